@@ -1,0 +1,230 @@
+//! `klog consume`: records from a topic to stdout.
+//!
+//! Offsets use kcat's grammar, applied to each partition read: `beginning` (or `earliest`),
+//! `end` (or `latest`), `N` (absolute), `-N` (N before the end), `s@T` (the first record at or
+//! after time T, in epoch ms or RFC 3339). By default klog reads from the beginning; it exits at
+//! the end of the log when stdout is not a terminal (scripts, pipes), and follows like `tail -f`
+//! on a terminal. `-e` and `-f` choose explicitly.
+
+use super::{Ctx, EXIT_OK};
+use crate::error::{Error, Result};
+use crate::log::{Cursor, PartitionReader};
+use crate::output::format::Format;
+use crate::output::json;
+use crate::record::RecordsSection;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+#[derive(Debug, clap::Args)]
+pub struct ConsumeArgs {
+    /// Topic to read.
+    pub topic: String,
+    /// Partition to read (repeatable; default: all).
+    #[arg(short = 'p', long = "partition")]
+    pub partitions: Vec<i32>,
+    /// Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME.
+    #[arg(
+        short = 'o',
+        long,
+        default_value = "beginning",
+        allow_hyphen_values = true,
+        value_name = "SPEC"
+    )]
+    pub offset: String,
+    /// Stop after this many records.
+    #[arg(short = 'c', long, value_name = "N")]
+    pub count: Option<u64>,
+    /// Exit at the end of the log (the default when stdout is not a terminal).
+    #[arg(short = 'e', long, conflicts_with = "follow")]
+    pub exit_at_end: bool,
+    /// Keep reading as records arrive, like tail -f (the default on a terminal).
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+    /// Output format with kcat's tokens: %t %p %o %k %K %s %S %T %h %%, escapes \n \t.
+    #[arg(
+        long,
+        default_value = "%s\\n",
+        conflicts_with = "json",
+        value_name = "FMT"
+    )]
+    pub format: String,
+    /// One JSON object per record (the form `produce --input json` reads back).
+    #[arg(short = 'J', long)]
+    pub json: bool,
+}
+
+/// A parsed `-o` spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetSpec {
+    Beginning,
+    End,
+    Absolute(i64),
+    FromEnd(i64),
+    Time(i64),
+}
+
+/// Parses a time: epoch milliseconds or RFC 3339.
+pub fn parse_time(s: &str) -> Result<i64> {
+    if let Ok(ms) = s.parse::<i64>() {
+        if ms < 0 {
+            return Err(Error::Usage(format!("time {} must not be negative", ms)));
+        }
+        return Ok(ms);
+    }
+    crate::timefmt::parse_rfc3339_ms(s).ok_or_else(|| {
+        Error::Usage(format!(
+            "cannot read time '{}' (use epoch ms or RFC 3339, e.g. 2024-05-01T12:00:00Z)",
+            s
+        ))
+    })
+}
+
+pub fn parse_offset_spec(s: &str) -> Result<OffsetSpec> {
+    Ok(match s {
+        "beginning" | "earliest" => OffsetSpec::Beginning,
+        "end" | "latest" => OffsetSpec::End,
+        _ if s.starts_with("s@") => OffsetSpec::Time(parse_time(&s[2..])?),
+        _ if s.starts_with('-') => match s[1..].parse::<i64>() {
+            Ok(n) if n >= 0 => OffsetSpec::FromEnd(n),
+            _ => {
+                return Err(Error::Usage(format!(
+                    "invalid offset '{}' (-N needs a whole number N)",
+                    s
+                )))
+            }
+        },
+        _ => match s.parse::<i64>() {
+            Ok(n) => OffsetSpec::Absolute(n),
+            Err(_) => {
+                return Err(Error::Usage(format!(
+                    "invalid offset '{}' (use beginning, end, N, -N or s@TIME)",
+                    s
+                )))
+            }
+        },
+    })
+}
+
+/// Resolves a spec to an offset in one partition; an absolute offset outside the log is an error.
+pub fn resolve(spec: OffsetSpec, r: &PartitionReader, topic: &str, partition: i32) -> Result<i64> {
+    let start = r.log_start_offset();
+    let end = r.log_end_offset()?;
+    Ok(match spec {
+        OffsetSpec::Beginning => start,
+        OffsetSpec::End => end,
+        OffsetSpec::FromEnd(n) => end.saturating_sub(n).max(start),
+        OffsetSpec::Time(t) => r.offset_for_timestamp(t)?.unwrap_or(end),
+        OffsetSpec::Absolute(n) => {
+            if n < start || n > end {
+                return Err(Error::Invalid(format!(
+                    "offset {} is out of range for {}-{} (valid offsets are {}..{})",
+                    n, topic, partition, start, end
+                )));
+            }
+            n
+        }
+    })
+}
+
+enum Output {
+    Format(Format),
+    Json,
+}
+
+pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
+    let spec = parse_offset_spec(&a.offset)?;
+    let output = if a.json {
+        Output::Json
+    } else {
+        Output::Format(Format::parse(&a.format)?)
+    };
+    crate::datadir::validate_topic_name(&a.topic)?;
+    let dd = ctx.open()?;
+    let topic = dd.topic(&a.topic)?;
+    let parts: Vec<i32> = if a.partitions.is_empty() {
+        (0..topic.partitions).collect()
+    } else {
+        a.partitions.clone()
+    };
+    let mut cursors: Vec<(i32, i64, Cursor)> = Vec::new();
+    for &p in &parts {
+        let r = dd.open_reader(&topic, p)?;
+        let from = resolve(spec, &r, &topic.name, p)?;
+        cursors.push((p, from, r.cursor(from)));
+    }
+    let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
+    let mut remaining = a.count.unwrap_or(u64::MAX);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let fast_literal = match &output {
+        Output::Format(f) => f.value_then_literal().map(<[u8]>::to_vec),
+        Output::Json => None,
+    };
+    while remaining > 0 {
+        let mut progressed = false;
+        for (p, min_offset, cur) in cursors.iter_mut() {
+            for _ in 0..64 {
+                let Some((h, bytes)) = cur.next_batch()? else {
+                    break;
+                };
+                progressed = true;
+                if h.is_control() {
+                    continue;
+                }
+                let section = RecordsSection::new(bytes, &h).map_err(|e| {
+                    Error::Invalid(format!(
+                        "{}-{}: batch at offset {} does not decode: {}",
+                        topic.name, p, h.base_offset, e
+                    ))
+                })?;
+                for rec in section.iter() {
+                    let rec = rec.map_err(|e| {
+                        Error::Invalid(format!(
+                            "{}-{}: batch at offset {} does not decode: {}",
+                            topic.name, p, h.base_offset, e
+                        ))
+                    })?;
+                    if rec.offset < *min_offset {
+                        continue;
+                    }
+                    let w = match (&output, &fast_literal) {
+                        (_, Some(lit)) => out
+                            .write_all(rec.value.unwrap_or(b""))
+                            .and_then(|_| out.write_all(lit)),
+                        (Output::Format(f), None) => f.write(&mut out, &topic.name, *p, &rec),
+                        (Output::Json, _) => json::write_record(&mut out, &topic.name, *p, &rec),
+                    };
+                    w.map_err(Error::Stream)?;
+                    remaining -= 1;
+                    if remaining == 0 {
+                        break;
+                    }
+                }
+                if remaining == 0 {
+                    break;
+                }
+            }
+            if let Some(from) = cur.take_reset() {
+                eprintln!(
+                    "klog: {}-{}: offset {} was deleted; continuing from {}",
+                    topic.name,
+                    p,
+                    from,
+                    cur.next_offset()
+                );
+            }
+            if remaining == 0 {
+                break;
+            }
+        }
+        if !progressed {
+            if exit_at_end {
+                break;
+            }
+            out.flush().map_err(Error::Stream)?;
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    out.flush().map_err(Error::Stream)?;
+    Ok(EXIT_OK)
+}

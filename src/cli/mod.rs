@@ -1,0 +1,175 @@
+//! The command line: clap definitions, dispatch, and the mapping of errors to exit codes.
+//!
+//! Exit codes: 0 ok, 1 failure, 2 usage (a malformed command line or option value), 3 conflict
+//! (a lock held by another process past the timeout). A closed output pipe ends quietly with 0.
+
+mod consume;
+mod dump;
+mod generate;
+mod offsets;
+mod perf;
+mod produce;
+mod topic;
+mod verify;
+
+use crate::datadir::DataDir;
+use crate::error::{Error, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FAILURE: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_CONFLICT: i32 = 3;
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 conflict (a lock held by another process).
+The data directory is --data-dir, else $KLOG_DATA_DIR, else ./klog-data.";
+
+/// Apache Kafka's storage model over plain directories: topics, partitions and segments in
+/// Kafka's own on-disk format, with no broker process.
+#[derive(Debug, Parser)]
+#[command(name = "klog", version, about, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    /// The data directory (a Kafka log directory).
+    #[arg(
+        long,
+        global = true,
+        env = "KLOG_DATA_DIR",
+        default_value = "klog-data",
+        value_name = "DIR"
+    )]
+    pub data_dir: PathBuf,
+
+    /// How long a writer waits for a partition lock held by another process, in ms.
+    #[arg(long, global = true, default_value_t = 30_000, value_name = "MS")]
+    pub lock_timeout_ms: u64,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints.
+    Init(InitArgs),
+    /// Create, list, describe, alter and delete topics.
+    #[command(subcommand)]
+    Topic(topic::TopicCommand),
+    /// Append records from stdin to a topic.
+    Produce(produce::ProduceArgs),
+    /// Read records from a topic to stdout.
+    Consume(consume::ConsumeArgs),
+    /// Show each partition's earliest and latest offsets, or the offset for a time.
+    Offsets(offsets::OffsetsArgs),
+    /// Print the batches, records or index entries of segment files, like kafka-dump-log.
+    Dump(dump::DumpArgs),
+    /// Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes.
+    Verify(verify::VerifyArgs),
+    /// Measure produce and consume throughput and latency.
+    #[command(subcommand)]
+    Perf(perf::PerfCommand),
+    /// Print a shell completion script.
+    Completions(generate::CompletionsArgs),
+    /// Write the man pages and completion scripts into a directory (for maintainers).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// This broker's id, written as broker.id in meta.properties.
+    #[arg(long, default_value_t = 0)]
+    pub broker_id: i32,
+}
+
+/// What every command gets besides its own arguments.
+pub struct Ctx {
+    pub data_dir: PathBuf,
+    pub lock_timeout: Duration,
+}
+
+impl Ctx {
+    /// The data directory, which must exist (for commands that only read).
+    pub fn open(&self) -> Result<DataDir> {
+        Ok(DataDir::open(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
+    }
+
+    /// The data directory, created with defaults when missing (for commands that write).
+    pub fn open_or_init(&self) -> Result<DataDir> {
+        Ok(DataDir::open_or_init(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
+    }
+}
+
+/// Exit code for an error.
+pub fn exit_code(e: &Error) -> i32 {
+    match e {
+        Error::Usage(_) => EXIT_USAGE,
+        Error::Conflict(_) => EXIT_CONFLICT,
+        _ => EXIT_FAILURE,
+    }
+}
+
+/// Parses the process arguments, runs the command and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => EXIT_OK,
+        Err(e) => {
+            eprintln!("klog: error: {}", e);
+            exit_code(&e)
+        }
+    }
+}
+
+/// Runs a parsed command line. Returns the exit code for outcomes that are not errors.
+pub fn run(cli: Cli) -> Result<i32> {
+    let ctx = Ctx {
+        data_dir: cli.data_dir,
+        lock_timeout: Duration::from_millis(cli.lock_timeout_ms),
+    };
+    match cli.command {
+        Command::Init(a) => {
+            let r = DataDir::init(&ctx.data_dir, a.broker_id)?;
+            println!(
+                "{} data directory {} (broker.id={}, cluster.id={})",
+                if r.created { "created" } else { "initialised" },
+                r.root.display(),
+                r.broker_id,
+                r.cluster_id
+            );
+            Ok(EXIT_OK)
+        }
+        Command::Topic(c) => topic::run(&ctx, c),
+        Command::Produce(a) => produce::run(&ctx, a),
+        Command::Consume(a) => consume::run(&ctx, a),
+        Command::Offsets(a) => offsets::run(&ctx, a),
+        Command::Dump(a) => dump::run(a),
+        Command::Verify(a) => verify::run(&ctx, a),
+        Command::Perf(c) => perf::run(&ctx, c),
+        Command::Completions(a) => generate::completions(a),
+        Command::Generate(a) => generate::generate(a),
+    }
+}
+
+/// Writes to stdout, turning write errors into `Error::Stream` (so a closed pipe ends quietly).
+pub fn out(s: &str) -> Result<()> {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    o.write_all(s.as_bytes()).map_err(Error::Stream)?;
+    o.flush().map_err(Error::Stream)
+}
+
+/// Prints a JSON value on one line.
+pub fn out_json(v: &serde_json::Value) -> Result<()> {
+    out(&format!("{}\n", v))
+}

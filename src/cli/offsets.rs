@@ -1,0 +1,77 @@
+//! `klog offsets`: earliest and latest offsets per partition, or the first offset at or after a
+//! time (Kafka's ListOffsets).
+
+use super::consume::parse_time;
+use super::{out, out_json, Ctx, EXIT_OK};
+use crate::error::Result;
+use crate::output::table;
+use serde_json::json;
+
+#[derive(Debug, clap::Args)]
+pub struct OffsetsArgs {
+    /// Topic to look at.
+    pub topic: String,
+    /// Partition (repeatable; default: all).
+    #[arg(short = 'p', long = "partition")]
+    pub partitions: Vec<i32>,
+    /// Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    pub time: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
+    let time = a.time.as_deref().map(parse_time).transpose()?;
+    crate::datadir::validate_topic_name(&a.topic)?;
+    let dd = ctx.open()?;
+    let topic = dd.topic(&a.topic)?;
+    let parts: Vec<i32> = if a.partitions.is_empty() {
+        (0..topic.partitions).collect()
+    } else {
+        a.partitions.clone()
+    };
+    let mut rows = Vec::new();
+    for p in parts {
+        let r = dd.open_reader(&topic, p)?;
+        let at_time = match time {
+            Some(t) => Some(r.offset_for_timestamp(t)?),
+            None => None,
+        };
+        rows.push((p, r.log_start_offset(), r.log_end_offset()?, at_time));
+    }
+    if a.json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|(p, s, e, t)| {
+                let mut o = json!({"topic": topic.name, "partition": p, "earliest": s, "latest": e, "high_watermark": e});
+                if let Some(t) = t {
+                    o["offset_for_time"] = json!(t);
+                }
+                o
+            })
+            .collect();
+        out_json(&json!(v))?;
+    } else {
+        let mut header = vec!["TOPIC", "PARTITION", "EARLIEST", "LATEST"];
+        if time.is_some() {
+            header.push("OFFSET-FOR-TIME");
+        }
+        out(&table(
+            &header,
+            rows.iter().map(|(p, s, e, t)| {
+                let mut r = vec![
+                    topic.name.clone(),
+                    p.to_string(),
+                    s.to_string(),
+                    e.to_string(),
+                ];
+                if time.is_some() {
+                    r.push(t.flatten().map_or("none".to_string(), |o| o.to_string()));
+                }
+                r
+            }),
+        ))?;
+    }
+    Ok(EXIT_OK)
+}

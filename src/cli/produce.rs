@@ -1,0 +1,427 @@
+//! `klog produce`: records from stdin into a topic.
+//!
+//! Input is split on a delimiter (newline by default) or read as JSON lines; records are packed
+//! into batches per partition (up to `--batch-size` bytes, never over `max.message.bytes`) and
+//! appended under the partition's lock. A batch is sent when it is full, or when the input has
+//! been idle for `--linger-ms`; after an idle period the writes are fsynced and the partition
+//! locks released, so `tail -f log | klog produce t` is durable and lets other writers in.
+//! At exit 0 everything read is on disk (fdatasync), unless `--acks 0`.
+
+use super::{Ctx, EXIT_OK};
+use crate::datadir::{DataDir, TopicMeta};
+use crate::error::{Error, Result};
+use crate::log::{AppendMode, PartitionWriter};
+use crate::output::{format::unescape, json::parse_record};
+use crate::partitioner::partition_for_key;
+use crate::record::{BatchBuilder, Compression, HEADER_BYTES};
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::mem::ManuallyDrop;
+use std::os::fd::FromRawFd;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Delimited records (see -D and -K).
+    Text,
+    /// One JSON object per line: key/key_b64, value/value_b64, headers, timestamp, partition.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Acks {
+    /// Do not wait for the disk: no fsync.
+    #[value(name = "0")]
+    Zero,
+    /// The leader has it on disk (fsync before exit).
+    #[value(name = "1")]
+    One,
+    /// Every in-sync replica has it; a standalone directory is its own only replica.
+    #[value(name = "all", alias = "-1")]
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProduceArgs {
+    /// Topic to write to.
+    pub topic: String,
+    /// Partition to write every record to (default: by key with Kafka's murmur2 partitioner,
+    /// keyless records spread over the partitions batch by batch).
+    #[arg(short = 'p', long)]
+    pub partition: Option<i32>,
+    /// Record delimiter; escapes \n \t \0 \xHH work.
+    #[arg(short = 'D', long, default_value = "\\n", value_name = "DELIM")]
+    pub delimiter: String,
+    /// Split each record into key and value at the first SEP (a record without SEP has no key).
+    #[arg(short = 'K', long, value_name = "SEP")]
+    pub key_delimiter: Option<String>,
+    /// A header for every record, KEY=VALUE (repeatable).
+    #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
+    pub headers: Vec<String>,
+    /// Produce an empty value as null (a tombstone).
+    #[arg(short = 'Z', long)]
+    pub null_empty: bool,
+    /// Input format.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    pub input: InputFormat,
+    /// Compression codec for batches: none, gzip, snappy, lz4, zstd (the topic's
+    /// compression.type wins unless it is "producer").
+    #[arg(short = 'z', long, value_name = "CODEC")]
+    pub compression: Option<String>,
+    /// Largest batch in bytes before compression (capped at the topic's max.message.bytes).
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    pub batch_size: usize,
+    /// How long to wait for more input before sending a partial batch, in ms.
+    #[arg(long, default_value_t = 5, value_name = "MS")]
+    pub linger_ms: u64,
+    /// Acknowledgement: 0 (no fsync), 1 or all (fsync before exit; the same on a standalone directory).
+    #[arg(long, value_enum, default_value_t = Acks::All)]
+    pub acks: Acks,
+    /// Timestamp for every record, in ms since the epoch (default: the time it is read).
+    #[arg(long, value_name = "MS")]
+    pub timestamp: Option<i64>,
+    /// Print where each batch landed: topic, partition, first and last offset, tab-separated.
+    #[arg(long)]
+    pub print_offsets: bool,
+    /// Print a summary on stderr.
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+}
+
+struct Producer<'a> {
+    dd: &'a DataDir,
+    topic: TopicMeta,
+    codec: Compression,
+    batch_limit: usize,
+    max_message_bytes: usize,
+    durable: bool,
+    writers: HashMap<i32, PartitionWriter>,
+    builders: Vec<BatchBuilder>,
+    sticky: i32,
+    records: u64,
+    batches: u64,
+    print_offsets: bool,
+}
+
+impl Producer<'_> {
+    fn choose(&mut self, explicit: Option<i32>, key: Option<&[u8]>) -> Result<i32> {
+        let n = self.topic.partitions;
+        let p = match (explicit, key) {
+            (Some(p), _) => p,
+            (None, Some(k)) => partition_for_key(k, n),
+            (None, None) => self.sticky,
+        };
+        if p < 0 || p >= n {
+            return Err(Error::NotFound(format!(
+                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
+                p,
+                self.topic.name,
+                n - 1
+            )));
+        }
+        Ok(p)
+    }
+
+    fn add(
+        &mut self,
+        explicit: Option<i32>,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+    ) -> Result<()> {
+        let mut p = self.choose(explicit, key)?;
+        let bound = BatchBuilder::record_size_bound(key, value, headers);
+        if HEADER_BYTES + bound > self.max_message_bytes {
+            return Err(Error::Invalid(format!(
+                "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
+                self.records + 1,
+                key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len),
+                self.max_message_bytes,
+                self.topic.name
+            )));
+        }
+        if self.builders[p as usize].size_bytes() + bound > self.batch_limit
+            && !self.builders[p as usize].is_empty()
+        {
+            self.emit(p)?;
+            if explicit.is_none() && key.is_none() {
+                // Sticky partitioning: a new batch for keyless records goes to the next partition.
+                self.sticky = (self.sticky + 1) % self.topic.partitions;
+                p = self.sticky;
+            }
+        }
+        self.builders[p as usize].push(timestamp, key, value, headers);
+        self.records += 1;
+        Ok(())
+    }
+
+    fn writer(&mut self, p: i32) -> Result<&mut PartitionWriter> {
+        if !self.writers.contains_key(&p) {
+            let w = self.dd.open_writer(&self.topic, p)?;
+            self.writers.insert(p, w);
+        }
+        Ok(self.writers.get_mut(&p).expect("inserted above"))
+    }
+
+    fn emit(&mut self, p: i32) -> Result<()> {
+        if self.builders[p as usize].is_empty() {
+            return Ok(());
+        }
+        let durable = self.durable;
+        self.writer(p)?;
+        let w = self.writers.get_mut(&p).expect("opened above");
+        let b = &mut self.builders[p as usize];
+        let batch = b.finish(0, 0, self.codec);
+        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch: 0 })?;
+        if durable {
+            w.maybe_flush()?;
+        }
+        b.clear();
+        self.batches += 1;
+        if self.print_offsets {
+            let line = format!(
+                "{}\t{}\t{}\t{}\n",
+                self.topic.name, p, info.base_offset, info.last_offset
+            );
+            std::io::stdout()
+                .write_all(line.as_bytes())
+                .map_err(Error::Stream)?;
+        }
+        Ok(())
+    }
+
+    fn emit_all(&mut self) -> Result<()> {
+        for p in 0..self.topic.partitions {
+            self.emit(p)?;
+        }
+        Ok(())
+    }
+
+    fn pending(&self) -> bool {
+        self.builders.iter().any(|b| !b.is_empty())
+    }
+
+    /// Sends partial batches, fsyncs (unless acks=0) and releases every partition lock.
+    fn settle(&mut self) -> Result<()> {
+        self.emit_all()?;
+        if self.durable {
+            for w in self.writers.values_mut() {
+                w.flush()?;
+            }
+        }
+        self.writers.clear();
+        Ok(())
+    }
+}
+
+/// Waits until stdin is readable, or `timeout_ms` passes (-1: forever). True when readable.
+fn stdin_ready(timeout_ms: i32) -> bool {
+    let mut fds = libc::pollfd {
+        fd: 0,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: `fds` is a valid pollfd array of length 1 that outlives the call.
+    let r = unsafe { libc::poll(&mut fds, 1, timeout_ms) };
+    r != 0
+}
+
+fn parse_headers(hs: &[String]) -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>> {
+    hs.iter()
+        .map(|h| {
+            let (k, v) = h
+                .split_once('=')
+                .ok_or_else(|| Error::Usage(format!("header '{}' must be written KEY=VALUE", h)))?;
+            if k.is_empty() {
+                return Err(Error::Usage(format!("header '{}' has an empty key", h)));
+            }
+            Ok((k.as_bytes().to_vec(), Some(v.as_bytes().to_vec())))
+        })
+        .collect()
+}
+
+pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
+    let delimiter = unescape(&a.delimiter)?;
+    if delimiter.is_empty() {
+        return Err(Error::Usage(
+            "the record delimiter (-D) must not be empty".into(),
+        ));
+    }
+    let key_delimiter = match &a.key_delimiter {
+        Some(k) => {
+            let k = unescape(k)?;
+            if k.is_empty() {
+                return Err(Error::Usage(
+                    "the key delimiter (-K) must not be empty".into(),
+                ));
+            }
+            Some(k)
+        }
+        None => None,
+    };
+    let fixed_headers = parse_headers(&a.headers)?;
+    let producer_codec = match &a.compression {
+        None => Compression::None,
+        Some(c) => Compression::parse(c).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown compression '{}' (none, gzip, snappy, lz4, zstd)",
+                c
+            ))
+        })?,
+    };
+    if a.batch_size == 0 {
+        return Err(Error::Usage("--batch-size must be at least 1".into()));
+    }
+    crate::datadir::validate_topic_name(&a.topic)?;
+    let dd = ctx.open_or_init()?;
+    let topic = dd.topic(&a.topic)?;
+    if let Some(p) = a.partition {
+        dd.check_partition(&topic, p)?;
+    }
+    let codec = match topic.config.get("compression.type") {
+        "producer" => producer_codec,
+        "uncompressed" => Compression::None,
+        other => Compression::parse(other).unwrap_or(producer_codec),
+    };
+    let max_message_bytes = topic.config.log_config().max_message_bytes;
+    let partitions = topic.partitions;
+    let mut prod = Producer {
+        dd: &dd,
+        topic,
+        codec,
+        batch_limit: a.batch_size.min(max_message_bytes),
+        max_message_bytes,
+        durable: a.acks != Acks::Zero,
+        writers: HashMap::new(),
+        builders: (0..partitions)
+            .map(|_| BatchBuilder::with_capacity(a.batch_size.min(1 << 20) + 1024))
+            .collect(),
+        sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
+        records: 0,
+        batches: 0,
+        print_offsets: a.print_offsets,
+    };
+    let result = pump(
+        &mut prod,
+        &a,
+        &delimiter,
+        key_delimiter.as_deref(),
+        &fixed_headers,
+    );
+    // Whatever was read before an error is still written and made durable.
+    let settled = prod.settle();
+    result?;
+    settled?;
+    if a.verbose {
+        eprintln!(
+            "klog: produced {} records in {} batches to topic {}",
+            prod.records, prod.batches, prod.topic.name
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+fn pump(
+    prod: &mut Producer,
+    a: &ProduceArgs,
+    delim: &[u8],
+    key_delim: Option<&[u8]>,
+    fixed_headers: &[(Vec<u8>, Option<Vec<u8>>)],
+) -> Result<()> {
+    // SAFETY: fd 0 is open for the life of the process; ManuallyDrop keeps us from closing it.
+    let mut stdin = ManuallyDrop::new(unsafe { File::from_raw_fd(0) });
+    let headers: Vec<(&[u8], Option<&[u8]>)> = fixed_headers
+        .iter()
+        .map(|(k, v)| (k.as_slice(), v.as_deref()))
+        .collect();
+    let finder = memchr::memmem::Finder::new(delim);
+    let key_finder = key_delim.map(memchr::memmem::Finder::new);
+    let linger_ms = a.linger_ms.min(i32::MAX as u64) as i32;
+    let mut buf: Vec<u8> = Vec::with_capacity(4 << 20);
+    let mut start = 0usize;
+    let mut line_no = 0usize;
+    let mut eof = false;
+    while !eof {
+        // Wait for input; when it has been idle for --linger-ms, settle (send, fsync, unlock).
+        if !stdin_ready(0) {
+            let busy = prod.pending() || !prod.writers.is_empty();
+            if !stdin_ready(if busy { linger_ms } else { -1 }) {
+                prod.settle()?;
+                continue;
+            }
+        }
+        if start > 0 {
+            buf.drain(..start);
+            start = 0;
+        }
+        let have = buf.len();
+        let want = (4 << 20).max(have * 2);
+        buf.resize(want, 0);
+        let n = loop {
+            match stdin.read(&mut buf[have..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::Stream(e)),
+            }
+        };
+        buf.truncate(have + n);
+        eof = n == 0;
+        let ts = a.timestamp.unwrap_or_else(crate::timefmt::now_ms);
+        // Every complete record in the buffer; at EOF, the rest is a last record if non-empty.
+        loop {
+            let rec = match finder.find(&buf[start..]) {
+                Some(i) => {
+                    let r = start..start + i;
+                    start += i + delim.len();
+                    r
+                }
+                None if eof && start < buf.len() => {
+                    let r = start..buf.len();
+                    start = buf.len();
+                    r
+                }
+                None => break,
+            };
+            line_no += 1;
+            let bytes = &buf[rec];
+            match a.input {
+                InputFormat::Text => {
+                    let (key, value) = match &key_finder {
+                        Some(kf) => match kf.find(bytes) {
+                            Some(i) => (Some(&bytes[..i]), &bytes[i + kf.needle().len()..]),
+                            None => (None, bytes),
+                        },
+                        None => (None, bytes),
+                    };
+                    let value = if a.null_empty && value.is_empty() {
+                        None
+                    } else {
+                        Some(value)
+                    };
+                    prod.add(a.partition, ts, key, value, &headers)?;
+                }
+                InputFormat::Json => {
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let r = parse_record(bytes, line_no)?;
+                    let mut hs: Vec<(&[u8], Option<&[u8]>)> = headers.clone();
+                    hs.extend(r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())));
+                    let value = match r.value.as_deref() {
+                        Some(v) if a.null_empty && v.is_empty() => None,
+                        v => v,
+                    };
+                    prod.add(
+                        a.partition.or(r.partition),
+                        r.timestamp.unwrap_or(ts),
+                        r.key.as_deref(),
+                        value,
+                        &hs,
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! `klog topic`: create, list, describe, alter, delete, and the list of known configs.
+
+use super::{out, out_json, Ctx, EXIT_OK};
+use crate::datadir::{config, DataDir, TopicMeta};
+use crate::error::Result;
+use crate::output::table;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum TopicCommand {
+    /// Create a topic.
+    Create {
+        /// Topic name: [a-zA-Z0-9._-], at most 249 characters, not "." or "..".
+        name: String,
+        /// Number of partitions.
+        #[arg(long, short = 'P', default_value_t = 1)]
+        partitions: i32,
+        /// A topic config, KEY=VALUE with Kafka's names (repeatable; see `klog topic configs`).
+        #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
+        configs: Vec<String>,
+        /// Succeed quietly when the topic exists already.
+        #[arg(long)]
+        if_not_exists: bool,
+    },
+    /// List topics.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show partitions (log start and end offsets, segments, bytes) and configs.
+    Describe {
+        /// Topics to describe (all when none).
+        names: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change configs or raise the partition count.
+    Alter {
+        name: String,
+        /// New partition count (can only increase).
+        #[arg(long, short = 'P')]
+        partitions: Option<i32>,
+        /// Set a config, KEY=VALUE (repeatable).
+        #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
+        configs: Vec<String>,
+        /// Remove a config override, back to the default (repeatable).
+        #[arg(long = "delete-config", value_name = "KEY")]
+        delete_configs: Vec<String>,
+    },
+    /// Delete a topic and all its data.
+    Delete { name: String },
+    /// List the topic configs klog knows, with their defaults.
+    Configs {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
+    kvs.iter().map(|kv| config::parse_assignment(kv)).collect()
+}
+
+pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
+    match cmd {
+        TopicCommand::Create {
+            name,
+            partitions,
+            configs,
+            if_not_exists,
+        } => {
+            let configs = parse_configs(&configs)?;
+            let dd = ctx.open_or_init()?;
+            if if_not_exists && dd.topic(&name).is_ok() {
+                return Ok(EXIT_OK);
+            }
+            let t = dd.create_topic(&name, partitions, configs)?;
+            out(&format!(
+                "created topic {} with {} partition(s)\n",
+                t.name, t.partitions
+            ))?;
+        }
+        TopicCommand::List { json } => {
+            let dd = ctx.open()?;
+            let topics = dd.topics()?;
+            if json {
+                let v: Vec<_> = topics
+                    .iter()
+                    .map(|t| json!({"name": t.name, "partitions": t.partitions}))
+                    .collect();
+                out_json(&json!(v))?;
+            } else {
+                out(&table(
+                    &["TOPIC", "PARTITIONS"],
+                    topics
+                        .iter()
+                        .map(|t| vec![t.name.clone(), t.partitions.to_string()]),
+                ))?;
+            }
+        }
+        TopicCommand::Describe { names, json } => {
+            let dd = ctx.open()?;
+            let topics = if names.is_empty() {
+                dd.topics()?
+            } else {
+                names
+                    .iter()
+                    .map(|n| dd.topic(n))
+                    .collect::<Result<Vec<_>>>()?
+            };
+            let mut all = Vec::new();
+            let mut text = String::new();
+            for t in &topics {
+                let v = describe(&dd, t)?;
+                if !json {
+                    text.push_str(&render_describe(t, &v));
+                }
+                all.push(v);
+            }
+            if json {
+                out_json(&json!(all))?;
+            } else {
+                out(&text)?;
+            }
+        }
+        TopicCommand::Alter {
+            name,
+            partitions,
+            configs,
+            delete_configs,
+        } => {
+            let set = parse_configs(&configs)?;
+            let dd = ctx.open()?;
+            let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
+            out(&format!(
+                "altered topic {} ({} partition(s))\n",
+                t.name, t.partitions
+            ))?;
+        }
+        TopicCommand::Delete { name } => {
+            let dd = ctx.open()?;
+            let t = dd.delete_topic(&name)?;
+            out(&format!("deleted topic {}\n", t.name))?;
+        }
+        TopicCommand::Configs { json } => {
+            if json {
+                let v: Vec<_> = config::known_configs()
+                    .map(|(n, d, doc)| json!({"name": n, "default": d, "doc": doc}))
+                    .collect();
+                out_json(&json!(v))?;
+            } else {
+                out(&table(
+                    &["CONFIG", "DEFAULT", "MEANING"],
+                    config::known_configs().map(|(n, d, doc)| vec![n, d, doc]),
+                ))?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn describe(dd: &DataDir, t: &TopicMeta) -> Result<serde_json::Value> {
+    let mut parts = Vec::new();
+    for p in 0..t.partitions {
+        let r = dd.open_reader(t, p)?;
+        let segs = r.segment_summaries()?;
+        parts.push(json!({
+            "partition": p,
+            "log_start_offset": r.log_start_offset(),
+            "log_end_offset": r.log_end_offset()?,
+            "segments": segs.len(),
+            "bytes": segs.iter().map(|s| s.size_bytes).sum::<u64>(),
+        }));
+    }
+    let configs: BTreeMap<_, _> = t.config.overrides.clone();
+    Ok(json!({
+        "name": t.name,
+        "topic_id": t.topic_id,
+        "partition_count": t.partitions,
+        "configs": configs,
+        "partitions": parts,
+    }))
+}
+
+fn render_describe(t: &TopicMeta, v: &serde_json::Value) -> String {
+    let configs: Vec<String> = t
+        .config
+        .overrides
+        .iter()
+        .map(|(k, v)| format!("{}={}", k, v))
+        .collect();
+    let mut s = format!(
+        "Topic: {}\tTopicId: {}\tPartitionCount: {}\tConfigs: {}\n",
+        t.name,
+        if t.topic_id.is_empty() {
+            "-"
+        } else {
+            &t.topic_id
+        },
+        t.partitions,
+        configs.join(",")
+    );
+    let rows = v["partitions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            [
+                "partition",
+                "log_start_offset",
+                "log_end_offset",
+                "segments",
+                "bytes",
+            ]
+            .iter()
+            .map(|k| p[*k].to_string())
+            .collect::<Vec<_>>()
+        });
+    s.push_str(&table(
+        &[
+            "PARTITION",
+            "LOG-START-OFFSET",
+            "LOG-END-OFFSET",
+            "SEGMENTS",
+            "BYTES",
+        ],
+        rows,
+    ));
+    s
+}

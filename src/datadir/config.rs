@@ -1,0 +1,341 @@
+//! Topic configurations: Kafka's topic-config names, each validated by type and range, stored
+//! as strings and read through typed accessors.
+
+use crate::error::{Error, Result};
+use crate::log::LogConfig;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// An integer in `[min, max]`.
+    Int {
+        min: i64,
+        max: i64,
+    },
+    /// A fractional number in `[min, max]`.
+    Ratio {
+        min: f64,
+        max: f64,
+    },
+    Bool,
+    /// One of a fixed set of values.
+    Choice(&'static [&'static str]),
+    /// A comma-separated list drawn from a fixed set.
+    List(&'static [&'static str]),
+    /// Free text (a replica list and the like).
+    Text,
+}
+
+struct Def {
+    name: &'static str,
+    kind: Kind,
+    default: &'static str,
+    doc: &'static str,
+}
+
+const I32: i64 = i32::MAX as i64;
+const I64: i64 = i64::MAX;
+
+const DEFS: &[Def] = &[
+    Def {
+        name: "cleanup.policy",
+        kind: Kind::List(&["delete", "compact"]),
+        default: "delete",
+        doc: "delete old segments, compact by key, or both",
+    },
+    Def {
+        name: "compression.type",
+        kind: Kind::Choice(&["producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"]),
+        default: "producer",
+        doc: "codec for produced batches (producer: as the producer chose)",
+    },
+    Def {
+        name: "delete.retention.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "86400000",
+        doc: "how long tombstones stay after compaction",
+    },
+    Def {
+        name: "file.delete.delay.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "60000",
+        doc: "delay before deleting a .deleted file",
+    },
+    Def {
+        name: "flush.messages",
+        kind: Kind::Int { min: 1, max: I64 },
+        default: "9223372036854775807",
+        doc: "fsync after this many records of long-running input",
+    },
+    Def {
+        name: "flush.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "9223372036854775807",
+        doc: "fsync after this many ms of long-running input",
+    },
+    Def {
+        name: "index.interval.bytes",
+        kind: Kind::Int { min: 0, max: I32 },
+        default: "4096",
+        doc: "bytes of log between offset-index entries",
+    },
+    Def {
+        name: "max.compaction.lag.ms",
+        kind: Kind::Int { min: 1, max: I64 },
+        default: "9223372036854775807",
+        doc: "longest a record stays uncompacted",
+    },
+    Def {
+        name: "max.message.bytes",
+        kind: Kind::Int { min: 0, max: I32 },
+        default: "1048588",
+        doc: "largest record batch accepted",
+    },
+    Def {
+        name: "message.timestamp.type",
+        kind: Kind::Choice(&["CreateTime", "LogAppendTime"]),
+        default: "CreateTime",
+        doc: "record time: the producer's, or the append time",
+    },
+    Def {
+        name: "min.cleanable.dirty.ratio",
+        kind: Kind::Ratio { min: 0.0, max: 1.0 },
+        default: "0.5",
+        doc: "dirty share of a log that triggers compaction",
+    },
+    Def {
+        name: "min.compaction.lag.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "0",
+        doc: "shortest a record stays uncompacted",
+    },
+    Def {
+        name: "min.insync.replicas",
+        kind: Kind::Int { min: 1, max: I32 },
+        default: "1",
+        doc: "replicas that must hold a record for acks=all",
+    },
+    Def {
+        name: "preallocate",
+        kind: Kind::Bool,
+        default: "false",
+        doc: "preallocate segment files (accepted, not used)",
+    },
+    Def {
+        name: "retention.bytes",
+        kind: Kind::Int {
+            min: i64::MIN,
+            max: I64,
+        },
+        default: "-1",
+        doc: "partition size above which old segments go (-1: no limit)",
+    },
+    Def {
+        name: "retention.ms",
+        kind: Kind::Int { min: -1, max: I64 },
+        default: "604800000",
+        doc: "age after which segments go (-1: keep forever)",
+    },
+    Def {
+        name: "segment.bytes",
+        kind: Kind::Int { min: 14, max: I32 },
+        default: "1073741824",
+        doc: "segment size at which the log rolls",
+    },
+    Def {
+        name: "segment.index.bytes",
+        kind: Kind::Int { min: 4, max: I32 },
+        default: "10485760",
+        doc: "index size at which the log rolls",
+    },
+    Def {
+        name: "segment.jitter.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "0",
+        doc: "random reduction of segment.ms",
+    },
+    Def {
+        name: "segment.ms",
+        kind: Kind::Int { min: 1, max: I64 },
+        default: "604800000",
+        doc: "segment age at which the log rolls",
+    },
+    Def {
+        name: "unclean.leader.election.enable",
+        kind: Kind::Bool,
+        default: "false",
+        doc: "allow an out-of-sync replica to lead",
+    },
+    Def {
+        name: "message.timestamp.before.max.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "9223372036854775807",
+        doc: "accepted age of a record timestamp",
+    },
+    Def {
+        name: "message.timestamp.after.max.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "9223372036854775807",
+        doc: "accepted lead of a record timestamp",
+    },
+    Def {
+        name: "leader.replication.throttled.replicas",
+        kind: Kind::Text,
+        default: "",
+        doc: "accepted, not used",
+    },
+    Def {
+        name: "follower.replication.throttled.replicas",
+        kind: Kind::Text,
+        default: "",
+        doc: "accepted, not used",
+    },
+];
+
+fn def(name: &str) -> Option<&'static Def> {
+    DEFS.iter().find(|d| d.name == name)
+}
+
+/// Every config name klog knows, with its default and a line of help.
+pub fn known_configs() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    DEFS.iter().map(|d| (d.name, d.default, d.doc))
+}
+
+/// Checks one `key=value` against its definition; returns the normalised value.
+pub fn validate(key: &str, value: &str) -> Result<String> {
+    let d = def(key).ok_or_else(|| {
+        Error::Usage(format!(
+            "unknown topic config '{}' (see `klog topic configs` for the list)",
+            key
+        ))
+    })?;
+    let bad = |why: String| {
+        Error::Usage(format!(
+            "invalid value '{}' for config {}: {}",
+            value, key, why
+        ))
+    };
+    match d.kind {
+        Kind::Int { min, max } => {
+            let n: i64 = value
+                .trim()
+                .parse()
+                .map_err(|_| bad("not an integer".into()))?;
+            if n < min || n > max {
+                return Err(bad(format!("must be between {} and {}", min, max)));
+            }
+            Ok(n.to_string())
+        }
+        Kind::Ratio { min, max } => {
+            let x: f64 = value
+                .trim()
+                .parse()
+                .map_err(|_| bad("not a number".into()))?;
+            if !(min..=max).contains(&x) {
+                return Err(bad(format!("must be between {} and {}", min, max)));
+            }
+            Ok(value.trim().to_string())
+        }
+        Kind::Bool => match value.trim().to_ascii_lowercase().as_str() {
+            v @ ("true" | "false") => Ok(v.to_string()),
+            _ => Err(bad("must be true or false".into())),
+        },
+        Kind::Choice(choices) => choices
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(value.trim()))
+            .map(|c| c.to_string())
+            .ok_or_else(|| bad(format!("must be one of {}", choices.join(", ")))),
+        Kind::List(choices) => {
+            let items: Vec<&str> = value.split(',').map(str::trim).collect();
+            if items.is_empty() || items.iter().any(|i| !choices.contains(i)) {
+                return Err(bad(format!(
+                    "must be a comma-separated list of {}",
+                    choices.join(", ")
+                )));
+            }
+            Ok(items.join(","))
+        }
+        Kind::Text => Ok(value.to_string()),
+    }
+}
+
+/// Parses `key=value`.
+pub fn parse_assignment(kv: &str) -> Result<(String, String)> {
+    let (k, v) = kv
+        .split_once('=')
+        .ok_or_else(|| Error::Usage(format!("config '{}' must be written key=value", kv)))?;
+    let k = k.trim().to_string();
+    let v = validate(&k, v)?;
+    Ok((k, v))
+}
+
+/// A topic's configuration overrides, with Kafka's defaults behind them.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TopicConfig {
+    pub overrides: BTreeMap<String, String>,
+}
+
+impl TopicConfig {
+    pub fn get(&self, key: &str) -> &str {
+        match self.overrides.get(key) {
+            Some(v) => v,
+            None => def(key).map_or("", |d| d.default),
+        }
+    }
+
+    pub fn get_i64(&self, key: &str) -> i64 {
+        let fallback = def(key).and_then(|d| d.default.parse().ok()).unwrap_or(0);
+        self.get(key).parse().unwrap_or(fallback)
+    }
+
+    /// Every config with its effective value and whether it is an override.
+    pub fn effective(&self) -> Vec<(String, String, bool)> {
+        DEFS.iter()
+            .map(|d| {
+                (
+                    d.name.to_string(),
+                    self.get(d.name).to_string(),
+                    self.overrides.contains_key(d.name),
+                )
+            })
+            .collect()
+    }
+
+    pub fn log_config(&self) -> LogConfig {
+        LogConfig {
+            segment_bytes: self.get_i64("segment.bytes").max(14) as u64,
+            segment_ms: self.get_i64("segment.ms").saturating_sub(0),
+            segment_index_bytes: self.get_i64("segment.index.bytes").max(12) as u64,
+            index_interval_bytes: self.get_i64("index.interval.bytes").max(0) as u64,
+            max_message_bytes: self.get_i64("max.message.bytes").max(0) as usize,
+            flush_messages: self.get_i64("flush.messages"),
+            flush_ms: self.get_i64("flush.ms"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_names_the_problem() {
+        assert_eq!(validate("retention.ms", "1000").unwrap(), "1000");
+        assert!(validate("retention.ms", "-2")
+            .unwrap_err()
+            .to_string()
+            .contains("retention.ms"));
+        assert!(validate("retention.ms", "soon").is_err());
+        assert!(validate("retention.msx", "1")
+            .unwrap_err()
+            .to_string()
+            .contains("unknown topic config 'retention.msx'"));
+        assert_eq!(
+            validate("cleanup.policy", "compact, delete").unwrap(),
+            "compact,delete"
+        );
+        assert!(validate("cleanup.policy", "shred").is_err());
+        assert!(validate("min.cleanable.dirty.ratio", "1.5").is_err());
+        assert_eq!(validate("compression.type", "ZSTD").unwrap(), "zstd");
+    }
+}

@@ -1,0 +1,702 @@
+//! A data directory: a Kafka log directory, byte for byte, plus klog's own state under `.klog/`.
+//!
+//! ```text
+//! <root>/
+//!   meta.properties                      broker.id, cluster.id (Kafka's v0 keys)
+//!   recovery-point-offset-checkpoint     Kafka's text checkpoints (section 3.3)
+//!   log-start-offset-checkpoint
+//!   replication-offset-checkpoint
+//!   cleaner-offset-checkpoint
+//!   <topic>-<partition>/                 Kafka's segment files and nothing of klog's
+//!   .klog/topics/<topic>.json            partition count, topic id, config overrides
+//!   .klog/locks/<topic>-<partition>.lock one writer per partition
+//!   .klog/locks/checkpoints.lock         guards the root checkpoint files
+//! ```
+//!
+//! A directory copied from a Kafka broker has no `.klog/`: its topics are discovered from the
+//! partition directory names and get Kafka's default configs.
+
+pub mod config;
+
+use crate::error::{Error, Result};
+use crate::fsutil;
+use crate::lock::{self, FileLock};
+use crate::log::names::{LEADER_EPOCH_CHECKPOINT, LOG_SUFFIX, PARTITION_METADATA};
+use crate::log::{checkpoint, PartitionReader, PartitionWriter};
+use base64::Engine;
+pub use config::TopicConfig;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const META_PROPERTIES: &str = "meta.properties";
+pub const RECOVERY_POINT_CHECKPOINT: &str = "recovery-point-offset-checkpoint";
+pub const LOG_START_CHECKPOINT: &str = "log-start-offset-checkpoint";
+pub const REPLICATION_CHECKPOINT: &str = "replication-offset-checkpoint";
+pub const CLEANER_CHECKPOINT: &str = "cleaner-offset-checkpoint";
+pub const ROOT_CHECKPOINTS: [&str; 4] = [
+    RECOVERY_POINT_CHECKPOINT,
+    LOG_START_CHECKPOINT,
+    REPLICATION_CHECKPOINT,
+    CLEANER_CHECKPOINT,
+];
+pub const KLOG_DIR: &str = ".klog";
+/// Kafka's limit on topic name length.
+pub const TOPIC_NAME_BYTES_MAX: usize = 249;
+/// Partitions per topic klog accepts (a bound, so that a typo cannot create a million dirs).
+pub const PARTITIONS_MAX: i32 = 10_000;
+
+/// Checks a topic name against Kafka's rules (`Topic.validate`), which also keeps every path
+/// klog builds from it inside the data directory.
+pub fn validate_topic_name(name: &str) -> Result<()> {
+    let bad = |why: &str| Error::Usage(format!("invalid topic name '{}': {}", name, why));
+    if name.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    if name == "." || name == ".." {
+        return Err(bad("'.' and '..' are not allowed"));
+    }
+    if name.len() > TOPIC_NAME_BYTES_MAX {
+        return Err(bad(&format!(
+            "longer than {} characters",
+            TOPIC_NAME_BYTES_MAX
+        )));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(bad(&format!(
+            "character {:?} is not allowed (use [a-zA-Z0-9._-])",
+            c
+        )));
+    }
+    Ok(())
+}
+
+/// Splits a partition directory name at its last '-' (kafka-format.md section 3.2). Names with
+/// Kafka's `-delete`, `-future` or `-stray` suffixes are not live partitions and give `None`.
+pub fn parse_partition_dir_name(name: &str) -> Option<(String, i32)> {
+    if name.ends_with("-delete") || name.ends_with("-future") || name.ends_with("-stray") {
+        return None;
+    }
+    let (topic, p) = name.rsplit_once('-')?;
+    if topic.is_empty() || validate_topic_name(topic).is_err() {
+        return None;
+    }
+    let p: i32 = p.parse().ok()?;
+    (p >= 0 && p.to_string() == name[topic.len() + 1..]).then(|| (topic.to_string(), p))
+}
+
+/// Sixteen random bytes from the kernel.
+fn random_bytes() -> Result<[u8; 16]> {
+    let mut b = [0u8; 16];
+    let p = Path::new("/dev/urandom");
+    let f = fs::File::open(p).map_err(|e| Error::io("open", p, e))?;
+    fsutil::read_at_most(&f, p, 0, &mut b)?;
+    Ok(b)
+}
+
+/// A Kafka UUID as URL-safe base64 without padding (22 characters), never all zero.
+pub fn new_uuid() -> Result<String> {
+    let mut b = random_bytes()?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))
+}
+
+/// Parses Java `Properties` text: `key=value` lines, `#` comments.
+pub fn parse_properties(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('!'))
+        .filter_map(|l| {
+            l.split_once(['=', ':'])
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect()
+}
+
+/// A topic as a data directory knows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TopicMeta {
+    pub name: String,
+    pub topic_id: String,
+    pub partitions: i32,
+    #[serde(default)]
+    pub config: TopicConfig,
+    /// False for topics discovered from partition directories (a copied Kafka directory).
+    #[serde(skip)]
+    pub registered: bool,
+}
+
+/// What `klog init` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitReport {
+    pub root: PathBuf,
+    pub broker_id: i32,
+    pub cluster_id: String,
+    pub created: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+    lock_timeout: Duration,
+}
+
+impl DataDir {
+    /// Opens an existing data directory: one with `meta.properties`, a `.klog/` folder, or at
+    /// least one partition directory holding a `.log` file (a copy of a Kafka broker's).
+    pub fn open(root: &Path) -> Result<DataDir> {
+        if !root.is_dir() {
+            return Err(Error::NotFound(format!(
+                "data directory {} does not exist (create it with `klog init --data-dir {}`)",
+                root.display(),
+                root.display()
+            )));
+        }
+        let dd = DataDir {
+            root: root.to_path_buf(),
+            lock_timeout: Duration::from_secs(30),
+        };
+        if root.join(META_PROPERTIES).is_file()
+            || root.join(KLOG_DIR).is_dir()
+            || dd.has_partition_dirs()?
+        {
+            Ok(dd)
+        } else {
+            Err(Error::Invalid(format!(
+                "{} is not a klog or Kafka data directory (no meta.properties, .klog/ or partition directories)",
+                root.display()
+            )))
+        }
+    }
+
+    /// Opens `root`, creating it with `klog init`'s defaults when it does not exist.
+    pub fn open_or_init(root: &Path) -> Result<DataDir> {
+        if !root.exists() {
+            DataDir::init(root, 0)?;
+        }
+        DataDir::open(root)
+    }
+
+    pub fn with_lock_timeout(mut self, timeout: Duration) -> DataDir {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn has_partition_dirs(&self) -> Result<bool> {
+        Ok(!self.partition_dirs()?.is_empty())
+    }
+
+    /// Creates a data directory (or completes one): `meta.properties`, empty checkpoints, `.klog/`.
+    /// On an existing directory with another broker id, it is an error.
+    pub fn init(root: &Path, broker_id: i32) -> Result<InitReport> {
+        if broker_id < 0 {
+            return Err(Error::Invalid(format!(
+                "broker id {} must not be negative",
+                broker_id
+            )));
+        }
+        let created = !root.exists();
+        fs::create_dir_all(root).map_err(|e| Error::io("create directory", root, e))?;
+        let meta_path = root.join(META_PROPERTIES);
+        let cluster_id = if meta_path.is_file() {
+            let text =
+                fs::read_to_string(&meta_path).map_err(|e| Error::io("read", &meta_path, e))?;
+            let props = parse_properties(&text);
+            let existing = props.get("broker.id").or_else(|| props.get("node.id"));
+            if let Some(id) = existing {
+                if id.parse::<i32>().ok() != Some(broker_id) {
+                    return Err(Error::Invalid(format!(
+                        "{} already belongs to broker {} (asked for {})",
+                        root.display(),
+                        id,
+                        broker_id
+                    )));
+                }
+            }
+            props.get("cluster.id").cloned().unwrap_or_default()
+        } else {
+            let id = new_uuid()?;
+            let text = format!(
+                "#\n#Written by klog at {}\nversion=0\nbroker.id={}\ncluster.id={}\n",
+                crate::timefmt::format_rfc3339_ms(crate::timefmt::now_ms()),
+                broker_id,
+                id
+            );
+            fsutil::write_atomic(&meta_path, text.as_bytes())?;
+            id
+        };
+        for name in ROOT_CHECKPOINTS {
+            let p = root.join(name);
+            if !p.exists() {
+                checkpoint::write(&p, &[])?;
+            }
+        }
+        for sub in ["topics", "locks"] {
+            let p = root.join(KLOG_DIR).join(sub);
+            fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+        }
+        Ok(InitReport {
+            root: root.to_path_buf(),
+            broker_id,
+            cluster_id,
+            created,
+        })
+    }
+
+    /// `meta.properties` as key-value pairs (empty when absent).
+    pub fn meta_properties(&self) -> Result<BTreeMap<String, String>> {
+        let p = self.root.join(META_PROPERTIES);
+        match fs::read_to_string(&p) {
+            Ok(t) => Ok(parse_properties(&t)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+            Err(e) => Err(Error::io("read", &p, e)),
+        }
+    }
+
+    fn klog_dir(&self, sub: &str) -> Result<PathBuf> {
+        let p = self.root.join(KLOG_DIR).join(sub);
+        if !p.is_dir() {
+            fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+        }
+        Ok(p)
+    }
+
+    fn topic_file(&self, name: &str) -> PathBuf {
+        self.root
+            .join(KLOG_DIR)
+            .join("topics")
+            .join(format!("{}.json", name))
+    }
+
+    pub fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
+        self.root.join(format!("{}-{}", topic, partition))
+    }
+
+    /// Every live partition directory: (topic, partition).
+    pub fn partition_dirs(&self) -> Result<Vec<(String, i32)>> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(&self.root).map_err(|e| Error::io("list", &self.root, e))? {
+            let entry = entry.map_err(|e| Error::io("list", &self.root, e))?;
+            if !entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                continue;
+            }
+            if let Some(tp) = entry
+                .file_name()
+                .to_str()
+                .and_then(parse_partition_dir_name)
+            {
+                out.push(tp);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    fn read_topic_file(&self, name: &str) -> Result<Option<TopicMeta>> {
+        let p = self.topic_file(name);
+        match fs::read(&p) {
+            Ok(bytes) => {
+                let mut t: TopicMeta = serde_json::from_slice(&bytes).map_err(|e| {
+                    Error::corrupt(&p, 0, format!("topic metadata does not parse: {}", e))
+                })?;
+                t.registered = true;
+                Ok(Some(t))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io("read", &p, e)),
+        }
+    }
+
+    fn write_topic_file(&self, t: &TopicMeta) -> Result<()> {
+        self.klog_dir("topics")?;
+        let json = serde_json::to_vec_pretty(t).expect("topic metadata serialises");
+        fsutil::write_atomic(&self.topic_file(&t.name), &json)
+    }
+
+    /// Every topic: those klog registered and those found as partition directories.
+    pub fn topics(&self) -> Result<Vec<TopicMeta>> {
+        let mut by_name: BTreeMap<String, TopicMeta> = BTreeMap::new();
+        let tdir = self.root.join(KLOG_DIR).join("topics");
+        if tdir.is_dir() {
+            for entry in fs::read_dir(&tdir).map_err(|e| Error::io("list", &tdir, e))? {
+                let entry = entry.map_err(|e| Error::io("list", &tdir, e))?;
+                let name = entry.file_name().to_string_lossy().to_string();
+                if let Some(topic) = name.strip_suffix(".json") {
+                    if let Some(t) = self.read_topic_file(topic)? {
+                        by_name.insert(t.name.clone(), t);
+                    }
+                }
+            }
+        }
+        for (topic, p) in self.partition_dirs()? {
+            let t = by_name.entry(topic.clone()).or_insert_with(|| TopicMeta {
+                name: topic.clone(),
+                topic_id: String::new(),
+                partitions: 0,
+                config: TopicConfig::default(),
+                registered: false,
+            });
+            if !t.registered {
+                t.partitions = t.partitions.max(p + 1);
+            }
+        }
+        Ok(by_name.into_values().collect())
+    }
+
+    /// One topic, or an error that says how to create it.
+    pub fn topic(&self, name: &str) -> Result<TopicMeta> {
+        validate_topic_name(name)?;
+        if let Some(t) = self.read_topic_file(name)? {
+            return Ok(t);
+        }
+        let parts: Vec<i32> = self
+            .partition_dirs()?
+            .into_iter()
+            .filter(|(t, _)| t == name)
+            .map(|(_, p)| p)
+            .collect();
+        if let Some(max) = parts.iter().max() {
+            let topic_id = self.read_partition_metadata(name, 0).unwrap_or_default();
+            return Ok(TopicMeta {
+                name: name.to_string(),
+                topic_id,
+                partitions: max + 1,
+                config: TopicConfig::default(),
+                registered: false,
+            });
+        }
+        Err(Error::NotFound(format!(
+            "topic '{}' does not exist in {} (create it with `klog topic create {}`)",
+            name,
+            self.root.display(),
+            name
+        )))
+    }
+
+    fn read_partition_metadata(&self, topic: &str, partition: i32) -> Option<String> {
+        let text = fs::read_to_string(
+            self.partition_dir(topic, partition)
+                .join(PARTITION_METADATA),
+        )
+        .ok()?;
+        text.lines()
+            .find_map(|l| l.strip_prefix("topic_id:").map(|v| v.trim().to_string()))
+    }
+
+    fn create_partition_dir(&self, t: &TopicMeta, partition: i32) -> Result<()> {
+        let dir = self.partition_dir(&t.name, partition);
+        fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+        fsutil::write_atomic(
+            &dir.join(PARTITION_METADATA),
+            format!("version: 0\ntopic_id: {}", t.topic_id).as_bytes(),
+        )?;
+        let epochs = dir.join(LEADER_EPOCH_CHECKPOINT);
+        if !epochs.exists() {
+            checkpoint::write(&epochs, &[])?;
+        }
+        for suffix in [LOG_SUFFIX, ".index", ".timeindex"] {
+            let p = dir.join(crate::log::names::segment_file_name(0, suffix));
+            fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&p)
+                .map_err(|e| Error::io("create", &p, e))?;
+        }
+        fsutil::sync_dir(&dir)?;
+        Ok(())
+    }
+
+    /// Creates a topic with `partitions` partitions and validated config overrides.
+    pub fn create_topic(
+        &self,
+        name: &str,
+        partitions: i32,
+        overrides: BTreeMap<String, String>,
+    ) -> Result<TopicMeta> {
+        validate_topic_name(name)?;
+        if !(1..=PARTITIONS_MAX).contains(&partitions) {
+            return Err(Error::Invalid(format!(
+                "--partitions {} must be between 1 and {}",
+                partitions, PARTITIONS_MAX
+            )));
+        }
+        let _guard = self.lock_named("topics", "topic metadata")?;
+        if self.read_topic_file(name)?.is_some()
+            || self.partition_dirs()?.iter().any(|(t, _)| t == name)
+        {
+            return Err(Error::Invalid(format!("topic '{}' already exists", name)));
+        }
+        let folded = |s: &str| s.replace('.', "_");
+        if let Some(other) = self
+            .topics()?
+            .into_iter()
+            .find(|t| folded(&t.name) == folded(name))
+        {
+            return Err(Error::Invalid(format!(
+                "topic '{}' collides with existing topic '{}' ('.' and '_' are the same to Kafka's metrics)",
+                name, other.name
+            )));
+        }
+        let mut config = TopicConfig::default();
+        for (k, v) in overrides {
+            config
+                .overrides
+                .insert(k.clone(), config::validate(&k, &v)?);
+        }
+        let t = TopicMeta {
+            name: name.to_string(),
+            topic_id: new_uuid()?,
+            partitions,
+            config,
+            registered: true,
+        };
+        for p in 0..partitions {
+            self.create_partition_dir(&t, p)?;
+        }
+        self.write_topic_file(&t)?;
+        Ok(t)
+    }
+
+    /// Changes config overrides (`set`, `delete`) and raises the partition count.
+    pub fn alter_topic(
+        &self,
+        name: &str,
+        partitions: Option<i32>,
+        set: BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<TopicMeta> {
+        let _guard = self.lock_named("topics", "topic metadata")?;
+        let mut t = self.topic(name)?;
+        if t.topic_id.is_empty() {
+            t.topic_id = new_uuid()?;
+        }
+        for k in delete {
+            config::validate(k, config::TopicConfig::default().get(k))?;
+            t.config.overrides.remove(k);
+        }
+        for (k, v) in set {
+            let v = config::validate(&k, &v)?;
+            t.config.overrides.insert(k, v);
+        }
+        if let Some(n) = partitions {
+            if n < t.partitions {
+                return Err(Error::Invalid(format!(
+                    "topic '{}' has {} partitions; the count can only be increased, not set to {}",
+                    name, t.partitions, n
+                )));
+            }
+            if n > PARTITIONS_MAX {
+                return Err(Error::Invalid(format!(
+                    "--partitions {} is more than {}",
+                    n, PARTITIONS_MAX
+                )));
+            }
+            for p in t.partitions..n {
+                self.create_partition_dir(&t, p)?;
+            }
+            t.partitions = n;
+        }
+        t.registered = true;
+        self.write_topic_file(&t)?;
+        Ok(t)
+    }
+
+    /// Deletes a topic: takes every partition's lock (so no writer is mid-append), renames each
+    /// partition directory to Kafka's `-delete` form, drops the metadata, then removes the data.
+    pub fn delete_topic(&self, name: &str) -> Result<TopicMeta> {
+        let _guard = self.lock_named("topics", "topic metadata")?;
+        let t = self.topic(name)?;
+        let mut locks = Vec::new();
+        let parts: Vec<i32> = self
+            .partition_dirs()?
+            .into_iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, p)| p)
+            .collect();
+        for &p in &parts {
+            locks.push(self.lock_partition(name, p)?);
+        }
+        let mut doomed = Vec::new();
+        for &p in &parts {
+            let from = self.partition_dir(name, p);
+            let to = self.root.join(format!(
+                "{}-{}.{}-delete",
+                name,
+                p,
+                new_uuid()?.replace(['-', '_'], "0")
+            ));
+            fs::rename(&from, &to).map_err(|e| Error::io("rename for deletion", &from, e))?;
+            doomed.push(to);
+        }
+        fsutil::sync_dir(&self.root)?;
+        let tf = self.topic_file(name);
+        if tf.exists() {
+            fs::remove_file(&tf).map_err(|e| Error::io("remove", &tf, e))?;
+        }
+        for d in doomed {
+            fs::remove_dir_all(&d).map_err(|e| Error::io("remove", &d, e))?;
+        }
+        for &p in &parts {
+            let _ = fs::remove_file(self.partition_lock_path(name, p));
+        }
+        let _ = self.remove_checkpoint_entries(name);
+        Ok(t)
+    }
+
+    /// Checks a partition number against a topic.
+    pub fn check_partition(&self, t: &TopicMeta, partition: i32) -> Result<()> {
+        if partition < 0 || partition >= t.partitions {
+            return Err(Error::NotFound(format!(
+                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
+                partition,
+                t.name,
+                t.partitions - 1
+            )));
+        }
+        if !self.partition_dir(&t.name, partition).is_dir() {
+            return Err(Error::NotFound(format!(
+                "partition directory {} is missing",
+                self.partition_dir(&t.name, partition).display()
+            )));
+        }
+        Ok(())
+    }
+
+    fn partition_lock_path(&self, topic: &str, partition: i32) -> PathBuf {
+        self.root
+            .join(KLOG_DIR)
+            .join("locks")
+            .join(format!("{}-{}.lock", topic, partition))
+    }
+
+    fn lock_named(&self, name: &str, what: &str) -> Result<FileLock> {
+        let dir = self.klog_dir("locks")?;
+        lock::lock_exclusive(&dir.join(format!("{}.lock", name)), self.lock_timeout, what)
+    }
+
+    /// Takes a partition's writer lock.
+    pub fn lock_partition(&self, topic: &str, partition: i32) -> Result<FileLock> {
+        self.klog_dir("locks")?;
+        lock::lock_exclusive(
+            &self.partition_lock_path(topic, partition),
+            self.lock_timeout,
+            &format!("partition {}-{}", topic, partition),
+        )
+    }
+
+    /// Opens a partition for writing: takes its lock, then recovers its tail.
+    pub fn open_writer(&self, t: &TopicMeta, partition: i32) -> Result<PartitionWriter> {
+        self.check_partition(t, partition)?;
+        let lock = self.lock_partition(&t.name, partition)?;
+        let start = self
+            .checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?
+            .unwrap_or(0);
+        PartitionWriter::open(
+            &self.partition_dir(&t.name, partition),
+            t.config.log_config(),
+            lock,
+            start,
+        )
+    }
+
+    /// Opens a partition for reading, lock-free.
+    pub fn open_reader(&self, t: &TopicMeta, partition: i32) -> Result<PartitionReader> {
+        self.check_partition(t, partition)?;
+        let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?;
+        PartitionReader::open(&self.partition_dir(&t.name, partition), start)
+    }
+
+    /// One partition's value in a root checkpoint file.
+    pub fn checkpoint_value(&self, file: &str, topic: &str, partition: i32) -> Result<Option<i64>> {
+        let entries = checkpoint::read(&self.root.join(file))?;
+        Ok(entries.iter().find_map(|e| match e.as_slice() {
+            [t, p, o] if t == topic && p.parse() == Ok(partition) => o.parse().ok(),
+            _ => None,
+        }))
+    }
+
+    /// Sets one partition's value in a root checkpoint file, under the checkpoints lock.
+    pub fn set_checkpoint_value(
+        &self,
+        file: &str,
+        topic: &str,
+        partition: i32,
+        value: i64,
+    ) -> Result<()> {
+        let _guard = self.lock_named("checkpoints", "the data directory's checkpoint files")?;
+        let path = self.root.join(file);
+        let mut entries = checkpoint::read(&path)?;
+        entries.retain(
+            |e| !matches!(e.as_slice(), [t, p, _] if t == topic && p.parse() == Ok(partition)),
+        );
+        entries.push(vec![
+            topic.to_string(),
+            partition.to_string(),
+            value.to_string(),
+        ]);
+        let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
+        checkpoint::write(&path, &lines)
+    }
+
+    fn remove_checkpoint_entries(&self, topic: &str) -> Result<()> {
+        let _guard = self.lock_named("checkpoints", "the data directory's checkpoint files")?;
+        for file in ROOT_CHECKPOINTS {
+            let path = self.root.join(file);
+            if !path.exists() {
+                continue;
+            }
+            let mut entries = checkpoint::read(&path)?;
+            let before = entries.len();
+            entries.retain(|e| e.first().map(String::as_str) != Some(topic));
+            if entries.len() != before {
+                let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
+                checkpoint::write(&path, &lines)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_names_follow_kafka() {
+        for ok in ["orders", "a.b_c-d", &"x".repeat(249)] {
+            validate_topic_name(ok).unwrap();
+        }
+        for bad in ["", ".", "..", "a/b", "../x", "a b", &"x".repeat(250), "é"] {
+            assert!(validate_topic_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn partition_dir_names() {
+        assert_eq!(
+            parse_partition_dir_name("orders-3"),
+            Some(("orders".into(), 3))
+        );
+        assert_eq!(
+            parse_partition_dir_name("my-topic-12"),
+            Some(("my-topic".into(), 12))
+        );
+        assert_eq!(
+            parse_partition_dir_name("__consumer_offsets-49"),
+            Some(("__consumer_offsets".into(), 49))
+        );
+        assert_eq!(parse_partition_dir_name("orders"), None);
+        assert_eq!(parse_partition_dir_name("orders-x"), None);
+        assert_eq!(parse_partition_dir_name("orders-01"), None);
+        assert_eq!(parse_partition_dir_name("orders-0.abc-delete"), None);
+    }
+}

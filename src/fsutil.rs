@@ -1,0 +1,64 @@
+//! File helpers with durability in mind: replace-by-rename (temporary file, fsync, rename,
+//! fsync the directory), positioned reads, and directory syncs.
+
+use crate::error::{Error, Result};
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+
+/// Fsyncs a directory so that renames and creations in it are durable.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    let d = File::open(dir).map_err(|e| Error::io("open directory", dir, e))?;
+    d.sync_all()
+        .map_err(|e| Error::io("fsync directory", dir, e))
+}
+
+/// Replaces `path` with `contents` atomically: writes `<path>.tmp`, fsyncs it, renames it over
+/// `path`, and fsyncs the directory. A crash leaves either the old or the new content.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let mut tmp_name = path.as_os_str().to_owned();
+    tmp_name.push(".tmp");
+    let tmp = Path::new(&tmp_name);
+    let mut f = File::create(tmp).map_err(|e| Error::io("create", tmp, e))?;
+    f.write_all(contents)
+        .map_err(|e| Error::io("write", tmp, e))?;
+    f.sync_all().map_err(|e| Error::io("fsync", tmp, e))?;
+    drop(f);
+    fs::rename(tmp, path).map_err(|e| Error::io("rename into place", path, e))?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+/// Reads exactly `buf.len()` bytes at `pos`, or fewer if the file ends first; returns the count.
+pub fn read_at_most(file: &File, path: &Path, pos: u64, buf: &mut [u8]) -> Result<usize> {
+    let mut done = 0;
+    while done < buf.len() {
+        match file.read_at(&mut buf[done..], pos + done as u64) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io("read", path, e)),
+        }
+    }
+    Ok(done)
+}
+
+/// Opens a file for appending, creating it if missing.
+pub fn open_append(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .open(path)
+        .map_err(|e| Error::io("open for writing", path, e))
+}
+
+/// Length of a file.
+pub fn file_len(file: &File, path: &Path) -> Result<u64> {
+    file.metadata()
+        .map(|m| m.len())
+        .map_err(|e| Error::io("stat", path, e))
+}

@@ -1,0 +1,24 @@
+//! klog: Apache Kafka's storage model as a library over plain directories.
+//!
+//! Layers, lowest first; each depends only on the ones above it in this list:
+//! - [`record`]: the record-batch codec (message format v2), varints, CRC-32C, compression.
+//! - [`log`]: segments, the offset and time indexes, the partition log (append, read, roll,
+//!   recover, truncate, delete, replace).
+//! - [`datadir`]: a data directory: topics, partitions, configs, `meta.properties`, checkpoints.
+//!
+//! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`. The library never prints and
+//! never exits; the `cli` module of the binary renders everything.
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
+pub mod cli;
+pub mod datadir;
+pub mod error;
+pub mod fsutil;
+pub mod lock;
+pub mod log;
+pub mod output;
+pub mod partitioner;
+pub mod record;
+pub mod timefmt;
+
+pub use error::{Error, Result};

@@ -1,0 +1,348 @@
+//! The lock-free partition reader: log start and end offsets, lookups by offset and by time,
+//! and a cursor over batches that follows the log as it grows, rolls and loses old segments.
+//!
+//! A reader trusts nothing it has not checked: index entries are hints verified against the
+//! batch they point at, and only whole batches whose CRC matches are returned. A torn batch at
+//! the end of the last segment is the end of the log (a writer may be appending it); any other
+//! invalid batch is a [`crate::Error::Corrupt`] naming the file and position.
+
+use super::index::{IndexKind, IndexView};
+use super::names::*;
+use super::segment::{list_segments, read_batch_at, segment_path, BatchScanner, ScanItem};
+use crate::error::{Error, Result};
+use crate::record::BatchHeader;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// A partition directory as a reader sees it at one moment.
+#[derive(Debug, Clone)]
+pub struct PartitionReader {
+    dir: PathBuf,
+    segments: Vec<i64>,
+    log_start_checkpoint: i64,
+}
+
+/// What `describe` and `retention` need to know of one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentSummary {
+    pub base_offset: i64,
+    pub size_bytes: u64,
+    /// The largest timestamp, from the time index (or -1 when it has no entry).
+    pub largest_timestamp: i64,
+}
+
+impl PartitionReader {
+    /// Opens a partition directory. `log_start_checkpoint` is the partition's entry in
+    /// `log-start-offset-checkpoint`, if any.
+    pub fn open(dir: &Path, log_start_checkpoint: Option<i64>) -> Result<PartitionReader> {
+        if !dir.is_dir() {
+            return Err(Error::NotFound(format!(
+                "partition directory {} does not exist",
+                dir.display()
+            )));
+        }
+        let segments = list_segments(dir)?;
+        Ok(PartitionReader {
+            dir: dir.to_path_buf(),
+            segments,
+            log_start_checkpoint: log_start_checkpoint.unwrap_or(0),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn segments(&self) -> &[i64] {
+        &self.segments
+    }
+
+    fn refresh(&mut self) -> Result<()> {
+        self.segments = list_segments(&self.dir)?;
+        Ok(())
+    }
+
+    /// The first offset a consumer may read.
+    pub fn log_start_offset(&self) -> i64 {
+        self.segments
+            .first()
+            .map_or(self.log_start_checkpoint, |&b| {
+                b.max(self.log_start_checkpoint)
+            })
+    }
+
+    /// One past the last offset of the last whole valid batch, found by walking the last segment
+    /// from its last index entry that checks out (work bounded by the index interval).
+    pub fn log_end_offset(&self) -> Result<i64> {
+        for &base in self.segments.iter().rev() {
+            let (pos, mut next) = self.index_position(base, i64::MAX)?;
+            let path = segment_path(&self.dir, base, LOG_SUFFIX);
+            let mut scan = match BatchScanner::open(&path, pos) {
+                Ok(s) => s,
+                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                    continue
+                }
+                Err(e) => return Err(e),
+            };
+            let mut found = false;
+            while let ScanItem::Batch { header, .. } = scan.next_batch()? {
+                next = header.next_offset();
+                found = true;
+            }
+            if found || pos > 0 {
+                return Ok(next.max(self.log_start_offset()));
+            }
+            // An empty segment: its base offset is the end (it was rolled at the end).
+            return Ok(base.max(self.log_start_offset()));
+        }
+        Ok(self.log_start_offset())
+    }
+
+    /// The position to start scanning segment `base` for `offset`: the largest index entry at or
+    /// below `offset - 1` whose batch checks out, else 0. Also returns the next offset after
+    /// that batch (or `base`).
+    fn index_position(&self, base: i64, offset: i64) -> Result<(u64, i64)> {
+        let view = IndexView::open(
+            &segment_path(&self.dir, base, INDEX_SUFFIX),
+            IndexKind::Offset,
+            base,
+        )?;
+        let Some(e) = view.lookup_offset(offset.saturating_sub(1))? else {
+            return Ok((0, base));
+        };
+        let path = segment_path(&self.dir, base, LOG_SUFFIX);
+        let Ok(f) = File::open(&path) else {
+            return Ok((0, base));
+        };
+        match read_batch_at(&f, &path, e.position as u64)? {
+            Some((h, _)) if h.last_offset() == e.offset => Ok((e.position as u64, h.base_offset)),
+            // An entry that does not check out (a crashed writer's, or corruption): scan instead.
+            _ => Ok((0, base)),
+        }
+    }
+
+    /// Index into `segments` of the segment that holds `offset` (the last base <= offset).
+    fn segment_for(&self, offset: i64) -> usize {
+        self.segments
+            .partition_point(|&b| b <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The first offset whose record timestamp is >= `timestamp`, as Kafka's ListOffsets: `None`
+    /// when every record is older.
+    pub fn offset_for_timestamp(&self, timestamp: i64) -> Result<Option<i64>> {
+        for &base in &self.segments {
+            let tview = IndexView::open(
+                &segment_path(&self.dir, base, TIME_INDEX_SUFFIX),
+                IndexKind::Time,
+                base,
+            )?;
+            // Skip a segment whose largest timestamp (its last time entry) is older, unless the
+            // index may be incomplete (the last segment): then scan it.
+            let is_last = Some(&base) == self.segments.last();
+            if !is_last
+                && tview
+                    .last_time_entry()?
+                    .is_some_and(|e| e.timestamp < timestamp)
+            {
+                continue;
+            }
+            let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
+            let (pos, _) = self.index_position(base, from)?;
+            let path = segment_path(&self.dir, base, LOG_SUFFIX);
+            let mut scan = BatchScanner::open(&path, pos)?;
+            loop {
+                match scan.next_batch()? {
+                    ScanItem::Batch { header, .. } => {
+                        if header.max_timestamp < timestamp || header.is_control() {
+                            continue;
+                        }
+                        let found =
+                            first_record_at_or_after(scan.batch_bytes(), &header, timestamp)?;
+                        if let Some(o) = found {
+                            return Ok(Some(o.max(self.log_start_offset())));
+                        }
+                    }
+                    ScanItem::End { .. } => break,
+                    ScanItem::Invalid { position, error } => {
+                        return Err(Error::corrupt(&path, position, error.0));
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Sizes and largest timestamps of every segment.
+    pub fn segment_summaries(&self) -> Result<Vec<SegmentSummary>> {
+        let mut out = Vec::with_capacity(self.segments.len());
+        for &base in &self.segments {
+            let path = segment_path(&self.dir, base, LOG_SUFFIX);
+            let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let tview = IndexView::open(
+                &segment_path(&self.dir, base, TIME_INDEX_SUFFIX),
+                IndexKind::Time,
+                base,
+            )?;
+            let largest_timestamp = tview.last_time_entry()?.map_or(-1, |e| e.timestamp);
+            out.push(SegmentSummary {
+                base_offset: base,
+                size_bytes,
+                largest_timestamp,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A cursor from `offset` (clamped up to the log start offset).
+    pub fn cursor(&self, offset: i64) -> Cursor {
+        let from = offset.max(self.log_start_offset());
+        Cursor {
+            reader: self.clone(),
+            seg: None,
+            scanner: None,
+            next_offset: from,
+            limit: None,
+            reset_to: None,
+        }
+    }
+}
+
+fn first_record_at_or_after(batch: &[u8], h: &BatchHeader, timestamp: i64) -> Result<Option<i64>> {
+    let section = crate::record::RecordsSection::new(batch, h).map_err(|e| Error::Invalid(e.0))?;
+    for r in section.iter() {
+        let r = r.map_err(|e| Error::Invalid(e.0))?;
+        if r.timestamp >= timestamp {
+            return Ok(Some(r.offset));
+        }
+    }
+    Ok(None)
+}
+
+/// Reads batches in offset order from a starting offset; see [`Cursor::next_batch`].
+pub struct Cursor {
+    reader: PartitionReader,
+    seg: Option<usize>,
+    scanner: Option<BatchScanner>,
+    next_offset: i64,
+    limit: Option<i64>,
+    reset_to: Option<i64>,
+}
+
+impl Cursor {
+    /// Never return batches that start at or after `limit` (the high watermark).
+    pub fn set_limit(&mut self, limit: Option<i64>) {
+        self.limit = limit;
+    }
+
+    /// The next offset the cursor will return.
+    pub fn next_offset(&self) -> i64 {
+        self.next_offset
+    }
+
+    /// If the cursor had to jump forward because the segments it needed were deleted (retention),
+    /// the offset it jumped from; cleared when read.
+    pub fn take_reset(&mut self) -> Option<i64> {
+        self.reset_to.take()
+    }
+
+    fn open_segment(&mut self) -> Result<bool> {
+        loop {
+            if self.reader.segments.is_empty() {
+                return Ok(false);
+            }
+            let start = self.reader.log_start_offset();
+            if self.next_offset < start {
+                self.reset_to = Some(self.next_offset);
+                self.next_offset = start;
+            }
+            let idx = self.reader.segment_for(self.next_offset);
+            let base = self.reader.segments[idx];
+            let (pos, _) = self.reader.index_position(base, self.next_offset)?;
+            match BatchScanner::open(&segment_path(&self.reader.dir, base, LOG_SUFFIX), pos) {
+                Ok(s) => {
+                    self.scanner = Some(s);
+                    self.seg = Some(idx);
+                    return Ok(true);
+                }
+                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                    // Deleted under us: list again and carry on from the new log start.
+                    self.reader.refresh()?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The next whole batch holding offsets >= the cursor's, or `None` at the end of the log for
+    /// now (call again later to follow). Control batches are returned too; callers skip them.
+    pub fn next_batch(&mut self) -> Result<Option<(BatchHeader, &[u8])>> {
+        if self.scanner.is_none() && !self.open_segment()? {
+            return Ok(None);
+        }
+        loop {
+            let scanner = self.scanner.as_mut().expect("opened above");
+            match scanner.next_batch()? {
+                ScanItem::Batch { header, .. } => {
+                    if header.last_offset() < self.next_offset {
+                        continue;
+                    }
+                    if self.limit.is_some_and(|l| header.base_offset >= l) {
+                        scanner.seek(scanner.position() - header.size() as u64);
+                        return Ok(None);
+                    }
+                    self.next_offset = header.next_offset();
+                    let scanner = self.scanner.as_ref().expect("opened above");
+                    return Ok(Some((header, scanner.batch_bytes())));
+                }
+                ScanItem::End {
+                    position,
+                    torn_bytes,
+                } => {
+                    let len = scanner.file_len();
+                    if scanner.refresh_len()? > len {
+                        continue;
+                    }
+                    // Is there a later segment? Then this one is sealed and we move on.
+                    self.reader.refresh()?;
+                    let cur_base = self.seg.and_then(|_| {
+                        let name = scanner.path().file_name()?.to_str()?;
+                        parse_segment_file_name(name).map(|(b, _)| b)
+                    });
+                    let later = self
+                        .reader
+                        .segments
+                        .iter()
+                        .copied()
+                        .find(|&b| Some(b) > cur_base);
+                    let Some(next_base) = later else {
+                        return Ok(None);
+                    };
+                    // The writer may have finished a batch just before rolling: look once more.
+                    if scanner.refresh_len()? > len {
+                        continue;
+                    }
+                    if torn_bytes > 0 {
+                        return Err(Error::corrupt(
+                            scanner.path(),
+                            position,
+                            format!(
+                                "sealed segment ends with a torn batch of {} bytes",
+                                torn_bytes
+                            ),
+                        ));
+                    }
+                    // Compacted logs may have a gap before the next segment's base.
+                    self.next_offset = self.next_offset.max(next_base);
+                    self.scanner = None;
+                    if !self.open_segment()? {
+                        return Ok(None);
+                    }
+                }
+                ScanItem::Invalid { position, error } => {
+                    return Err(Error::corrupt(scanner.path(), position, error.0));
+                }
+            }
+        }
+    }
+}
