@@ -19,19 +19,11 @@ pub enum Error {
     NotFound(String),
     /// Bytes on disk that do not decode: a bad CRC, an impossible length, a torn batch in a sealed
     /// segment. Carries the file and byte position in its message.
-    Corrupt {
-        path: PathBuf,
-        position: u64,
-        what: String,
-    },
+    Corrupt { path: PathBuf, position: u64, what: String },
     /// Someone else holds what we need (a partition lock past its timeout). Exit code 3.
     Conflict(String),
     /// An operating-system error, with the path it happened on.
-    Io {
-        path: PathBuf,
-        op: &'static str,
-        source: io::Error,
-    },
+    Io { path: PathBuf, op: &'static str, source: io::Error },
     /// A stream error without a path (stdin, stdout).
     Stream(io::Error),
 }
@@ -40,19 +32,11 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     pub fn io(op: &'static str, path: &Path, source: io::Error) -> Error {
-        Error::Io {
-            path: path.to_path_buf(),
-            op,
-            source,
-        }
+        Error::Io { path: path.to_path_buf(), op, source }
     }
 
     pub fn corrupt(path: &Path, position: u64, what: impl Into<String>) -> Error {
-        Error::Corrupt {
-            path: path.to_path_buf(),
-            position,
-            what: what.into(),
-        }
+        Error::Corrupt { path: path.to_path_buf(), position, what: what.into() }
     }
 
     /// True when the error is a closed pipe on output, which a CLI treats as a normal end.
@@ -65,21 +49,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Usage(m) | Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) => {
-                f.write_str(m)
-            }
-            Error::Corrupt {
-                path,
-                position,
-                what,
-            } => {
-                write!(
-                    f,
-                    "corrupt data in {} at byte {}: {}",
-                    path.display(),
-                    position,
-                    what
-                )
+            Error::Usage(m) | Error::Invalid(m) | Error::NotFound(m) | Error::Conflict(m) => f.write_str(m),
+            Error::Corrupt { path, position, what } => {
+                write!(f, "corrupt data in {} at byte {}: {}", path.display(), position, what)
             }
             Error::Io { path, op, source } => {
                 write!(f, "cannot {} {}: {}", op, path.display(), source)

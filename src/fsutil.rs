@@ -10,8 +10,7 @@ use std::path::Path;
 /// Fsyncs a directory so that renames and creations in it are durable.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     let d = File::open(dir).map_err(|e| Error::io("open directory", dir, e))?;
-    d.sync_all()
-        .map_err(|e| Error::io("fsync directory", dir, e))
+    d.sync_all().map_err(|e| Error::io("fsync directory", dir, e))
 }
 
 /// Replaces `path` with `contents` atomically: writes `<path>.tmp`, fsyncs it, renames it over
@@ -21,8 +20,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp_name.push(".tmp");
     let tmp = Path::new(&tmp_name);
     let mut f = File::create(tmp).map_err(|e| Error::io("create", tmp, e))?;
-    f.write_all(contents)
-        .map_err(|e| Error::io("write", tmp, e))?;
+    f.write_all(contents).map_err(|e| Error::io("write", tmp, e))?;
     f.sync_all().map_err(|e| Error::io("fsync", tmp, e))?;
     drop(f);
     fs::rename(tmp, path).map_err(|e| Error::io("rename into place", path, e))?;
@@ -58,7 +56,5 @@ pub fn open_append(path: &Path) -> Result<File> {
 
 /// Length of a file.
 pub fn file_len(file: &File, path: &Path) -> Result<u64> {
-    file.metadata()
-        .map(|m| m.len())
-        .map_err(|e| Error::io("stat", path, e))
+    file.metadata().map(|m| m.len()).map_err(|e| Error::io("stat", path, e))
 }

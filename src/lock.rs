@@ -39,12 +39,7 @@ pub fn lock_exclusive(path: &Path, timeout: Duration, what: &str) -> Result<File
     let mut pause = Duration::from_millis(1);
     loop {
         match file.try_lock() {
-            Ok(()) => {
-                return Ok(FileLock {
-                    _file: file,
-                    path: path.to_path_buf(),
-                })
-            }
+            Ok(()) => return Ok(FileLock { _file: file, path: path.to_path_buf() }),
             Err(std::fs::TryLockError::WouldBlock) => {
                 if start.elapsed() >= timeout {
                     return Err(Error::Conflict(format!(

@@ -5,10 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Milliseconds since the Unix epoch, now.
 pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -40,16 +37,7 @@ pub fn format_rfc3339_ms(ms: i64) -> String {
     let millis = ms.rem_euclid(1000);
     let (y, mo, d) = civil_from_days(secs.div_euclid(86400));
     let s = secs.rem_euclid(86400);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        y,
-        mo,
-        d,
-        s / 3600,
-        s % 3600 / 60,
-        s % 60,
-        millis
-    )
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", y, mo, d, s / 3600, s % 3600 / 60, s % 60, millis)
 }
 
 /// Parses RFC 3339 (`2024-05-01T12:00:00Z`, fractional seconds and `+02:00` offsets allowed; a
@@ -117,19 +105,10 @@ mod tests {
     #[test]
     fn parse_and_format() {
         assert_eq!(parse_rfc3339_ms("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(
-            parse_rfc3339_ms("2017-08-20T11:50:38.908Z"),
-            Some(1_503_229_838_908)
-        );
-        assert_eq!(
-            parse_rfc3339_ms("2017-08-20T13:50:38.908+02:00"),
-            Some(1_503_229_838_908)
-        );
+        assert_eq!(parse_rfc3339_ms("2017-08-20T11:50:38.908Z"), Some(1_503_229_838_908));
+        assert_eq!(parse_rfc3339_ms("2017-08-20T13:50:38.908+02:00"), Some(1_503_229_838_908));
         assert_eq!(parse_rfc3339_ms("2017-08-20"), Some(1_503_187_200_000));
-        assert_eq!(
-            format_rfc3339_ms(1_503_229_838_908),
-            "2017-08-20T11:50:38.908Z"
-        );
+        assert_eq!(format_rfc3339_ms(1_503_229_838_908), "2017-08-20T11:50:38.908Z");
         assert_eq!(parse_rfc3339_ms("2017-13-20T00:00:00Z"), None);
         assert_eq!(parse_rfc3339_ms("yesterday"), None);
         assert_eq!(parse_rfc3339_ms("2017-08-20T11:50:38"), None);

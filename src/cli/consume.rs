@@ -23,13 +23,7 @@ pub struct ConsumeArgs {
     #[arg(short = 'p', long = "partition")]
     pub partitions: Vec<i32>,
     /// Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME.
-    #[arg(
-        short = 'o',
-        long,
-        default_value = "beginning",
-        allow_hyphen_values = true,
-        value_name = "SPEC"
-    )]
+    #[arg(short = 'o', long, default_value = "beginning", allow_hyphen_values = true, value_name = "SPEC")]
     pub offset: String,
     /// Stop after this many records.
     #[arg(short = 'c', long, value_name = "N")]
@@ -41,12 +35,7 @@ pub struct ConsumeArgs {
     #[arg(short = 'f', long)]
     pub follow: bool,
     /// Output format with kcat's tokens: %t %p %o %k %K %s %S %T %h %%, escapes \n \t.
-    #[arg(
-        long,
-        default_value = "%s\\n",
-        conflicts_with = "json",
-        value_name = "FMT"
-    )]
+    #[arg(long, default_value = "%s\\n", conflicts_with = "json", value_name = "FMT")]
     pub format: String,
     /// One JSON object per record (the form `produce --input json` reads back).
     #[arg(short = 'J', long)]
@@ -72,10 +61,7 @@ pub fn parse_time(s: &str) -> Result<i64> {
         return Ok(ms);
     }
     crate::timefmt::parse_rfc3339_ms(s).ok_or_else(|| {
-        Error::Usage(format!(
-            "cannot read time '{}' (use epoch ms or RFC 3339, e.g. 2024-05-01T12:00:00Z)",
-            s
-        ))
+        Error::Usage(format!("cannot read time '{}' (use epoch ms or RFC 3339, e.g. 2024-05-01T12:00:00Z)", s))
     })
 }
 
@@ -86,20 +72,12 @@ pub fn parse_offset_spec(s: &str) -> Result<OffsetSpec> {
         _ if s.starts_with("s@") => OffsetSpec::Time(parse_time(&s[2..])?),
         _ if s.starts_with('-') => match s[1..].parse::<i64>() {
             Ok(n) if n >= 0 => OffsetSpec::FromEnd(n),
-            _ => {
-                return Err(Error::Usage(format!(
-                    "invalid offset '{}' (-N needs a whole number N)",
-                    s
-                )))
-            }
+            _ => return Err(Error::Usage(format!("invalid offset '{}' (-N needs a whole number N)", s))),
         },
         _ => match s.parse::<i64>() {
             Ok(n) => OffsetSpec::Absolute(n),
             Err(_) => {
-                return Err(Error::Usage(format!(
-                    "invalid offset '{}' (use beginning, end, N, -N or s@TIME)",
-                    s
-                )))
+                return Err(Error::Usage(format!("invalid offset '{}' (use beginning, end, N, -N or s@TIME)", s)))
             }
         },
     })
@@ -133,19 +111,11 @@ enum Output {
 
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     let spec = parse_offset_spec(&a.offset)?;
-    let output = if a.json {
-        Output::Json
-    } else {
-        Output::Format(Format::parse(&a.format)?)
-    };
+    let output = if a.json { Output::Json } else { Output::Format(Format::parse(&a.format)?) };
     crate::datadir::validate_topic_name(&a.topic)?;
     let dd = ctx.open()?;
     let topic = dd.topic(&a.topic)?;
-    let parts: Vec<i32> = if a.partitions.is_empty() {
-        (0..topic.partitions).collect()
-    } else {
-        a.partitions.clone()
-    };
+    let parts: Vec<i32> = if a.partitions.is_empty() { dd.existing_partitions(&topic)? } else { a.partitions.clone() };
     let mut cursors: Vec<(i32, i64, Cursor)> = Vec::new();
     for &p in &parts {
         let r = dd.open_reader(&topic, p)?;
@@ -188,9 +158,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
                         continue;
                     }
                     let w = match (&output, &fast_literal) {
-                        (_, Some(lit)) => out
-                            .write_all(rec.value.unwrap_or(b""))
-                            .and_then(|_| out.write_all(lit)),
+                        (_, Some(lit)) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
                         (Output::Format(f), None) => f.write(&mut out, &topic.name, *p, &rec),
                         (Output::Json, _) => json::write_record(&mut out, &topic.name, *p, &rec),
                     };

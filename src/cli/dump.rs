@@ -45,10 +45,7 @@ impl<W: Write> Dumper<W> {
         if p.is_dir() {
             let bases = list_segments(p)?;
             if bases.is_empty() {
-                return Err(Error::NotFound(format!(
-                    "{} holds no .log segment files",
-                    p.display()
-                )));
+                return Err(Error::NotFound(format!("{} holds no .log segment files", p.display())));
             }
             for b in bases {
                 self.log(&segment_path(p, b, LOG_SUFFIX))?;
@@ -81,33 +78,17 @@ impl<W: Write> Dumper<W> {
                 IndexKind::Offset => {
                     let e = v.offset_entry(i)?;
                     if self.json {
-                        w(writeln!(
-                            self.out,
-                            "{}",
-                            json!({"file": p, "offset": e.offset, "position": e.position})
-                        ))?;
+                        w(writeln!(self.out, "{}", json!({"file": p, "offset": e.offset, "position": e.position})))?;
                     } else {
-                        w(writeln!(
-                            self.out,
-                            "offset: {} position: {}",
-                            e.offset, e.position
-                        ))?;
+                        w(writeln!(self.out, "offset: {} position: {}", e.offset, e.position))?;
                     }
                 }
                 IndexKind::Time => {
                     let e = v.time_entry(i)?;
                     if self.json {
-                        w(writeln!(
-                            self.out,
-                            "{}",
-                            json!({"file": p, "timestamp": e.timestamp, "offset": e.offset})
-                        ))?;
+                        w(writeln!(self.out, "{}", json!({"file": p, "timestamp": e.timestamp, "offset": e.offset})))?;
                     } else {
-                        w(writeln!(
-                            self.out,
-                            "timestamp: {} offset: {}",
-                            e.timestamp, e.offset
-                        ))?;
+                        w(writeln!(self.out, "timestamp: {} offset: {}", e.timestamp, e.offset))?;
                     }
                 }
             }
@@ -119,11 +100,7 @@ impl<W: Write> Dumper<W> {
         let mut scan = BatchScanner::open(p, 0)?;
         if !self.json {
             w(writeln!(self.out, "Dumping {}", p.display()))?;
-            let base = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(parse_segment_file_name)
-                .map_or(0, |(b, _)| b);
+            let base = p.file_name().and_then(|n| n.to_str()).and_then(parse_segment_file_name).map_or(0, |(b, _)| b);
             w(writeln!(self.out, "Starting offset: {}", base))?;
         }
         loop {
@@ -132,10 +109,7 @@ impl<W: Write> Dumper<W> {
                     let bytes = scan.batch_bytes().to_vec();
                     self.batch(p, position, &header, &bytes)?;
                 }
-                ScanItem::End {
-                    position,
-                    torn_bytes,
-                } => {
+                ScanItem::End { position, torn_bytes } => {
                     if torn_bytes > 0 {
                         self.out.flush().map_err(Error::Stream)?;
                         eprintln!(
@@ -159,29 +133,18 @@ impl<W: Write> Dumper<W> {
 
     fn batch(&mut self, p: &Path, position: u64, h: &BatchHeader, bytes: &[u8]) -> Result<()> {
         let codec = h.compression().map(|c| c.name()).unwrap_or("unknown");
-        let ts_kind = if h.is_log_append_time() {
-            "LogAppendTime"
-        } else {
-            "CreateTime"
-        };
-        let last_seq = if h.base_sequence < 0 {
-            -1
-        } else {
-            h.base_sequence.wrapping_add(h.last_offset_delta)
-        };
+        let ts_kind = if h.is_log_append_time() { "LogAppendTime" } else { "CreateTime" };
+        let last_seq = if h.base_sequence < 0 { -1 } else { h.base_sequence.wrapping_add(h.last_offset_delta) };
         let horizon = if h.has_delete_horizon() {
             format!("OptionalLong[{}]", h.base_timestamp)
         } else {
             "OptionalLong.empty".into()
         };
         let recs = if self.records {
-            let section =
-                RecordsSection::new(bytes, h).map_err(|e| Error::corrupt(p, position, e.0))?;
+            let section = RecordsSection::new(bytes, h).map_err(|e| Error::corrupt(p, position, e.0))?;
             let mut v = Vec::new();
             for r in section.iter() {
-                v.push(crate::record::Record::from(
-                    r.map_err(|e| Error::corrupt(p, position, e.0))?,
-                ));
+                v.push(crate::record::Record::from(r.map_err(|e| Error::corrupt(p, position, e.0))?));
             }
             Some(v)
         } else {
@@ -259,12 +222,7 @@ impl<W: Write> Dumper<W> {
 
 pub fn run(a: DumpArgs) -> Result<i32> {
     let stdout = std::io::stdout();
-    let mut d = Dumper {
-        out: std::io::BufWriter::new(stdout.lock()),
-        records: a.records,
-        json: a.json,
-        failed: false,
-    };
+    let mut d = Dumper { out: std::io::BufWriter::new(stdout.lock()), records: a.records, json: a.json, failed: false };
     for p in &a.paths {
         d.path(p)?;
     }

@@ -34,21 +34,12 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn man_pages(cmd: &clap::Command, prefix: &str, dir: &Path) -> Result<()> {
-    let name = if prefix.is_empty() {
-        cmd.get_name().to_string()
-    } else {
-        format!("{}-{}", prefix, cmd.get_name())
-    };
+    let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{}-{}", prefix, cmd.get_name()) };
     let page = cmd.clone().name(name.clone());
     let mut buf = Vec::new();
-    clap_mangen::Man::new(page)
-        .render(&mut buf)
-        .map_err(Error::Stream)?;
+    clap_mangen::Man::new(page).render(&mut buf).map_err(Error::Stream)?;
     write(&dir.join(format!("{}.1", name)), &buf)?;
-    for sub in cmd
-        .get_subcommands()
-        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
-    {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         man_pages(sub, &name, dir)?;
     }
     Ok(())
@@ -64,13 +55,7 @@ pub fn generate_into(out: &Path) -> Result<()> {
     let mut cmd = Cli::command();
     cmd.build();
     man_pages(&cmd, "", &man)?;
-    for shell in [
-        Shell::Bash,
-        Shell::Zsh,
-        Shell::Fish,
-        Shell::Elvish,
-        Shell::PowerShell,
-    ] {
+    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Elvish, Shell::PowerShell] {
         let mut buf = Vec::new();
         clap_complete::generate(shell, &mut Cli::command(), "klog", &mut buf);
         let name = match shell {

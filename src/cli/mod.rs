@@ -33,13 +33,7 @@ The data directory is --data-dir, else $KLOG_DATA_DIR, else ./klog-data.";
 #[command(name = "klog", version, about, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
     /// The data directory (a Kafka log directory).
-    #[arg(
-        long,
-        global = true,
-        env = "KLOG_DATA_DIR",
-        default_value = "klog-data",
-        value_name = "DIR"
-    )]
+    #[arg(long, global = true, env = "KLOG_DATA_DIR", default_value = "klog-data", value_name = "DIR")]
     pub data_dir: PathBuf,
 
     /// How long a writer waits for a partition lock held by another process, in ms.
@@ -133,10 +127,7 @@ pub fn main() -> i32 {
 
 /// Runs a parsed command line. Returns the exit code for outcomes that are not errors.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx {
-        data_dir: cli.data_dir,
-        lock_timeout: Duration::from_millis(cli.lock_timeout_ms),
-    };
+    let ctx = Ctx { data_dir: cli.data_dir, lock_timeout: Duration::from_millis(cli.lock_timeout_ms) };
     match cli.command {
         Command::Init(a) => {
             let r = DataDir::init(&ctx.data_dir, a.broker_id)?;

@@ -26,11 +26,7 @@ pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
     crate::datadir::validate_topic_name(&a.topic)?;
     let dd = ctx.open()?;
     let topic = dd.topic(&a.topic)?;
-    let parts: Vec<i32> = if a.partitions.is_empty() {
-        (0..topic.partitions).collect()
-    } else {
-        a.partitions.clone()
-    };
+    let parts: Vec<i32> = if a.partitions.is_empty() { dd.existing_partitions(&topic)? } else { a.partitions.clone() };
     let mut rows = Vec::new();
     for p in parts {
         let r = dd.open_reader(&topic, p)?;
@@ -44,7 +40,8 @@ pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
         let v: Vec<_> = rows
             .iter()
             .map(|(p, s, e, t)| {
-                let mut o = json!({"topic": topic.name, "partition": p, "earliest": s, "latest": e, "high_watermark": e});
+                let mut o =
+                    json!({"topic": topic.name, "partition": p, "earliest": s, "latest": e, "high_watermark": e});
                 if let Some(t) = t {
                     o["offset_for_time"] = json!(t);
                 }
@@ -60,12 +57,7 @@ pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
         out(&table(
             &header,
             rows.iter().map(|(p, s, e, t)| {
-                let mut r = vec![
-                    topic.name.clone(),
-                    p.to_string(),
-                    s.to_string(),
-                    e.to_string(),
-                ];
+                let mut r = vec![topic.name.clone(), p.to_string(), s.to_string(), e.to_string()];
                 if time.is_some() {
                     r.push(t.flatten().map_or("none".to_string(), |o| o.to_string()));
                 }

@@ -57,24 +57,13 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 
 pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
     match cmd {
-        PerfCommand::Produce {
-            topic,
-            partition,
-            records,
-            record_size,
-            batch_size,
-            compression,
-            durable,
-            json,
-        } => {
+        PerfCommand::Produce { topic, partition, records, record_size, batch_size, compression, durable, json } => {
             let codec = Compression::parse(&compression)
                 .ok_or_else(|| Error::Usage(format!("unknown compression '{}'", compression)))?;
             let dd = ctx.open_or_init()?;
             let t = match dd.topic(&topic) {
                 Ok(t) => t,
-                Err(Error::NotFound(_)) => {
-                    dd.create_topic(&topic, partition + 1, BTreeMap::new())?
-                }
+                Err(Error::NotFound(_)) => dd.create_topic(&topic, partition + 1, BTreeMap::new())?,
                 Err(e) => return Err(e),
             };
             let limit = batch_size.min(t.config.log_config().max_message_bytes);
@@ -88,8 +77,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             while sent < records {
                 b.clear();
                 while sent < records
-                    && b.size_bytes() + BatchBuilder::record_size_bound(None, Some(&value), &[])
-                        <= limit
+                    && b.size_bytes() + BatchBuilder::record_size_bound(None, Some(&value), &[]) <= limit
                 {
                     b.push(ts, None, Some(&value), &[]);
                     sent += 1;
@@ -101,10 +89,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
                     )));
                 }
                 let t0 = Instant::now();
-                w.append_batch(
-                    b.finish(0, 0, codec),
-                    AppendMode::Leader { leader_epoch: 0 },
-                )?;
+                w.append_batch(b.finish(0, 0, codec), AppendMode::Leader { leader_epoch: 0 })?;
                 lat.push(t0.elapsed().as_secs_f64() * 1e3);
             }
             if durable {
@@ -129,11 +114,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
                 ))?;
             }
         }
-        PerfCommand::Consume {
-            topic,
-            partition,
-            json,
-        } => {
+        PerfCommand::Consume { topic, partition, json } => {
             let dd = ctx.open()?;
             let t = dd.topic(&topic)?;
             let r = dd.open_reader(&t, partition)?;
@@ -146,8 +127,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
                 for rec in section.iter() {
                     let rec = rec.map_err(|e| Error::Invalid(e.0))?;
                     n += 1;
-                    bytes += rec.value.map_or(0, |v| v.len()) as u64
-                        + rec.key.map_or(0, |k| k.len()) as u64;
+                    bytes += rec.value.map_or(0, |v| v.len()) as u64 + rec.key.map_or(0, |k| k.len()) as u64;
                 }
             }
             let secs = start.elapsed().as_secs_f64();
@@ -158,7 +138,11 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             } else {
                 out(&format!(
                     "{} records read in {} batches, {:.0} records/sec ({:.2} MB/sec of keys and values) in {:.3} s\n",
-                    n, batches, n as f64 / secs, mb / secs, secs
+                    n,
+                    batches,
+                    n as f64 / secs,
+                    mb / secs,
+                    secs
                 ))?;
             }
         }

@@ -141,9 +141,7 @@ impl Producer<'_> {
                 self.topic.name
             )));
         }
-        if self.builders[p as usize].size_bytes() + bound > self.batch_limit
-            && !self.builders[p as usize].is_empty()
-        {
+        if self.builders[p as usize].size_bytes() + bound > self.batch_limit && !self.builders[p as usize].is_empty() {
             self.emit(p)?;
             if explicit.is_none() && key.is_none() {
                 // Sticky partitioning: a new batch for keyless records goes to the next partition.
@@ -180,13 +178,8 @@ impl Producer<'_> {
         b.clear();
         self.batches += 1;
         if self.print_offsets {
-            let line = format!(
-                "{}\t{}\t{}\t{}\n",
-                self.topic.name, p, info.base_offset, info.last_offset
-            );
-            std::io::stdout()
-                .write_all(line.as_bytes())
-                .map_err(Error::Stream)?;
+            let line = format!("{}\t{}\t{}\t{}\n", self.topic.name, p, info.base_offset, info.last_offset);
+            std::io::stdout().write_all(line.as_bytes()).map_err(Error::Stream)?;
         }
         Ok(())
     }
@@ -217,11 +210,7 @@ impl Producer<'_> {
 
 /// Waits until stdin is readable, or `timeout_ms` passes (-1: forever). True when readable.
 fn stdin_ready(timeout_ms: i32) -> bool {
-    let mut fds = libc::pollfd {
-        fd: 0,
-        events: libc::POLLIN,
-        revents: 0,
-    };
+    let mut fds = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
     // SAFETY: `fds` is a valid pollfd array of length 1 that outlives the call.
     let r = unsafe { libc::poll(&mut fds, 1, timeout_ms) };
     r != 0
@@ -230,9 +219,8 @@ fn stdin_ready(timeout_ms: i32) -> bool {
 fn parse_headers(hs: &[String]) -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>> {
     hs.iter()
         .map(|h| {
-            let (k, v) = h
-                .split_once('=')
-                .ok_or_else(|| Error::Usage(format!("header '{}' must be written KEY=VALUE", h)))?;
+            let (k, v) =
+                h.split_once('=').ok_or_else(|| Error::Usage(format!("header '{}' must be written KEY=VALUE", h)))?;
             if k.is_empty() {
                 return Err(Error::Usage(format!("header '{}' has an empty key", h)));
             }
@@ -244,17 +232,13 @@ fn parse_headers(hs: &[String]) -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>> {
 pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     let delimiter = unescape(&a.delimiter)?;
     if delimiter.is_empty() {
-        return Err(Error::Usage(
-            "the record delimiter (-D) must not be empty".into(),
-        ));
+        return Err(Error::Usage("the record delimiter (-D) must not be empty".into()));
     }
     let key_delimiter = match &a.key_delimiter {
         Some(k) => {
             let k = unescape(k)?;
             if k.is_empty() {
-                return Err(Error::Usage(
-                    "the key delimiter (-K) must not be empty".into(),
-                ));
+                return Err(Error::Usage("the key delimiter (-K) must not be empty".into()));
             }
             Some(k)
         }
@@ -263,12 +247,8 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     let fixed_headers = parse_headers(&a.headers)?;
     let producer_codec = match &a.compression {
         None => Compression::None,
-        Some(c) => Compression::parse(c).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown compression '{}' (none, gzip, snappy, lz4, zstd)",
-                c
-            ))
-        })?,
+        Some(c) => Compression::parse(c)
+            .ok_or_else(|| Error::Usage(format!("unknown compression '{}' (none, gzip, snappy, lz4, zstd)", c)))?,
     };
     if a.batch_size == 0 {
         return Err(Error::Usage("--batch-size must be at least 1".into()));
@@ -294,30 +274,19 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         max_message_bytes,
         durable: a.acks != Acks::Zero,
         writers: HashMap::new(),
-        builders: (0..partitions)
-            .map(|_| BatchBuilder::with_capacity(a.batch_size.min(1 << 20) + 1024))
-            .collect(),
+        builders: (0..partitions).map(|_| BatchBuilder::with_capacity(a.batch_size.min(1 << 20) + 1024)).collect(),
         sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
         records: 0,
         batches: 0,
         print_offsets: a.print_offsets,
     };
-    let result = pump(
-        &mut prod,
-        &a,
-        &delimiter,
-        key_delimiter.as_deref(),
-        &fixed_headers,
-    );
+    let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers);
     // Whatever was read before an error is still written and made durable.
     let settled = prod.settle();
     result?;
     settled?;
     if a.verbose {
-        eprintln!(
-            "klog: produced {} records in {} batches to topic {}",
-            prod.records, prod.batches, prod.topic.name
-        );
+        eprintln!("klog: produced {} records in {} batches to topic {}", prod.records, prod.batches, prod.topic.name);
     }
     Ok(EXIT_OK)
 }
@@ -331,10 +300,8 @@ fn pump(
 ) -> Result<()> {
     // SAFETY: fd 0 is open for the life of the process; ManuallyDrop keeps us from closing it.
     let mut stdin = ManuallyDrop::new(unsafe { File::from_raw_fd(0) });
-    let headers: Vec<(&[u8], Option<&[u8]>)> = fixed_headers
-        .iter()
-        .map(|(k, v)| (k.as_slice(), v.as_deref()))
-        .collect();
+    let headers: Vec<(&[u8], Option<&[u8]>)> =
+        fixed_headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
     let finder = memchr::memmem::Finder::new(delim);
     let key_finder = key_delim.map(memchr::memmem::Finder::new);
     let linger_ms = a.linger_ms.min(i32::MAX as u64) as i32;
@@ -394,11 +361,7 @@ fn pump(
                         },
                         None => (None, bytes),
                     };
-                    let value = if a.null_empty && value.is_empty() {
-                        None
-                    } else {
-                        Some(value)
-                    };
+                    let value = if a.null_empty && value.is_empty() { None } else { Some(value) };
                     prod.add(a.partition, ts, key, value, &headers)?;
                 }
                 InputFormat::Json => {
@@ -412,13 +375,7 @@ fn pump(
                         Some(v) if a.null_empty && v.is_empty() => None,
                         v => v,
                     };
-                    prod.add(
-                        a.partition.or(r.partition),
-                        r.timestamp.unwrap_or(ts),
-                        r.key.as_deref(),
-                        value,
-                        &hs,
-                    )?;
+                    prod.add(a.partition.or(r.partition), r.timestamp.unwrap_or(ts), r.key.as_deref(), value, &hs)?;
                 }
             }
         }

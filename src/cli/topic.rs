@@ -63,38 +63,25 @@ fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
 
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
-        TopicCommand::Create {
-            name,
-            partitions,
-            configs,
-            if_not_exists,
-        } => {
+        TopicCommand::Create { name, partitions, configs, if_not_exists } => {
             let configs = parse_configs(&configs)?;
             let dd = ctx.open_or_init()?;
             if if_not_exists && dd.topic(&name).is_ok() {
                 return Ok(EXIT_OK);
             }
             let t = dd.create_topic(&name, partitions, configs)?;
-            out(&format!(
-                "created topic {} with {} partition(s)\n",
-                t.name, t.partitions
-            ))?;
+            out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
         TopicCommand::List { json } => {
             let dd = ctx.open()?;
             let topics = dd.topics()?;
             if json {
-                let v: Vec<_> = topics
-                    .iter()
-                    .map(|t| json!({"name": t.name, "partitions": t.partitions}))
-                    .collect();
+                let v: Vec<_> = topics.iter().map(|t| json!({"name": t.name, "partitions": t.partitions})).collect();
                 out_json(&json!(v))?;
             } else {
                 out(&table(
                     &["TOPIC", "PARTITIONS"],
-                    topics
-                        .iter()
-                        .map(|t| vec![t.name.clone(), t.partitions.to_string()]),
+                    topics.iter().map(|t| vec![t.name.clone(), t.partitions.to_string()]),
                 ))?;
             }
         }
@@ -103,10 +90,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             let topics = if names.is_empty() {
                 dd.topics()?
             } else {
-                names
-                    .iter()
-                    .map(|n| dd.topic(n))
-                    .collect::<Result<Vec<_>>>()?
+                names.iter().map(|n| dd.topic(n)).collect::<Result<Vec<_>>>()?
             };
             let mut all = Vec::new();
             let mut text = String::new();
@@ -123,19 +107,11 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&text)?;
             }
         }
-        TopicCommand::Alter {
-            name,
-            partitions,
-            configs,
-            delete_configs,
-        } => {
+        TopicCommand::Alter { name, partitions, configs, delete_configs } => {
             let set = parse_configs(&configs)?;
             let dd = ctx.open()?;
             let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
-            out(&format!(
-                "altered topic {} ({} partition(s))\n",
-                t.name, t.partitions
-            ))?;
+            out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
         TopicCommand::Delete { name } => {
             let dd = ctx.open()?;
@@ -144,9 +120,8 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
         TopicCommand::Configs { json } => {
             if json {
-                let v: Vec<_> = config::known_configs()
-                    .map(|(n, d, doc)| json!({"name": n, "default": d, "doc": doc}))
-                    .collect();
+                let v: Vec<_> =
+                    config::known_configs().map(|(n, d, doc)| json!({"name": n, "default": d, "doc": doc})).collect();
                 out_json(&json!(v))?;
             } else {
                 out(&table(
@@ -161,7 +136,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
 
 fn describe(dd: &DataDir, t: &TopicMeta) -> Result<serde_json::Value> {
     let mut parts = Vec::new();
-    for p in 0..t.partitions {
+    for p in dd.existing_partitions(t)? {
         let r = dd.open_reader(t, p)?;
         let segs = r.segment_summaries()?;
         parts.push(json!({
@@ -183,49 +158,20 @@ fn describe(dd: &DataDir, t: &TopicMeta) -> Result<serde_json::Value> {
 }
 
 fn render_describe(t: &TopicMeta, v: &serde_json::Value) -> String {
-    let configs: Vec<String> = t
-        .config
-        .overrides
-        .iter()
-        .map(|(k, v)| format!("{}={}", k, v))
-        .collect();
+    let configs: Vec<String> = t.config.overrides.iter().map(|(k, v)| format!("{}={}", k, v)).collect();
     let mut s = format!(
         "Topic: {}\tTopicId: {}\tPartitionCount: {}\tConfigs: {}\n",
         t.name,
-        if t.topic_id.is_empty() {
-            "-"
-        } else {
-            &t.topic_id
-        },
+        if t.topic_id.is_empty() { "-" } else { &t.topic_id },
         t.partitions,
         configs.join(",")
     );
-    let rows = v["partitions"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| {
-            [
-                "partition",
-                "log_start_offset",
-                "log_end_offset",
-                "segments",
-                "bytes",
-            ]
+    let rows = v["partitions"].as_array().cloned().unwrap_or_default().into_iter().map(|p| {
+        ["partition", "log_start_offset", "log_end_offset", "segments", "bytes"]
             .iter()
             .map(|k| p[*k].to_string())
             .collect::<Vec<_>>()
-        });
-    s.push_str(&table(
-        &[
-            "PARTITION",
-            "LOG-START-OFFSET",
-            "LOG-END-OFFSET",
-            "SEGMENTS",
-            "BYTES",
-        ],
-        rows,
-    ));
+    });
+    s.push_str(&table(&["PARTITION", "LOG-START-OFFSET", "LOG-END-OFFSET", "SEGMENTS", "BYTES"], rows));
     s
 }

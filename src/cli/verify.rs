@@ -37,10 +37,7 @@ fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Resul
     let last = checks.last().map(|c| c.base_offset);
     {
         let _lock = dd.lock_partition(&t.name, p)?;
-        for c in checks
-            .iter()
-            .filter(|c| c.bad_index && Some(c.base_offset) != last)
-        {
+        for c in checks.iter().filter(|c| c.bad_index && Some(c.base_offset) != last) {
             if c.bad_tail {
                 continue; // a corrupt sealed segment is not rebuilt over
             }
@@ -49,11 +46,7 @@ fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Resul
                 c.base_offset,
                 t.config.log_config().index_interval_bytes,
             )?;
-            done.push(format!(
-                "rebuilt the indexes of {} ({} offset entries)",
-                c.path.display(),
-                n
-            ));
+            done.push(format!("rebuilt the indexes of {} ({} offset entries)", c.path.display(), n));
         }
     }
     if let Some(c) = checks.last().filter(|c| c.bad_tail || c.bad_index) {
@@ -64,11 +57,7 @@ fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Resul
                 c.base_offset,
                 t.config.log_config().index_interval_bytes,
             )?;
-            done.push(format!(
-                "rebuilt the indexes of {} ({} offset entries)",
-                c.path.display(),
-                n
-            ));
+            done.push(format!("rebuilt the indexes of {} ({} offset entries)", c.path.display(), n));
         }
         let w = dd.open_writer(t, p)?;
         let r = w.recovery_report();
@@ -107,19 +96,10 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
                     checks = check_partition(&dir)?;
                 }
             }
-            results.push(PartitionResult {
-                topic: t.name.clone(),
-                partition: p,
-                checks,
-                repairs,
-            });
+            results.push(PartitionResult { topic: t.name.clone(), partition: p, checks, repairs });
         }
     }
-    let problems: usize = results
-        .iter()
-        .flat_map(|r| &r.checks)
-        .map(|c| c.problems.len())
-        .sum();
+    let problems: usize = results.iter().flat_map(|r| &r.checks).map(|c| c.problems.len()).sum();
     if a.json {
         let v: Vec<_> = results
             .iter()
@@ -145,26 +125,11 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
                     c.batches.to_string(),
                     c.records.to_string(),
                     c.bytes.to_string(),
-                    if c.problems.is_empty() {
-                        "ok".to_string()
-                    } else {
-                        format!("{} problem(s)", c.problems.len())
-                    },
+                    if c.problems.is_empty() { "ok".to_string() } else { format!("{} problem(s)", c.problems.len()) },
                 ]
             })
         });
-        let mut s = table(
-            &[
-                "TOPIC",
-                "PARTITION",
-                "SEGMENT",
-                "BATCHES",
-                "RECORDS",
-                "BYTES",
-                "STATUS",
-            ],
-            rows,
-        );
+        let mut s = table(&["TOPIC", "PARTITION", "SEGMENT", "BATCHES", "RECORDS", "BYTES", "STATUS"], rows);
         for r in &results {
             for c in &r.checks {
                 for p in &c.problems {
@@ -175,19 +140,12 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
                         p.path.display(),
                         p.position,
                         p.what,
-                        if p.repairable && !a.repair {
-                            " (--repair fixes this)"
-                        } else {
-                            ""
-                        }
+                        if p.repairable && !a.repair { " (--repair fixes this)" } else { "" }
                     ));
                 }
             }
             for line in &r.repairs {
-                s.push_str(&format!(
-                    "{}-{}: repaired: {}\n",
-                    r.topic, r.partition, line
-                ));
+                s.push_str(&format!("{}-{}: repaired: {}\n", r.topic, r.partition, line));
             }
         }
         out(&s)?;

@@ -123,10 +123,7 @@ const DEFS: &[Def] = &[
     },
     Def {
         name: "retention.bytes",
-        kind: Kind::Int {
-            min: i64::MIN,
-            max: I64,
-        },
+        kind: Kind::Int { min: i64::MIN, max: I64 },
         default: "-1",
         doc: "partition size above which old segments go (-1: no limit)",
     },
@@ -178,18 +175,8 @@ const DEFS: &[Def] = &[
         default: "9223372036854775807",
         doc: "accepted lead of a record timestamp",
     },
-    Def {
-        name: "leader.replication.throttled.replicas",
-        kind: Kind::Text,
-        default: "",
-        doc: "accepted, not used",
-    },
-    Def {
-        name: "follower.replication.throttled.replicas",
-        kind: Kind::Text,
-        default: "",
-        doc: "accepted, not used",
-    },
+    Def { name: "leader.replication.throttled.replicas", kind: Kind::Text, default: "", doc: "accepted, not used" },
+    Def { name: "follower.replication.throttled.replicas", kind: Kind::Text, default: "", doc: "accepted, not used" },
 ];
 
 fn def(name: &str) -> Option<&'static Def> {
@@ -204,33 +191,19 @@ pub fn known_configs() -> impl Iterator<Item = (&'static str, &'static str, &'st
 /// Checks one `key=value` against its definition; returns the normalised value.
 pub fn validate(key: &str, value: &str) -> Result<String> {
     let d = def(key).ok_or_else(|| {
-        Error::Usage(format!(
-            "unknown topic config '{}' (see `klog topic configs` for the list)",
-            key
-        ))
+        Error::Usage(format!("unknown topic config '{}' (see `klog topic configs` for the list)", key))
     })?;
-    let bad = |why: String| {
-        Error::Usage(format!(
-            "invalid value '{}' for config {}: {}",
-            value, key, why
-        ))
-    };
+    let bad = |why: String| Error::Usage(format!("invalid value '{}' for config {}: {}", value, key, why));
     match d.kind {
         Kind::Int { min, max } => {
-            let n: i64 = value
-                .trim()
-                .parse()
-                .map_err(|_| bad("not an integer".into()))?;
+            let n: i64 = value.trim().parse().map_err(|_| bad("not an integer".into()))?;
             if n < min || n > max {
                 return Err(bad(format!("must be between {} and {}", min, max)));
             }
             Ok(n.to_string())
         }
         Kind::Ratio { min, max } => {
-            let x: f64 = value
-                .trim()
-                .parse()
-                .map_err(|_| bad("not a number".into()))?;
+            let x: f64 = value.trim().parse().map_err(|_| bad("not a number".into()))?;
             if !(min..=max).contains(&x) {
                 return Err(bad(format!("must be between {} and {}", min, max)));
             }
@@ -248,10 +221,7 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         Kind::List(choices) => {
             let items: Vec<&str> = value.split(',').map(str::trim).collect();
             if items.is_empty() || items.iter().any(|i| !choices.contains(i)) {
-                return Err(bad(format!(
-                    "must be a comma-separated list of {}",
-                    choices.join(", ")
-                )));
+                return Err(bad(format!("must be a comma-separated list of {}", choices.join(", "))));
             }
             Ok(items.join(","))
         }
@@ -261,9 +231,8 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
 
 /// Parses `key=value`.
 pub fn parse_assignment(kv: &str) -> Result<(String, String)> {
-    let (k, v) = kv
-        .split_once('=')
-        .ok_or_else(|| Error::Usage(format!("config '{}' must be written key=value", kv)))?;
+    let (k, v) =
+        kv.split_once('=').ok_or_else(|| Error::Usage(format!("config '{}' must be written key=value", kv)))?;
     let k = k.trim().to_string();
     let v = validate(&k, v)?;
     Ok((k, v))
@@ -291,13 +260,7 @@ impl TopicConfig {
     /// Every config with its effective value and whether it is an override.
     pub fn effective(&self) -> Vec<(String, String, bool)> {
         DEFS.iter()
-            .map(|d| {
-                (
-                    d.name.to_string(),
-                    self.get(d.name).to_string(),
-                    self.overrides.contains_key(d.name),
-                )
-            })
+            .map(|d| (d.name.to_string(), self.get(d.name).to_string(), self.overrides.contains_key(d.name)))
             .collect()
     }
 
@@ -321,19 +284,13 @@ mod tests {
     #[test]
     fn validation_names_the_problem() {
         assert_eq!(validate("retention.ms", "1000").unwrap(), "1000");
-        assert!(validate("retention.ms", "-2")
-            .unwrap_err()
-            .to_string()
-            .contains("retention.ms"));
+        assert!(validate("retention.ms", "-2").unwrap_err().to_string().contains("retention.ms"));
         assert!(validate("retention.ms", "soon").is_err());
         assert!(validate("retention.msx", "1")
             .unwrap_err()
             .to_string()
             .contains("unknown topic config 'retention.msx'"));
-        assert_eq!(
-            validate("cleanup.policy", "compact, delete").unwrap(),
-            "compact,delete"
-        );
+        assert_eq!(validate("cleanup.policy", "compact, delete").unwrap(), "compact,delete");
         assert!(validate("cleanup.policy", "shred").is_err());
         assert!(validate("min.cleanable.dirty.ratio", "1.5").is_err());
         assert_eq!(validate("compression.type", "ZSTD").unwrap(), "zstd");

@@ -35,12 +35,8 @@ pub const RECOVERY_POINT_CHECKPOINT: &str = "recovery-point-offset-checkpoint";
 pub const LOG_START_CHECKPOINT: &str = "log-start-offset-checkpoint";
 pub const REPLICATION_CHECKPOINT: &str = "replication-offset-checkpoint";
 pub const CLEANER_CHECKPOINT: &str = "cleaner-offset-checkpoint";
-pub const ROOT_CHECKPOINTS: [&str; 4] = [
-    RECOVERY_POINT_CHECKPOINT,
-    LOG_START_CHECKPOINT,
-    REPLICATION_CHECKPOINT,
-    CLEANER_CHECKPOINT,
-];
+pub const ROOT_CHECKPOINTS: [&str; 4] =
+    [RECOVERY_POINT_CHECKPOINT, LOG_START_CHECKPOINT, REPLICATION_CHECKPOINT, CLEANER_CHECKPOINT];
 pub const KLOG_DIR: &str = ".klog";
 /// Kafka's limit on topic name length.
 pub const TOPIC_NAME_BYTES_MAX: usize = 249;
@@ -58,19 +54,10 @@ pub fn validate_topic_name(name: &str) -> Result<()> {
         return Err(bad("'.' and '..' are not allowed"));
     }
     if name.len() > TOPIC_NAME_BYTES_MAX {
-        return Err(bad(&format!(
-            "longer than {} characters",
-            TOPIC_NAME_BYTES_MAX
-        )));
+        return Err(bad(&format!("longer than {} characters", TOPIC_NAME_BYTES_MAX)));
     }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
-    {
-        return Err(bad(&format!(
-            "character {:?} is not allowed (use [a-zA-Z0-9._-])",
-            c
-        )));
+    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))) {
+        return Err(bad(&format!("character {:?} is not allowed (use [a-zA-Z0-9._-])", c)));
     }
     Ok(())
 }
@@ -111,10 +98,7 @@ pub fn parse_properties(text: &str) -> BTreeMap<String, String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('!'))
-        .filter_map(|l| {
-            l.split_once(['=', ':'])
-                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        })
+        .filter_map(|l| l.split_once(['=', ':']).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
         .collect()
 }
 
@@ -157,14 +141,8 @@ impl DataDir {
                 root.display()
             )));
         }
-        let dd = DataDir {
-            root: root.to_path_buf(),
-            lock_timeout: Duration::from_secs(30),
-        };
-        if root.join(META_PROPERTIES).is_file()
-            || root.join(KLOG_DIR).is_dir()
-            || dd.has_partition_dirs()?
-        {
+        let dd = DataDir { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) };
+        if root.join(META_PROPERTIES).is_file() || root.join(KLOG_DIR).is_dir() || dd.has_partition_dirs()? {
             Ok(dd)
         } else {
             Err(Error::Invalid(format!(
@@ -199,17 +177,13 @@ impl DataDir {
     /// On an existing directory with another broker id, it is an error.
     pub fn init(root: &Path, broker_id: i32) -> Result<InitReport> {
         if broker_id < 0 {
-            return Err(Error::Invalid(format!(
-                "broker id {} must not be negative",
-                broker_id
-            )));
+            return Err(Error::Invalid(format!("broker id {} must not be negative", broker_id)));
         }
         let created = !root.exists();
         fs::create_dir_all(root).map_err(|e| Error::io("create directory", root, e))?;
         let meta_path = root.join(META_PROPERTIES);
         let cluster_id = if meta_path.is_file() {
-            let text =
-                fs::read_to_string(&meta_path).map_err(|e| Error::io("read", &meta_path, e))?;
+            let text = fs::read_to_string(&meta_path).map_err(|e| Error::io("read", &meta_path, e))?;
             let props = parse_properties(&text);
             let existing = props.get("broker.id").or_else(|| props.get("node.id"));
             if let Some(id) = existing {
@@ -244,12 +218,7 @@ impl DataDir {
             let p = root.join(KLOG_DIR).join(sub);
             fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
         }
-        Ok(InitReport {
-            root: root.to_path_buf(),
-            broker_id,
-            cluster_id,
-            created,
-        })
+        Ok(InitReport { root: root.to_path_buf(), broker_id, cluster_id, created })
     }
 
     /// `meta.properties` as key-value pairs (empty when absent).
@@ -271,10 +240,7 @@ impl DataDir {
     }
 
     fn topic_file(&self, name: &str) -> PathBuf {
-        self.root
-            .join(KLOG_DIR)
-            .join("topics")
-            .join(format!("{}.json", name))
+        self.root.join(KLOG_DIR).join("topics").join(format!("{}.json", name))
     }
 
     pub fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
@@ -289,11 +255,7 @@ impl DataDir {
             if !entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
                 continue;
             }
-            if let Some(tp) = entry
-                .file_name()
-                .to_str()
-                .and_then(parse_partition_dir_name)
-            {
+            if let Some(tp) = entry.file_name().to_str().and_then(parse_partition_dir_name) {
                 out.push(tp);
             }
         }
@@ -305,9 +267,8 @@ impl DataDir {
         let p = self.topic_file(name);
         match fs::read(&p) {
             Ok(bytes) => {
-                let mut t: TopicMeta = serde_json::from_slice(&bytes).map_err(|e| {
-                    Error::corrupt(&p, 0, format!("topic metadata does not parse: {}", e))
-                })?;
+                let mut t: TopicMeta = serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::corrupt(&p, 0, format!("topic metadata does not parse: {}", e)))?;
                 t.registered = true;
                 Ok(Some(t))
             }
@@ -358,12 +319,7 @@ impl DataDir {
         if let Some(t) = self.read_topic_file(name)? {
             return Ok(t);
         }
-        let parts: Vec<i32> = self
-            .partition_dirs()?
-            .into_iter()
-            .filter(|(t, _)| t == name)
-            .map(|(_, p)| p)
-            .collect();
+        let parts: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(t, _)| t == name).map(|(_, p)| p).collect();
         if let Some(max) = parts.iter().max() {
             let topic_id = self.read_partition_metadata(name, 0).unwrap_or_default();
             return Ok(TopicMeta {
@@ -383,13 +339,8 @@ impl DataDir {
     }
 
     fn read_partition_metadata(&self, topic: &str, partition: i32) -> Option<String> {
-        let text = fs::read_to_string(
-            self.partition_dir(topic, partition)
-                .join(PARTITION_METADATA),
-        )
-        .ok()?;
-        text.lines()
-            .find_map(|l| l.strip_prefix("topic_id:").map(|v| v.trim().to_string()))
+        let text = fs::read_to_string(self.partition_dir(topic, partition).join(PARTITION_METADATA)).ok()?;
+        text.lines().find_map(|l| l.strip_prefix("topic_id:").map(|v| v.trim().to_string()))
     }
 
     fn create_partition_dir(&self, t: &TopicMeta, partition: i32) -> Result<()> {
@@ -405,23 +356,14 @@ impl DataDir {
         }
         for suffix in [LOG_SUFFIX, ".index", ".timeindex"] {
             let p = dir.join(crate::log::names::segment_file_name(0, suffix));
-            fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&p)
-                .map_err(|e| Error::io("create", &p, e))?;
+            fs::OpenOptions::new().create(true).append(true).open(&p).map_err(|e| Error::io("create", &p, e))?;
         }
         fsutil::sync_dir(&dir)?;
         Ok(())
     }
 
     /// Creates a topic with `partitions` partitions and validated config overrides.
-    pub fn create_topic(
-        &self,
-        name: &str,
-        partitions: i32,
-        overrides: BTreeMap<String, String>,
-    ) -> Result<TopicMeta> {
+    pub fn create_topic(&self, name: &str, partitions: i32, overrides: BTreeMap<String, String>) -> Result<TopicMeta> {
         validate_topic_name(name)?;
         if !(1..=PARTITIONS_MAX).contains(&partitions) {
             return Err(Error::Invalid(format!(
@@ -430,17 +372,11 @@ impl DataDir {
             )));
         }
         let _guard = self.lock_named("topics", "topic metadata")?;
-        if self.read_topic_file(name)?.is_some()
-            || self.partition_dirs()?.iter().any(|(t, _)| t == name)
-        {
+        if self.read_topic_file(name)?.is_some() || self.partition_dirs()?.iter().any(|(t, _)| t == name) {
             return Err(Error::Invalid(format!("topic '{}' already exists", name)));
         }
         let folded = |s: &str| s.replace('.', "_");
-        if let Some(other) = self
-            .topics()?
-            .into_iter()
-            .find(|t| folded(&t.name) == folded(name))
-        {
+        if let Some(other) = self.topics()?.into_iter().find(|t| folded(&t.name) == folded(name)) {
             return Err(Error::Invalid(format!(
                 "topic '{}' collides with existing topic '{}' ('.' and '_' are the same to Kafka's metrics)",
                 name, other.name
@@ -448,17 +384,9 @@ impl DataDir {
         }
         let mut config = TopicConfig::default();
         for (k, v) in overrides {
-            config
-                .overrides
-                .insert(k.clone(), config::validate(&k, &v)?);
+            config.overrides.insert(k.clone(), config::validate(&k, &v)?);
         }
-        let t = TopicMeta {
-            name: name.to_string(),
-            topic_id: new_uuid()?,
-            partitions,
-            config,
-            registered: true,
-        };
+        let t = TopicMeta { name: name.to_string(), topic_id: new_uuid()?, partitions, config, registered: true };
         for p in 0..partitions {
             self.create_partition_dir(&t, p)?;
         }
@@ -495,10 +423,7 @@ impl DataDir {
                 )));
             }
             if n > PARTITIONS_MAX {
-                return Err(Error::Invalid(format!(
-                    "--partitions {} is more than {}",
-                    n, PARTITIONS_MAX
-                )));
+                return Err(Error::Invalid(format!("--partitions {} is more than {}", n, PARTITIONS_MAX)));
             }
             for p in t.partitions..n {
                 self.create_partition_dir(&t, p)?;
@@ -516,24 +441,14 @@ impl DataDir {
         let _guard = self.lock_named("topics", "topic metadata")?;
         let t = self.topic(name)?;
         let mut locks = Vec::new();
-        let parts: Vec<i32> = self
-            .partition_dirs()?
-            .into_iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, p)| p)
-            .collect();
+        let parts: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(n, _)| n == name).map(|(_, p)| p).collect();
         for &p in &parts {
             locks.push(self.lock_partition(name, p)?);
         }
         let mut doomed = Vec::new();
         for &p in &parts {
             let from = self.partition_dir(name, p);
-            let to = self.root.join(format!(
-                "{}-{}.{}-delete",
-                name,
-                p,
-                new_uuid()?.replace(['-', '_'], "0")
-            ));
+            let to = self.root.join(format!("{}-{}.{}-delete", name, p, new_uuid()?.replace(['-', '_'], "0")));
             fs::rename(&from, &to).map_err(|e| Error::io("rename for deletion", &from, e))?;
             doomed.push(to);
         }
@@ -550,6 +465,12 @@ impl DataDir {
         }
         let _ = self.remove_checkpoint_entries(name);
         Ok(t)
+    }
+
+    /// The partitions of a topic that have a directory: all of them for a topic klog created,
+    /// and those that were copied for a topic discovered from a Kafka broker's directory.
+    pub fn existing_partitions(&self, t: &TopicMeta) -> Result<Vec<i32>> {
+        Ok((0..t.partitions).filter(|&p| self.partition_dir(&t.name, p).is_dir()).collect())
     }
 
     /// Checks a partition number against a topic.
@@ -572,10 +493,7 @@ impl DataDir {
     }
 
     fn partition_lock_path(&self, topic: &str, partition: i32) -> PathBuf {
-        self.root
-            .join(KLOG_DIR)
-            .join("locks")
-            .join(format!("{}-{}.lock", topic, partition))
+        self.root.join(KLOG_DIR).join("locks").join(format!("{}-{}.lock", topic, partition))
     }
 
     fn lock_named(&self, name: &str, what: &str) -> Result<FileLock> {
@@ -597,15 +515,8 @@ impl DataDir {
     pub fn open_writer(&self, t: &TopicMeta, partition: i32) -> Result<PartitionWriter> {
         self.check_partition(t, partition)?;
         let lock = self.lock_partition(&t.name, partition)?;
-        let start = self
-            .checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?
-            .unwrap_or(0);
-        PartitionWriter::open(
-            &self.partition_dir(&t.name, partition),
-            t.config.log_config(),
-            lock,
-            start,
-        )
+        let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?.unwrap_or(0);
+        PartitionWriter::open(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
     }
 
     /// Opens a partition for reading, lock-free.
@@ -625,24 +536,12 @@ impl DataDir {
     }
 
     /// Sets one partition's value in a root checkpoint file, under the checkpoints lock.
-    pub fn set_checkpoint_value(
-        &self,
-        file: &str,
-        topic: &str,
-        partition: i32,
-        value: i64,
-    ) -> Result<()> {
+    pub fn set_checkpoint_value(&self, file: &str, topic: &str, partition: i32, value: i64) -> Result<()> {
         let _guard = self.lock_named("checkpoints", "the data directory's checkpoint files")?;
         let path = self.root.join(file);
         let mut entries = checkpoint::read(&path)?;
-        entries.retain(
-            |e| !matches!(e.as_slice(), [t, p, _] if t == topic && p.parse() == Ok(partition)),
-        );
-        entries.push(vec![
-            topic.to_string(),
-            partition.to_string(),
-            value.to_string(),
-        ]);
+        entries.retain(|e| !matches!(e.as_slice(), [t, p, _] if t == topic && p.parse() == Ok(partition)));
+        entries.push(vec![topic.to_string(), partition.to_string(), value.to_string()]);
         let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
         checkpoint::write(&path, &lines)
     }
@@ -682,18 +581,9 @@ mod tests {
 
     #[test]
     fn partition_dir_names() {
-        assert_eq!(
-            parse_partition_dir_name("orders-3"),
-            Some(("orders".into(), 3))
-        );
-        assert_eq!(
-            parse_partition_dir_name("my-topic-12"),
-            Some(("my-topic".into(), 12))
-        );
-        assert_eq!(
-            parse_partition_dir_name("__consumer_offsets-49"),
-            Some(("__consumer_offsets".into(), 49))
-        );
+        assert_eq!(parse_partition_dir_name("orders-3"), Some(("orders".into(), 3)));
+        assert_eq!(parse_partition_dir_name("my-topic-12"), Some(("my-topic".into(), 12)));
+        assert_eq!(parse_partition_dir_name("__consumer_offsets-49"), Some(("__consumer_offsets".into(), 49)));
         assert_eq!(parse_partition_dir_name("orders"), None);
         assert_eq!(parse_partition_dir_name("orders-x"), None);
         assert_eq!(parse_partition_dir_name("orders-01"), None);

@@ -15,28 +15,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Vec<String>>> {
         return Ok(Vec::new());
     };
     if version.trim() != "0" {
-        return Err(bad(format!(
-            "unsupported checkpoint version {:?}",
-            version.trim()
-        )));
+        return Err(bad(format!("unsupported checkpoint version {:?}", version.trim())));
     }
     let Some(count) = lines.next() else {
         return Ok(Vec::new());
     };
-    let count: usize = count
-        .trim()
-        .parse()
-        .map_err(|_| bad(format!("bad entry count {:?}", count)))?;
-    let entries: Vec<Vec<String>> = lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split_whitespace().map(str::to_string).collect())
-        .collect();
+    let count: usize = count.trim().parse().map_err(|_| bad(format!("bad entry count {:?}", count)))?;
+    let entries: Vec<Vec<String>> =
+        lines.filter(|l| !l.trim().is_empty()).map(|l| l.split_whitespace().map(str::to_string).collect()).collect();
     if entries.len() != count {
-        return Err(bad(format!(
-            "declares {} entries but has {}",
-            count,
-            entries.len()
-        )));
+        return Err(bad(format!("declares {} entries but has {}", count, entries.len())));
     }
     Ok(entries)
 }

@@ -29,16 +29,9 @@ impl LeaderEpochCache {
                 _ => None,
             };
             let Some((epoch, start_offset)) = parsed else {
-                return Err(Error::corrupt(
-                    &path,
-                    0,
-                    format!("bad epoch entry {:?}", fields.join(" ")),
-                ));
+                return Err(Error::corrupt(&path, 0, format!("bad epoch entry {:?}", fields.join(" "))));
             };
-            entries.push(EpochEntry {
-                epoch,
-                start_offset,
-            });
+            entries.push(EpochEntry { epoch, start_offset });
         }
         Ok(LeaderEpochCache { path, entries })
     }
@@ -52,11 +45,7 @@ impl LeaderEpochCache {
     }
 
     fn save(&self) -> Result<()> {
-        let lines: Vec<String> = self
-            .entries
-            .iter()
-            .map(|e| format!("{} {}", e.epoch, e.start_offset))
-            .collect();
+        let lines: Vec<String> = self.entries.iter().map(|e| format!("{} {}", e.epoch, e.start_offset)).collect();
         checkpoint::write(&self.path, &lines)
     }
 
@@ -71,12 +60,8 @@ impl LeaderEpochCache {
                 return Ok(());
             }
         }
-        self.entries
-            .retain(|e| e.epoch < epoch && e.start_offset < offset);
-        self.entries.push(EpochEntry {
-            epoch,
-            start_offset: offset,
-        });
+        self.entries.retain(|e| e.epoch < epoch && e.start_offset < offset);
+        self.entries.push(EpochEntry { epoch, start_offset: offset });
         self.save()
     }
 
@@ -93,12 +78,7 @@ impl LeaderEpochCache {
     /// Drops entries that start at or before `start_offset`, keeping the last of them moved up
     /// to `start_offset` (after the log start advanced).
     pub fn truncate_from_start(&mut self, start_offset: i64) -> Result<()> {
-        let last_below = self
-            .entries
-            .iter()
-            .rev()
-            .find(|e| e.start_offset <= start_offset)
-            .copied();
+        let last_below = self.entries.iter().rev().find(|e| e.start_offset <= start_offset).copied();
         let Some(keep) = last_below else {
             return Ok(());
         };
@@ -106,13 +86,7 @@ impl LeaderEpochCache {
             return Ok(());
         }
         self.entries.retain(|e| e.start_offset > start_offset);
-        self.entries.insert(
-            0,
-            EpochEntry {
-                epoch: keep.epoch,
-                start_offset,
-            },
-        );
+        self.entries.insert(0, EpochEntry { epoch: keep.epoch, start_offset });
         self.save()
     }
 
@@ -152,22 +126,10 @@ mod tests {
         assert_eq!(c.end_offset_for(3, 30), (3, 30));
         assert_eq!(c.end_offset_for(4, 30), (-1, -1));
         c.truncate_from_end(15).unwrap();
-        assert_eq!(
-            c.latest(),
-            Some(EpochEntry {
-                epoch: 2,
-                start_offset: 10
-            })
-        );
+        assert_eq!(c.latest(), Some(EpochEntry { epoch: 2, start_offset: 10 }));
         let again = LeaderEpochCache::load(dir.path()).unwrap();
         assert_eq!(again.entries(), c.entries());
         c.truncate_from_start(12).unwrap();
-        assert_eq!(
-            c.entries(),
-            &[EpochEntry {
-                epoch: 2,
-                start_offset: 12
-            }]
-        );
+        assert_eq!(c.entries(), &[EpochEntry { epoch: 2, start_offset: 12 }]);
     }
 }

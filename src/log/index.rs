@@ -61,13 +61,7 @@ impl IndexView {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(Error::io("open index", path, e)),
         };
-        let mut v = IndexView {
-            file,
-            path: path.to_path_buf(),
-            kind,
-            base_offset,
-            entries: 0,
-        };
+        let mut v = IndexView { file, path: path.to_path_buf(), kind, base_offset, entries: 0 };
         if let Some(f) = &v.file {
             let slots = fsutil::file_len(f, path)? / kind.entry_bytes();
             v.entries = slots;
@@ -91,17 +85,10 @@ impl IndexView {
     fn raw(&self, i: u64) -> Result<[u8; 12]> {
         let mut buf = [0u8; 12];
         let n = self.kind.entry_bytes() as usize;
-        let f = self
-            .file
-            .as_ref()
-            .expect("entries > 0 implies an open file");
+        let f = self.file.as_ref().expect("entries > 0 implies an open file");
         let got = fsutil::read_at_most(f, &self.path, i * self.kind.entry_bytes(), &mut buf[..n])?;
         if got < n {
-            return Err(Error::corrupt(
-                &self.path,
-                i * self.kind.entry_bytes(),
-                "index entry is truncated",
-            ));
+            return Err(Error::corrupt(&self.path, i * self.kind.entry_bytes(), "index entry is truncated"));
         }
         Ok(buf)
     }
@@ -134,10 +121,7 @@ impl IndexView {
         let b = self.raw(i)?;
         let rel = i32::from_be_bytes(b[0..4].try_into().expect("4 bytes"));
         let pos = i32::from_be_bytes(b[4..8].try_into().expect("4 bytes"));
-        Ok(OffsetEntry {
-            offset: self.base_offset + rel as i64,
-            position: pos as u32,
-        })
+        Ok(OffsetEntry { offset: self.base_offset + rel as i64, position: pos as u32 })
     }
 
     pub fn time_entry(&self, i: u64) -> Result<TimeEntry> {
@@ -145,19 +129,12 @@ impl IndexView {
         let b = self.raw(i)?;
         let ts = i64::from_be_bytes(b[0..8].try_into().expect("8 bytes"));
         let rel = i32::from_be_bytes(b[8..12].try_into().expect("4 bytes"));
-        Ok(TimeEntry {
-            timestamp: ts,
-            offset: self.base_offset + rel as i64,
-        })
+        Ok(TimeEntry { timestamp: ts, offset: self.base_offset + rel as i64 })
     }
 
     /// Index of the largest entry whose key is <= `target`, by binary search
     /// (`mid = (lo + hi + 1) / 2`, as Kafka's `AbstractIndex`).
-    fn largest_at_most(
-        &self,
-        target: i64,
-        key: impl Fn(u64) -> Result<i64>,
-    ) -> Result<Option<u64>> {
+    fn largest_at_most(&self, target: i64, key: impl Fn(u64) -> Result<i64>) -> Result<Option<u64>> {
         if self.entries == 0 || key(0)? > target {
             return Ok(None);
         }
@@ -226,17 +203,9 @@ impl IndexWriter {
         let file = fsutil::open_append(path)?;
         let want = entries * kind.entry_bytes();
         if fsutil::file_len(&file, path)? != want {
-            file.set_len(want)
-                .map_err(|e| Error::io("truncate index", path, e))?;
+            file.set_len(want).map_err(|e| Error::io("truncate index", path, e))?;
         }
-        Ok(IndexWriter {
-            file,
-            path: path.to_path_buf(),
-            kind,
-            base_offset,
-            entries,
-            last_key,
-        })
+        Ok(IndexWriter { file, path: path.to_path_buf(), kind, base_offset, entries, last_key })
     }
 
     pub fn len(&self) -> u64 {
@@ -269,9 +238,7 @@ impl IndexWriter {
         let mut b = [0u8; 8];
         b[0..4].copy_from_slice(&self.relative(offset)?.to_be_bytes());
         b[4..8].copy_from_slice(&(position as i32).to_be_bytes());
-        self.file
-            .write_all(&b)
-            .map_err(|e| Error::io("append to index", &self.path, e))?;
+        self.file.write_all(&b).map_err(|e| Error::io("append to index", &self.path, e))?;
         self.entries += 1;
         self.last_key = Some(offset);
         Ok(())
@@ -286,17 +253,13 @@ impl IndexWriter {
         let mut b = [0u8; 12];
         b[0..8].copy_from_slice(&timestamp.to_be_bytes());
         b[8..12].copy_from_slice(&self.relative(offset)?.to_be_bytes());
-        self.file
-            .write_all(&b)
-            .map_err(|e| Error::io("append to index", &self.path, e))?;
+        self.file.write_all(&b).map_err(|e| Error::io("append to index", &self.path, e))?;
         self.entries += 1;
         self.last_key = Some(timestamp);
         Ok(())
     }
 
     pub fn sync(&self) -> Result<()> {
-        self.file
-            .sync_data()
-            .map_err(|e| Error::io("fsync", &self.path, e))
+        self.file.sync_data().map_err(|e| Error::io("fsync", &self.path, e))
     }
 }

@@ -12,12 +12,7 @@ pub const LEADER_EPOCH_CHECKPOINT: &str = "leader-epoch-checkpoint";
 pub const PARTITION_METADATA: &str = "partition.metadata";
 
 /// The per-segment suffixes, in the order klog creates and renames them.
-pub const SEGMENT_SUFFIXES: [&str; 4] = [
-    LOG_SUFFIX,
-    INDEX_SUFFIX,
-    TIME_INDEX_SUFFIX,
-    TXN_INDEX_SUFFIX,
-];
+pub const SEGMENT_SUFFIXES: [&str; 4] = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX];
 
 /// `00000000000000000042.log` for base offset 42 and suffix `.log`.
 pub fn segment_file_name(base_offset: i64, suffix: &str) -> String {
@@ -40,18 +35,9 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        assert_eq!(
-            segment_file_name(42, LOG_SUFFIX),
-            "00000000000000000042.log"
-        );
-        assert_eq!(
-            parse_segment_file_name("00000000000000000042.log"),
-            Some((42, ".log"))
-        );
-        assert_eq!(
-            parse_segment_file_name("00000000000000000042.index.swap"),
-            Some((42, ".index.swap"))
-        );
+        assert_eq!(segment_file_name(42, LOG_SUFFIX), "00000000000000000042.log");
+        assert_eq!(parse_segment_file_name("00000000000000000042.log"), Some((42, ".log")));
+        assert_eq!(parse_segment_file_name("00000000000000000042.index.swap"), Some((42, ".index.swap")));
         assert_eq!(parse_segment_file_name("leader-epoch-checkpoint"), None);
     }
 }

@@ -36,10 +36,7 @@ impl PartitionReader {
     /// `log-start-offset-checkpoint`, if any.
     pub fn open(dir: &Path, log_start_checkpoint: Option<i64>) -> Result<PartitionReader> {
         if !dir.is_dir() {
-            return Err(Error::NotFound(format!(
-                "partition directory {} does not exist",
-                dir.display()
-            )));
+            return Err(Error::NotFound(format!("partition directory {} does not exist", dir.display())));
         }
         let segments = list_segments(dir)?;
         Ok(PartitionReader {
@@ -64,11 +61,7 @@ impl PartitionReader {
 
     /// The first offset a consumer may read.
     pub fn log_start_offset(&self) -> i64 {
-        self.segments
-            .first()
-            .map_or(self.log_start_checkpoint, |&b| {
-                b.max(self.log_start_checkpoint)
-            })
+        self.segments.first().map_or(self.log_start_checkpoint, |&b| b.max(self.log_start_checkpoint))
     }
 
     /// One past the last offset of the last whole valid batch, found by walking the last segment
@@ -79,9 +72,7 @@ impl PartitionReader {
             let path = segment_path(&self.dir, base, LOG_SUFFIX);
             let mut scan = match BatchScanner::open(&path, pos) {
                 Ok(s) => s,
-                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                    continue
-                }
+                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(e),
             };
             let mut found = false;
@@ -102,11 +93,7 @@ impl PartitionReader {
     /// below `offset - 1` whose batch checks out, else 0. Also returns the next offset after
     /// that batch (or `base`).
     fn index_position(&self, base: i64, offset: i64) -> Result<(u64, i64)> {
-        let view = IndexView::open(
-            &segment_path(&self.dir, base, INDEX_SUFFIX),
-            IndexKind::Offset,
-            base,
-        )?;
+        let view = IndexView::open(&segment_path(&self.dir, base, INDEX_SUFFIX), IndexKind::Offset, base)?;
         let Some(e) = view.lookup_offset(offset.saturating_sub(1))? else {
             return Ok((0, base));
         };
@@ -123,28 +110,18 @@ impl PartitionReader {
 
     /// Index into `segments` of the segment that holds `offset` (the last base <= offset).
     fn segment_for(&self, offset: i64) -> usize {
-        self.segments
-            .partition_point(|&b| b <= offset)
-            .saturating_sub(1)
+        self.segments.partition_point(|&b| b <= offset).saturating_sub(1)
     }
 
     /// The first offset whose record timestamp is >= `timestamp`, as Kafka's ListOffsets: `None`
     /// when every record is older.
     pub fn offset_for_timestamp(&self, timestamp: i64) -> Result<Option<i64>> {
         for &base in &self.segments {
-            let tview = IndexView::open(
-                &segment_path(&self.dir, base, TIME_INDEX_SUFFIX),
-                IndexKind::Time,
-                base,
-            )?;
+            let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
             // Skip a segment whose largest timestamp (its last time entry) is older, unless the
             // index may be incomplete (the last segment): then scan it.
             let is_last = Some(&base) == self.segments.last();
-            if !is_last
-                && tview
-                    .last_time_entry()?
-                    .is_some_and(|e| e.timestamp < timestamp)
-            {
+            if !is_last && tview.last_time_entry()?.is_some_and(|e| e.timestamp < timestamp) {
                 continue;
             }
             let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
@@ -157,8 +134,7 @@ impl PartitionReader {
                         if header.max_timestamp < timestamp || header.is_control() {
                             continue;
                         }
-                        let found =
-                            first_record_at_or_after(scan.batch_bytes(), &header, timestamp)?;
+                        let found = first_record_at_or_after(scan.batch_bytes(), &header, timestamp)?;
                         if let Some(o) = found {
                             return Ok(Some(o.max(self.log_start_offset())));
                         }
@@ -179,17 +155,9 @@ impl PartitionReader {
         for &base in &self.segments {
             let path = segment_path(&self.dir, base, LOG_SUFFIX);
             let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let tview = IndexView::open(
-                &segment_path(&self.dir, base, TIME_INDEX_SUFFIX),
-                IndexKind::Time,
-                base,
-            )?;
+            let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
             let largest_timestamp = tview.last_time_entry()?.map_or(-1, |e| e.timestamp);
-            out.push(SegmentSummary {
-                base_offset: base,
-                size_bytes,
-                largest_timestamp,
-            });
+            out.push(SegmentSummary { base_offset: base, size_bytes, largest_timestamp });
         }
         Ok(out)
     }
@@ -197,14 +165,7 @@ impl PartitionReader {
     /// A cursor from `offset` (clamped up to the log start offset).
     pub fn cursor(&self, offset: i64) -> Cursor {
         let from = offset.max(self.log_start_offset());
-        Cursor {
-            reader: self.clone(),
-            seg: None,
-            scanner: None,
-            next_offset: from,
-            limit: None,
-            reset_to: None,
-        }
+        Cursor { reader: self.clone(), seg: None, scanner: None, next_offset: from, limit: None, reset_to: None }
     }
 }
 
@@ -295,10 +256,7 @@ impl Cursor {
                     let scanner = self.scanner.as_ref().expect("opened above");
                     return Ok(Some((header, scanner.batch_bytes())));
                 }
-                ScanItem::End {
-                    position,
-                    torn_bytes,
-                } => {
+                ScanItem::End { position, torn_bytes } => {
                     let len = scanner.file_len();
                     if scanner.refresh_len()? > len {
                         continue;
@@ -309,12 +267,7 @@ impl Cursor {
                         let name = scanner.path().file_name()?.to_str()?;
                         parse_segment_file_name(name).map(|(b, _)| b)
                     });
-                    let later = self
-                        .reader
-                        .segments
-                        .iter()
-                        .copied()
-                        .find(|&b| Some(b) > cur_base);
+                    let later = self.reader.segments.iter().copied().find(|&b| Some(b) > cur_base);
                     let Some(next_base) = later else {
                         return Ok(None);
                     };
@@ -326,10 +279,7 @@ impl Cursor {
                         return Err(Error::corrupt(
                             scanner.path(),
                             position,
-                            format!(
-                                "sealed segment ends with a torn batch of {} bytes",
-                                torn_bytes
-                            ),
+                            format!("sealed segment ends with a torn batch of {} bytes", torn_bytes),
                         ));
                     }
                     // Compacted logs may have a gap before the next segment's base.

@@ -141,12 +141,7 @@ impl BatchScanner {
         let to_read = (want - have.min(want)).min(file_left);
         if to_read > 0 {
             self.buf.resize(have + to_read, 0);
-            let got = fsutil::read_at_most(
-                &self.file,
-                &self.path,
-                self.buf_pos + have as u64,
-                &mut self.buf[have..],
-            )?;
+            let got = fsutil::read_at_most(&self.file, &self.path, self.buf_pos + have as u64, &mut self.buf[have..])?;
             self.buf.truncate(have + got);
         }
         Ok(self.buf.len())
@@ -157,23 +152,15 @@ impl BatchScanner {
         let position = self.position();
         let left = self.file_len.saturating_sub(position);
         if left <= HEADER_TO_MAGIC_BYTES as u64 {
-            return Ok(ScanItem::End {
-                position,
-                torn_bytes: left,
-            });
+            return Ok(ScanItem::End { position, torn_bytes: left });
         }
         self.fill(LOG_OVERHEAD)?;
         let head = &self.buf[self.consumed..];
         if head.len() < LOG_OVERHEAD {
-            return Ok(ScanItem::End {
-                position,
-                torn_bytes: head.len() as u64,
-            });
+            return Ok(ScanItem::End { position, torn_bytes: head.len() as u64 });
         }
         let (_, length) = record::peek_offset_and_length(head);
-        if length < (record::HEADER_BYTES - LOG_OVERHEAD) as i32
-            || length as usize > BATCH_BYTES_MAX
-        {
+        if length < (record::HEADER_BYTES - LOG_OVERHEAD) as i32 || length as usize > BATCH_BYTES_MAX {
             return Ok(ScanItem::Invalid {
                 position,
                 error: DecodeError::new(format!("impossible batch length {}", length)),
@@ -181,18 +168,12 @@ impl BatchScanner {
         }
         let size = LOG_OVERHEAD + length as usize;
         if position + size as u64 > self.file_len {
-            return Ok(ScanItem::End {
-                position,
-                torn_bytes: left,
-            });
+            return Ok(ScanItem::End { position, torn_bytes: left });
         }
         let avail = self.fill(size)?;
         if avail < size {
             // The file shrank under us (a writer truncated a torn tail): treat as the end.
-            return Ok(ScanItem::End {
-                position,
-                torn_bytes: avail as u64,
-            });
+            return Ok(ScanItem::End { position, torn_bytes: avail as u64 });
         }
         let start = self.consumed;
         match record::validate(&self.buf[start..start + size]) {
@@ -207,11 +188,7 @@ impl BatchScanner {
 }
 
 /// Reads the one batch at `position`, validated, or `None` if there is no whole valid batch there.
-pub fn read_batch_at(
-    file: &File,
-    path: &Path,
-    position: u64,
-) -> Result<Option<(BatchHeader, Vec<u8>)>> {
+pub fn read_batch_at(file: &File, path: &Path, position: u64) -> Result<Option<(BatchHeader, Vec<u8>)>> {
     let mut head = [0u8; LOG_OVERHEAD];
     if fsutil::read_at_most(file, path, position, &mut head)? < LOG_OVERHEAD {
         return Ok(None);

@@ -50,28 +50,11 @@ pub fn check_partition(dir: &Path) -> Result<Vec<SegmentCheck>> {
     Ok(out)
 }
 
-fn check_segment(
-    dir: &Path,
-    base: i64,
-    is_last: bool,
-    prev_next: Option<i64>,
-) -> Result<SegmentCheck> {
+fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -> Result<SegmentCheck> {
     let log_path = segment_path(dir, base, LOG_SUFFIX);
-    let mut c = SegmentCheck {
-        base_offset: base,
-        path: log_path.clone(),
-        ..Default::default()
-    };
-    let oview = IndexView::open(
-        &segment_path(dir, base, INDEX_SUFFIX),
-        IndexKind::Offset,
-        base,
-    )?;
-    let tview = IndexView::open(
-        &segment_path(dir, base, TIME_INDEX_SUFFIX),
-        IndexKind::Time,
-        base,
-    )?;
+    let mut c = SegmentCheck { base_offset: base, path: log_path.clone(), ..Default::default() };
+    let oview = IndexView::open(&segment_path(dir, base, INDEX_SUFFIX), IndexKind::Offset, base)?;
+    let tview = IndexView::open(&segment_path(dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
     let mut entries = Vec::with_capacity(oview.len() as usize);
     for i in 0..oview.len() {
         entries.push(oview.offset_entry(i)?);
@@ -80,15 +63,9 @@ fn check_segment(
     let mut scan = BatchScanner::open(&log_path, 0)?;
     let log_len = scan.file_len();
     let mut expected_min = prev_next.unwrap_or(base).max(base);
-    let problem =
-        |c: &mut SegmentCheck, path: &Path, position: u64, what: String, repairable: bool| {
-            c.problems.push(Problem {
-                path: path.to_path_buf(),
-                position,
-                what,
-                repairable,
-            });
-        };
+    let problem = |c: &mut SegmentCheck, path: &Path, position: u64, what: String, repairable: bool| {
+        c.problems.push(Problem { path: path.to_path_buf(), position, what, repairable });
+    };
     loop {
         match scan.next_batch()? {
             ScanItem::Batch { position, header } => {
@@ -102,29 +79,16 @@ fn check_segment(
                     problem(&mut c, &log_path, position, what, false);
                 }
                 if header.last_offset() - base > i32::MAX as i64 {
-                    problem(
-                        &mut c,
-                        &log_path,
-                        position,
-                        "last offset does not fit the segment".into(),
-                        false,
-                    );
+                    problem(&mut c, &log_path, position, "last offset does not fit the segment".into(), false);
                 }
                 // Merge with the offset index: entries at positions before this batch are strays.
-                while next_entry < entries.len() && (entries[next_entry].position as u64) < position
-                {
+                while next_entry < entries.len() && (entries[next_entry].position as u64) < position {
                     let e = entries[next_entry];
                     let what = format!(
                         "offset index entry {} ({} -> byte {}) is not at a batch start",
                         next_entry, e.offset, e.position
                     );
-                    problem(
-                        &mut c,
-                        &oview.path().to_path_buf(),
-                        next_entry as u64 * OFFSET_ENTRY_BYTES,
-                        what,
-                        true,
-                    );
+                    problem(&mut c, &oview.path().to_path_buf(), next_entry as u64 * OFFSET_ENTRY_BYTES, what, true);
                     c.bad_index = true;
                     next_entry += 1;
                 }
@@ -155,28 +119,16 @@ fn check_segment(
                 expected_min = header.next_offset();
                 c.next_offset = Some(header.next_offset());
             }
-            ScanItem::End {
-                position,
-                torn_bytes,
-            } => {
+            ScanItem::End { position, torn_bytes } => {
                 if torn_bytes > 0 {
-                    let what = format!(
-                        "{} bytes at the end do not form a whole batch (torn tail)",
-                        torn_bytes
-                    );
+                    let what = format!("{} bytes at the end do not form a whole batch (torn tail)", torn_bytes);
                     problem(&mut c, &log_path, position, what, is_last);
                     c.bad_tail = true;
                 }
                 break;
             }
             ScanItem::Invalid { position, error } => {
-                problem(
-                    &mut c,
-                    &log_path,
-                    position,
-                    format!("invalid batch: {}", error),
-                    is_last,
-                );
+                problem(&mut c, &log_path, position, format!("invalid batch: {}", error), is_last);
                 c.bad_tail = true;
                 break;
             }
@@ -189,18 +141,9 @@ fn check_segment(
                 i, e.position, log_len
             )
         } else {
-            format!(
-                "offset index entry {} ({} -> byte {}) is not at a valid batch start",
-                i, e.offset, e.position
-            )
+            format!("offset index entry {} ({} -> byte {}) is not at a valid batch start", i, e.offset, e.position)
         };
-        problem(
-            &mut c,
-            &oview.path().to_path_buf(),
-            i as u64 * OFFSET_ENTRY_BYTES,
-            what,
-            true,
-        );
+        problem(&mut c, &oview.path().to_path_buf(), i as u64 * OFFSET_ENTRY_BYTES, what, true);
         c.bad_index = true;
     }
     let last = c.next_offset.map_or(base, |n| n - 1);
@@ -208,26 +151,14 @@ fn check_segment(
     for i in 0..tview.len() {
         let e = tview.time_entry(i)?;
         let bad = if e.timestamp <= prev_ts {
-            Some(format!(
-                "time index entry {} has timestamp {} not after the previous {}",
-                i, e.timestamp, prev_ts
-            ))
+            Some(format!("time index entry {} has timestamp {} not after the previous {}", i, e.timestamp, prev_ts))
         } else if e.offset < base || e.offset > last {
-            Some(format!(
-                "time index entry {} names offset {} outside the segment ({}..{})",
-                i, e.offset, base, last
-            ))
+            Some(format!("time index entry {} names offset {} outside the segment ({}..{})", i, e.offset, base, last))
         } else {
             None
         };
         if let Some(what) = bad {
-            problem(
-                &mut c,
-                &tview.path().to_path_buf(),
-                i * TIME_ENTRY_BYTES,
-                what,
-                true,
-            );
+            problem(&mut c, &tview.path().to_path_buf(), i * TIME_ENTRY_BYTES, what, true);
             c.bad_index = true;
             break;
         }

@@ -200,12 +200,7 @@ impl PartitionWriter {
     /// Opens the partition at `dir` for writing. The caller passes the partition's lock to prove
     /// it holds it; the writer keeps it until dropped. `log_start_offset` is where an empty
     /// partition begins (from the log-start checkpoint).
-    pub fn open(
-        dir: &Path,
-        config: LogConfig,
-        lock: FileLock,
-        log_start_offset: i64,
-    ) -> Result<PartitionWriter> {
+    pub fn open(dir: &Path, config: LogConfig, lock: FileLock, log_start_offset: i64) -> Result<PartitionWriter> {
         let mut report = RecoveryReport::default();
         repair_temp_files(dir, &mut report.removed_temp_files)?;
         let mut segments = list_segments(dir)?;
@@ -266,14 +261,12 @@ impl PartitionWriter {
             return false;
         }
         let too_big = a.size > self.config.segment_bytes.saturating_sub(size);
-        let too_old = a
-            .first_batch_timestamp
-            .is_some_and(|t| h.max_timestamp.saturating_sub(t) > self.config.segment_ms);
+        let too_old =
+            a.first_batch_timestamp.is_some_and(|t| h.max_timestamp.saturating_sub(t) > self.config.segment_ms);
         let slots = self.config.segment_index_bytes / 8;
-        let index_full = a.offset_index.len() + 1 >= slots
-            || a.time_index.len() + 1 >= self.config.segment_index_bytes / 12;
-        let offset_overflow =
-            h.last_offset().max(self.next_offset) - a.base_offset > i32::MAX as i64;
+        let index_full =
+            a.offset_index.len() + 1 >= slots || a.time_index.len() + 1 >= self.config.segment_index_bytes / 12;
+        let offset_overflow = h.last_offset().max(self.next_offset) - a.base_offset > i32::MAX as i64;
         too_big || too_old || index_full || offset_overflow
     }
 
@@ -281,8 +274,7 @@ impl PartitionWriter {
     pub fn roll(&mut self, base: i64) -> Result<()> {
         let new_base = base.max(self.next_offset);
         let a = &mut self.active;
-        a.time_index
-            .maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp)?;
+        a.time_index.maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp)?;
         if self.dirty {
             io(a.log.sync_data(), "fsync", &a.log_path)?;
         }
@@ -298,18 +290,13 @@ impl PartitionWriter {
     /// (both lie outside the CRC). Returns where it landed.
     pub fn append_batch(&mut self, batch: &mut [u8], mode: AppendMode) -> Result<AppendInfo> {
         let h = match mode {
-            AppendMode::Leader { .. } => {
-                BatchHeader::parse(batch).map_err(|e| Error::Invalid(e.0))?
+            AppendMode::Leader { .. } => BatchHeader::parse(batch).map_err(|e| Error::Invalid(e.0))?,
+            AppendMode::Replica => {
+                record::validate(batch).map_err(|e| Error::Invalid(format!("replicated batch is invalid: {}", e)))?
             }
-            AppendMode::Replica => record::validate(batch)
-                .map_err(|e| Error::Invalid(format!("replicated batch is invalid: {}", e)))?,
         };
         if h.size() != batch.len() {
-            return Err(Error::Invalid(format!(
-                "batch length {} does not match its {} bytes",
-                h.size(),
-                batch.len()
-            )));
+            return Err(Error::Invalid(format!("batch length {} does not match its {} bytes", h.size(), batch.len())));
         }
         if batch.len() > self.config.max_message_bytes {
             return Err(Error::Invalid(format!(
@@ -322,11 +309,7 @@ impl PartitionWriter {
             AppendMode::Leader { leader_epoch } => {
                 record::set_base_offset(batch, self.next_offset);
                 record::set_leader_epoch(batch, leader_epoch);
-                BatchHeader {
-                    base_offset: self.next_offset,
-                    partition_leader_epoch: leader_epoch,
-                    ..h
-                }
+                BatchHeader { base_offset: self.next_offset, partition_leader_epoch: leader_epoch, ..h }
             }
             AppendMode::Replica => {
                 if h.base_offset < self.next_offset {
@@ -344,14 +327,8 @@ impl PartitionWriter {
         if self.should_roll(&h, size) {
             self.roll(h.base_offset)?;
         }
-        if h.partition_leader_epoch >= 0
-            && self
-                .epochs
-                .latest()
-                .is_none_or(|l| h.partition_leader_epoch > l.epoch)
-        {
-            self.epochs
-                .assign(h.partition_leader_epoch, h.base_offset)?;
+        if h.partition_leader_epoch >= 0 && self.epochs.latest().is_none_or(|l| h.partition_leader_epoch > l.epoch) {
+            self.epochs.assign(h.partition_leader_epoch, h.base_offset)?;
         }
         let a = &mut self.active;
         let position = a.size;
@@ -365,21 +342,15 @@ impl PartitionWriter {
             a.offset_of_max_timestamp = h.last_offset();
         }
         if a.bytes_since_index > self.config.index_interval_bytes {
-            a.offset_index
-                .append_offset(h.last_offset(), position as u32)?;
-            a.time_index
-                .maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp)?;
+            a.offset_index.append_offset(h.last_offset(), position as u32)?;
+            a.time_index.maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp)?;
             a.bytes_since_index = 0;
         }
         a.bytes_since_index += size;
         self.next_offset = h.next_offset();
         self.dirty = true;
         self.unflushed_messages += h.records_count.max(0) as i64;
-        Ok(AppendInfo {
-            base_offset: h.base_offset,
-            last_offset: h.last_offset(),
-            max_timestamp: h.max_timestamp,
-        })
+        Ok(AppendInfo { base_offset: h.base_offset, last_offset: h.last_offset(), max_timestamp: h.max_timestamp })
     }
 
     /// Fsyncs the active segment's log if anything was appended since the last flush.
@@ -411,38 +382,22 @@ impl PartitionWriter {
             return Ok(self.next_offset);
         }
         let keep_first = self.segments[0];
-        let doomed: Vec<i64> = self
-            .segments
-            .iter()
-            .copied()
-            .filter(|&b| b > offset && b != keep_first)
-            .collect();
+        let doomed: Vec<i64> = self.segments.iter().copied().filter(|&b| b > offset && b != keep_first).collect();
         for &b in doomed.iter().rev() {
             delete_segment_files(&self.dir, b)?;
         }
         self.segments.retain(|b| !doomed.contains(b));
-        let base = *self
-            .segments
-            .last()
-            .expect("the first segment is never deleted here");
+        let base = *self.segments.last().expect("the first segment is never deleted here");
         let log_path = segment_path(&self.dir, base, LOG_SUFFIX);
         let mut scan = BatchScanner::open(&log_path, 0)?;
         let cut = loop {
             match scan.next_batch()? {
-                ScanItem::Batch { position, header } if header.last_offset() >= offset => {
-                    break position
-                }
+                ScanItem::Batch { position, header } if header.last_offset() >= offset => break position,
                 ScanItem::Batch { .. } => {}
-                ScanItem::End { position, .. } | ScanItem::Invalid { position, .. } => {
-                    break position
-                }
+                ScanItem::End { position, .. } | ScanItem::Invalid { position, .. } => break position,
             }
         };
-        let f = io(
-            fs::OpenOptions::new().write(true).open(&log_path),
-            "open",
-            &log_path,
-        )?;
+        let f = io(fs::OpenOptions::new().write(true).open(&log_path), "open", &log_path)?;
         io(f.set_len(cut), "truncate", &log_path)?;
         io(f.sync_all(), "fsync", &log_path)?;
         // Index entries past the cut are dropped by recovery, which also recomputes the end.
@@ -466,8 +421,7 @@ impl PartitionWriter {
             deleted.push(b);
         }
         if !deleted.is_empty() {
-            self.epochs
-                .truncate_from_start(offset.min(self.next_offset))?;
+            self.epochs.truncate_from_start(offset.min(self.next_offset))?;
             fsutil::sync_dir(&self.dir)?;
         }
         Ok(deleted)
@@ -479,9 +433,7 @@ impl Drop for PartitionWriter {
         // Leave the active segment as a cleanly closed broker would (a final time-index entry);
         // durability is the caller's `flush`, not this best effort.
         let a = &mut self.active;
-        let _ = a
-            .time_index
-            .maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp);
+        let _ = a.time_index.maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp);
     }
 }
 
@@ -516,20 +468,8 @@ fn create_segment(dir: &Path, base: i64) -> Result<Active> {
         log,
         log_path,
         size,
-        offset_index: IndexWriter::open(
-            &segment_path(dir, base, INDEX_SUFFIX),
-            IndexKind::Offset,
-            base,
-            0,
-            None,
-        )?,
-        time_index: IndexWriter::open(
-            &segment_path(dir, base, TIME_INDEX_SUFFIX),
-            IndexKind::Time,
-            base,
-            0,
-            None,
-        )?,
+        offset_index: IndexWriter::open(&segment_path(dir, base, INDEX_SUFFIX), IndexKind::Offset, base, 0, None)?,
+        time_index: IndexWriter::open(&segment_path(dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base, 0, None)?,
         bytes_since_index: 0,
         max_timestamp: -1,
         offset_of_max_timestamp: base,
@@ -539,12 +479,7 @@ fn create_segment(dir: &Path, base: i64) -> Result<Active> {
 
 /// Validates the active segment from its last trustworthy index entry, cuts a torn or corrupt
 /// tail, and repairs both indexes. Returns the open segment and the log end offset.
-fn recover_active(
-    dir: &Path,
-    base: i64,
-    config: &LogConfig,
-    report: &mut RecoveryReport,
-) -> Result<(Active, i64)> {
+fn recover_active(dir: &Path, base: i64, config: &LogConfig, report: &mut RecoveryReport) -> Result<(Active, i64)> {
     let log_path = segment_path(dir, base, LOG_SUFFIX);
     let index_path = segment_path(dir, base, INDEX_SUFFIX);
     let time_path = segment_path(dir, base, TIME_INDEX_SUFFIX);
@@ -595,20 +530,8 @@ fn recover_active(
     drop(tview);
 
     // 3. Walk the tail, validating every batch.
-    let mut offset_index = IndexWriter::open(
-        &index_path,
-        IndexKind::Offset,
-        base,
-        kept,
-        start_last_offset,
-    )?;
-    let mut time_index = IndexWriter::open(
-        &time_path,
-        IndexKind::Time,
-        base,
-        tkept,
-        (tkept > 0).then_some(max_ts),
-    )?;
+    let mut offset_index = IndexWriter::open(&index_path, IndexKind::Offset, base, kept, start_last_offset)?;
+    let mut time_index = IndexWriter::open(&time_path, IndexKind::Time, base, tkept, (tkept > 0).then_some(max_ts))?;
     let mut scan = BatchScanner::open(&log_path, start_pos)?.with_chunk(64 << 10);
     report.scanned_from = start_pos;
     let mut next_offset = base;
@@ -637,9 +560,7 @@ fn recover_active(
                     max_ts = header.max_timestamp;
                     max_ts_offset = header.last_offset();
                 }
-                if position > last_indexed_pos
-                    && position - last_indexed_pos > config.index_interval_bytes
-                {
+                if position > last_indexed_pos && position - last_indexed_pos > config.index_interval_bytes {
                     offset_index.append_offset(header.last_offset(), position as u32)?;
                     time_index.maybe_append_time(max_ts, max_ts_offset)?;
                     last_indexed_pos = position;
@@ -660,11 +581,7 @@ fn recover_active(
         }
     }
     if valid_end < log_len {
-        let f = io(
-            fs::OpenOptions::new().write(true).open(&log_path),
-            "open",
-            &log_path,
-        )?;
+        let f = io(fs::OpenOptions::new().write(true).open(&log_path), "open", &log_path)?;
         io(f.set_len(valid_end), "truncate", &log_path)?;
         io(f.sync_all(), "fsync", &log_path)?;
         report.truncated_bytes = log_len - valid_end;

@@ -48,12 +48,7 @@ pub fn unescape(s: &str) -> Result<Vec<u8>> {
                     out.push(v);
                     i += 2;
                 }
-                c => {
-                    return Err(Error::Usage(format!(
-                        "unknown escape \\{} in {:?}",
-                        c as char, s
-                    )))
-                }
+                c => return Err(Error::Usage(format!("unknown escape \\{} in {:?}", c as char, s))),
             }
         } else {
             out.push(b[i]);
@@ -72,10 +67,7 @@ impl Format {
         while i < raw.len() {
             if raw[i] == b'%' {
                 let Some(&c) = raw.get(i + 1) else {
-                    return Err(Error::Usage(format!(
-                        "format {:?} ends with a lone %",
-                        spec
-                    )));
+                    return Err(Error::Usage(format!("format {:?} ends with a lone %", spec)));
                 };
                 let t = match c {
                     b'%' => {
@@ -92,10 +84,12 @@ impl Format {
                     b'S' => Token::ValueLen,
                     b'T' => Token::Timestamp,
                     b'h' => Token::Headers,
-                    other => return Err(Error::Usage(format!(
-                        "unknown format token %{} in {:?} (known: %t %p %o %k %K %s %S %T %h %%)",
-                        other as char, spec
-                    ))),
+                    other => {
+                        return Err(Error::Usage(format!(
+                            "unknown format token %{} in {:?} (known: %t %p %o %k %K %s %S %T %h %%)",
+                            other as char, spec
+                        )))
+                    }
                 };
                 if !lit.is_empty() {
                     tokens.push(Token::Lit(std::mem::take(&mut lit)));
@@ -114,13 +108,7 @@ impl Format {
     }
 
     /// Writes one record.
-    pub fn write(
-        &self,
-        out: &mut impl Write,
-        topic: &str,
-        partition: i32,
-        r: &RecordRef<'_>,
-    ) -> std::io::Result<()> {
+    pub fn write(&self, out: &mut impl Write, topic: &str, partition: i32, r: &RecordRef<'_>) -> std::io::Result<()> {
         for t in &self.tokens {
             match t {
                 Token::Lit(b) => out.write_all(b)?,

@@ -59,12 +59,7 @@ pub fn record_value(topic: &str, partition: i32, r: &RecordRef<'_>) -> Value {
 }
 
 /// Writes a record as one line of JSON.
-pub fn write_record(
-    out: &mut impl Write,
-    topic: &str,
-    partition: i32,
-    r: &RecordRef<'_>,
-) -> std::io::Result<()> {
+pub fn write_record(out: &mut impl Write, topic: &str, partition: i32, r: &RecordRef<'_>) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, &record_value(topic, partition, r))?;
     out.write_all(b"\n")
 }
@@ -87,16 +82,11 @@ fn get_bytes(o: &Map<String, Value>, name: &str, line: usize) -> Result<Option<V
         (Some(Value::Null), None) | (None, None) => Ok(None),
         (Some(Value::String(s)), None) => Ok(Some(s.as_bytes().to_vec())),
         (Some(_), None) => Err(bad("must be a string or null")),
-        (None, Some(Value::String(s))) => b64().decode(s).map(Some).map_err(|e| {
-            Error::Invalid(format!(
-                "input line {}: {} is not base64: {}",
-                line, b64_name, e
-            ))
-        }),
-        (None, Some(_)) => Err(Error::Invalid(format!(
-            "input line {}: {} must be a base64 string",
-            line, b64_name
-        ))),
+        (None, Some(Value::String(s))) => b64()
+            .decode(s)
+            .map(Some)
+            .map_err(|e| Error::Invalid(format!("input line {}: {} is not base64: {}", line, b64_name, e))),
+        (None, Some(_)) => Err(Error::Invalid(format!("input line {}: {} must be a base64 string", line, b64_name))),
     }
 }
 
@@ -105,44 +95,30 @@ pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
     let v: Value = serde_json::from_slice(text)
         .map_err(|e| Error::Invalid(format!("input line {} is not valid JSON: {}", line, e)))?;
     let Value::Object(o) = v else {
-        return Err(Error::Invalid(format!(
-            "input line {} must be a JSON object",
-            line
-        )));
+        return Err(Error::Invalid(format!("input line {} must be a JSON object", line)));
     };
-    const KNOWN: [&str; 9] = [
-        "topic",
-        "partition",
-        "offset",
-        "timestamp",
-        "key",
-        "key_b64",
-        "value",
-        "value_b64",
-        "headers",
-    ];
+    const KNOWN: [&str; 9] =
+        ["topic", "partition", "offset", "timestamp", "key", "key_b64", "value", "value_b64", "headers"];
     if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(Error::Invalid(format!(
-            "input line {}: unknown field {:?}",
-            line, k
-        )));
+        return Err(Error::Invalid(format!("input line {}: unknown field {:?}", line, k)));
     }
     let int = |name: &str| -> Result<Option<i64>> {
         match o.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => v.as_i64().map(Some).ok_or_else(|| {
-                Error::Invalid(format!("input line {}: {} must be an integer", line, name))
-            }),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| Error::Invalid(format!("input line {}: {} must be an integer", line, name))),
         }
     };
     let partition = match int("partition")? {
         None => None,
-        Some(p) => Some(i32::try_from(p).ok().filter(|p| *p >= 0).ok_or_else(|| {
-            Error::Invalid(format!(
-                "input line {}: partition {} is out of range",
-                line, p
-            ))
-        })?),
+        Some(p) => Some(
+            i32::try_from(p)
+                .ok()
+                .filter(|p| *p >= 0)
+                .ok_or_else(|| Error::Invalid(format!("input line {}: partition {} is out of range", line, p)))?,
+        ),
     };
     let mut headers = Vec::new();
     match o.get("headers") {
@@ -150,19 +126,11 @@ pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
         Some(Value::Array(items)) => {
             for h in items {
                 let Value::Object(h) = h else {
-                    return Err(Error::Invalid(format!(
-                        "input line {}: each header must be an object",
-                        line
-                    )));
+                    return Err(Error::Invalid(format!("input line {}: each header must be an object", line)));
                 };
                 let key = match h.get("key") {
                     Some(Value::String(s)) => s.as_bytes().to_vec(),
-                    _ => {
-                        return Err(Error::Invalid(format!(
-                            "input line {}: a header key must be a string",
-                            line
-                        )))
-                    }
+                    _ => return Err(Error::Invalid(format!("input line {}: a header key must be a string", line))),
                 };
                 headers.push((key, get_bytes(h, "value", line)?));
             }
@@ -182,12 +150,7 @@ pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
                 headers.push((k.as_bytes().to_vec(), value));
             }
         }
-        Some(_) => {
-            return Err(Error::Invalid(format!(
-                "input line {}: headers must be an array or object",
-                line
-            )))
-        }
+        Some(_) => return Err(Error::Invalid(format!("input line {}: headers must be an array or object", line))),
     }
     Ok(JsonRecord {
         key: get_bytes(&o, "key", line)?,
@@ -204,17 +167,11 @@ mod tests {
 
     #[test]
     fn malformed_input_names_the_line() {
-        assert!(parse_record(b"{", 3)
-            .unwrap_err()
-            .to_string()
-            .contains("line 3"));
+        assert!(parse_record(b"{", 3).unwrap_err().to_string().contains("line 3"));
         assert!(parse_record(b"[1]", 1).is_err());
         assert!(parse_record(br#"{"value_b64":"***"}"#, 1).is_err());
         assert!(parse_record(br#"{"partition":-1}"#, 1).is_err());
-        assert!(parse_record(br#"{"vlaue":"x"}"#, 1)
-            .unwrap_err()
-            .to_string()
-            .contains("vlaue"));
+        assert!(parse_record(br#"{"vlaue":"x"}"#, 1).unwrap_err().to_string().contains("vlaue"));
         let r = parse_record(br#"{"key":null,"value_b64":"/w==","headers":{"a":"b"}}"#, 1).unwrap();
         assert_eq!(r.value, Some(vec![0xff]));
         assert_eq!(r.headers, vec![(b"a".to_vec(), Some(b"b".to_vec()))]);

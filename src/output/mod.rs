@@ -16,11 +16,7 @@ pub fn table<S: ToString>(header: &[&str], rows: impl IntoIterator<Item = Vec<S>
         t.add_row(r.into_iter().map(|c| c.to_string()).collect::<Vec<_>>());
     }
     let s = t.to_string();
-    let mut out: String = s
-        .lines()
-        .map(|l| l.trim_end().trim_start_matches(' '))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let mut out: String = s.lines().map(|l| l.trim_end().trim_start_matches(' ')).collect::<Vec<_>>().join("\n");
     out.push('\n');
     out
 }

@@ -154,10 +154,7 @@ pub fn validate(batch: &[u8]) -> Result<BatchHeader, DecodeError> {
     }
     let crc = BatchHeader::computed_crc(batch);
     if crc != h.crc {
-        return Err(DecodeError::new(format!(
-            "CRC mismatch: stored {:#010x}, computed {:#010x}",
-            h.crc, crc
-        )));
+        return Err(DecodeError::new(format!("CRC mismatch: stored {:#010x}, computed {:#010x}", h.crc, crc)));
     }
     h.compression()?;
     if h.records_count < 0 || h.last_offset_delta < 0 {
@@ -210,11 +207,7 @@ impl<'a> HeadersRef<'a> {
     }
 }
 
-fn read_bytes<'a>(
-    buf: &'a [u8],
-    pos: &mut usize,
-    what: &str,
-) -> Result<Option<&'a [u8]>, DecodeError> {
+fn read_bytes<'a>(buf: &'a [u8], pos: &mut usize, what: &str) -> Result<Option<&'a [u8]>, DecodeError> {
     let len = get_varint(buf, pos)?;
     if len < 0 {
         return Ok(None);
@@ -222,23 +215,14 @@ fn read_bytes<'a>(
     let end = pos
         .checked_add(len as usize)
         .filter(|&e| e <= buf.len())
-        .ok_or_else(|| {
-            DecodeError::new(format!(
-                "{} length {} runs past the end of the record",
-                what, len
-            ))
-        })?;
+        .ok_or_else(|| DecodeError::new(format!("{} length {} runs past the end of the record", what, len)))?;
     let s = &buf[*pos..end];
     *pos = end;
     Ok(Some(s))
 }
 
-fn read_header<'a>(
-    buf: &'a [u8],
-    pos: &mut usize,
-) -> Result<(&'a [u8], Option<&'a [u8]>), DecodeError> {
-    let key = read_bytes(buf, pos, "header key")?
-        .ok_or_else(|| DecodeError::new("header key is null"))?;
+fn read_header<'a>(buf: &'a [u8], pos: &mut usize) -> Result<(&'a [u8], Option<&'a [u8]>), DecodeError> {
+    let key = read_bytes(buf, pos, "header key")?.ok_or_else(|| DecodeError::new("header key is null"))?;
     let value = read_bytes(buf, pos, "header value")?;
     Ok((key, value))
 }
@@ -257,10 +241,7 @@ impl<'a> RecordsSection<'a> {
             Compression::None => Cow::Borrowed(body),
             codec => Cow::Owned(decompress(codec, body)?),
         };
-        Ok(RecordsSection {
-            data,
-            header: *header,
-        })
+        Ok(RecordsSection { data, header: *header })
     }
 
     pub fn iter(&self) -> RecordIter<'_> {
@@ -271,10 +252,7 @@ impl<'a> RecordsSection<'a> {
             remaining: self.header.records_count.max(0) as usize,
             base_offset: self.header.base_offset,
             base_timestamp,
-            log_append_time: self
-                .header
-                .is_log_append_time()
-                .then_some(self.header.max_timestamp),
+            log_append_time: self.header.is_log_append_time().then_some(self.header.max_timestamp),
             done: false,
         }
     }
@@ -293,6 +271,7 @@ pub struct RecordIter<'a> {
 }
 
 impl<'a> RecordIter<'a> {
+    #[inline]
     fn next_record(&mut self) -> Result<RecordRef<'a>, DecodeError> {
         let buf = self.buf;
         let len = get_varint(buf, &mut self.pos)?;
@@ -300,9 +279,7 @@ impl<'a> RecordIter<'a> {
         let end = start
             .checked_add(len.max(0) as usize)
             .filter(|&e| len >= 0 && e <= buf.len())
-            .ok_or_else(|| {
-                DecodeError::new(format!("record length {} runs past the batch", len))
-            })?;
+            .ok_or_else(|| DecodeError::new(format!("record length {} runs past the batch", len)))?;
         let rec = &buf[..end];
         let mut pos = start + 1; // attributes, unused
         if pos > end {
@@ -321,24 +298,15 @@ impl<'a> RecordIter<'a> {
             read_header(rec, &mut pos)?;
         }
         if pos != end {
-            return Err(DecodeError::new(format!(
-                "record declares {} bytes but its fields take {}",
-                len,
-                pos - start
-            )));
+            return Err(DecodeError::new(format!("record declares {} bytes but its fields take {}", len, pos - start)));
         }
         self.pos = end;
         Ok(RecordRef {
             offset: self.base_offset + offset_delta as i64,
-            timestamp: self
-                .log_append_time
-                .unwrap_or(self.base_timestamp.wrapping_add(ts_delta)),
+            timestamp: self.log_append_time.unwrap_or(self.base_timestamp.wrapping_add(ts_delta)),
             key,
             value,
-            headers: HeadersRef {
-                raw: &rec[headers_start..end],
-                count: count as usize,
-            },
+            headers: HeadersRef { raw: &rec[headers_start..end], count: count as usize },
         })
     }
 }
@@ -412,11 +380,7 @@ impl From<RecordRef<'_>> for Record {
             timestamp: r.timestamp,
             key: r.key.map(<[u8]>::to_vec),
             value: r.value.map(<[u8]>::to_vec),
-            headers: r
-                .headers
-                .iter()
-                .map(|(k, v)| (k.to_vec(), v.map(<[u8]>::to_vec)))
-                .collect(),
+            headers: r.headers.iter().map(|(k, v)| (k.to_vec(), v.map(<[u8]>::to_vec))).collect(),
         }
     }
 }
@@ -433,8 +397,7 @@ fn record_body_len(
         None => 1,
         Some(b) => varint_len(b.len() as i32) + b.len(),
     };
-    let mut n =
-        1 + varlong_len(ts_delta) + varint_len(offset_delta) + bytes_len(key) + bytes_len(value);
+    let mut n = 1 + varlong_len(ts_delta) + varint_len(offset_delta) + bytes_len(key) + bytes_len(value);
     n += varint_len(headers.len() as i32);
     for (k, v) in headers {
         n += bytes_len(Some(k)) + bytes_len(*v);
@@ -462,10 +425,7 @@ impl BatchBuilder {
     }
 
     pub fn with_capacity(bytes: usize) -> BatchBuilder {
-        let mut b = BatchBuilder {
-            buf: Vec::with_capacity(bytes),
-            ..Default::default()
-        };
+        let mut b = BatchBuilder { buf: Vec::with_capacity(bytes), ..Default::default() };
         b.clear();
         b
     }
@@ -493,18 +453,11 @@ impl BatchBuilder {
     }
 
     /// The bytes a record would add: an upper bound good for size limits.
-    pub fn record_size_bound(
-        key: Option<&[u8]>,
-        value: Option<&[u8]>,
-        headers: &[(&[u8], Option<&[u8]>)],
-    ) -> usize {
+    pub fn record_size_bound(key: Option<&[u8]>, value: Option<&[u8]>, headers: &[(&[u8], Option<&[u8]>)]) -> usize {
         RECORD_OVERHEAD_MAX
             + key.map_or(0, <[u8]>::len)
             + value.map_or(0, <[u8]>::len)
-            + headers
-                .iter()
-                .map(|(k, v)| 10 + k.len() + v.map_or(0, <[u8]>::len))
-                .sum::<usize>()
+            + headers.iter().map(|(k, v)| 10 + k.len() + v.map_or(0, <[u8]>::len)).sum::<usize>()
     }
 
     /// Appends a record with the next offset delta.
@@ -575,12 +528,9 @@ impl BatchBuilder {
         b[LEADER_EPOCH_AT..LEADER_EPOCH_AT + 4].copy_from_slice(&leader_epoch.to_be_bytes());
         b[MAGIC_AT] = MAGIC_V2 as u8;
         b[ATTRIBUTES_AT..ATTRIBUTES_AT + 2].copy_from_slice(&codec.id().to_be_bytes());
-        b[LAST_OFFSET_DELTA_AT..LAST_OFFSET_DELTA_AT + 4]
-            .copy_from_slice(&(self.count - 1).to_be_bytes());
-        b[BASE_TIMESTAMP_AT..BASE_TIMESTAMP_AT + 8]
-            .copy_from_slice(&self.base_timestamp.to_be_bytes());
-        b[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8]
-            .copy_from_slice(&self.max_timestamp.to_be_bytes());
+        b[LAST_OFFSET_DELTA_AT..LAST_OFFSET_DELTA_AT + 4].copy_from_slice(&(self.count - 1).to_be_bytes());
+        b[BASE_TIMESTAMP_AT..BASE_TIMESTAMP_AT + 8].copy_from_slice(&self.base_timestamp.to_be_bytes());
+        b[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&self.max_timestamp.to_be_bytes());
         b[PRODUCER_ID_AT..PRODUCER_ID_AT + 8].copy_from_slice(&(-1i64).to_be_bytes());
         b[PRODUCER_EPOCH_AT..PRODUCER_EPOCH_AT + 2].copy_from_slice(&(-1i16).to_be_bytes());
         b[BASE_SEQUENCE_AT..BASE_SEQUENCE_AT + 4].copy_from_slice(&(-1i32).to_be_bytes());
@@ -594,19 +544,11 @@ impl BatchBuilder {
 
 /// Encodes owned records as one batch (convenience for tests and small writers). Offsets are
 /// taken as deltas from the first record's offset's position in the slice.
-pub fn encode_batch(
-    records: &[Record],
-    base_offset: i64,
-    leader_epoch: i32,
-    codec: Compression,
-) -> Vec<u8> {
+pub fn encode_batch(records: &[Record], base_offset: i64, leader_epoch: i32, codec: Compression) -> Vec<u8> {
     let mut b = BatchBuilder::new();
     for r in records {
-        let headers: Vec<(&[u8], Option<&[u8]>)> = r
-            .headers
-            .iter()
-            .map(|(k, v)| (k.as_slice(), v.as_deref()))
-            .collect();
+        let headers: Vec<(&[u8], Option<&[u8]>)> =
+            r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
         b.push(r.timestamp, r.key.as_deref(), r.value.as_deref(), &headers);
     }
     b.finish(base_offset, leader_epoch, codec).to_vec()
@@ -616,10 +558,7 @@ pub fn encode_batch(
 pub fn decode_batch(batch: &[u8]) -> Result<(BatchHeader, Vec<Record>), DecodeError> {
     let h = validate(batch)?;
     let section = RecordsSection::new(batch, &h)?;
-    let records = section
-        .iter()
-        .map(|r| r.map(Record::from))
-        .collect::<Result<Vec<_>, _>>()?;
+    let records = section.iter().map(|r| r.map(Record::from)).collect::<Result<Vec<_>, _>>()?;
     Ok((h, records))
 }
 
@@ -646,11 +585,7 @@ mod tests {
 
     #[test]
     fn flipped_bit_fails_crc() {
-        let rec = Record {
-            timestamp: 5,
-            value: Some(b"v".to_vec()),
-            ..Default::default()
-        };
+        let rec = Record { timestamp: 5, value: Some(b"v".to_vec()), ..Default::default() };
         let mut b = encode_batch(&[rec], 0, 0, Compression::None);
         let last = b.len() - 1;
         b[last] ^= 1;

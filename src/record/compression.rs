@@ -73,10 +73,8 @@ pub fn compress(codec: Compression, raw: &[u8]) -> Vec<u8> {
     match codec {
         Compression::None => raw.to_vec(),
         Compression::Gzip => {
-            let mut enc = flate2::write::GzEncoder::new(
-                Vec::with_capacity(raw.len() / 2),
-                flate2::Compression::default(),
-            );
+            let mut enc =
+                flate2::write::GzEncoder::new(Vec::with_capacity(raw.len() / 2), flate2::Compression::default());
             enc.write_all(raw).expect("writing to a Vec cannot fail");
             enc.finish().expect("writing to a Vec cannot fail")
         }
@@ -87,9 +85,7 @@ pub fn compress(codec: Compression, raw: &[u8]) -> Vec<u8> {
             out.extend_from_slice(&1i32.to_be_bytes());
             let mut enc = snap::raw::Encoder::new();
             for chunk in raw.chunks(XERIAL_BLOCK_BYTES) {
-                let block = enc
-                    .compress_vec(chunk)
-                    .expect("snappy accepts any input under 4 GiB");
+                let block = enc.compress_vec(chunk).expect("snappy accepts any input under 4 GiB");
                 out.extend_from_slice(&(block.len() as i32).to_be_bytes());
                 out.extend_from_slice(&block);
             }
@@ -99,10 +95,7 @@ pub fn compress(codec: Compression, raw: &[u8]) -> Vec<u8> {
             let info = lz4_flex::frame::FrameInfo::new()
                 .block_size(lz4_flex::frame::BlockSize::Max64KB)
                 .block_mode(lz4_flex::frame::BlockMode::Independent);
-            let mut enc = lz4_flex::frame::FrameEncoder::with_frame_info(
-                info,
-                Vec::with_capacity(raw.len() / 2),
-            );
+            let mut enc = lz4_flex::frame::FrameEncoder::with_frame_info(info, Vec::with_capacity(raw.len() / 2));
             enc.write_all(raw).expect("writing to a Vec cannot fail");
             enc.finish().expect("writing to a Vec cannot fail")
         }
@@ -144,9 +137,7 @@ fn snappy_raw(block: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let len = snap::raw::decompress_len(block)
         .map_err(|e| DecodeError::new(format!("snappy decompression failed: {}", e)))?;
     if len > DECOMPRESSED_BYTES_MAX {
-        return Err(DecodeError::new(
-            "snappy block decompresses to too many bytes",
-        ));
+        return Err(DecodeError::new("snappy block decompresses to too many bytes"));
     }
     snap::raw::Decoder::new()
         .decompress_vec(block)
@@ -171,9 +162,7 @@ fn snappy_decompress(data: &[u8]) -> Result<Vec<u8>, DecodeError> {
         };
         out.extend_from_slice(&snappy_raw(block)?);
         if out.len() > DECOMPRESSED_BYTES_MAX {
-            return Err(DecodeError::new(
-                "snappy stream decompresses to too many bytes",
-            ));
+            return Err(DecodeError::new("snappy stream decompresses to too many bytes"));
         }
         pos += len;
     }
@@ -187,13 +176,7 @@ mod tests {
     #[test]
     fn every_codec_round_trips() {
         let raw: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        for codec in [
-            Compression::None,
-            Compression::Gzip,
-            Compression::Snappy,
-            Compression::Lz4,
-            Compression::Zstd,
-        ] {
+        for codec in [Compression::None, Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd] {
             let c = compress(codec, &raw);
             assert_eq!(decompress(codec, &c).unwrap(), raw, "{:?}", codec);
         }
@@ -203,8 +186,8 @@ mod tests {
     fn xerial_vector_from_kafka_protocol_rs() {
         // kafka-format.md section 1.7: a real xerial stream holding "sdfdsf".
         let mut v = vec![
-            0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0x0f,
-            0x0d, 0x30, 0x18, 0, 0, 0, 1, 0x0c,
+            0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0x0f, 0x0d, 0x30, 0x18, 0,
+            0, 0, 1, 0x0c,
         ];
         v.extend_from_slice(b"sdfdsf");
         v.push(0);
@@ -222,17 +205,8 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for codec in [
-            Compression::Gzip,
-            Compression::Snappy,
-            Compression::Lz4,
-            Compression::Zstd,
-        ] {
-            assert!(
-                decompress(codec, &[1, 2, 3, 4, 5, 6, 7, 8, 9]).is_err(),
-                "{:?}",
-                codec
-            );
+        for codec in [Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd] {
+            assert!(decompress(codec, &[1, 2, 3, 4, 5, 6, 7, 8, 9]).is_err(), "{:?}", codec);
         }
     }
 }

@@ -54,8 +54,27 @@ pub fn put_varlong(out: &mut Vec<u8>, n: i64) {
 }
 
 /// Reads an unsigned varint of at most `max_bytes` bytes from `buf[*pos..]`, advancing `pos`.
-#[inline]
+/// One- and two-byte varints (most fields of most records) take the fast path.
+#[inline(always)]
 fn get_uvarint(buf: &[u8], pos: &mut usize, max_bytes: usize) -> Result<u64, DecodeError> {
+    let p = *pos;
+    if let Some(&b0) = buf.get(p) {
+        if b0 < 0x80 {
+            *pos = p + 1;
+            return Ok(b0 as u64);
+        }
+        if let Some(&b1) = buf.get(p + 1) {
+            if b1 < 0x80 {
+                *pos = p + 2;
+                return Ok((b0 & 0x7f) as u64 | (b1 as u64) << 7);
+            }
+        }
+    }
+    get_uvarint_slow(buf, pos, max_bytes)
+}
+
+#[inline(never)]
+fn get_uvarint_slow(buf: &[u8], pos: &mut usize, max_bytes: usize) -> Result<u64, DecodeError> {
     let mut result: u64 = 0;
     let mut shift = 0;
     for i in 0..max_bytes {
@@ -69,13 +88,10 @@ fn get_uvarint(buf: &[u8], pos: &mut usize, max_bytes: usize) -> Result<u64, Dec
         }
         shift += 7;
     }
-    Err(DecodeError::new(format!(
-        "varint longer than {} bytes",
-        max_bytes
-    )))
+    Err(DecodeError::new(format!("varint longer than {} bytes", max_bytes)))
 }
 
-#[inline]
+#[inline(always)]
 pub fn get_varint(buf: &[u8], pos: &mut usize) -> Result<i32, DecodeError> {
     let u = get_uvarint(buf, pos, 5)?;
     if u > u32::MAX as u64 {
@@ -85,7 +101,7 @@ pub fn get_varint(buf: &[u8], pos: &mut usize) -> Result<i32, DecodeError> {
     Ok(((u >> 1) as i32) ^ -((u & 1) as i32))
 }
 
-#[inline]
+#[inline(always)]
 pub fn get_varlong(buf: &[u8], pos: &mut usize) -> Result<i64, DecodeError> {
     let u = get_uvarint(buf, pos, 10)?;
     Ok(((u >> 1) as i64) ^ -((u & 1) as i64))

@@ -1,0 +1,76 @@
+//! A small harness for tests that run the real `klog` binary on a fresh temporary data
+//! directory: `let t = Klog::new(); t.cmd(&["topic", "create", "x"]).assert().success();`.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+pub struct Klog {
+    pub dir: tempfile::TempDir,
+}
+
+impl Klog {
+    /// A fresh temporary directory; the data directory is `<tmp>/data` (not created yet).
+    pub fn new() -> Klog {
+        Klog { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// `klog --data-dir <tmp>/data ARGS...`
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("klog").expect("klog binary");
+        c.arg("--data-dir").arg(self.data()).args(args).env_remove("KLOG_DATA_DIR");
+        c
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("run klog");
+        assert!(
+            out.status.success(),
+            "klog {:?} failed with {:?}: {}",
+            args,
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs a command with `input` on stdin that must succeed; returns stdout.
+    pub fn ok_with(&self, args: &[&str], input: &[u8]) -> String {
+        let out = self.cmd(args).write_stdin(input.to_vec()).output().expect("run klog");
+        assert!(
+            out.status.success(),
+            "klog {:?} failed with {:?}: {}",
+            args,
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs a command that must fail with `code`; returns stderr, which must be one line.
+    pub fn fails(&self, args: &[&str], input: &[u8], code: i32) -> String {
+        let out = self.cmd(args).write_stdin(input.to_vec()).output().expect("run klog");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "klog {:?}: stderr {}", args, err);
+        assert!(!err.contains("panicked"), "klog {:?} panicked: {}", args, err);
+        err
+    }
+
+    pub fn partition_dir(&self, topic: &str, p: i32) -> PathBuf {
+        self.data().join(format!("{}-{}", topic, p))
+    }
+
+    pub fn segment(&self, topic: &str, p: i32, base: i64, suffix: &str) -> PathBuf {
+        self.partition_dir(topic, p).join(format!("{:020}{}", base, suffix))
+    }
+}
+
+/// The shared Kafka samples beside the repository.
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/kafka-samples")
+}
