@@ -1,0 +1,186 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_klog_global_optspecs
+    string join \n data-dir= lock-timeout-ms= h/help V/version
+end
+
+function __fish_klog_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_klog_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_klog_using_subcommand
+    set -l cmd (__fish_klog_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c klog -n "__fish_klog_needs_command" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_needs_command" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_needs_command" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_needs_command" -s V -l version -d 'Print version'
+complete -c klog -n "__fish_klog_needs_command" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+complete -c klog -n "__fish_klog_needs_command" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
+complete -c klog -n "__fish_klog_needs_command" -f -a "produce" -d 'Append records from stdin to a topic'
+complete -c klog -n "__fish_klog_needs_command" -f -a "consume" -d 'Read records from a topic to stdout'
+complete -c klog -n "__fish_klog_needs_command" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
+complete -c klog -n "__fish_klog_needs_command" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
+complete -c klog -n "__fish_klog_needs_command" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
+complete -c klog -n "__fish_klog_needs_command" -f -a "perf" -d 'Measure produce and consume throughput and latency'
+complete -c klog -n "__fish_klog_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c klog -n "__fish_klog_needs_command" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
+complete -c klog -n "__fish_klog_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand init" -l broker-id -d 'This broker\'s id, written as broker.id in meta.properties' -r
+complete -c klog -n "__fish_klog_using_subcommand init" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand init" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand init" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "create" -d 'Create a topic'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "list" -d 'List topics'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "describe" -d 'Show partitions (log start and end offsets, segments, bytes) and configs'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "alter" -d 'Change configs or raise the partition count'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "delete" -d 'Delete a topic and all its data'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "configs" -d 'List the topic configs klog knows, with their defaults'
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s P -l partitions -d 'Number of partitions' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l config -d 'A topic config, KEY=VALUE with Kafka\'s names (repeatable; see `klog topic configs`)' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed quietly when the topic exists already'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l json
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l json
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -s P -l partitions -d 'New partition count (can only increase)' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -s c -l config -d 'Set a config, KEY=VALUE (repeatable)' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l delete-config -d 'Remove a config override, back to the default (repeatable)' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l json
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show partitions (log start and end offsets, segments, bytes) and configs'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change configs or raise the partition count'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its data'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "configs" -d 'List the topic configs klog knows, with their defaults'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand produce" -s p -l partition -d 'Partition to write every record to (default: by key with Kafka\'s murmur2 partitioner, keyless records spread over the partitions batch by batch)' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -s D -l delimiter -d 'Record delimiter; escapes \\n \\t \\0 \\xHH work' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -s K -l key-delimiter -d 'Split each record into key and value at the first SEP (a record without SEP has no key)' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -s H -l header -d 'A header for every record, KEY=VALUE (repeatable)' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -l input -d 'Input format' -r -f -a "text\t'Delimited records (see -D and -K)'
+json\t'One JSON object per line: key/key_b64, value/value_b64, headers, timestamp, partition'"
+complete -c klog -n "__fish_klog_using_subcommand produce" -s z -l compression -d 'Compression codec for batches: none, gzip, snappy, lz4, zstd (the topic\'s compression.type wins unless it is "producer")' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -l batch-size -d 'Largest batch in bytes before compression (capped at the topic\'s max.message.bytes)' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -l linger-ms -d 'How long to wait for more input before sending a partial batch, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -l acks -d 'Acknowledgement: 0 (no fsync), 1 or all (fsync before exit; the same on a standalone directory)' -r -f -a "0\t'Do not wait for the disk: no fsync'
+1\t'The leader has it on disk (fsync before exit)'
+all\t'Every in-sync replica has it; a standalone directory is its own only replica'"
+complete -c klog -n "__fish_klog_using_subcommand produce" -l timestamp -d 'Timestamp for every record, in ms since the epoch (default: the time it is read)' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand produce" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -s Z -l null-empty -d 'Produce an empty value as null (a tombstone)'
+complete -c klog -n "__fish_klog_using_subcommand produce" -l print-offsets -d 'Print where each batch landed: topic, partition, first and last offset, tab-separated'
+complete -c klog -n "__fish_klog_using_subcommand produce" -s v -l verbose -d 'Print a summary on stderr'
+complete -c klog -n "__fish_klog_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c klog -n "__fish_klog_using_subcommand consume" -s p -l partition -d 'Partition to read (repeatable; default: all)' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s o -l offset -d 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s c -l count -d 'Stop after this many records' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l format -d 'Output format with kcat\'s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \\n \\t' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand consume" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s e -l exit-at-end -d 'Exit at the end of the log (the default when stdout is not a terminal)'
+complete -c klog -n "__fish_klog_using_subcommand consume" -s f -l follow -d 'Keep reading as records arrive, like tail -f (the default on a terminal)'
+complete -c klog -n "__fish_klog_using_subcommand consume" -s J -l json -d 'One JSON object per record (the form `produce --input json` reads back)'
+complete -c klog -n "__fish_klog_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand offsets" -s p -l partition -d 'Partition (repeatable; default: all)' -r
+complete -c klog -n "__fish_klog_using_subcommand offsets" -l time -d 'Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339)' -r
+complete -c klog -n "__fish_klog_using_subcommand offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand offsets" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand offsets" -l json
+complete -c klog -n "__fish_klog_using_subcommand offsets" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand dump" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand dump" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand dump" -s r -l records -d 'Print every record too (kafka-dump-log\'s --deep-iteration --print-data-log)'
+complete -c klog -n "__fish_klog_using_subcommand dump" -l json -d 'One JSON object per batch or index entry'
+complete -c klog -n "__fish_klog_using_subcommand dump" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand verify" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand verify" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand verify" -l repair -d 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
+complete -c klog -n "__fish_klog_using_subcommand verify" -l json
+complete -c klog -n "__fish_klog_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -f -a "consume" -d 'Read a partition from the beginning, decoding every record, and report the rate'
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l topic -d 'Topic to write (created with one partition if missing)' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -s p -l partition -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l records -d 'Number of records' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l record-size -d 'Value size in bytes' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l batch-size -d 'Batch size in bytes' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -s z -l compression -d 'Codec: none, gzip, snappy, lz4, zstd' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l durable -d 'fsync at the end (as `klog produce` does unless --acks 0)'
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l json
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l topic -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -s p -l partition -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l json
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "consume" -d 'Read a partition from the beginning, decoding every record, and report the rate'
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand completions" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand completions" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand generate" -l out -d 'Directory to write man/ and completions/ into' -r -F
+complete -c klog -n "__fish_klog_using_subcommand generate" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand generate" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "produce" -d 'Append records from stdin to a topic'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "consume" -d 'Read records from a topic to stdout'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "perf" -d 'Measure produce and consume throughput and latency'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "create" -d 'Create a topic'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List topics'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show partitions (log start and end offsets, segments, bytes) and configs'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "alter" -d 'Change configs or raise the partition count'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "delete" -d 'Delete a topic and all its data'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "configs" -d 'List the topic configs klog knows, with their defaults'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consume" -d 'Read a partition from the beginning, decoding every record, and report the rate'
