@@ -15,6 +15,16 @@ use crate::record::RecordsSection;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
+pub const LONG_ABOUT: &str = "\
+Read records from a topic to stdout.
+
+-o takes kcat's offset grammar, applied to each partition read: beginning (or earliest, the \
+default), end (or latest), N, -N (N before the end), s@TIME (the first record at or after TIME, \
+in epoch ms or RFC 3339). An absolute offset outside the log is an error.
+
+Without -e or -f, klog exits at the end of the log when stdout is not a terminal and follows \
+new records on a terminal. A closed pipe (klog consume t | head) ends quietly with status 0.";
+
 #[derive(Debug, clap::Args)]
 pub struct ConsumeArgs {
     /// Topic to read.

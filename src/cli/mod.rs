@@ -33,7 +33,14 @@ The data directory is --data-dir, else $KLOG_DATA_DIR, else ./klog-data.";
 #[command(name = "klog", version, about, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
     /// The data directory (a Kafka log directory).
-    #[arg(long, global = true, env = "KLOG_DATA_DIR", default_value = "klog-data", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "KLOG_DATA_DIR",
+        hide_env_values = true,
+        default_value = "klog-data",
+        value_name = "DIR"
+    )]
     pub data_dir: PathBuf,
 
     /// How long a writer waits for a partition lock held by another process, in ms.
@@ -52,8 +59,10 @@ pub enum Command {
     #[command(subcommand)]
     Topic(topic::TopicCommand),
     /// Append records from stdin to a topic.
+    #[command(long_about = produce::LONG_ABOUT)]
     Produce(produce::ProduceArgs),
     /// Read records from a topic to stdout.
+    #[command(long_about = consume::LONG_ABOUT)]
     Consume(consume::ConsumeArgs),
     /// Show each partition's earliest and latest offsets, or the offset for a time.
     Offsets(offsets::OffsetsArgs),

@@ -13,12 +13,24 @@ use crate::error::{Error, Result};
 use crate::log::{AppendMode, PartitionWriter};
 use crate::output::{format::unescape, json::parse_record};
 use crate::partitioner::partition_for_key;
-use crate::record::{BatchBuilder, Compression, HEADER_BYTES};
+use crate::record::{BatchBuilder, Compression, OwnedHeaders, HEADER_BYTES};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
+
+pub const LONG_ABOUT: &str = "\
+Append records from stdin to a topic.
+
+Records are split on -D (newline by default); -K splits keys from values. Keyed records go to \
+Kafka's murmur2 partition, keyless ones batch by batch to one partition after another, or all \
+to -p N. With --input json, each line is an object as `klog consume --json` prints it.
+
+Records are packed into batches per partition and appended under the partition's lock. When \
+klog produce exits 0, everything it read is on disk (fdatasync), unless --acks 0. With \
+long-running input (tail -f | klog produce), a partial batch is sent, fsynced and the lock \
+released whenever input is idle for --linger-ms.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
@@ -95,6 +107,7 @@ struct Producer<'a> {
     batch_limit: usize,
     max_message_bytes: usize,
     durable: bool,
+    log_append_time: bool,
     writers: HashMap<i32, PartitionWriter>,
     builders: Vec<BatchBuilder>,
     sticky: i32,
@@ -171,6 +184,9 @@ impl Producer<'_> {
         let w = self.writers.get_mut(&p).expect("opened above");
         let b = &mut self.builders[p as usize];
         let batch = b.finish(0, 0, self.codec);
+        if self.log_append_time {
+            crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
+        }
         let info = w.append_batch(batch, AppendMode::Leader { leader_epoch: 0 })?;
         if durable {
             w.maybe_flush()?;
@@ -216,7 +232,7 @@ fn stdin_ready(timeout_ms: i32) -> bool {
     r != 0
 }
 
-fn parse_headers(hs: &[String]) -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>> {
+fn parse_headers(hs: &[String]) -> Result<OwnedHeaders> {
     hs.iter()
         .map(|h| {
             let (k, v) =
@@ -250,6 +266,9 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         Some(c) => Compression::parse(c)
             .ok_or_else(|| Error::Usage(format!("unknown compression '{}' (none, gzip, snappy, lz4, zstd)", c)))?,
     };
+    if let Some(t) = a.timestamp.filter(|t| *t < 0) {
+        return Err(Error::Usage(format!("--timestamp {} must not be negative", t)));
+    }
     if a.batch_size == 0 {
         return Err(Error::Usage("--batch-size must be at least 1".into()));
     }
@@ -266,6 +285,7 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     };
     let max_message_bytes = topic.config.log_config().max_message_bytes;
     let partitions = topic.partitions;
+    let prod_topic_log_append_time = topic.config.get("message.timestamp.type") == "LogAppendTime";
     let mut prod = Producer {
         dd: &dd,
         topic,
@@ -273,6 +293,7 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         batch_limit: a.batch_size.min(max_message_bytes),
         max_message_bytes,
         durable: a.acks != Acks::Zero,
+        log_append_time: prod_topic_log_append_time,
         writers: HashMap::new(),
         builders: (0..partitions).map(|_| BatchBuilder::with_capacity(a.batch_size.min(1 << 20) + 1024)).collect(),
         sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
@@ -296,7 +317,7 @@ fn pump(
     a: &ProduceArgs,
     delim: &[u8],
     key_delim: Option<&[u8]>,
-    fixed_headers: &[(Vec<u8>, Option<Vec<u8>>)],
+    fixed_headers: &OwnedHeaders,
 ) -> Result<()> {
     // SAFETY: fd 0 is open for the life of the process; ManuallyDrop keeps us from closing it.
     let mut stdin = ManuallyDrop::new(unsafe { File::from_raw_fd(0) });
@@ -369,6 +390,12 @@ fn pump(
                         continue;
                     }
                     let r = parse_record(bytes, line_no)?;
+                    if let Some(t) = r.timestamp.filter(|t| *t < 0) {
+                        return Err(Error::Invalid(format!(
+                            "input line {}: timestamp {} must not be negative",
+                            line_no, t
+                        )));
+                    }
                     let mut hs: Vec<(&[u8], Option<&[u8]>)> = headers.clone();
                     hs.extend(r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())));
                     let value = match r.value.as_deref() {

@@ -88,7 +88,7 @@ fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -
                         "offset index entry {} ({} -> byte {}) is not at a batch start",
                         next_entry, e.offset, e.position
                     );
-                    problem(&mut c, &oview.path().to_path_buf(), next_entry as u64 * OFFSET_ENTRY_BYTES, what, true);
+                    problem(&mut c, oview.path(), next_entry as u64 * OFFSET_ENTRY_BYTES, what, true);
                     c.bad_index = true;
                     next_entry += 1;
                 }
@@ -102,13 +102,7 @@ fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -
                             position,
                             header.last_offset()
                         );
-                        problem(
-                            &mut c,
-                            &oview.path().to_path_buf(),
-                            next_entry as u64 * OFFSET_ENTRY_BYTES,
-                            what,
-                            true,
-                        );
+                        problem(&mut c, oview.path(), next_entry as u64 * OFFSET_ENTRY_BYTES, what, true);
                         c.bad_index = true;
                     }
                     next_entry += 1;
@@ -143,7 +137,7 @@ fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -
         } else {
             format!("offset index entry {} ({} -> byte {}) is not at a valid batch start", i, e.offset, e.position)
         };
-        problem(&mut c, &oview.path().to_path_buf(), i as u64 * OFFSET_ENTRY_BYTES, what, true);
+        problem(&mut c, oview.path(), i as u64 * OFFSET_ENTRY_BYTES, what, true);
         c.bad_index = true;
     }
     let last = c.next_offset.map_or(base, |n| n - 1);
@@ -158,7 +152,7 @@ fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -
             None
         };
         if let Some(what) = bad {
-            problem(&mut c, &tview.path().to_path_buf(), i * TIME_ENTRY_BYTES, what, true);
+            problem(&mut c, tview.path(), i * TIME_ENTRY_BYTES, what, true);
             c.bad_index = true;
             break;
         }

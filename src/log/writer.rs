@@ -428,6 +428,81 @@ impl PartitionWriter {
     }
 }
 
+impl PartitionWriter {
+    /// Swaps rewritten segments in for sealed ones (compaction), by Kafka's crash-safe protocol
+    /// (kafka-format.md section 2.2). `new` are the base offsets of segments the caller has
+    /// written and fsynced as `<base>.log.cleaned` (and, if it built them, `.index.cleaned` and
+    /// `.timeindex.cleaned`); `old` are the sealed segments they replace. Steps: rename the new
+    /// files `.cleaned` -> `.swap` (descending), the old ones to `.deleted` (ascending), the
+    /// `.swap` files to their final names, fsync the directory, remove the `.deleted` files. A
+    /// crash at any point is completed or rolled back by the next open.
+    pub fn replace_segments(&mut self, new: &[i64], old: &[i64]) -> Result<()> {
+        let active = *self.segments.last().expect("at least one segment");
+        if let Some(b) = old.iter().find(|b| **b == active || !self.segments.contains(b)) {
+            return Err(Error::Invalid(format!(
+                "segment {} of {} cannot be replaced (it is the active segment or does not exist)",
+                b,
+                self.dir.display()
+            )));
+        }
+        let suffixed = |base: i64, suffix: &str, extra: &str| {
+            let mut p = segment_path(&self.dir, base, suffix).into_os_string();
+            p.push(extra);
+            PathBuf::from(p)
+        };
+        let mut new_sorted = new.to_vec();
+        new_sorted.sort_unstable();
+        for &b in &new_sorted {
+            let log = suffixed(b, LOG_SUFFIX, CLEANED_SUFFIX);
+            if !log.is_file() {
+                return Err(Error::NotFound(format!("replacement segment {} does not exist", log.display())));
+            }
+        }
+        fsutil::sync_dir(&self.dir)?;
+        for &b in new_sorted.iter().rev() {
+            for suffix in SEGMENT_SUFFIXES {
+                let from = suffixed(b, suffix, CLEANED_SUFFIX);
+                if from.exists() {
+                    let to = suffixed(b, suffix, SWAP_SUFFIX);
+                    io(fs::rename(&from, &to), "rename", &from)?;
+                }
+            }
+        }
+        fsutil::sync_dir(&self.dir)?;
+        let mut old_sorted = old.to_vec();
+        old_sorted.sort_unstable();
+        let mut doomed = Vec::new();
+        for &b in &old_sorted {
+            for suffix in SEGMENT_SUFFIXES {
+                let from = segment_path(&self.dir, b, suffix);
+                if from.exists() {
+                    let to = suffixed(b, suffix, DELETED_SUFFIX);
+                    io(fs::rename(&from, &to), "rename", &from)?;
+                    doomed.push(to);
+                }
+            }
+        }
+        for &b in &new_sorted {
+            for suffix in SEGMENT_SUFFIXES {
+                let from = suffixed(b, suffix, SWAP_SUFFIX);
+                if from.exists() {
+                    let to = segment_path(&self.dir, b, suffix);
+                    io(fs::rename(&from, &to), "rename", &from)?;
+                }
+            }
+        }
+        fsutil::sync_dir(&self.dir)?;
+        for p in doomed {
+            io(fs::remove_file(&p), "remove", &p)?;
+        }
+        self.segments.retain(|b| !old_sorted.contains(b));
+        self.segments.extend(new_sorted.iter().copied().filter(|b| *b != active));
+        self.segments.sort_unstable();
+        self.segments.dedup();
+        Ok(())
+    }
+}
+
 impl Drop for PartitionWriter {
     fn drop(&mut self) {
         // Leave the active segment as a cleanly closed broker would (a final time-index entry);
@@ -607,4 +682,135 @@ fn recover_active(dir: &Path, base: i64, config: &LogConfig, report: &mut Recove
         first_batch_timestamp,
     };
     Ok((active, next_offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::PartitionReader;
+    use crate::record::{encode_batch, Compression, Record};
+
+    fn writer(dir: &Path, segment_bytes: u64) -> PartitionWriter {
+        let lock = crate::lock::lock_exclusive(&dir.join("x.lock"), std::time::Duration::from_secs(1), "t").unwrap();
+        let config = LogConfig { segment_bytes, index_interval_bytes: 100, ..LogConfig::default() };
+        PartitionWriter::open(dir, config, lock, 0).unwrap()
+    }
+
+    fn append(w: &mut PartitionWriter, value: &str) -> AppendInfo {
+        let rec = Record { timestamp: 1000, value: Some(value.as_bytes().to_vec()), ..Default::default() };
+        let mut b = encode_batch(&[rec], 0, 0, Compression::None);
+        w.append_batch(&mut b, AppendMode::Leader { leader_epoch: 0 }).unwrap()
+    }
+
+    fn values(dir: &Path) -> Vec<(i64, String)> {
+        let r = PartitionReader::open(dir, None).unwrap();
+        let mut c = r.cursor(0);
+        let mut out = Vec::new();
+        while let Some((h, bytes)) = c.next_batch().unwrap() {
+            let s = crate::record::RecordsSection::new(bytes, &h).unwrap();
+            for rec in s.iter() {
+                let rec = rec.unwrap();
+                out.push((rec.offset, String::from_utf8(rec.value.unwrap().to_vec()).unwrap()));
+            }
+        }
+        out
+    }
+
+    /// Three segments; segments 0 and 1 are merged into one `.cleaned` segment at base 0.
+    fn three_segments_and_a_merge(dir: &Path) -> (PartitionWriter, Vec<i64>) {
+        let mut w = writer(dir, 200);
+        for i in 0..9 {
+            append(&mut w, &format!("value-{:02}", i));
+        }
+        let segs = w.segments().to_vec();
+        assert!(segs.len() >= 3, "{:?}", segs);
+        let mut merged = fs::read(segment_path(dir, segs[0], LOG_SUFFIX)).unwrap();
+        merged.extend(fs::read(segment_path(dir, segs[1], LOG_SUFFIX)).unwrap());
+        let mut p = segment_path(dir, segs[0], LOG_SUFFIX).into_os_string();
+        p.push(CLEANED_SUFFIX);
+        fs::write(&p, merged).unwrap();
+        (w, segs)
+    }
+
+    #[test]
+    fn replace_segments_keeps_every_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = {
+            let (mut w, segs) = three_segments_and_a_merge(dir.path());
+            let before = values(dir.path());
+            w.replace_segments(&[segs[0]], &[segs[0], segs[1]]).unwrap();
+            assert_eq!(w.segments().len(), segs.len() - 1);
+            before
+        };
+        assert_eq!(values(dir.path()), before);
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".cleaned") || n.ends_with(".swap") || n.ends_with(".deleted"))
+            .collect();
+        assert!(leftovers.is_empty(), "{:?}", leftovers);
+    }
+
+    #[test]
+    fn recovery_finishes_a_swap_interrupted_after_the_rename_to_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let (w, segs) = three_segments_and_a_merge(dir.path());
+        let before = values(dir.path());
+        drop(w);
+        // Crash after step 2: the new segment is a .swap, the old ones are still in place.
+        let mut cleaned = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
+        cleaned.push(CLEANED_SUFFIX);
+        let mut swap = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
+        swap.push(SWAP_SUFFIX);
+        fs::rename(&cleaned, &swap).unwrap();
+        let w = writer(dir.path(), 200);
+        assert_eq!(w.segments().len(), segs.len() - 1, "the replaced segment 1 is gone");
+        drop(w);
+        assert_eq!(values(dir.path()), before);
+    }
+
+    #[test]
+    fn recovery_rolls_back_a_swap_that_never_left_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let (w, segs) = three_segments_and_a_merge(dir.path());
+        let before = values(dir.path());
+        drop(w);
+        let w = writer(dir.path(), 200);
+        assert_eq!(w.segments(), segs.as_slice(), "the unfinished .cleaned was dropped");
+        drop(w);
+        assert_eq!(values(dir.path()), before);
+    }
+
+    #[test]
+    fn truncate_to_cuts_whole_batches_and_later_segments() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = writer(dir.path(), 200);
+        for i in 0..9 {
+            append(&mut w, &format!("value-{:02}", i));
+        }
+        assert_eq!(w.truncate_to(4).unwrap(), 4);
+        let info = append(&mut w, "after");
+        assert_eq!(info.base_offset, 4);
+        drop(w);
+        let v = values(dir.path());
+        assert_eq!(v.iter().map(|(o, _)| *o).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4]);
+        assert_eq!(v[4].1, "after");
+    }
+
+    #[test]
+    fn delete_segments_below_never_deletes_the_active_segment() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = writer(dir.path(), 200);
+        for i in 0..9 {
+            append(&mut w, &format!("value-{:02}", i));
+        }
+        let segs = w.segments().to_vec();
+        let deleted = w.delete_segments_below(i64::MAX).unwrap();
+        assert_eq!(deleted.len(), segs.len() - 1);
+        assert_eq!(w.segments(), &segs[segs.len() - 1..]);
+        drop(w);
+        let r = PartitionReader::open(dir.path(), None).unwrap();
+        assert_eq!(r.log_start_offset(), segs[segs.len() - 1]);
+        assert_eq!(r.log_end_offset().unwrap(), 9);
+    }
 }

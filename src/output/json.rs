@@ -69,7 +69,7 @@ pub fn write_record(out: &mut impl Write, topic: &str, partition: i32, r: &Recor
 pub struct JsonRecord {
     pub key: Option<Vec<u8>>,
     pub value: Option<Vec<u8>>,
-    pub headers: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    pub headers: crate::record::OwnedHeaders,
     pub timestamp: Option<i64>,
     pub partition: Option<i32>,
 }

@@ -176,6 +176,17 @@ pub fn set_leader_epoch(batch: &mut [u8], epoch: i32) {
     batch[LEADER_EPOCH_AT..LEADER_EPOCH_AT + 4].copy_from_slice(&epoch.to_be_bytes());
 }
 
+/// Turns a batch into a LogAppendTime batch stamped `now_ms`: sets attribute bit 3, writes
+/// `now_ms` as the max timestamp and recomputes the CRC, as a Kafka broker does for topics with
+/// `message.timestamp.type=LogAppendTime`. Every record then reads as `now_ms`.
+pub fn set_log_append_time(batch: &mut [u8], now_ms: i64) {
+    let attrs = be_i16(batch, ATTRIBUTES_AT) | ATTR_LOG_APPEND_TIME;
+    batch[ATTRIBUTES_AT..ATTRIBUTES_AT + 2].copy_from_slice(&attrs.to_be_bytes());
+    batch[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&now_ms.to_be_bytes());
+    let crc = crc32c(&batch[ATTRIBUTES_AT..]);
+    batch[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
+}
+
 /// One record inside a batch, borrowing its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecordRef<'a> {
@@ -363,6 +374,9 @@ pub fn control_type_name(t: Option<i16>) -> &'static str {
     }
 }
 
+/// Owned record headers: (key, value), a null value being `None`.
+pub type OwnedHeaders = Vec<(Vec<u8>, Option<Vec<u8>>)>;
+
 /// An owned record, for callers that keep records around (tests, JSON input).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Record {
@@ -370,7 +384,7 @@ pub struct Record {
     pub timestamp: i64,
     pub key: Option<Vec<u8>>,
     pub value: Option<Vec<u8>>,
-    pub headers: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    pub headers: OwnedHeaders,
 }
 
 impl From<RecordRef<'_>> for Record {
@@ -470,6 +484,7 @@ impl BatchBuilder {
     ) {
         if self.count == 0 {
             self.base_timestamp = timestamp;
+            self.max_timestamp = timestamp;
         }
         self.max_timestamp = self.max_timestamp.max(timestamp);
         let ts_delta = timestamp.wrapping_sub(self.base_timestamp);
@@ -581,6 +596,18 @@ mod tests {
         assert_eq!(recs.len(), 1);
         assert_eq!(recs[0].key, None);
         assert_eq!(recs[0].value.as_deref(), Some(&b"123"[..]));
+    }
+
+    #[test]
+    fn log_append_time_stamps_every_record() {
+        let recs: Vec<Record> =
+            (0..3).map(|i| Record { timestamp: 100 + i, value: Some(vec![b'v']), ..Default::default() }).collect();
+        let mut b = encode_batch(&recs, 0, 0, Compression::None);
+        set_log_append_time(&mut b, 5000);
+        let (h, out) = decode_batch(&b).unwrap();
+        assert!(h.is_log_append_time());
+        assert_eq!(h.max_timestamp, 5000);
+        assert!(out.iter().all(|r| r.timestamp == 5000));
     }
 
     #[test]
