@@ -7,6 +7,22 @@ use std::io::{ErrorKind, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
+/// Linux's limit on one file name, in bytes.
+pub const FILE_NAME_BYTES_MAX: usize = 255;
+
+/// `stem + suffix`, shortened when it would not fit in a file name: the stem is cut to 200 bytes
+/// and a CRC-32 of the whole stem is added, so different long stems still get different names.
+pub fn fit_file_name(stem: &str, suffix: &str) -> String {
+    if stem.len() + suffix.len() <= FILE_NAME_BYTES_MAX {
+        return format!("{}{}", stem, suffix);
+    }
+    let mut cut = 200.min(stem.len());
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}~{:08x}{}", &stem[..cut], crc32fast::hash(stem.as_bytes()), suffix)
+}
+
 /// Fsyncs a directory so that renames and creations in it are durable.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     let d = File::open(dir).map_err(|e| Error::io("open directory", dir, e))?;
@@ -16,9 +32,9 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
 /// Replaces `path` with `contents` atomically: writes `<path>.tmp`, fsyncs it, renames it over
 /// `path`, and fsyncs the directory. A crash leaves either the old or the new content.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let mut tmp_name = path.as_os_str().to_owned();
-    tmp_name.push(".tmp");
-    let tmp = Path::new(&tmp_name);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp_path = path.with_file_name(fit_file_name(&name, ".tmp"));
+    let tmp = tmp_path.as_path();
     let mut f = File::create(tmp).map_err(|e| Error::io("create", tmp, e))?;
     f.write_all(contents).map_err(|e| Error::io("write", tmp, e))?;
     f.sync_all().map_err(|e| Error::io("fsync", tmp, e))?;

@@ -295,7 +295,7 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         durable: a.acks != Acks::Zero,
         log_append_time: prod_topic_log_append_time,
         writers: HashMap::new(),
-        builders: (0..partitions).map(|_| BatchBuilder::with_capacity(a.batch_size.min(1 << 20) + 1024)).collect(),
+        builders: (0..partitions).map(|_| BatchBuilder::new()).collect(),
         sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
         records: 0,
         batches: 0,
@@ -326,7 +326,11 @@ fn pump(
     let finder = memchr::memmem::Finder::new(delim);
     let key_finder = key_delim.map(memchr::memmem::Finder::new);
     let linger_ms = a.linger_ms.min(i32::MAX as u64) as i32;
-    let mut buf: Vec<u8> = Vec::with_capacity(4 << 20);
+    // The read size starts small (a one-line produce should not touch megabytes of memory) and
+    // doubles while reads fill it, up to READ_BYTES_MAX.
+    const READ_BYTES_MAX: usize = 4 << 20;
+    let mut read_size = 64 << 10;
+    let mut buf: Vec<u8> = Vec::new();
     let mut start = 0usize;
     let mut line_no = 0usize;
     let mut eof = false;
@@ -344,7 +348,7 @@ fn pump(
             start = 0;
         }
         let have = buf.len();
-        let want = (4 << 20).max(have * 2);
+        let want = have + read_size.max(have);
         buf.resize(want, 0);
         let n = loop {
             match stdin.read(&mut buf[have..]) {
@@ -355,6 +359,9 @@ fn pump(
         };
         buf.truncate(have + n);
         eof = n == 0;
+        if n == want - have {
+            read_size = (read_size * 2).min(READ_BYTES_MAX);
+        }
         let ts = a.timestamp.unwrap_or_else(crate::timefmt::now_ms);
         // Every complete record in the buffer; at EOF, the rest is a last record if non-empty.
         loop {

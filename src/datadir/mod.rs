@@ -134,6 +134,9 @@ impl DataDir {
     /// Opens an existing data directory: one with `meta.properties`, a `.klog/` folder, or at
     /// least one partition directory holding a `.log` file (a copy of a Kafka broker's).
     pub fn open(root: &Path) -> Result<DataDir> {
+        if root.exists() && !root.is_dir() {
+            return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
+        }
         if !root.is_dir() {
             return Err(Error::NotFound(format!(
                 "data directory {} does not exist (create it with `klog init --data-dir {}`)",
@@ -178,6 +181,9 @@ impl DataDir {
     pub fn init(root: &Path, broker_id: i32) -> Result<InitReport> {
         if broker_id < 0 {
             return Err(Error::Invalid(format!("broker id {} must not be negative", broker_id)));
+        }
+        if root.exists() && !root.is_dir() {
+            return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
         }
         let created = !root.exists();
         fs::create_dir_all(root).map_err(|e| Error::io("create directory", root, e))?;
@@ -240,7 +246,7 @@ impl DataDir {
     }
 
     fn topic_file(&self, name: &str) -> PathBuf {
-        self.root.join(KLOG_DIR).join("topics").join(format!("{}.json", name))
+        self.root.join(KLOG_DIR).join("topics").join(fsutil::fit_file_name(name, ".json"))
     }
 
     pub fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
@@ -270,7 +276,8 @@ impl DataDir {
                 let mut t: TopicMeta = serde_json::from_slice(&bytes)
                     .map_err(|e| Error::corrupt(&p, 0, format!("topic metadata does not parse: {}", e)))?;
                 t.registered = true;
-                Ok(Some(t))
+                // A shortened file name could in theory be shared by two long names.
+                Ok((t.name == name).then_some(t))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io("read", &p, e)),
@@ -290,11 +297,13 @@ impl DataDir {
         if tdir.is_dir() {
             for entry in fs::read_dir(&tdir).map_err(|e| Error::io("list", &tdir, e))? {
                 let entry = entry.map_err(|e| Error::io("list", &tdir, e))?;
-                let name = entry.file_name().to_string_lossy().to_string();
-                if let Some(topic) = name.strip_suffix(".json") {
-                    if let Some(t) = self.read_topic_file(topic)? {
-                        by_name.insert(t.name.clone(), t);
-                    }
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+                    let mut t: TopicMeta = serde_json::from_slice(&bytes)
+                        .map_err(|e| Error::corrupt(&path, 0, format!("topic metadata does not parse: {}", e)))?;
+                    t.registered = true;
+                    by_name.insert(t.name.clone(), t);
                 }
             }
         }
@@ -387,10 +396,15 @@ impl DataDir {
             config.overrides.insert(k.clone(), config::validate(&k, &v)?);
         }
         let t = TopicMeta { name: name.to_string(), topic_id: new_uuid()?, partitions, config, registered: true };
-        for p in 0..partitions {
-            self.create_partition_dir(&t, p)?;
+        let made =
+            (0..partitions).try_for_each(|p| self.create_partition_dir(&t, p)).and_then(|_| self.write_topic_file(&t));
+        if let Err(e) = made {
+            // Leave nothing half-created behind.
+            for p in 0..partitions {
+                let _ = fs::remove_dir_all(self.partition_dir(name, p));
+            }
+            return Err(e);
         }
-        self.write_topic_file(&t)?;
         Ok(t)
     }
 
@@ -448,7 +462,10 @@ impl DataDir {
         let mut doomed = Vec::new();
         for &p in &parts {
             let from = self.partition_dir(name, p);
-            let to = self.root.join(format!("{}-{}.{}-delete", name, p, new_uuid()?.replace(['-', '_'], "0")));
+            // Kafka's `topic-P.<uuid>-delete`, with the topic shortened so the name fits.
+            let suffix = format!("-{}.{}-delete", p, new_uuid()?.replace(['-', '_'], "0"));
+            let keep = (fsutil::FILE_NAME_BYTES_MAX - suffix.len()).min(name.len());
+            let to = self.root.join(format!("{}{}", &name[..keep], suffix));
             fs::rename(&from, &to).map_err(|e| Error::io("rename for deletion", &from, e))?;
             doomed.push(to);
         }
@@ -493,7 +510,7 @@ impl DataDir {
     }
 
     fn partition_lock_path(&self, topic: &str, partition: i32) -> PathBuf {
-        self.root.join(KLOG_DIR).join("locks").join(format!("{}-{}.lock", topic, partition))
+        self.root.join(KLOG_DIR).join("locks").join(fsutil::fit_file_name(&format!("{}-{}", topic, partition), ".lock"))
     }
 
     fn lock_named(&self, name: &str, what: &str) -> Result<FileLock> {

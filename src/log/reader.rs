@@ -8,7 +8,7 @@
 
 use super::index::{IndexKind, IndexView};
 use super::names::*;
-use super::segment::{list_segments, read_batch_at, segment_path, BatchScanner, ScanItem};
+use super::segment::{list_segments, read_header_at, segment_path, BatchScanner, ScanItem};
 use crate::error::{Error, Result};
 use crate::record::BatchHeader;
 use std::fs::File;
@@ -101,8 +101,8 @@ impl PartitionReader {
         let Ok(f) = File::open(&path) else {
             return Ok((0, base));
         };
-        match read_batch_at(&f, &path, e.position as u64)? {
-            Some((h, _)) if h.last_offset() == e.offset => Ok((e.position as u64, h.base_offset)),
+        match read_header_at(&f, &path, e.position as u64)? {
+            Some(h) if h.last_offset() == e.offset => Ok((e.position as u64, h.base_offset)),
             // An entry that does not check out (a crashed writer's, or corruption): scan instead.
             _ => Ok((0, base)),
         }
@@ -131,7 +131,8 @@ impl PartitionReader {
             loop {
                 match scan.next_batch()? {
                     ScanItem::Batch { header, .. } => {
-                        if header.max_timestamp < timestamp || header.is_control() {
+                        // Control batches count, as in Kafka's LogSegment.findOffsetByTimestamp.
+                        if header.max_timestamp < timestamp {
                             continue;
                         }
                         let found = first_record_at_or_after(scan.batch_bytes(), &header, timestamp)?;

@@ -187,6 +187,20 @@ impl BatchScanner {
     }
 }
 
+/// Reads only the 61-byte header of the batch at `position`: a cheap plausibility check for an
+/// index entry (magic 2, a sane length that fits the file). The batch itself is validated when
+/// it is read.
+pub fn read_header_at(file: &File, path: &Path, position: u64) -> Result<Option<BatchHeader>> {
+    let mut head = [0u8; record::HEADER_BYTES];
+    if fsutil::read_at_most(file, path, position, &mut head)? < head.len() {
+        return Ok(None);
+    }
+    let Ok(h) = BatchHeader::parse(&head) else { return Ok(None) };
+    let len_ok = h.batch_length >= (record::HEADER_BYTES - LOG_OVERHEAD) as i32 && h.size() <= BATCH_BYTES_MAX;
+    let fits = position + h.size() as u64 <= fsutil::file_len(file, path)?;
+    Ok((h.magic == record::MAGIC_V2 && len_ok && fits && h.last_offset_delta >= 0).then_some(h))
+}
+
 /// Reads the one batch at `position`, validated, or `None` if there is no whole valid batch there.
 pub fn read_batch_at(file: &File, path: &Path, position: u64) -> Result<Option<(BatchHeader, Vec<u8>)>> {
     let mut head = [0u8; LOG_OVERHEAD];

@@ -141,6 +141,7 @@ fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -
         c.bad_index = true;
     }
     let last = c.next_offset.map_or(base, |n| n - 1);
+    let sealed_and_corrupt = c.bad_tail && !is_last;
     let mut prev_ts = i64::MIN;
     for i in 0..tview.len() {
         let e = tview.time_entry(i)?;
@@ -157,6 +158,10 @@ fn check_segment(dir: &Path, base: i64, is_last: bool, prev_next: Option<i64>) -
             break;
         }
         prev_ts = e.timestamp;
+    }
+    if sealed_and_corrupt {
+        // --repair does not rebuild over a corrupt sealed segment, so promise nothing for it.
+        c.problems.iter_mut().for_each(|p| p.repairable = false);
     }
     Ok(c)
 }
