@@ -191,8 +191,8 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading as records arrive, like tail -f (the default on a terminal)')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'One JSON object per record (the form `produce --input json` reads back)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per record (the form `produce --input json` reads back)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'klog;offsets' {

@@ -170,8 +170,8 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --follow 'Keep reading as records arrive, like tail -f (the default on a terminal)'
             cand -J 'One JSON object per record (the form `produce --input json` reads back)'
             cand --json 'One JSON object per record (the form `produce --input json` reads back)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'klog;offsets'= {
             cand -p 'Partition (repeatable; default: all)'

@@ -115,7 +115,7 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -l lock-timeout-ms -d
 complete -c klog -n "__fish_klog_using_subcommand consume" -s e -l exit-at-end -d 'Exit at the end of the log (the default when stdout is not a terminal)'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s f -l follow -d 'Keep reading as records arrive, like tail -f (the default on a terminal)'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s J -l json -d 'One JSON object per record (the form `produce --input json` reads back)'
-complete -c klog -n "__fish_klog_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c klog -n "__fish_klog_using_subcommand offsets" -s p -l partition -d 'Partition (repeatable; default: all)' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l time -d 'Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339)' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
