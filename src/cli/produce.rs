@@ -144,8 +144,8 @@ impl Producer<'_> {
         headers: &[(&[u8], Option<&[u8]>)],
     ) -> Result<()> {
         let mut p = self.choose(explicit, key)?;
-        let bound = BatchBuilder::record_size_bound(key, value, headers);
-        if HEADER_BYTES + bound > self.max_message_bytes {
+        let alone = HEADER_BYTES + BatchBuilder::new().next_record_size(timestamp, key, value, headers);
+        if alone > self.max_message_bytes {
             return Err(Error::Invalid(format!(
                 "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
                 self.records + 1,
@@ -154,7 +154,8 @@ impl Producer<'_> {
                 self.topic.name
             )));
         }
-        if self.builders[p as usize].size_bytes() + bound > self.batch_limit && !self.builders[p as usize].is_empty() {
+        let b = &self.builders[p as usize];
+        if !b.is_empty() && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit {
             self.emit(p)?;
             if explicit.is_none() && key.is_none() {
                 // Sticky partitioning: a new batch for keyless records goes to the next partition.
@@ -290,7 +291,13 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         dd: &dd,
         topic,
         codec,
-        batch_limit: a.batch_size.min(max_message_bytes),
+        // A compressed batch can come out a little larger than its records (incompressible
+        // data): keep a margin below max.message.bytes so that the batch still fits.
+        batch_limit: if codec == Compression::None {
+            a.batch_size.min(max_message_bytes)
+        } else {
+            a.batch_size.min(max_message_bytes - (max_message_bytes / 64 + 64).min(max_message_bytes / 2))
+        },
         max_message_bytes,
         durable: a.acks != Acks::Zero,
         log_append_time: prod_topic_log_append_time,

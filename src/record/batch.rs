@@ -41,8 +41,14 @@ pub const ATTR_TRANSACTIONAL: i16 = 0x10;
 pub const ATTR_CONTROL: i16 = 0x20;
 pub const ATTR_DELETE_HORIZON: i16 = 0x40;
 
-/// Bytes a record may add beyond its key, value and headers (kafka-format.md section 1.5).
-pub const RECORD_OVERHEAD_MAX: usize = 21;
+/// Bytes a record may take beyond its key, value and headers' bytes, with the largest possible
+/// deltas: length prefix (5), attributes (1), timestamp delta (10), offset delta (5), key and
+/// value lengths (5 each), header count (5). Kafka's own MAX_RECORD_OVERHEAD (21) counts only the
+/// first four, which is not a bound on the whole record.
+pub const RECORD_OVERHEAD_MAX: usize = 5 + 1 + 10 + 5 + 5 + 5 + 5;
+
+/// Bytes a header may take beyond its key and value bytes: two lengths of up to 5 bytes.
+pub const HEADER_OVERHEAD_MAX: usize = 5 + 5;
 
 fn be_i16(b: &[u8], at: usize) -> i16 {
     i16::from_be_bytes(b[at..at + 2].try_into().expect("2-byte slice"))
@@ -471,7 +477,20 @@ impl BatchBuilder {
         RECORD_OVERHEAD_MAX
             + key.map_or(0, <[u8]>::len)
             + value.map_or(0, <[u8]>::len)
-            + headers.iter().map(|(k, v)| 10 + k.len() + v.map_or(0, <[u8]>::len)).sum::<usize>()
+            + headers.iter().map(|(k, v)| HEADER_OVERHEAD_MAX + k.len() + v.map_or(0, <[u8]>::len)).sum::<usize>()
+    }
+
+    /// The exact bytes `push` would add for this record, with the deltas it would get.
+    pub fn next_record_size(
+        &self,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+    ) -> usize {
+        let base = if self.count == 0 { timestamp } else { self.base_timestamp };
+        let body = record_body_len(timestamp.wrapping_sub(base), self.count, key, value, headers);
+        varint_len(body as i32) + body
     }
 
     /// Appends a record with the next offset delta.
@@ -519,7 +538,8 @@ impl BatchBuilder {
             }
         }
         debug_assert_eq!(b.len() - body_start, body, "record body size");
-        debug_assert!(b.len() - before <= Self::record_size_bound(key, value, headers) + 5);
+        debug_assert_eq!(b.len() - before, varint_len(body as i32) + body, "record size");
+        debug_assert!(b.len() - before <= Self::record_size_bound(key, value, headers));
         self.count += 1;
     }
 
