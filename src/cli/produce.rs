@@ -144,8 +144,11 @@ impl Producer<'_> {
         headers: &[(&[u8], Option<&[u8]>)],
     ) -> Result<()> {
         let mut p = self.choose(explicit, key)?;
-        let alone = HEADER_BYTES + BatchBuilder::new().next_record_size(timestamp, key, value, headers);
-        if alone > self.max_message_bytes {
+        // The cheap bound settles almost every record; the exact size only near a limit.
+        let bound = BatchBuilder::record_size_bound(key, value, headers);
+        if HEADER_BYTES + bound > self.max_message_bytes
+            && HEADER_BYTES + BatchBuilder::first_record_size(key, value, headers) > self.max_message_bytes
+        {
             return Err(Error::Invalid(format!(
                 "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
                 self.records + 1,
@@ -155,7 +158,10 @@ impl Producer<'_> {
             )));
         }
         let b = &self.builders[p as usize];
-        if !b.is_empty() && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit {
+        if !b.is_empty()
+            && b.size_bytes() + bound > self.batch_limit
+            && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit
+        {
             self.emit(p)?;
             if explicit.is_none() && key.is_none() {
                 // Sticky partitioning: a new batch for keyless records goes to the next partition.
@@ -170,7 +176,8 @@ impl Producer<'_> {
 
     fn writer(&mut self, p: i32) -> Result<&mut PartitionWriter> {
         if !self.writers.contains_key(&p) {
-            let w = self.dd.open_writer(&self.topic, p)?;
+            let mut w = self.dd.open_writer(&self.topic, p)?;
+            w.set_durable(self.durable);
             self.writers.insert(p, w);
         }
         Ok(self.writers.get_mut(&p).expect("inserted above"))
@@ -337,7 +344,10 @@ fn pump(
     // doubles while reads fill it, up to READ_BYTES_MAX.
     const READ_BYTES_MAX: usize = 4 << 20;
     let mut read_size = 64 << 10;
+    // `buf[start..len]` is unread input; `buf` beyond `len` is scratch space for the next read,
+    // zeroed once when it grows rather than before every read.
     let mut buf: Vec<u8> = Vec::new();
+    let mut len = 0usize;
     let mut start = 0usize;
     let mut line_no = 0usize;
     let mut eof = false;
@@ -351,36 +361,38 @@ fn pump(
             }
         }
         if start > 0 {
-            buf.drain(..start);
+            buf.copy_within(start..len, 0);
+            len -= start;
             start = 0;
         }
-        let have = buf.len();
-        let want = have + read_size.max(have);
-        buf.resize(want, 0);
+        let want = len + read_size.max(len);
+        if buf.len() < want {
+            buf.resize(want, 0);
+        }
         let n = loop {
-            match stdin.read(&mut buf[have..]) {
+            match stdin.read(&mut buf[len..want]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(Error::Stream(e)),
             }
         };
-        buf.truncate(have + n);
         eof = n == 0;
-        if n == want - have {
+        if n == want - len {
             read_size = (read_size * 2).min(READ_BYTES_MAX);
         }
+        len += n;
         let ts = a.timestamp.unwrap_or_else(crate::timefmt::now_ms);
         // Every complete record in the buffer; at EOF, the rest is a last record if non-empty.
         loop {
-            let rec = match finder.find(&buf[start..]) {
+            let rec = match finder.find(&buf[start..len]) {
                 Some(i) => {
                     let r = start..start + i;
                     start += i + delim.len();
                     r
                 }
-                None if eof && start < buf.len() => {
-                    let r = start..buf.len();
-                    start = buf.len();
+                None if eof && start < len => {
+                    let r = start..len;
+                    start = len;
                     r
                 }
                 None => break,

@@ -30,35 +30,23 @@ struct PartitionResult {
 
 fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Result<Vec<String>> {
     let mut done = Vec::new();
-    let lock_needed = checks.iter().any(|c| c.bad_index || c.bad_tail);
-    if !lock_needed {
+    let Some(last) = checks.last() else { return Ok(done) };
+    if !checks.iter().any(|c| c.bad_index || c.bad_tail) {
         return Ok(done);
     }
-    let last = checks.last().map(|c| c.base_offset);
     {
         let _lock = dd.lock_partition(&t.name, p)?;
-        for c in checks.iter().filter(|c| c.bad_index && Some(c.base_offset) != last) {
-            if c.bad_tail {
-                continue; // a corrupt sealed segment is not rebuilt over
-            }
-            let n = rebuild_indexes(
-                &dd.partition_dir(&t.name, p),
-                c.base_offset,
-                t.config.log_config().index_interval_bytes,
-            )?;
+        // Indexes are rebuilt from the log, except over a corrupt sealed segment (whose data
+        // after the corruption klog will not guess at).
+        let rebuild = checks.iter().filter(|c| c.bad_index && (!c.bad_tail || c.base_offset == last.base_offset));
+        for c in rebuild {
+            let dir = dd.partition_dir(&t.name, p);
+            let n = rebuild_indexes(&dir, c.base_offset, t.config.log_config().index_interval_bytes)?;
             done.push(format!("rebuilt the indexes of {} ({} offset entries)", c.path.display(), n));
         }
     }
-    if let Some(c) = checks.last().filter(|c| c.bad_tail || c.bad_index) {
-        if c.bad_index {
-            let _lock = dd.lock_partition(&t.name, p)?;
-            let n = rebuild_indexes(
-                &dd.partition_dir(&t.name, p),
-                c.base_offset,
-                t.config.log_config().index_interval_bytes,
-            )?;
-            done.push(format!("rebuilt the indexes of {} ({} offset entries)", c.path.display(), n));
-        }
+    if last.bad_tail || last.bad_index {
+        // The writer's recovery cuts a torn or corrupt tail of the active segment.
         let w = dd.open_writer(t, p)?;
         let r = w.recovery_report();
         if let Some(at) = r.truncated_at {

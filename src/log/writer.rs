@@ -108,6 +108,7 @@ pub struct PartitionWriter {
     unflushed_messages: i64,
     last_flush: Instant,
     dirty: bool,
+    durable: bool,
     report: RecoveryReport,
 }
 
@@ -222,12 +223,19 @@ impl PartitionWriter {
             unflushed_messages: 0,
             last_flush: Instant::now(),
             dirty: false,
+            durable: true,
             report,
         })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// With `durable` false (acks=0), rolls do not fsync the sealed segment; `flush` still does
+    /// what it is asked. Durable is the default.
+    pub fn set_durable(&mut self, durable: bool) {
+        self.durable = durable;
     }
 
     /// What recovery did when this writer opened.
@@ -275,13 +283,18 @@ impl PartitionWriter {
         let new_base = base.max(self.next_offset);
         let a = &mut self.active;
         a.time_index.maybe_append_time(a.max_timestamp, a.offset_of_max_timestamp)?;
-        if self.dirty {
-            io(a.log.sync_data(), "fsync", &a.log_path)?;
+        if self.durable {
+            // The sealed segment is no longer the one `flush` syncs: make it durable now.
+            if self.dirty {
+                io(a.log.sync_data(), "fsync", &a.log_path)?;
+            }
+            a.offset_index.sync()?;
+            a.time_index.sync()?;
         }
-        a.offset_index.sync()?;
-        a.time_index.sync()?;
         self.active = create_segment(&self.dir, new_base)?;
-        fsutil::sync_dir(&self.dir)?;
+        if self.durable {
+            fsutil::sync_dir(&self.dir)?;
+        }
         self.segments.push(new_base);
         Ok(())
     }

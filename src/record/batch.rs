@@ -480,6 +480,12 @@ impl BatchBuilder {
             + headers.iter().map(|(k, v)| HEADER_OVERHEAD_MAX + k.len() + v.map_or(0, <[u8]>::len)).sum::<usize>()
     }
 
+    /// The exact bytes a record takes as the first of a batch (deltas 0).
+    pub fn first_record_size(key: Option<&[u8]>, value: Option<&[u8]>, headers: &[(&[u8], Option<&[u8]>)]) -> usize {
+        let body = record_body_len(0, 0, key, value, headers);
+        varint_len(body as i32) + body
+    }
+
     /// The exact bytes `push` would add for this record, with the deltas it would get.
     pub fn next_record_size(
         &self,

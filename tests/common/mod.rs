@@ -26,17 +26,9 @@ impl Klog {
         c
     }
 
-    /// Runs a command that must succeed; returns its stdout.
+    /// Runs a command that must succeed (with empty stdin); returns its stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().expect("run klog");
-        assert!(
-            out.status.success(),
-            "klog {:?} failed with {:?}: {}",
-            args,
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 stdout")
+        self.ok_with(args, b"")
     }
 
     /// Runs a command with `input` on stdin that must succeed; returns stdout.
