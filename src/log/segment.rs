@@ -53,6 +53,8 @@ pub struct BatchScanner {
     /// File position of `buf[0]`.
     buf_pos: u64,
     buf: Vec<u8>,
+    /// Bytes of `buf` that hold file data (the rest is scratch space).
+    filled: usize,
     /// Consumed bytes at the front of `buf`.
     consumed: usize,
     file_len: u64,
@@ -74,6 +76,7 @@ impl BatchScanner {
             path: path.to_path_buf(),
             buf_pos: position,
             buf: Vec::new(),
+            filled: 0,
             consumed: 0,
             file_len,
             chunk: SCAN_CHUNK_BYTES,
@@ -118,7 +121,7 @@ impl BatchScanner {
 
     /// Moves to `position`, dropping buffered bytes.
     pub fn seek(&mut self, position: u64) {
-        self.buf.clear();
+        self.filled = 0;
         self.consumed = 0;
         self.buf_pos = position;
         self.last = 0..0;
@@ -126,25 +129,30 @@ impl BatchScanner {
 
     /// Makes at least `n` unconsumed bytes available if the file has them.
     fn fill(&mut self, n: usize) -> Result<usize> {
-        let avail = self.buf.len() - self.consumed;
+        let avail = self.filled - self.consumed;
         if avail >= n {
             return Ok(avail);
         }
-        // Drop the consumed prefix, then read to the chunk size (or `n`).
-        self.buf.drain(..self.consumed);
+        // Move the unconsumed bytes to the front, then read to the chunk size (or `n`). The
+        // buffer only grows; its tail is scratch space, not re-zeroed before each read.
+        self.buf.copy_within(self.consumed..self.filled, 0);
         self.buf_pos += self.consumed as u64;
+        self.filled = avail;
         self.consumed = 0;
         self.last = 0..0;
         let want = n.max(self.chunk);
-        let have = self.buf.len();
+        let have = self.filled;
         let file_left = self.file_len.saturating_sub(self.buf_pos + have as u64) as usize;
         let to_read = (want - have.min(want)).min(file_left);
         if to_read > 0 {
-            self.buf.resize(have + to_read, 0);
-            let got = fsutil::read_at_most(&self.file, &self.path, self.buf_pos + have as u64, &mut self.buf[have..])?;
-            self.buf.truncate(have + got);
+            if self.buf.len() < have + to_read {
+                self.buf.resize(have + to_read, 0);
+            }
+            let target = &mut self.buf[have..have + to_read];
+            let got = fsutil::read_at_most(&self.file, &self.path, self.buf_pos + have as u64, target)?;
+            self.filled = have + got;
         }
-        Ok(self.buf.len())
+        Ok(self.filled)
     }
 
     /// The next step of the walk. After `End` or `Invalid`, the position does not move.
@@ -155,7 +163,7 @@ impl BatchScanner {
             return Ok(ScanItem::End { position, torn_bytes: left });
         }
         self.fill(LOG_OVERHEAD)?;
-        let head = &self.buf[self.consumed..];
+        let head = &self.buf[self.consumed..self.filled];
         if head.len() < LOG_OVERHEAD {
             return Ok(ScanItem::End { position, torn_bytes: head.len() as u64 });
         }

@@ -224,18 +224,25 @@ impl<'a> HeadersRef<'a> {
     }
 }
 
+#[inline(always)]
 fn read_bytes<'a>(buf: &'a [u8], pos: &mut usize, what: &str) -> Result<Option<&'a [u8]>, DecodeError> {
     let len = get_varint(buf, pos)?;
     if len < 0 {
         return Ok(None);
     }
-    let end = pos
-        .checked_add(len as usize)
-        .filter(|&e| e <= buf.len())
-        .ok_or_else(|| DecodeError::new(format!("{} length {} runs past the end of the record", what, len)))?;
+    let end = *pos + len as usize;
+    if end > buf.len() {
+        return Err(runs_past_end(what, len));
+    }
     let s = &buf[*pos..end];
     *pos = end;
     Ok(Some(s))
+}
+
+#[cold]
+#[inline(never)]
+fn runs_past_end(what: &str, len: i32) -> DecodeError {
+    DecodeError::new(format!("{} length {} runs past the end of the record", what, len))
 }
 
 fn read_header<'a>(buf: &'a [u8], pos: &mut usize) -> Result<(&'a [u8], Option<&'a [u8]>), DecodeError> {
