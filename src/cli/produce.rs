@@ -19,6 +19,8 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 
 pub const LONG_ABOUT: &str = "\
 Append records from stdin to a topic.
@@ -100,23 +102,117 @@ pub struct ProduceArgs {
     pub verbose: bool,
 }
 
-struct Producer<'a> {
-    dd: &'a DataDir,
+/// What the producer hands its appender thread.
+enum Job {
+    Batch {
+        partition: i32,
+        bytes: Vec<u8>,
+    },
+    /// Fsync (unless acks=0) and release every partition lock; answer when done.
+    Settle(mpsc::Sender<()>),
+}
+
+/// The appender thread: owns the partition writers and appends the batches the producer
+/// encodes, so that encoding and the write system calls run at the same time.
+struct Appender {
+    dd: DataDir,
+    topic: TopicMeta,
+    durable: bool,
+    log_append_time: bool,
+    print_offsets: bool,
+    writers: HashMap<i32, PartitionWriter>,
+}
+
+impl Appender {
+    fn append(&mut self, p: i32, batch: &mut [u8]) -> Result<()> {
+        if !self.writers.contains_key(&p) {
+            let mut w = self.dd.open_writer(&self.topic, p)?;
+            w.set_durable(self.durable);
+            self.writers.insert(p, w);
+        }
+        let w = self.writers.get_mut(&p).expect("opened above");
+        if self.log_append_time {
+            crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
+        }
+        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch: 0 })?;
+        if self.durable {
+            w.maybe_flush()?;
+        }
+        if self.print_offsets {
+            let line = format!("{}\t{}\t{}\t{}\n", self.topic.name, p, info.base_offset, info.last_offset);
+            std::io::stdout().write_all(line.as_bytes()).map_err(Error::Stream)?;
+        }
+        Ok(())
+    }
+
+    /// Sends partial batches, then waits until they are fsynced (unless acks=0) and every
+    /// partition lock is released.
+    fn settle(&mut self) -> Result<()> {
+        if self.durable {
+            for w in self.writers.values_mut() {
+                w.flush()?;
+            }
+        }
+        self.writers.clear();
+        Ok(())
+    }
+
+    /// Runs until the producer hangs up, then settles. The first error stops all appending
+    /// (later batches are dropped, never written out of order) and is returned.
+    fn run(
+        mut self,
+        jobs: mpsc::Receiver<Job>,
+        recycle: mpsc::SyncSender<Vec<u8>>,
+        failed: Arc<AtomicBool>,
+    ) -> Result<()> {
+        let mut error = None;
+        for job in jobs {
+            match job {
+                Job::Batch { partition, mut bytes } => {
+                    if error.is_none() {
+                        if let Err(e) = self.append(partition, &mut bytes) {
+                            failed.store(true, Ordering::SeqCst);
+                            error = Some(e);
+                        }
+                    }
+                    let _ = recycle.try_send(bytes);
+                }
+                Job::Settle(reply) => {
+                    if error.is_none() {
+                        if let Err(e) = self.settle() {
+                            failed.store(true, Ordering::SeqCst);
+                            error = Some(e);
+                        }
+                    }
+                    let _ = reply.send(());
+                }
+            }
+        }
+        match error {
+            Some(e) => Err(e),
+            None => self.settle(),
+        }
+    }
+}
+
+/// Splits input records over partitions and packs them into batches for the appender.
+struct Producer {
     topic: TopicMeta,
     codec: Compression,
     batch_limit: usize,
     max_message_bytes: usize,
-    durable: bool,
-    log_append_time: bool,
-    writers: HashMap<i32, PartitionWriter>,
     builders: Vec<BatchBuilder>,
     sticky: i32,
     records: u64,
     batches: u64,
-    print_offsets: bool,
+    jobs: mpsc::SyncSender<Job>,
+    recycled: mpsc::Receiver<Vec<u8>>,
+    failed: Arc<AtomicBool>,
+    /// Batches were sent since the last settle (partition locks may be held).
+    unsettled: bool,
 }
 
-impl Producer<'_> {
+impl Producer {
     fn choose(&mut self, explicit: Option<i32>, key: Option<&[u8]>) -> Result<i32> {
         let n = self.topic.partitions;
         let p = match (explicit, key) {
@@ -174,36 +270,25 @@ impl Producer<'_> {
         Ok(())
     }
 
-    fn writer(&mut self, p: i32) -> Result<&mut PartitionWriter> {
-        if !self.writers.contains_key(&p) {
-            let mut w = self.dd.open_writer(&self.topic, p)?;
-            w.set_durable(self.durable);
-            self.writers.insert(p, w);
+    /// The appender failed: stop feeding it (its error comes back when it is joined).
+    fn check(&self) -> Result<()> {
+        if self.failed.load(Ordering::SeqCst) {
+            return Err(Error::Invalid("the appender stopped".into()));
         }
-        Ok(self.writers.get_mut(&p).expect("inserted above"))
+        Ok(())
     }
 
     fn emit(&mut self, p: i32) -> Result<()> {
         if self.builders[p as usize].is_empty() {
             return Ok(());
         }
-        let durable = self.durable;
-        self.writer(p)?;
-        let w = self.writers.get_mut(&p).expect("opened above");
-        let b = &mut self.builders[p as usize];
-        let batch = b.finish(0, 0, self.codec);
-        if self.log_append_time {
-            crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
-        }
-        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch: 0 })?;
-        if durable {
-            w.maybe_flush()?;
-        }
-        b.clear();
+        self.check()?;
+        let spare = self.recycled.try_recv().unwrap_or_default();
+        let bytes = self.builders[p as usize].finish_take(0, 0, self.codec, spare);
         self.batches += 1;
-        if self.print_offsets {
-            let line = format!("{}\t{}\t{}\t{}\n", self.topic.name, p, info.base_offset, info.last_offset);
-            std::io::stdout().write_all(line.as_bytes()).map_err(Error::Stream)?;
+        self.unsettled = true;
+        if self.jobs.send(Job::Batch { partition: p, bytes }).is_err() {
+            return Err(Error::Invalid("the appender stopped".into()));
         }
         Ok(())
     }
@@ -219,16 +304,16 @@ impl Producer<'_> {
         self.builders.iter().any(|b| !b.is_empty())
     }
 
-    /// Sends partial batches, fsyncs (unless acks=0) and releases every partition lock.
+    /// Sends partial batches, then waits until they are fsynced (unless acks=0) and every
+    /// partition lock is released.
     fn settle(&mut self) -> Result<()> {
         self.emit_all()?;
-        if self.durable {
-            for w in self.writers.values_mut() {
-                w.flush()?;
-            }
+        let (tx, rx) = mpsc::channel();
+        if self.jobs.send(Job::Settle(tx)).is_err() || rx.recv().is_err() {
+            return Err(Error::Invalid("the appender stopped".into()));
         }
-        self.writers.clear();
-        Ok(())
+        self.unsettled = false;
+        self.check()
     }
 }
 
@@ -293,9 +378,21 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     };
     let max_message_bytes = topic.config.log_config().max_message_bytes;
     let partitions = topic.partitions;
-    let prod_topic_log_append_time = topic.config.get("message.timestamp.type") == "LogAppendTime";
+    let log_append_time = topic.config.get("message.timestamp.type") == "LogAppendTime";
+    let appender = Appender {
+        dd: dd.clone(),
+        topic: topic.clone(),
+        durable: a.acks != Acks::Zero,
+        log_append_time,
+        print_offsets: a.print_offsets,
+        writers: HashMap::new(),
+    };
+    let (jobs, job_rx) = mpsc::sync_channel(4);
+    let (recycle, recycled) = mpsc::sync_channel(8);
+    let failed = Arc::new(AtomicBool::new(false));
+    let failed_flag = failed.clone();
+    let thread = std::thread::spawn(move || appender.run(job_rx, recycle, failed_flag));
     let mut prod = Producer {
-        dd: &dd,
         topic,
         codec,
         // A compressed batch can come out a little larger than its records (incompressible
@@ -306,22 +403,28 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
             a.batch_size.min(max_message_bytes - (max_message_bytes / 64 + 64).min(max_message_bytes / 2))
         },
         max_message_bytes,
-        durable: a.acks != Acks::Zero,
-        log_append_time: prod_topic_log_append_time,
-        writers: HashMap::new(),
         builders: (0..partitions).map(|_| BatchBuilder::new()).collect(),
         sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
         records: 0,
         batches: 0,
-        print_offsets: a.print_offsets,
+        jobs,
+        recycled,
+        failed,
+        unsettled: false,
     };
     let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers);
-    // Whatever was read before an error is still written and made durable.
-    let settled = prod.settle();
+    // Whatever was read before an error is still written and made durable: send the partial
+    // batches, hang up, and let the appender settle.
+    let sent = prod.emit_all();
+    let Producer { jobs, records, batches, topic, .. } = prod;
+    drop(jobs);
+    let appended = thread.join().unwrap_or_else(|_| Err(Error::Invalid("the appender thread panicked".into())));
+    // The appender's own error explains a failure best; then the input's.
+    appended?;
     result?;
-    settled?;
+    sent?;
     if a.verbose {
-        eprintln!("klog: produced {} records in {} batches to topic {}", prod.records, prod.batches, prod.topic.name);
+        eprintln!("klog: produced {} records in {} batches to topic {}", records, batches, topic.name);
     }
     Ok(EXIT_OK)
 }
@@ -354,7 +457,7 @@ fn pump(
     while !eof {
         // Wait for input; when it has been idle for --linger-ms, settle (send, fsync, unlock).
         if !stdin_ready(0) {
-            let busy = prod.pending() || !prod.writers.is_empty();
+            let busy = prod.pending() || prod.unsettled;
             if !stdin_ready(if busy { linger_ms } else { -1 }) {
                 prod.settle()?;
                 continue;

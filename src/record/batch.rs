@@ -590,6 +590,23 @@ impl BatchBuilder {
     }
 }
 
+impl BatchBuilder {
+    /// Like [`BatchBuilder::finish`], but hands the batch over as an owned buffer and takes
+    /// `spare` (any buffer, e.g. one handed over earlier and now written) in its place, so that a
+    /// pipeline can move batches without copying them or allocating per batch. The builder is
+    /// left empty.
+    pub fn finish_take(&mut self, base_offset: i64, leader_epoch: i32, codec: Compression, spare: Vec<u8>) -> Vec<u8> {
+        self.finish(base_offset, leader_epoch, codec);
+        let done = if codec == Compression::None {
+            std::mem::replace(&mut self.buf, spare)
+        } else {
+            std::mem::replace(&mut self.out, spare)
+        };
+        self.clear();
+        done
+    }
+}
+
 /// Encodes owned records as one batch (convenience for tests and small writers). Offsets are
 /// taken as deltas from the first record's offset's position in the slice.
 pub fn encode_batch(records: &[Record], base_offset: i64, leader_epoch: i32, codec: Compression) -> Vec<u8> {
