@@ -31,10 +31,13 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Append records from stdin to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records from a topic to stdout')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Show each partition''s earliest and latest offsets, or the offset for a time')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print the batches, records or index entries of segment files, like kafka-dump-log')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes')
             [CompletionResult]::new('perf', 'perf', [CompletionResultType]::ParameterValue, 'Measure produce and consume throughput and latency')
+            [CompletionResult]::new('retention', 'retention', [CompletionResultType]::ParameterValue, 'Apply every topic''s retention and compaction rules (run it from cron)')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete the records below an offset by advancing the partition''s log start offset')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -178,11 +181,22 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;consume' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition to read (repeatable; default: all)')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition to read (repeatable; default: all)')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME')
-            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Stop after this many records')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after this many records')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format with kcat''s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \n \t')
+            [CompletionResult]::new('-G', '-G ', [CompletionResultType]::ParameterName, 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets')
+            [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'When offsets are committed')
+            [CompletionResult]::new('--auto-commit-interval-ms', '--auto-commit-interval-ms', [CompletionResultType]::ParameterName, 'Interval of automatic commits, in ms')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json); KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits 0; a failure stops the member with CMD''s status')
+            [CompletionResult]::new('--exec-batch', '--exec-batch', [CompletionResultType]::ParameterName, 'Records per --exec run')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Where to start a partition that has no committed offset (Kafka''s auto.offset.reset)')
+            [CompletionResult]::new('--assignment', '--assignment', [CompletionResultType]::ParameterName, 'Partition assignment strategy (all members of a group must use the same)')
+            [CompletionResult]::new('--session-timeout-ms', '--session-timeout-ms', [CompletionResultType]::ParameterName, 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock)')
+            [CompletionResult]::new('--max-poll-interval-ms', '--max-poll-interval-ms', [CompletionResultType]::ParameterName, 'A member that has not polled for this long (a stuck --exec, say) is removed')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id, the prefix of the member id')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Exit at the end of the log (the default when stdout is not a terminal)')
@@ -191,8 +205,119 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading as records arrive, like tail -f (the default on a terminal)')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'One JSON object per record (the form `produce --input json` reads back)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per record (the form `produce --input json` reads back)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print membership events on stderr: joined generation N, assigned, revoked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print membership events on stderr: joined generation N, assigned, revoked')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'klog;group' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List groups with their state')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Reset committed offsets (the group must have no live members)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for a topic')
+            [CompletionResult]::new('commit', 'commit', [CompletionResultType]::ParameterValue, 'Commit an offset for a partition (for scripts that track their own progress)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;group;list' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;group;describe' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--members', '--members', [CompletionResultType]::ParameterName, 'Show the members instead: id, host, pid, assigned partitions')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Show the group''s state instead: protocol, generation, member count')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;group;reset-offsets' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'TOPIC or TOPIC:P,P,... (repeatable)')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'to-offset')
+            [CompletionResult]::new('--to-datetime', '--to-datetime', [CompletionResultType]::ParameterName, 'The first offset at or after TIME (epoch ms or RFC 3339)')
+            [CompletionResult]::new('--by-duration', '--by-duration', [CompletionResultType]::ParameterName, 'The first offset at or after now minus DURATION (ISO-8601, e.g. PT1H, P1DT12H)')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Move the committed offsets by N (negative moves back)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Kafka''s CSV plan: topic,partition,offset per line')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--all-topics', '--all-topics', [CompletionResultType]::ParameterName, 'Every topic the group has offsets for')
+            [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'to-earliest')
+            [CompletionResult]::new('--to-latest', '--to-latest', [CompletionResultType]::ParameterName, 'to-latest')
+            [CompletionResult]::new('--to-current', '--to-current', [CompletionResultType]::ParameterName, 'Keep the committed offsets (useful with --dry-run to see them)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan, change nothing')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Commit the plan')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;group;delete' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;group;delete-offsets' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;group;commit' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'p')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'partition')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;group;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List groups with their state')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Reset committed offsets (the group must have no live members)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for a topic')
+            [CompletionResult]::new('commit', 'commit', [CompletionResultType]::ParameterValue, 'Commit an offset for a partition (for scripts that track their own progress)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;group;help;list' {
+            break
+        }
+        'klog;group;help;describe' {
+            break
+        }
+        'klog;group;help;reset-offsets' {
+            break
+        }
+        'klog;group;help;delete' {
+            break
+        }
+        'klog;group;help;delete-offsets' {
+            break
+        }
+        'klog;group;help;commit' {
+            break
+        }
+        'klog;group;help;help' {
             break
         }
         'klog;offsets' {
@@ -212,6 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per batch or index entry')
+            [CompletionResult]::new('--offsets-decoder', '--offsets-decoder', [CompletionResultType]::ParameterName, 'Decode __consumer_offsets records (offset commits, group metadata), like kafka-dump-log''s --offsets-decoder. Implies --records')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -278,6 +404,29 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;perf;help;help' {
             break
         }
+        'klog;retention' {
+            [CompletionResult]::new('--lock-wait-ms', '--lock-wait-ms', [CompletionResultType]::ParameterName, 'How long to wait for a partition''s lock before skipping the partition, in ms')
+            [CompletionResult]::new('--dedupe-buffer-bytes', '--dedupe-buffer-bytes', [CompletionResultType]::ParameterName, 'Memory for compaction''s key map, in bytes (24 per key); a partition with more keys is compacted in several passes')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be deleted and compacted; change nothing and take no lock')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object with every partition''s report')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'klog;delete-records' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition (repeatable)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition (repeatable)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Delete the records below this offset (-1: the high watermark, i.e. everything)')
+            [CompletionResult]::new('--offset-json-file', '--offset-json-file', [CompletionResultType]::ParameterName, 'Kafka''s JSON file of partitions and offsets')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'klog;completions' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
@@ -298,10 +447,13 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Append records from stdin to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records from a topic to stdout')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Show each partition''s earliest and latest offsets, or the offset for a time')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Print the batches, records or index entries of segment files, like kafka-dump-log')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes')
             [CompletionResult]::new('perf', 'perf', [CompletionResultType]::ParameterValue, 'Measure produce and consume throughput and latency')
+            [CompletionResult]::new('retention', 'retention', [CompletionResultType]::ParameterValue, 'Apply every topic''s retention and compaction rules (run it from cron)')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete the records below an offset by advancing the partition''s log start offset')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -343,6 +495,33 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;help;consume' {
             break
         }
+        'klog;help;group' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List groups with their state')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Reset committed offsets (the group must have no live members)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for a topic')
+            [CompletionResult]::new('commit', 'commit', [CompletionResultType]::ParameterValue, 'Commit an offset for a partition (for scripts that track their own progress)')
+            break
+        }
+        'klog;help;group;list' {
+            break
+        }
+        'klog;help;group;describe' {
+            break
+        }
+        'klog;help;group;reset-offsets' {
+            break
+        }
+        'klog;help;group;delete' {
+            break
+        }
+        'klog;help;group;delete-offsets' {
+            break
+        }
+        'klog;help;group;commit' {
+            break
+        }
         'klog;help;offsets' {
             break
         }
@@ -361,6 +540,12 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             break
         }
         'klog;help;perf;consume' {
+            break
+        }
+        'klog;help;retention' {
+            break
+        }
+        'klog;help;delete-records' {
             break
         }
         'klog;help;completions' {

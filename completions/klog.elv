@@ -28,10 +28,13 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Append records from stdin to a topic'
             cand consume 'Read records from a topic to stdout'
+            cand group 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)'
             cand offsets 'Show each partition''s earliest and latest offsets, or the offset for a time'
             cand dump 'Print the batches, records or index entries of segment files, like kafka-dump-log'
             cand verify 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
             cand perf 'Measure produce and consume throughput and latency'
+            cand retention 'Apply every topic''s retention and compaction rules (run it from cron)'
+            cand delete-records 'Delete the records below an offset by advancing the partition''s log start offset'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -157,11 +160,22 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;consume'= {
             cand -p 'Partition to read (repeatable; default: all)'
             cand --partition 'Partition to read (repeatable; default: all)'
-            cand -o 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME'
-            cand --offset 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME'
+            cand -o 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)'
+            cand --offset 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)'
             cand -c 'Stop after this many records'
             cand --count 'Stop after this many records'
             cand --format 'Output format with kcat''s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \n \t'
+            cand -G 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets'
+            cand --group 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets'
+            cand --commit 'When offsets are committed'
+            cand --auto-commit-interval-ms 'Interval of automatic commits, in ms'
+            cand --exec 'Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json); KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits 0; a failure stops the member with CMD''s status'
+            cand --exec-batch 'Records per --exec run'
+            cand --reset 'Where to start a partition that has no committed offset (Kafka''s auto.offset.reset)'
+            cand --assignment 'Partition assignment strategy (all members of a group must use the same)'
+            cand --session-timeout-ms 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock)'
+            cand --max-poll-interval-ms 'A member that has not polled for this long (a stuck --exec, say) is removed'
+            cand --client-id 'Client id, the prefix of the member id'
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -e 'Exit at the end of the log (the default when stdout is not a terminal)'
@@ -170,8 +184,104 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --follow 'Keep reading as records arrive, like tail -f (the default on a terminal)'
             cand -J 'One JSON object per record (the form `produce --input json` reads back)'
             cand --json 'One JSON object per record (the form `produce --input json` reads back)'
+            cand -v 'Print membership events on stderr: joined generation N, assigned, revoked'
+            cand --verbose 'Print membership events on stderr: joined generation N, assigned, revoked'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'klog;group'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List groups with their state'
+            cand describe 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)'
+            cand reset-offsets 'Reset committed offsets (the group must have no live members)'
+            cand delete 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
+            cand delete-offsets 'Delete a group''s offsets for a topic'
+            cand commit 'Commit an offset for a partition (for scripts that track their own progress)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;group;list'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;group;describe'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --members 'Show the members instead: id, host, pid, assigned partitions'
+            cand --state 'Show the group''s state instead: protocol, generation, member count'
+            cand --json 'json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;group;reset-offsets'= {
+            cand --topic 'TOPIC or TOPIC:P,P,... (repeatable)'
+            cand --to-offset 'to-offset'
+            cand --to-datetime 'The first offset at or after TIME (epoch ms or RFC 3339)'
+            cand --by-duration 'The first offset at or after now minus DURATION (ISO-8601, e.g. PT1H, P1DT12H)'
+            cand --shift-by 'Move the committed offsets by N (negative moves back)'
+            cand --from-file 'Kafka''s CSV plan: topic,partition,offset per line'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --all-topics 'Every topic the group has offsets for'
+            cand --to-earliest 'to-earliest'
+            cand --to-latest 'to-latest'
+            cand --to-current 'Keep the committed offsets (useful with --dry-run to see them)'
+            cand --dry-run 'Show the plan, change nothing'
+            cand --execute 'Commit the plan'
+            cand --json 'json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;group;delete'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;group;delete-offsets'= {
+            cand --topic 'topic'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;group;commit'= {
+            cand --topic 'topic'
+            cand -p 'p'
+            cand --partition 'partition'
+            cand --offset 'offset'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;group;help'= {
+            cand list 'List groups with their state'
+            cand describe 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)'
+            cand reset-offsets 'Reset committed offsets (the group must have no live members)'
+            cand delete 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
+            cand delete-offsets 'Delete a group''s offsets for a topic'
+            cand commit 'Commit an offset for a partition (for scripts that track their own progress)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;group;help;list'= {
+        }
+        &'klog;group;help;describe'= {
+        }
+        &'klog;group;help;reset-offsets'= {
+        }
+        &'klog;group;help;delete'= {
+        }
+        &'klog;group;help;delete-offsets'= {
+        }
+        &'klog;group;help;commit'= {
+        }
+        &'klog;group;help;help'= {
         }
         &'klog;offsets'= {
             cand -p 'Partition (repeatable; default: all)'
@@ -189,6 +299,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -r 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)'
             cand --records 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)'
             cand --json 'One JSON object per batch or index entry'
+            cand --offsets-decoder 'Decode __consumer_offsets records (offset commits, group metadata), like kafka-dump-log''s --offsets-decoder. Implies --records'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -246,6 +357,27 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;perf;help;help'= {
         }
+        &'klog;retention'= {
+            cand --lock-wait-ms 'How long to wait for a partition''s lock before skipping the partition, in ms'
+            cand --dedupe-buffer-bytes 'Memory for compaction''s key map, in bytes (24 per key); a partition with more keys is compacted in several passes'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --dry-run 'Show what would be deleted and compacted; change nothing and take no lock'
+            cand --json 'Print one JSON object with every partition''s report'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'klog;delete-records'= {
+            cand -p 'Partition (repeatable)'
+            cand --partition 'Partition (repeatable)'
+            cand --before 'Delete the records below this offset (-1: the high watermark, i.e. everything)'
+            cand --offset-json-file 'Kafka''s JSON file of partitions and offsets'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'One JSON object per partition'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'klog;completions'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
@@ -264,10 +396,13 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Append records from stdin to a topic'
             cand consume 'Read records from a topic to stdout'
+            cand group 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)'
             cand offsets 'Show each partition''s earliest and latest offsets, or the offset for a time'
             cand dump 'Print the batches, records or index entries of segment files, like kafka-dump-log'
             cand verify 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
             cand perf 'Measure produce and consume throughput and latency'
+            cand retention 'Apply every topic''s retention and compaction rules (run it from cron)'
+            cand delete-records 'Delete the records below an offset by advancing the partition''s log start offset'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -298,6 +433,26 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;help;consume'= {
         }
+        &'klog;help;group'= {
+            cand list 'List groups with their state'
+            cand describe 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)'
+            cand reset-offsets 'Reset committed offsets (the group must have no live members)'
+            cand delete 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
+            cand delete-offsets 'Delete a group''s offsets for a topic'
+            cand commit 'Commit an offset for a partition (for scripts that track their own progress)'
+        }
+        &'klog;help;group;list'= {
+        }
+        &'klog;help;group;describe'= {
+        }
+        &'klog;help;group;reset-offsets'= {
+        }
+        &'klog;help;group;delete'= {
+        }
+        &'klog;help;group;delete-offsets'= {
+        }
+        &'klog;help;group;commit'= {
+        }
         &'klog;help;offsets'= {
         }
         &'klog;help;dump'= {
@@ -311,6 +466,10 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;help;perf;produce'= {
         }
         &'klog;help;perf;consume'= {
+        }
+        &'klog;help;retention'= {
+        }
+        &'klog;help;delete-records'= {
         }
         &'klog;help;completions'= {
         }

@@ -32,10 +32,13 @@ complete -c klog -n "__fish_klog_needs_command" -f -a "init" -d 'Create a data d
 complete -c klog -n "__fish_klog_needs_command" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
 complete -c klog -n "__fish_klog_needs_command" -f -a "produce" -d 'Append records from stdin to a topic'
 complete -c klog -n "__fish_klog_needs_command" -f -a "consume" -d 'Read records from a topic to stdout'
+complete -c klog -n "__fish_klog_needs_command" -f -a "group" -d 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)'
 complete -c klog -n "__fish_klog_needs_command" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
 complete -c klog -n "__fish_klog_needs_command" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
 complete -c klog -n "__fish_klog_needs_command" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
 complete -c klog -n "__fish_klog_needs_command" -f -a "perf" -d 'Measure produce and consume throughput and latency'
+complete -c klog -n "__fish_klog_needs_command" -f -a "retention" -d 'Apply every topic\'s retention and compaction rules (run it from cron)'
+complete -c klog -n "__fish_klog_needs_command" -f -a "delete-records" -d 'Delete the records below an offset by advancing the partition\'s log start offset'
 complete -c klog -n "__fish_klog_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c klog -n "__fish_klog_needs_command" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
 complete -c klog -n "__fish_klog_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -107,15 +110,89 @@ complete -c klog -n "__fish_klog_using_subcommand produce" -l print-offsets -d '
 complete -c klog -n "__fish_klog_using_subcommand produce" -s v -l verbose -d 'Print a summary on stderr'
 complete -c klog -n "__fish_klog_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s p -l partition -d 'Partition to read (repeatable; default: all)' -r
-complete -c klog -n "__fish_klog_using_subcommand consume" -s o -l offset -d 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s o -l offset -d 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -s c -l count -d 'Stop after this many records' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l format -d 'Output format with kcat\'s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \\n \\t' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s G -l group -d 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l commit -d 'When offsets are committed' -r -f -a "auto\t'Every --auto-commit-interval-ms and on exit'
+manual\t'Only after records are processed (with --exec: after CMD succeeds)'
+none\t'Never commit'"
+complete -c klog -n "__fish_klog_using_subcommand consume" -l auto-commit-interval-ms -d 'Interval of automatic commits, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l exec -d 'Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json); KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits 0; a failure stops the member with CMD\'s status' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l exec-batch -d 'Records per --exec run' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l reset -d 'Where to start a partition that has no committed offset (Kafka\'s auto.offset.reset)' -r -f -a "earliest\t'The log start offset'
+latest\t'The log end offset (Kafka\'s default)'
+none\t'Fail, naming the partition'"
+complete -c klog -n "__fish_klog_using_subcommand consume" -l assignment -d 'Partition assignment strategy (all members of a group must use the same)' -r -f -a "range\t''
+roundrobin\t''
+sticky\t''
+cooperative-sticky\t''"
+complete -c klog -n "__fish_klog_using_subcommand consume" -l session-timeout-ms -d 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock)' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l max-poll-interval-ms -d 'A member that has not polled for this long (a stuck --exec, say) is removed' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l client-id -d 'Client id, the prefix of the member id' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand consume" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -s e -l exit-at-end -d 'Exit at the end of the log (the default when stdout is not a terminal)'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s f -l follow -d 'Keep reading as records arrive, like tail -f (the default on a terminal)'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s J -l json -d 'One JSON object per record (the form `produce --input json` reads back)'
+complete -c klog -n "__fish_klog_using_subcommand consume" -s v -l verbose -d 'Print membership events on stderr: joined generation N, assigned, revoked'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "list" -d 'List groups with their state'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "describe" -d 'Show a group\'s committed offsets, log end offsets, lag and owners (or members, or state)'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "reset-offsets" -d 'Reset committed offsets (the group must have no live members)'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "delete" -d 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for a topic'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "commit" -d 'Commit an offset for a partition (for scripts that track their own progress)'
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l json
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l members -d 'Show the members instead: id, host, pid, assigned partitions'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l state -d 'Show the group\'s state instead: protocol, generation, member count'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l json
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l topic -d 'TOPIC or TOPIC:P,P,... (repeatable)' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-offset -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-datetime -d 'The first offset at or after TIME (epoch ms or RFC 3339)' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'The first offset at or after now minus DURATION (ISO-8601, e.g. PT1H, P1DT12H)' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l shift-by -d 'Move the committed offsets by N (negative moves back)' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l from-file -d 'Kafka\'s CSV plan: topic,partition,offset per line' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-earliest
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-latest
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-current -d 'Keep the committed offsets (useful with --dry-run to see them)'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dry-run -d 'Show the plan, change nothing'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Commit the plan'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l json
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l topic -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -s p -l partition -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l offset -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List groups with their state'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s committed offsets, log end offsets, lag and owners (or members, or state)'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offsets" -d 'Reset committed offsets (the group must have no live members)'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for a topic'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "commit" -d 'Commit an offset for a partition (for scripts that track their own progress)'
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand offsets" -s p -l partition -d 'Partition (repeatable; default: all)' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l time -d 'Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339)' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
@@ -126,6 +203,7 @@ complete -c klog -n "__fish_klog_using_subcommand dump" -l data-dir -d 'The data
 complete -c klog -n "__fish_klog_using_subcommand dump" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand dump" -s r -l records -d 'Print every record too (kafka-dump-log\'s --deep-iteration --print-data-log)'
 complete -c klog -n "__fish_klog_using_subcommand dump" -l json -d 'One JSON object per batch or index entry'
+complete -c klog -n "__fish_klog_using_subcommand dump" -l offsets-decoder -d 'Decode __consumer_offsets records (offset commits, group metadata), like kafka-dump-log\'s --offsets-decoder. Implies --records'
 complete -c klog -n "__fish_klog_using_subcommand dump" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand verify" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand verify" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
@@ -158,6 +236,20 @@ complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcomma
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "consume" -d 'Read a partition from the beginning, decoding every record, and report the rate'
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand retention" -l lock-wait-ms -d 'How long to wait for a partition\'s lock before skipping the partition, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand retention" -l dedupe-buffer-bytes -d 'Memory for compaction\'s key map, in bytes (24 per key); a partition with more keys is compacted in several passes' -r
+complete -c klog -n "__fish_klog_using_subcommand retention" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand retention" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand retention" -l dry-run -d 'Show what would be deleted and compacted; change nothing and take no lock'
+complete -c klog -n "__fish_klog_using_subcommand retention" -l json -d 'Print one JSON object with every partition\'s report'
+complete -c klog -n "__fish_klog_using_subcommand retention" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -s p -l partition -d 'Partition (repeatable)' -r
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -l before -d 'Delete the records below this offset (-1: the high watermark, i.e. everything)' -r
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -l offset-json-file -d 'Kafka\'s JSON file of partitions and offsets' -r -F
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -l json -d 'One JSON object per partition'
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c klog -n "__fish_klog_using_subcommand completions" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand completions" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand completions" -s h -l help -d 'Print help'
@@ -165,22 +257,31 @@ complete -c klog -n "__fish_klog_using_subcommand generate" -l out -d 'Directory
 complete -c klog -n "__fish_klog_using_subcommand generate" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand generate" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand generate" -s h -l help -d 'Print help'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "produce" -d 'Append records from stdin to a topic'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "consume" -d 'Read records from a topic to stdout'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "perf" -d 'Measure produce and consume throughput and latency'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume offsets dump verify perf completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "produce" -d 'Append records from stdin to a topic'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "consume" -d 'Read records from a topic to stdout'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "group" -d 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "perf" -d 'Measure produce and consume throughput and latency'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "retention" -d 'Apply every topic\'s retention and compaction rules (run it from cron)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "delete-records" -d 'Delete the records below an offset by advancing the partition\'s log start offset'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "create" -d 'Create a topic'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List topics'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show partitions (log start and end offsets, segments, bytes) and configs'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "alter" -d 'Change configs or raise the partition count'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "delete" -d 'Delete a topic and all its data'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "configs" -d 'List the topic configs klog knows, with their defaults'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List groups with their state'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'Show a group\'s committed offsets, log end offsets, lag and owners (or members, or state)'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset-offsets" -d 'Reset committed offsets (the group must have no live members)'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete-offsets" -d 'Delete a group\'s offsets for a topic'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "commit" -d 'Commit an offset for a partition (for scripts that track their own progress)'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consume" -d 'Read a partition from the beginning, decoding every record, and report the rate'

@@ -10,10 +10,12 @@
 //! never exits; the `cli` module of the binary renders everything.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+pub mod cleaner;
 pub mod cli;
 pub mod datadir;
 pub mod error;
 pub mod fsutil;
+pub mod group;
 pub mod lock;
 pub mod log;
 pub mod output;

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::log::{Cursor, PartitionReader};
 use crate::output::format::Format;
 use crate::output::json;
-use crate::record::RecordsSection;
+use crate::record::{RecordRef, RecordsSection};
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
@@ -27,14 +27,16 @@ new records on a terminal. A closed pipe (klog consume t | head) ends quietly wi
 
 #[derive(Debug, clap::Args)]
 pub struct ConsumeArgs {
-    /// Topic to read.
-    pub topic: String,
+    /// Topic to read; a group member may name several (or none, to resume the group's).
+    #[arg(required_unless_present = "group")]
+    pub topics: Vec<String>,
     /// Partition to read (repeatable; default: all).
     #[arg(short = 'p', long = "partition")]
     pub partitions: Vec<i32>,
     /// Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME.
-    #[arg(short = 'o', long, default_value = "beginning", allow_hyphen_values = true, value_name = "SPEC")]
-    pub offset: String,
+    /// (Default: beginning; for a group member, its committed offset.)
+    #[arg(short = 'o', long, allow_hyphen_values = true, value_name = "SPEC")]
+    pub offset: Option<String>,
     /// Stop after this many records.
     #[arg(short = 'c', long, value_name = "N")]
     pub count: Option<u64>,
@@ -50,6 +52,8 @@ pub struct ConsumeArgs {
     /// One JSON object per record (the form `produce --input json` reads back).
     #[arg(short = 'J', long)]
     pub json: bool,
+    #[command(flatten)]
+    pub group: super::group_consume::GroupArgs,
 }
 
 /// A parsed `-o` spec.
@@ -116,7 +120,7 @@ pub fn resolve(spec: OffsetSpec, r: &PartitionReader, topic: &str, partition: i3
 
 /// When stdout is a pipe, asks for a 1 MiB pipe buffer (best effort): fewer wake-ups of the
 /// reader on the other side for each megabyte klog writes.
-fn grow_stdout_pipe() {
+pub fn grow_stdout_pipe() {
     // SAFETY: fcntl on fd 1 with F_SETPIPE_SZ takes an int argument and touches no memory of
     // ours; on a non-pipe it fails with EBADF/EINVAL, which we ignore.
     unsafe {
@@ -124,17 +128,41 @@ fn grow_stdout_pipe() {
     }
 }
 
-enum Output {
+/// How records are written: a kcat format string or JSON lines.
+pub enum Output {
     Format(Format),
     Json,
 }
 
+impl Output {
+    pub fn from_args(a: &ConsumeArgs) -> Result<Output> {
+        Ok(if a.json { Output::Json } else { Output::Format(Format::parse(&a.format)?) })
+    }
+
+    /// Writes one record.
+    pub fn write(&self, out: &mut impl Write, topic: &str, partition: i32, rec: &RecordRef<'_>) -> std::io::Result<()> {
+        match self {
+            Output::Format(f) => match f.value_then_literal() {
+                Some(lit) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
+                None => f.write(out, topic, partition, rec),
+            },
+            Output::Json => json::write_record(out, topic, partition, rec),
+        }
+    }
+}
+
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
-    let spec = parse_offset_spec(&a.offset)?;
-    let output = if a.json { Output::Json } else { Output::Format(Format::parse(&a.format)?) };
-    crate::datadir::validate_topic_name(&a.topic)?;
+    if a.group.group.is_some() {
+        return super::group_consume::run(ctx, a);
+    }
+    let spec = parse_offset_spec(a.offset.as_deref().unwrap_or("beginning"))?;
+    let output = Output::from_args(&a)?;
+    let [topic_name] = a.topics.as_slice() else {
+        return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
+    };
+    crate::datadir::validate_topic_name(topic_name)?;
     let dd = ctx.open()?;
-    let topic = dd.topic(&a.topic)?;
+    let topic = dd.topic(topic_name)?;
     let parts: Vec<i32> = if a.partitions.is_empty() { dd.existing_partitions(&topic)? } else { a.partitions.clone() };
     let mut cursors: Vec<(i32, i64, Cursor)> = Vec::new();
     for &p in &parts {

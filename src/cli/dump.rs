@@ -23,6 +23,10 @@ pub struct DumpArgs {
     /// One JSON object per batch or index entry.
     #[arg(long)]
     pub json: bool,
+    /// Decode __consumer_offsets records (offset commits, group metadata), like
+    /// kafka-dump-log's --offsets-decoder. Implies --records.
+    #[arg(long)]
+    pub offsets_decoder: bool,
 }
 
 struct Dumper<W: Write> {
@@ -30,6 +34,7 @@ struct Dumper<W: Write> {
     records: bool,
     json: bool,
     failed: bool,
+    offsets_decoder: bool,
 }
 
 fn w(r: std::io::Result<()>) -> Result<()> {
@@ -40,7 +45,57 @@ fn printable(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// A `__consumer_offsets` record in words: (key, payload).
+fn decode_offsets_record(r: &crate::record::Record) -> Option<(String, String)> {
+    use crate::group::schema::{decode, OffsetsRecord};
+    let key = r.key.as_deref()?;
+    Some(match decode(key, r.value.as_deref()) {
+        Ok(OffsetsRecord::Commit { group, topic, partition, value }) => (
+            format!("offset_commit::group={},partition={}-{}", group, topic, partition),
+            value.map_or("<DELETE>".to_string(), |v| {
+                format!(
+                    "offset={},leaderEpoch={},metadata={:?},commitTimestamp={}",
+                    v.offset, v.leader_epoch, v.metadata, v.commit_timestamp
+                )
+            }),
+        ),
+        Ok(OffsetsRecord::Group { group, value }) => (
+            format!("group_metadata::group={}", group),
+            value.map_or("<DELETE>".to_string(), |v| {
+                format!(
+                    "protocolType={},generation={},protocol={},leader={},members=[{}]",
+                    v.protocol_type,
+                    v.generation,
+                    v.protocol.unwrap_or_default(),
+                    v.leader.unwrap_or_default(),
+                    v.members.iter().map(|m| m.member_id.clone()).collect::<Vec<_>>().join(",")
+                )
+            }),
+        ),
+        Ok(OffsetsRecord::Other { key_version }) => (format!("unknown::version={}", key_version), "-".into()),
+        Err(e) => (format!("undecodable ({})", e), "-".into()),
+    })
+}
+
 impl<W: Write> Dumper<W> {
+    fn show_key(&self, r: &crate::record::Record) -> String {
+        if self.offsets_decoder {
+            if let Some((k, _)) = decode_offsets_record(r) {
+                return k;
+            }
+        }
+        r.key.as_deref().map_or("null".to_string(), printable)
+    }
+
+    fn show_value(&self, r: &crate::record::Record) -> String {
+        if self.offsets_decoder {
+            if let Some((_, v)) = decode_offsets_record(r) {
+                return v;
+            }
+        }
+        r.value.as_deref().map_or("null".to_string(), printable)
+    }
+
     fn path(&mut self, p: &Path) -> Result<()> {
         if p.is_dir() {
             let bases = list_segments(p)?;
@@ -212,8 +267,8 @@ impl<W: Write> Dumper<W> {
                 r.value.as_ref().map_or(-1, |v| v.len() as i64),
                 if h.base_sequence < 0 { -1 } else { h.base_sequence.wrapping_add((r.offset - h.base_offset) as i32) },
                 headers.join(","),
-                r.key.as_deref().map_or("null".to_string(), printable),
-                r.value.as_deref().map_or("null".to_string(), printable),
+                self.show_key(r),
+                self.show_value(r),
             ))?;
         }
         Ok(())
@@ -222,7 +277,13 @@ impl<W: Write> Dumper<W> {
 
 pub fn run(a: DumpArgs) -> Result<i32> {
     let stdout = std::io::stdout();
-    let mut d = Dumper { out: std::io::BufWriter::new(stdout.lock()), records: a.records, json: a.json, failed: false };
+    let mut d = Dumper {
+        out: std::io::BufWriter::new(stdout.lock()),
+        records: a.records || a.offsets_decoder,
+        json: a.json,
+        failed: false,
+        offsets_decoder: a.offsets_decoder,
+    };
     for p in &a.paths {
         d.path(p)?;
     }

@@ -4,11 +4,15 @@
 //! (a lock held by another process past the timeout). A closed output pipe ends quietly with 0.
 
 mod consume;
+mod delete_records;
 mod dump;
 mod generate;
+mod group;
+mod group_consume;
 mod offsets;
 mod perf;
 mod produce;
+mod retention;
 mod topic;
 mod verify;
 
@@ -64,6 +68,9 @@ pub enum Command {
     /// Read records from a topic to stdout.
     #[command(long_about = consume::LONG_ABOUT)]
     Consume(consume::ConsumeArgs),
+    /// Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups).
+    #[command(subcommand)]
+    Group(group::GroupCommand),
     /// Show each partition's earliest and latest offsets, or the offset for a time.
     Offsets(offsets::OffsetsArgs),
     /// Print the batches, records or index entries of segment files, like kafka-dump-log.
@@ -73,6 +80,12 @@ pub enum Command {
     /// Measure produce and consume throughput and latency.
     #[command(subcommand)]
     Perf(perf::PerfCommand),
+    /// Apply every topic's retention and compaction rules (run it from cron).
+    #[command(long_about = retention::LONG_ABOUT)]
+    Retention(retention::RetentionArgs),
+    /// Delete the records below an offset by advancing the partition's log start offset.
+    #[command(long_about = delete_records::LONG_ABOUT)]
+    DeleteRecords(delete_records::DeleteRecordsArgs),
     /// Print a shell completion script.
     Completions(generate::CompletionsArgs),
     /// Write the man pages and completion scripts into a directory (for maintainers).
@@ -153,9 +166,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Produce(a) => produce::run(&ctx, a),
         Command::Consume(a) => consume::run(&ctx, a),
         Command::Offsets(a) => offsets::run(&ctx, a),
+        Command::Group(c) => group::run(&ctx, c),
         Command::Dump(a) => dump::run(a),
         Command::Verify(a) => verify::run(&ctx, a),
         Command::Perf(c) => perf::run(&ctx, c),
+        Command::Retention(a) => retention::run(&ctx, a),
+        Command::DeleteRecords(a) => delete_records::run(&ctx, a),
         Command::Completions(a) => generate::completions(a),
         Command::Generate(a) => generate::generate(a),
     }

@@ -239,6 +239,14 @@ impl Producer {
         value: Option<&[u8]>,
         headers: &[(&[u8], Option<&[u8]>)],
     ) -> Result<()> {
+        if key.is_none() && crate::cleaner::is_compacted(&self.topic) {
+            // As Kafka: "Compacted topic cannot accept message without key".
+            return Err(Error::Invalid(format!(
+                "compacted topic '{}' cannot accept record {} without a key (give records keys with -K SEP, or \"key\" with --input json)",
+                self.topic.name,
+                self.records + 1
+            )));
+        }
         let mut p = self.choose(explicit, key)?;
         // The cheap bound settles almost every record; the exact size only near a limit.
         let bound = BatchBuilder::record_size_bound(key, value, headers);

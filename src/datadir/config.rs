@@ -264,10 +264,23 @@ impl TopicConfig {
             .collect()
     }
 
+    /// Kafka's `LogConfig.maxSegmentMs`: a compacted topic rolls by `max.compaction.lag.ms` too,
+    /// so that no record stays in the (never cleaned) active segment longer than the lag allows.
+    pub fn max_segment_ms(&self) -> i64 {
+        let segment_ms = self.get_i64("segment.ms");
+        let compact = self.get("cleanup.policy").split(',').any(|p| p.trim() == "compact");
+        let lag = self.get_i64("max.compaction.lag.ms");
+        if compact && lag > 0 {
+            segment_ms.min(lag)
+        } else {
+            segment_ms
+        }
+    }
+
     pub fn log_config(&self) -> LogConfig {
         LogConfig {
             segment_bytes: self.get_i64("segment.bytes").max(14) as u64,
-            segment_ms: self.get_i64("segment.ms").saturating_sub(0),
+            segment_ms: self.max_segment_ms(),
             segment_index_bytes: self.get_i64("segment.index.bytes").max(12) as u64,
             index_interval_bytes: self.get_i64("index.interval.bytes").max(0) as u64,
             max_message_bytes: self.get_i64("max.message.bytes").max(0) as usize,

@@ -352,8 +352,10 @@ impl DataDir {
         text.lines().find_map(|l| l.strip_prefix("topic_id:").map(|v| v.trim().to_string()))
     }
 
-    fn create_partition_dir(&self, t: &TopicMeta, partition: i32) -> Result<()> {
-        let dir = self.partition_dir(&t.name, partition);
+    /// Builds a partition directory (metadata, empty epoch checkpoint, empty first segment) under
+    /// `parent`, fsynced.
+    fn build_partition_dir(&self, parent: &Path, t: &TopicMeta, partition: i32) -> Result<PathBuf> {
+        let dir = parent.join(format!("{}-{}", t.name, partition));
         fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
         fsutil::write_atomic(
             &dir.join(PARTITION_METADATA),
@@ -368,6 +370,35 @@ impl DataDir {
             fs::OpenOptions::new().create(true).append(true).open(&p).map_err(|e| Error::io("create", &p, e))?;
         }
         fsutil::sync_dir(&dir)?;
+        Ok(dir)
+    }
+
+    /// Adds partition directories to a topic, under the topics lock: each is built complete in
+    /// `.klog/staging/`, then the topic file is written, then the directories are renamed into
+    /// place. A crash leaves only invisible staging (removed by the next creation) or a topic
+    /// file whose missing partitions [`DataDir::ensure_topic`] completes.
+    fn add_partitions(&self, t: &TopicMeta, partitions: std::ops::Range<i32>) -> Result<()> {
+        let staging_root = self.root.join(KLOG_DIR).join("staging");
+        if staging_root.exists() {
+            // Leftovers of a creation that died; only creators (under the lock) use staging.
+            fs::remove_dir_all(&staging_root).map_err(|e| Error::io("remove", &staging_root, e))?;
+        }
+        let staging = staging_root.join(new_uuid()?);
+        let built: Result<Vec<(i32, PathBuf)>> =
+            partitions.clone().map(|p| Ok((p, self.build_partition_dir(&staging, t, p)?))).collect();
+        let built = match built.and_then(|b| self.write_topic_file(t).map(|_| b)) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&staging);
+                return Err(e);
+            }
+        };
+        for (p, dir) in built {
+            let to = self.partition_dir(&t.name, p);
+            fs::rename(&dir, &to).map_err(|e| Error::io("rename into place", &to, e))?;
+        }
+        fsutil::sync_dir(&self.root)?;
+        let _ = fs::remove_dir_all(&staging_root);
         Ok(())
     }
 
@@ -381,6 +412,15 @@ impl DataDir {
             )));
         }
         let _guard = self.lock_named("topics", "topic metadata")?;
+        self.create_topic_locked(name, partitions, overrides)
+    }
+
+    fn create_topic_locked(
+        &self,
+        name: &str,
+        partitions: i32,
+        overrides: BTreeMap<String, String>,
+    ) -> Result<TopicMeta> {
         if self.read_topic_file(name)?.is_some() || self.partition_dirs()?.iter().any(|(t, _)| t == name) {
             return Err(Error::Invalid(format!("topic '{}' already exists", name)));
         }
@@ -396,14 +436,48 @@ impl DataDir {
             config.overrides.insert(k.clone(), config::validate(&k, &v)?);
         }
         let t = TopicMeta { name: name.to_string(), topic_id: new_uuid()?, partitions, config, registered: true };
-        let made =
-            (0..partitions).try_for_each(|p| self.create_partition_dir(&t, p)).and_then(|_| self.write_topic_file(&t));
-        if let Err(e) = made {
-            // Leave nothing half-created behind.
-            for p in 0..partitions {
-                let _ = fs::remove_dir_all(self.partition_dir(name, p));
+        self.add_partitions(&t, 0..partitions)?;
+        Ok(t)
+    }
+
+    /// Returns a topic klog itself needs (such as `__consumer_offsets`), creating it with
+    /// `partitions` and `overrides` if it does not exist, and completing it if a creation died
+    /// half-way or only some of its partitions were copied from a Kafka broker. Concurrent
+    /// callers are serialised by the topics lock; all get the same complete topic.
+    pub fn ensure_topic(&self, name: &str, partitions: i32, overrides: BTreeMap<String, String>) -> Result<TopicMeta> {
+        if let Some(t) = self.read_topic_file(name)? {
+            if (0..t.partitions).all(|p| self.partition_dir(name, p).is_dir()) {
+                return Ok(t);
             }
-            return Err(e);
+        }
+        let _guard = self.lock_named("topics", "topic metadata")?;
+        let existing = self.read_topic_file(name)?;
+        let dirs: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(t, _)| t == name).map(|(_, p)| p).collect();
+        let mut t = match existing {
+            Some(t) => t,
+            None if dirs.is_empty() => return self.create_topic_locked(name, partitions, overrides),
+            None => {
+                let mut config = TopicConfig::default();
+                for (k, v) in overrides {
+                    config.overrides.insert(k.clone(), config::validate(&k, &v)?);
+                }
+                let topic_id = self.read_partition_metadata(name, dirs[0]).filter(|s| !s.is_empty());
+                TopicMeta {
+                    name: name.to_string(),
+                    topic_id: topic_id.map_or_else(new_uuid, Ok)?,
+                    partitions,
+                    config,
+                    registered: true,
+                }
+            }
+        };
+        t.partitions = t.partitions.max(partitions).max(dirs.iter().max().map_or(0, |m| m + 1));
+        let missing: Vec<i32> = (0..t.partitions).filter(|p| !dirs.contains(p)).collect();
+        for p in missing {
+            self.add_partitions(&t, p..p + 1)?;
+        }
+        if !self.topic_file(name).exists() {
+            self.write_topic_file(&t)?;
         }
         Ok(t)
     }
@@ -439,10 +513,11 @@ impl DataDir {
             if n > PARTITIONS_MAX {
                 return Err(Error::Invalid(format!("--partitions {} is more than {}", n, PARTITIONS_MAX)));
             }
-            for p in t.partitions..n {
-                self.create_partition_dir(&t, p)?;
-            }
+            let from = t.partitions;
             t.partitions = n;
+            t.registered = true;
+            self.add_partitions(&t, from..n)?;
+            return Ok(t);
         }
         t.registered = true;
         self.write_topic_file(&t)?;

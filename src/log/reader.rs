@@ -8,7 +8,7 @@
 
 use super::index::{IndexKind, IndexView};
 use super::names::*;
-use super::segment::{list_segments, read_header_at, segment_path, BatchScanner, ScanItem};
+use super::segment::{list_readable_segments, read_header_at, segment_path, BatchScanner, ScanItem};
 use crate::error::{Error, Result};
 use crate::record::BatchHeader;
 use std::fs::File;
@@ -38,7 +38,7 @@ impl PartitionReader {
         if !dir.is_dir() {
             return Err(Error::NotFound(format!("partition directory {} does not exist", dir.display())));
         }
-        let segments = list_segments(dir)?;
+        let segments = list_readable_segments(dir)?;
         Ok(PartitionReader {
             dir: dir.to_path_buf(),
             segments,
@@ -55,8 +55,38 @@ impl PartitionReader {
     }
 
     fn refresh(&mut self) -> Result<()> {
-        self.segments = list_segments(&self.dir)?;
+        self.segments = list_readable_segments(&self.dir)?;
         Ok(())
+    }
+
+    /// The `.log` file of segment `base`, or its `.log.swap` replacement while a compaction swap
+    /// is in progress (or was interrupted by a crash and not yet finished by a writer).
+    fn log_path(&self, base: i64) -> PathBuf {
+        let path = segment_path(&self.dir, base, LOG_SUFFIX);
+        if path.exists() {
+            return path;
+        }
+        let mut swap = path.clone().into_os_string();
+        swap.push(SWAP_SUFFIX);
+        let swap = PathBuf::from(swap);
+        if swap.exists() {
+            swap
+        } else {
+            path
+        }
+    }
+
+    /// Opens segment `base` for a walk from `position`.
+    fn open_scanner(&self, base: i64, position: u64) -> Result<BatchScanner> {
+        BatchScanner::open(&self.log_path(base), position)
+    }
+
+    /// True when `file` is (still) the file segment `base` names: not replaced by a compacted
+    /// segment, not deleted.
+    fn is_current(&self, base: i64, file: &File) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(open) = file.metadata() else { return false };
+        std::fs::metadata(self.log_path(base)).is_ok_and(|m| m.dev() == open.dev() && m.ino() == open.ino())
     }
 
     /// The first offset a consumer may read.
@@ -69,8 +99,7 @@ impl PartitionReader {
     pub fn log_end_offset(&self) -> Result<i64> {
         for &base in self.segments.iter().rev() {
             let (pos, mut next) = self.index_position(base, i64::MAX)?;
-            let path = segment_path(&self.dir, base, LOG_SUFFIX);
-            let mut scan = match BatchScanner::open(&path, pos) {
+            let mut scan = match self.open_scanner(base, pos) {
                 Ok(s) => s,
                 Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(e),
@@ -97,7 +126,7 @@ impl PartitionReader {
         let Some(e) = view.lookup_offset(offset.saturating_sub(1))? else {
             return Ok((0, base));
         };
-        let path = segment_path(&self.dir, base, LOG_SUFFIX);
+        let path = self.log_path(base);
         let Ok(f) = File::open(&path) else {
             return Ok((0, base));
         };
@@ -126,7 +155,7 @@ impl PartitionReader {
             }
             let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
             let (pos, _) = self.index_position(base, from)?;
-            let path = segment_path(&self.dir, base, LOG_SUFFIX);
+            let path = self.log_path(base);
             let mut scan = BatchScanner::open(&path, pos)?;
             loop {
                 match scan.next_batch()? {
@@ -154,7 +183,7 @@ impl PartitionReader {
     pub fn segment_summaries(&self) -> Result<Vec<SegmentSummary>> {
         let mut out = Vec::with_capacity(self.segments.len());
         for &base in &self.segments {
-            let path = segment_path(&self.dir, base, LOG_SUFFIX);
+            let path = self.log_path(base);
             let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
             let largest_timestamp = tview.last_time_entry()?.map_or(-1, |e| e.timestamp);
@@ -221,7 +250,7 @@ impl Cursor {
             let idx = self.reader.segment_for(self.next_offset);
             let base = self.reader.segments[idx];
             let (pos, _) = self.reader.index_position(base, self.next_offset)?;
-            match BatchScanner::open(&segment_path(&self.reader.dir, base, LOG_SUFFIX), pos) {
+            match self.reader.open_scanner(base, pos) {
                 Ok(s) => {
                     self.scanner = Some(s);
                     self.seg = Some(idx);
@@ -268,6 +297,16 @@ impl Cursor {
                         let name = scanner.path().file_name()?.to_str()?;
                         parse_segment_file_name(name).map(|(b, _)| b)
                     });
+                    // Compaction swapped a new file in under this name (it may hold later
+                    // segments' records too), or retention deleted it: look the offset up
+                    // again instead of jumping to the next segment.
+                    if cur_base.is_some_and(|b| !self.reader.is_current(b, scanner.file())) {
+                        self.scanner = None;
+                        if !self.open_segment()? {
+                            return Ok(None);
+                        }
+                        continue;
+                    }
                     let later = self.reader.segments.iter().copied().find(|&b| Some(b) > cur_base);
                     let Some(next_base) = later else {
                         return Ok(None);

@@ -32,6 +32,28 @@ pub fn list_segments(dir: &Path) -> Result<Vec<i64>> {
     Ok(bases)
 }
 
+/// Base offsets of the segments a lock-free reader should see, ascending: every `.log` file,
+/// and every `.log.swap` file (a compacted replacement, complete and fsynced, that a swap in
+/// progress, or one a crash interrupted, has not renamed into place yet). Without the swap
+/// files a reader listing the directory in the middle of a swap would miss the offsets it
+/// replaces.
+pub fn list_readable_segments(dir: &Path) -> Result<Vec<i64>> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::io("list", dir, e))?;
+    let swap_log = format!("{}{}", LOG_SUFFIX, SWAP_SUFFIX);
+    let mut bases = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| Error::io("list", dir, e))?;
+        let name = entry.file_name();
+        match name.to_str().and_then(parse_segment_file_name) {
+            Some((base, rest)) if rest == LOG_SUFFIX || rest == swap_log => bases.push(base),
+            _ => {}
+        }
+    }
+    bases.sort_unstable();
+    bases.dedup();
+    Ok(bases)
+}
+
 pub fn segment_path(dir: &Path, base_offset: i64, suffix: &str) -> PathBuf {
     dir.join(segment_file_name(base_offset, suffix))
 }
@@ -92,6 +114,11 @@ impl BatchScanner {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The open file (which stays readable after a rename or removal of its name).
+    pub fn file(&self) -> &File {
+        &self.file
     }
 
     /// The position of the next batch.

@@ -251,6 +251,12 @@ impl PartitionWriter {
         &self.segments
     }
 
+    /// The largest timestamp in the active segment, which its time index may not show yet
+    /// (entries are sparse until the segment rolls or the writer closes); -1 when it has none.
+    pub fn active_max_timestamp(&self) -> i64 {
+        self.active.max_timestamp
+    }
+
     pub fn config(&self) -> &LogConfig {
         &self.config
     }
@@ -762,6 +768,49 @@ mod tests {
             .filter(|n| n.ends_with(".cleaned") || n.ends_with(".swap") || n.ends_with(".deleted"))
             .collect();
         assert!(leftovers.is_empty(), "{:?}", leftovers);
+    }
+
+    #[test]
+    fn a_cursor_inside_a_replaced_segment_reads_on_into_the_merged_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut w, segs) = three_segments_and_a_merge(dir.path());
+        let r = PartitionReader::open(dir.path(), None).unwrap();
+        let mut c = r.cursor(0);
+        let (h, _) = c.next_batch().unwrap().unwrap();
+        assert_eq!(h.base_offset, 0);
+        // Segments 0 and 1 become one segment 0 while the cursor is inside the old segment 0.
+        w.replace_segments(&[segs[0]], &[segs[0], segs[1]]).unwrap();
+        let mut offsets = vec![0];
+        while let Some((h, _)) = c.next_batch().unwrap() {
+            offsets.push(h.base_offset);
+        }
+        assert_eq!(offsets, (0..9).collect::<Vec<_>>(), "no record of the merged segment 1 is skipped");
+        assert_eq!(c.take_reset(), None);
+    }
+
+    #[test]
+    fn readers_see_a_swap_a_crash_left_half_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let (w, segs) = three_segments_and_a_merge(dir.path());
+        let before = values(dir.path());
+        drop(w);
+        // Crash after step 3: the new segment is only a .swap, the old ones are .deleted.
+        let mut cleaned = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
+        cleaned.push(CLEANED_SUFFIX);
+        let mut swap = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
+        swap.push(SWAP_SUFFIX);
+        fs::rename(&cleaned, &swap).unwrap();
+        for b in [segs[0], segs[1]] {
+            let old = segment_path(dir.path(), b, LOG_SUFFIX);
+            let mut gone = old.clone().into_os_string();
+            gone.push(DELETED_SUFFIX);
+            fs::rename(&old, &gone).unwrap();
+        }
+        assert_eq!(values(dir.path()), before, "a lock-free reader reads the .swap");
+        let w = writer(dir.path(), 200);
+        assert_eq!(w.segments().len(), segs.len() - 1);
+        drop(w);
+        assert_eq!(values(dir.path()), before, "and recovery finishes the swap");
     }
 
     #[test]

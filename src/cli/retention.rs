@@ -1,0 +1,299 @@
+//! `klog retention`: applies every topic's retention and compaction rules, for cron.
+//!
+//! Configs are read afresh on every run. Each partition is planned lock-free first (most have
+//! nothing to do), then worked on under its writer lock; a partition whose lock another process
+//! holds past `--lock-wait-ms` is skipped and reported, so overlapping runs do not conflict.
+//! The report is a table (or `--json`) of what was deleted or compacted and the bytes freed;
+//! a progress bar is drawn on stderr only when stderr is a terminal and a compaction runs long.
+//!
+//! Exit codes: 0 something was deleted or compacted (with `--dry-run`: would be), 4 nothing to
+//! do, 3 nothing done because every partition with work due was locked by another process,
+//! 1 a partition failed (the others are still processed), 2 usage.
+
+use super::{out, out_json, Ctx, EXIT_CONFLICT, EXIT_FAILURE, EXIT_OK};
+use crate::cleaner::{Cleaner, PartitionReport, Progress, RetentionOptions};
+use crate::error::Result;
+use crate::output::table;
+use serde_json::json;
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+/// Exit code of a run that found nothing to do.
+pub const EXIT_NOTHING_TO_DO: i32 = 4;
+
+pub const LONG_ABOUT: &str = "\
+Apply every topic's retention and compaction rules, as a Kafka broker does, then exit: run it \
+from cron. Configs are read afresh on every run.
+
+cleanup.policy=delete (the default): the oldest segments go while the partition is larger than \
+retention.bytes, then those whose newest record is older than retention.ms. Segments go whole; \
+the active one goes only when all of it expired (after a roll). The log start offset advances \
+and readers carry on from it.
+
+cleanup.policy=compact: the latest record of every key stays, offsets unchanged; tombstones \
+(null values) stay delete.retention.ms after the compaction that first keeps them. Compaction \
+runs when the dirty share of a partition is above min.cleanable.dirty.ratio (or a record is \
+older than max.compaction.lag.ms), never touches the active segment nor records younger than \
+min.compaction.lag.ms, and groups small cleaned segments into one. compact,delete does both.
+
+A partition locked by another process (a producer, another retention run) for longer than \
+--lock-wait-ms is skipped and reported. Exit codes: 0 something was deleted or compacted (with \
+--dry-run: would be), 4 nothing to do, 3 nothing done because the partitions with work were \
+locked, 1 a partition failed (the others are still processed), 2 usage.
+
+Crontab example: */5 * * * * klog --data-dir /var/lib/klog retention >> /var/log/klog-retention.log 2>&1";
+
+#[derive(Debug, clap::Args)]
+pub struct RetentionArgs {
+    /// Topics to process (default: every topic).
+    pub topics: Vec<String>,
+    /// Show what would be deleted and compacted; change nothing and take no lock.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print one JSON object with every partition's report.
+    #[arg(long)]
+    pub json: bool,
+    /// How long to wait for a partition's lock before skipping the partition, in ms.
+    #[arg(long, default_value_t = 5000, value_name = "MS")]
+    pub lock_wait_ms: u64,
+    /// Memory for compaction's key map, in bytes (24 per key); a partition with more keys is
+    /// compacted in several passes.
+    #[arg(long, default_value_t = 128 << 20, value_name = "BYTES")]
+    pub dedupe_buffer_bytes: usize,
+}
+
+/// A progress bar on stderr, drawn only on a terminal, only once a step has run for half a
+/// second, at most ten times a second.
+struct Bar {
+    enabled: bool,
+    started: Instant,
+    last: Option<Instant>,
+    drawn: bool,
+}
+
+impl Bar {
+    fn new(enabled: bool) -> Bar {
+        Bar { enabled, started: Instant::now(), last: None, drawn: false }
+    }
+
+    fn restart(&mut self) {
+        self.clear();
+        self.started = Instant::now();
+        self.last = None;
+    }
+
+    fn clear(&mut self) {
+        if self.drawn {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+            self.drawn = false;
+        }
+    }
+}
+
+/// One line of a progress bar: `what [#####     ]  50%  12.0/24.0 MiB`.
+pub fn render_bar(what: &str, done: u64, total: u64, width: usize) -> String {
+    let frac = if total == 0 { 1.0 } else { (done as f64 / total as f64).min(1.0) };
+    let filled = (frac * width as f64).round() as usize;
+    let mib = |b: u64| b as f64 / (1 << 20) as f64;
+    format!(
+        "{} [{}{}] {:>3}% {:.1}/{:.1} MiB",
+        what,
+        "#".repeat(filled),
+        " ".repeat(width - filled.min(width)),
+        (frac * 100.0) as u32,
+        mib(done),
+        mib(total)
+    )
+}
+
+impl Progress for Bar {
+    fn update(&mut self, what: &str, done: u64, total: u64) {
+        if !self.enabled || self.started.elapsed() < Duration::from_millis(500) {
+            return;
+        }
+        if self.last.is_some_and(|l| l.elapsed() < Duration::from_millis(100)) && done < total {
+            return;
+        }
+        self.last = Some(Instant::now());
+        let _ = write!(std::io::stderr(), "\r\x1b[2K{}", render_bar(what, done, total, 30));
+        self.drawn = true;
+    }
+}
+
+fn action(r: &PartitionReport) -> String {
+    let a = match (&r.deletion, &r.compaction, &r.skipped) {
+        (_, _, Some(_)) => return "skipped".into(),
+        (Some(_), Some(_), _) => "delete+compact",
+        (Some(_), None, _) => "delete",
+        (None, Some(_), _) => "compact",
+        (None, None, _) => "none",
+    };
+    if r.dry_run {
+        format!("would {}", a)
+    } else {
+        a.to_string()
+    }
+}
+
+fn row(r: &PartitionReport) -> Vec<String> {
+    let mut segments = Vec::new();
+    let mut removed = String::from("-");
+    let mut log_start = String::from("-");
+    let mut detail = Vec::new();
+    if let Some(d) = &r.deletion {
+        segments.push(format!("-{}", d.segments.len()));
+        log_start = format!("{} -> {}", d.log_start_before, d.log_start_after);
+        let mut reasons: Vec<&str> = d.segments.iter().map(|s| s.reason.name()).collect();
+        reasons.dedup();
+        detail.push(format!("deleted by {}{}", reasons.join("+"), if d.rolled { ", rolled" } else { "" }));
+    }
+    if let Some(c) = &r.compaction {
+        if r.dry_run {
+            detail
+                .push(format!("dirty ratio {:.2}, offsets {}..{}", c.dirty_ratio, c.first_dirty, c.first_uncleanable));
+        } else {
+            segments.push(format!("{} -> {}", c.segments_before, c.segments_after));
+            removed = c.records_removed.to_string();
+            detail.push(format!(
+                "dirty ratio {:.2}, {} pass{}, cleaned to {}",
+                c.dirty_ratio,
+                c.passes,
+                if c.passes == 1 { "" } else { "es" },
+                c.cleaner_offset
+            ));
+            if c.tombstones_removed > 0 {
+                detail.push(format!("{} tombstones gone", c.tombstones_removed));
+            }
+            if let Some(why) = &c.interrupted {
+                detail.push(format!("stopped early: {} (the next run goes on)", why));
+            }
+        }
+    }
+    if let Some(s) = &r.skipped {
+        detail.push(s.clone());
+    }
+    vec![
+        r.topic.clone(),
+        r.partition.to_string(),
+        action(r),
+        if segments.is_empty() { "-".to_string() } else { segments.join(", ") },
+        removed,
+        r.bytes_freed().to_string(),
+        log_start,
+        detail.join("; "),
+    ]
+}
+
+pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
+    for t in &a.topics {
+        crate::datadir::validate_topic_name(t)?;
+    }
+    let dd = ctx.open()?;
+    let topics = if a.topics.is_empty() {
+        dd.topics()?
+    } else {
+        a.topics.iter().map(|t| dd.topic(t)).collect::<Result<Vec<_>>>()?
+    };
+    let opts = RetentionOptions {
+        dry_run: a.dry_run,
+        lock_wait: Duration::from_millis(a.lock_wait_ms),
+        dedupe_buffer_bytes: a.dedupe_buffer_bytes,
+        now_ms: crate::timefmt::now_ms(),
+    };
+    let mut cleaner = Cleaner::new(&dd, opts);
+    let mut bar = Bar::new(std::io::stderr().is_terminal());
+    let mut reports = Vec::new();
+    let mut failures = Vec::new();
+    let mut checked = 0usize;
+    for t in topics.iter().filter(|t| !Cleaner::ignores(t)) {
+        for p in dd.existing_partitions(t)? {
+            checked += 1;
+            bar.restart();
+            let r = cleaner.run_partition(t, p, &mut bar);
+            bar.clear();
+            match r {
+                Ok(r) => {
+                    if let Some(s) = &r.skipped {
+                        eprintln!("klog: {}-{}: skipped: {}", t.name, p, s);
+                    }
+                    reports.push(r);
+                }
+                Err(e) => {
+                    eprintln!("klog: error: {}-{}: {}", t.name, p, e);
+                    failures.push(json!({"topic": t.name, "partition": p, "error": e.to_string()}));
+                }
+            }
+        }
+    }
+    let done = reports.iter().any(|r| r.did_something());
+    let skipped = reports.iter().any(|r| r.skipped.is_some());
+    let code = if !failures.is_empty() {
+        EXIT_FAILURE
+    } else if done {
+        EXIT_OK
+    } else if skipped {
+        EXIT_CONFLICT
+    } else {
+        EXIT_NOTHING_TO_DO
+    };
+    let active: Vec<&PartitionReport> = reports.iter().filter(|r| r.did_something() || r.skipped.is_some()).collect();
+    let freed: i64 = reports.iter().map(PartitionReport::bytes_freed).sum();
+    if a.json {
+        out_json(&json!({
+            "dry_run": a.dry_run,
+            "partitions_checked": checked,
+            "partitions": active,
+            "failures": failures,
+            "bytes_freed": freed,
+            "exit_code": code,
+        }))?;
+        return Ok(code);
+    }
+    let mut s = String::new();
+    if !active.is_empty() {
+        s.push_str(&table(
+            &["TOPIC", "PARTITION", "ACTION", "SEGMENTS", "RECORDS-REMOVED", "BYTES-FREED", "LOG-START", "DETAIL"],
+            active.iter().map(|r| row(r)),
+        ));
+    }
+    let deleted: usize = reports.iter().filter_map(|r| r.deletion.as_ref()).map(|d| d.segments.len()).sum();
+    let compacted = reports.iter().filter(|r| r.compaction.is_some()).count();
+    let nskipped = reports.iter().filter(|r| r.skipped.is_some()).count();
+    let (del, comp, verb) =
+        if a.dry_run { ("to delete", "to compact", "would free") } else { ("deleted", "compacted", "freed") };
+    if done {
+        s.push_str(&format!(
+            "{} segment(s) {}, {} partition(s) {}, {} {} bytes; {} partition(s) checked{}\n",
+            deleted,
+            del,
+            compacted,
+            comp,
+            verb,
+            freed,
+            checked,
+            if nskipped > 0 { format!(", {} skipped (locked)", nskipped) } else { String::new() }
+        ));
+    } else if nskipped > 0 {
+        s.push_str(&format!(
+            "nothing done: {} partition(s) with work are locked by another process; {} checked\n",
+            nskipped, checked
+        ));
+    } else if failures.is_empty() {
+        s.push_str(&format!("nothing to do; {} partition(s) checked\n", checked));
+    }
+    out(&s)?;
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_fills_in_proportion() {
+        let s = render_bar("t-0: cleaning", 5 << 20, 10 << 20, 10);
+        assert_eq!(s, "t-0: cleaning [#####     ]  50% 5.0/10.0 MiB");
+        assert!(render_bar("x", 20, 10, 4).contains("[####] 100%"), "never past full");
+        assert!(render_bar("x", 0, 0, 4).contains("100%"));
+    }
+}

@@ -1,0 +1,501 @@
+//! Group membership and rebalancing, done by the members themselves (DESIGN.md section 6).
+//!
+//! Files under `.klog/groups/<group>/`:
+//! - `group.lock`: the coordinator lock, held only while the state is read, changed and written;
+//! - `state.json`: generation, protocol, members, subscription and assignment (atomic replace);
+//! - `members/<id>.lock`: held by the member for as long as its process lives (liveness);
+//! - `members/<id>.json`: the member's metadata and heartbeat (last poll, last heartbeat);
+//! - `owners/<topic>-<partition>.lock`: held by the member that consumes the partition.
+//!
+//! Invariants:
+//! - the generation increases with every change of membership, and the assignment in the state
+//!   is the one computed for that generation;
+//! - a member reads a partition only while it holds the partition's ownership lock, so no two
+//!   members consume one partition at once, even mid-rebalance (a new owner waits for the old
+//!   one to commit and release);
+//! - a member found dead (its liveness lock is free) or silent past its timeouts is removed by
+//!   whichever member or command notices first, under the group lock.
+
+use super::assign::{assign, Assignment, Strategy};
+use super::offsets::group_dir;
+use super::Tp;
+use crate::datadir::DataDir;
+use crate::error::{Error, Result};
+use crate::fsutil;
+use crate::lock::{self, FileLock};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A member as the group state records it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MemberMeta {
+    pub member_id: String,
+    pub client_id: String,
+    pub host: String,
+    pub pid: u32,
+    pub topics: BTreeSet<String>,
+    pub joined_ms: i64,
+    pub session_timeout_ms: i64,
+    pub max_poll_interval_ms: i64,
+}
+
+/// The heartbeat file of a member: its metadata plus when it last polled and heartbeated.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Heartbeat {
+    #[serde(flatten)]
+    meta: MemberMeta,
+    last_poll_ms: i64,
+    last_heartbeat_ms: i64,
+}
+
+/// The group's state file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct GroupState {
+    pub generation: i32,
+    pub protocol: Option<String>,
+    pub leader: Option<String>,
+    pub members: BTreeMap<String, MemberMeta>,
+    /// Topics the group is subscribed to (kept when the group is empty, to resume them).
+    pub subscription: BTreeSet<String>,
+    pub assignment: Assignment,
+    pub updated_ms: i64,
+}
+
+impl GroupState {
+    /// Kafka's group states, as far as a directory can tell.
+    pub fn state_name(&self) -> &'static str {
+        if self.members.is_empty() {
+            "Empty"
+        } else {
+            "Stable"
+        }
+    }
+}
+
+fn state_path(dir: &Path) -> PathBuf {
+    dir.join("state.json")
+}
+
+fn member_lock_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join("members").join(format!("{}.lock", id))
+}
+
+fn member_json_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join("members").join(format!("{}.json", id))
+}
+
+fn owner_lock_path(dir: &Path, tp: &Tp) -> PathBuf {
+    dir.join("owners").join(fsutil::fit_file_name(&format!("{}-{}", tp.0, tp.1), ".lock"))
+}
+
+/// Reads the state; `Ok(None)` when the group has none. A state file that does not parse is
+/// rebuilt from the members' own files (it is derived data), so a torn or corrupt state never
+/// blocks a group.
+pub fn read_state(dir: &Path) -> Result<Option<GroupState>> {
+    let p = state_path(dir);
+    match std::fs::read(&p) {
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(s) => Ok(Some(s)),
+            Err(_) => Ok(Some(rebuild_state(dir)?)),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("read", &p, e)),
+    }
+}
+
+fn rebuild_state(dir: &Path) -> Result<GroupState> {
+    let mut s = GroupState { generation: 1_000_000, ..Default::default() };
+    let mdir = dir.join("members");
+    if let Ok(rd) = std::fs::read_dir(&mdir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "json") {
+                if let Ok(hb) = serde_json::from_slice::<Heartbeat>(&std::fs::read(&p).unwrap_or_default()) {
+                    s.subscription.extend(hb.meta.topics.iter().cloned());
+                    s.members.insert(hb.meta.member_id.clone(), hb.meta);
+                }
+            }
+        }
+    }
+    Ok(s)
+}
+
+fn write_state(dir: &Path, s: &GroupState) -> Result<()> {
+    let json = serde_json::to_vec_pretty(s).expect("state serialises");
+    fsutil::write_atomic(&state_path(dir), &json)
+}
+
+/// Takes the group's coordinator lock.
+pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLock> {
+    let dir = group_dir(dd, group);
+    for sub in ["members", "owners"] {
+        let p = dir.join(sub);
+        std::fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+    }
+    lock::lock_exclusive(&dir.join("group.lock"), timeout, &format!("group {}", group))
+}
+
+/// Members whose process is alive (holds its liveness lock).
+pub fn live_members(dir: &Path, s: &GroupState) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for id in s.members.keys() {
+        if lock::is_held(&member_lock_path(dir, id))? {
+            out.push(id.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn read_heartbeat(dir: &Path, id: &str) -> Option<Heartbeat> {
+    serde_json::from_slice(&std::fs::read(member_json_path(dir, id)).ok()?).ok()
+}
+
+/// Members to remove: dead (liveness lock free), or alive but silent past their session timeout
+/// (no heartbeat) or max poll interval (no poll). Returns (id, reason).
+fn departed(dir: &Path, s: &GroupState, now: i64) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (id, m) in &s.members {
+        if !lock::is_held(&member_lock_path(dir, id))? {
+            out.push((id.clone(), "its process is gone".to_string()));
+            continue;
+        }
+        if let Some(hb) = read_heartbeat(dir, id) {
+            if now - hb.last_heartbeat_ms > m.session_timeout_ms {
+                out.push((id.clone(), format!("no heartbeat for {} ms", now - hb.last_heartbeat_ms)));
+            } else if now - hb.last_poll_ms > m.max_poll_interval_ms {
+                out.push((id.clone(), format!("no poll for {} ms", now - hb.last_poll_ms)));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Recomputes the assignment for the members in `s`, bumping the generation.
+fn rebalance(dd: &DataDir, s: &mut GroupState, strategy: Strategy) -> Result<()> {
+    let members: BTreeMap<String, BTreeSet<String>> =
+        s.members.iter().map(|(id, m)| (id.clone(), m.topics.clone())).collect();
+    let mut partitions = BTreeMap::new();
+    for t in members.values().flatten() {
+        if let Ok(meta) = dd.topic(t) {
+            partitions.insert(t.clone(), meta.partitions);
+        }
+    }
+    let previous = std::mem::take(&mut s.assignment);
+    s.assignment = assign(strategy, &members, &partitions, &previous);
+    s.generation += 1;
+    s.leader = s.members.keys().next().cloned();
+    s.updated_ms = crate::timefmt::now_ms();
+    if s.members.is_empty() {
+        s.assignment.clear();
+    }
+    Ok(())
+}
+
+/// Removes departed members (dead or silent) from the state and rebalances if any went. Runs
+/// under the group lock. Returns the removed members with the reason.
+fn expel_departed(dd: &DataDir, dir: &Path, s: &mut GroupState) -> Result<Vec<(String, String)>> {
+    let gone = departed(dir, s, crate::timefmt::now_ms())?;
+    if gone.is_empty() {
+        return Ok(gone);
+    }
+    for (id, _) in &gone {
+        s.members.remove(id);
+        // A dead member's files can go; a live but silent one keeps its lock file.
+        if !lock::is_held(&member_lock_path(dir, id))? {
+            let _ = std::fs::remove_file(member_lock_path(dir, id));
+            let _ = std::fs::remove_file(member_json_path(dir, id));
+        }
+    }
+    let strategy = s.protocol.as_deref().and_then(Strategy::parse).unwrap_or(Strategy::Range);
+    rebalance(dd, s, strategy)?;
+    Ok(gone)
+}
+
+/// Options of a member.
+#[derive(Debug, Clone)]
+pub struct MemberOptions {
+    pub strategy: Strategy,
+    pub session_timeout_ms: i64,
+    pub max_poll_interval_ms: i64,
+    pub client_id: String,
+    pub lock_timeout: Duration,
+}
+
+/// What a poll found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PollResult {
+    /// The member joined a new generation.
+    pub new_generation: Option<i32>,
+    /// Partitions the caller must stop reading, commit, then pass to [`Member::release`].
+    pub revoke: Vec<Tp>,
+    /// Partitions newly acquired (ownership lock taken): the caller starts reading them.
+    pub acquired: Vec<Tp>,
+    /// Members this poll removed from the group, with the reason.
+    pub expelled: Vec<(String, String)>,
+    /// This member had been removed (it was silent too long) and joined again.
+    pub rejoined: bool,
+}
+
+/// A live member of a group.
+pub struct Member {
+    dd: DataDir,
+    group: String,
+    dir: PathBuf,
+    id: String,
+    meta: MemberMeta,
+    opts: MemberOptions,
+    _liveness: FileLock,
+    generation: i32,
+    /// The partitions of the current generation's assignment.
+    assigned: BTreeSet<Tp>,
+    /// Ownership locks held.
+    owned: BTreeMap<Tp, FileLock>,
+    last_poll_ms: Arc<AtomicI64>,
+    stop_heartbeat: Arc<AtomicBool>,
+    heartbeat: Option<std::thread::JoinHandle<()>>,
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "localhost".into())
+}
+
+impl Member {
+    /// Joins `group`, subscribing to `topics` (or, when empty, to the topics the group is
+    /// subscribed to already). Returns the member, which owns no partition until it polls.
+    pub fn join(dd: &DataDir, group: &str, topics: &[String], opts: MemberOptions) -> Result<Member> {
+        super::offsets::validate_group_id(group)?;
+        let dir = group_dir(dd, group);
+        let guard = lock_group(dd, group, opts.lock_timeout)?;
+        let mut s = read_state(&dir)?.unwrap_or_default();
+        let topics: BTreeSet<String> = if topics.is_empty() {
+            if s.subscription.is_empty() {
+                return Err(Error::Usage(format!(
+                    "group '{}' has no subscription yet: name the topics to consume",
+                    group
+                )));
+            }
+            s.subscription.clone()
+        } else {
+            topics.iter().cloned().collect()
+        };
+        for t in &topics {
+            dd.topic(t)?;
+        }
+        if let Some(p) = s.protocol.as_deref().filter(|_| !s.members.is_empty()) {
+            if p != opts.strategy.name() {
+                return Err(Error::Conflict(format!(
+                    "group '{}' uses the {} assignment; this member asked for {}",
+                    group,
+                    p,
+                    opts.strategy.name()
+                )));
+            }
+        }
+        let pid = std::process::id();
+        let id = format!("{}-{}-{}", opts.client_id, pid, &crate::datadir::new_uuid()?[..8]);
+        let liveness = lock::lock_exclusive(&member_lock_path(&dir, &id), Duration::from_millis(100), "member lock")?;
+        let now = crate::timefmt::now_ms();
+        let meta = MemberMeta {
+            member_id: id.clone(),
+            client_id: opts.client_id.clone(),
+            host: hostname(),
+            pid,
+            topics: topics.clone(),
+            joined_ms: now,
+            session_timeout_ms: opts.session_timeout_ms,
+            max_poll_interval_ms: opts.max_poll_interval_ms,
+        };
+        let hb = Heartbeat { meta: meta.clone(), last_poll_ms: now, last_heartbeat_ms: now };
+        write_heartbeat(&dir, &hb)?;
+        expel_departed(dd, &dir, &mut s)?;
+        s.members.insert(id.clone(), meta.clone());
+        s.subscription.extend(topics.iter().cloned());
+        s.protocol = Some(opts.strategy.name().to_string());
+        rebalance(dd, &mut s, opts.strategy)?;
+        write_state(&dir, &s)?;
+        drop(guard);
+        let last_poll_ms = Arc::new(AtomicI64::new(now));
+        let stop_heartbeat = Arc::new(AtomicBool::new(false));
+        let heartbeat = {
+            let (dir, hb, last_poll, stop) = (dir.clone(), hb, last_poll_ms.clone(), stop_heartbeat.clone());
+            let every = Duration::from_millis((opts.session_timeout_ms / 3).clamp(10, 3000) as u64);
+            std::thread::spawn(move || heartbeat_loop(dir, hb, last_poll, stop, every))
+        };
+        Ok(Member {
+            dd: dd.clone(),
+            group: group.to_string(),
+            dir,
+            id,
+            meta,
+            opts,
+            _liveness: liveness,
+            generation: -1,
+            assigned: BTreeSet::new(),
+            owned: BTreeMap::new(),
+            last_poll_ms,
+            stop_heartbeat,
+            heartbeat: Some(heartbeat),
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn group(&self) -> &str {
+        &self.group
+    }
+
+    pub fn generation(&self) -> i32 {
+        self.generation
+    }
+
+    pub fn topics(&self) -> &BTreeSet<String> {
+        &self.meta.topics
+    }
+
+    /// Partitions currently owned (lock held).
+    pub fn owned(&self) -> impl Iterator<Item = &Tp> {
+        self.owned.keys()
+    }
+
+    /// True when every partition of the current assignment is owned.
+    pub fn settled(&self) -> bool {
+        self.assigned.iter().all(|tp| self.owned.contains_key(tp))
+    }
+
+    /// One round of group work: records the poll, removes departed members, follows a new
+    /// generation (returning what to revoke), and tries to take the ownership locks of
+    /// assigned partitions not owned yet.
+    pub fn poll(&mut self) -> Result<PollResult> {
+        let now = crate::timefmt::now_ms();
+        self.last_poll_ms.store(now, Ordering::Relaxed);
+        let mut out = PollResult::default();
+        let mut s = read_state(&self.dir)?.unwrap_or_default();
+        // Anyone may notice a departed member; only then is the group lock needed.
+        if !departed(&self.dir, &s, now)?.iter().all(|(id, _)| id == &self.id) || !s.members.contains_key(&self.id) {
+            let _guard = lock_group(&self.dd, &self.group, self.opts.lock_timeout)?;
+            s = read_state(&self.dir)?.unwrap_or_default();
+            let mut gone = expel_departed(&self.dd, &self.dir, &mut s)?;
+            gone.retain(|(id, _)| id != &self.id);
+            out.expelled = gone;
+            if !s.members.contains_key(&self.id) {
+                // We were expelled (silent too long): join again under the same id.
+                s.members.insert(self.id.clone(), self.meta.clone());
+                let strategy = self.opts.strategy;
+                rebalance(&self.dd, &mut s, strategy)?;
+                out.rejoined = true;
+            }
+            write_state(&self.dir, &s)?;
+        }
+        if s.generation != self.generation {
+            let mine: BTreeSet<Tp> = s.assignment.get(&self.id).cloned().unwrap_or_default().into_iter().collect();
+            out.revoke = if self.opts.strategy.is_cooperative() {
+                self.owned.keys().filter(|tp| !mine.contains(*tp)).cloned().collect()
+            } else {
+                // Eager protocol: everything is given up at every rebalance.
+                self.owned.keys().cloned().collect()
+            };
+            self.assigned = mine;
+            self.generation = s.generation;
+            out.new_generation = Some(s.generation);
+            // The caller commits and releases `revoke` before any new partition is taken.
+            return Ok(out);
+        }
+        for tp in self.assigned.clone() {
+            if self.owned.contains_key(&tp) {
+                continue;
+            }
+            let p = owner_lock_path(&self.dir, &tp);
+            match lock::lock_exclusive(&p, Duration::ZERO, "partition ownership") {
+                Ok(l) => {
+                    self.owned.insert(tp.clone(), l);
+                    out.acquired.push(tp);
+                }
+                Err(Error::Conflict(_)) => {} // the previous owner has not let go yet
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Releases ownership of partitions (after the caller committed what it processed).
+    pub fn release(&mut self, tps: &[Tp]) {
+        for tp in tps {
+            self.owned.remove(tp);
+        }
+    }
+
+    /// Leaves the group: releases every partition and rebalances the others. The caller commits
+    /// first.
+    pub fn leave(mut self) -> Result<()> {
+        self.owned.clear();
+        let _guard = lock_group(&self.dd, &self.group, self.opts.lock_timeout)?;
+        let mut s = read_state(&self.dir)?.unwrap_or_default();
+        if s.members.remove(&self.id).is_some() {
+            rebalance(&self.dd, &mut s, self.opts.strategy)?;
+            write_state(&self.dir, &s)?;
+        }
+        let _ = std::fs::remove_file(member_json_path(&self.dir, &self.id));
+        let _ = std::fs::remove_file(member_lock_path(&self.dir, &self.id));
+        Ok(())
+    }
+}
+
+impl Drop for Member {
+    fn drop(&mut self) {
+        self.stop_heartbeat.store(true, Ordering::Relaxed);
+        if let Some(h) = self.heartbeat.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+fn write_heartbeat(dir: &Path, hb: &Heartbeat) -> Result<()> {
+    // Heartbeats need no durability: replace by rename, without fsync.
+    let p = member_json_path(dir, &hb.meta.member_id);
+    let tmp = p.with_extension("json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec(hb).expect("heartbeat serialises"))
+        .map_err(|e| Error::io("write", &tmp, e))?;
+    std::fs::rename(&tmp, &p).map_err(|e| Error::io("rename", &p, e))
+}
+
+/// Writes the member's heartbeat file every `every` until stopped (Kafka's heartbeat thread):
+/// a member whose main loop is busy still shows it is alive, and shows when it last polled.
+fn heartbeat_loop(dir: PathBuf, mut hb: Heartbeat, last_poll: Arc<AtomicI64>, stop: Arc<AtomicBool>, every: Duration) {
+    let tick = Duration::from_millis(10).min(every);
+    let mut waited = Duration::ZERO;
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(tick);
+        waited += tick;
+        if waited < every {
+            continue;
+        }
+        waited = Duration::ZERO;
+        hb.last_poll_ms = last_poll.load(Ordering::Relaxed);
+        hb.last_heartbeat_ms = crate::timefmt::now_ms();
+        let _ = write_heartbeat(&dir, &hb);
+    }
+}
+
+/// Removes departed members of a group (for admin commands). Returns who was removed.
+pub fn expel_departed_members(dd: &DataDir, group: &str, timeout: Duration) -> Result<Vec<(String, String)>> {
+    let _guard = lock_group(dd, group, timeout)?;
+    expel_departed_locked(dd, group)
+}
+
+/// [`expel_departed_members`] for a caller that holds the group lock already.
+pub fn expel_departed_locked(dd: &DataDir, group: &str) -> Result<Vec<(String, String)>> {
+    let dir = group_dir(dd, group);
+    let Some(mut s) = read_state(&dir)? else { return Ok(Vec::new()) };
+    let gone = expel_departed(dd, &dir, &mut s)?;
+    if !gone.is_empty() {
+        write_state(&dir, &s)?;
+    }
+    Ok(gone)
+}

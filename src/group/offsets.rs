@@ -1,0 +1,227 @@
+//! Committed offsets: records in `__consumer_offsets` (the source of truth, in Kafka's schemas)
+//! and a per-group snapshot that makes reading them cheap.
+//!
+//! A commit appends the group's OffsetCommit records to its `__consumer_offsets` partition
+//! under that partition's writer lock, fsyncs, and then, still under the lock, replaces the
+//! group's snapshot (`.klog/groups/<group>/offsets.json`), which records the offsets and the log
+//! end offset it covers. A reader loads the snapshot and scans only the partition's records after
+//! the covered offset, so start-up costs O(commits since the last snapshot), not O(all commits).
+//! A crash between the append and the snapshot leaves a stale snapshot, which the tail scan
+//! corrects; without any snapshot (a directory copied from Kafka) the whole partition is scanned.
+
+use super::schema::{self, CommitValue, OffsetsRecord, OFFSETS_TOPIC, OFFSETS_TOPIC_PARTITIONS};
+use super::Tp;
+use crate::datadir::{DataDir, TopicMeta};
+use crate::error::{Error, Result};
+use crate::fsutil;
+use crate::log::AppendMode;
+use crate::record::{BatchBuilder, Compression, RecordsSection};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One committed offset.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Committed {
+    pub offset: i64,
+    pub metadata: String,
+    pub commit_timestamp: i64,
+}
+
+pub type GroupOffsets = BTreeMap<Tp, Committed>;
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Snapshot {
+    /// The `__consumer_offsets` partition and the log end offset this snapshot covers.
+    partition: i32,
+    log_end: i64,
+    offsets: Vec<SnapshotEntry>,
+}
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct SnapshotEntry {
+    topic: String,
+    partition: i32,
+    #[serde(flatten)]
+    committed: Committed,
+}
+
+/// Checks a group id. klog keeps group state in files named after the group, so ids are limited
+/// to what a topic name may contain.
+pub fn validate_group_id(group: &str) -> Result<()> {
+    crate::datadir::validate_topic_name(group).map_err(|_| {
+        Error::Usage(format!(
+            "invalid group id '{}': use 1 to 249 characters of [a-zA-Z0-9._-], not '.' or '..'",
+            group
+        ))
+    })
+}
+
+/// The directory of a group's state.
+pub fn group_dir(dd: &DataDir, group: &str) -> PathBuf {
+    dd.root().join(crate::datadir::KLOG_DIR).join("groups").join(group)
+}
+
+/// `__consumer_offsets`, created (compacted, 50 partitions, 100 MiB segments, as Kafka) if
+/// missing, and completed if only some of its partitions exist.
+pub fn offsets_topic(dd: &DataDir) -> Result<TopicMeta> {
+    let configs = BTreeMap::from([
+        ("cleanup.policy".to_string(), "compact".to_string()),
+        ("segment.bytes".to_string(), "104857600".to_string()),
+    ]);
+    dd.ensure_topic(OFFSETS_TOPIC, OFFSETS_TOPIC_PARTITIONS, configs)
+}
+
+fn snapshot_path(dd: &DataDir, group: &str) -> PathBuf {
+    group_dir(dd, group).join("offsets.json")
+}
+
+fn read_snapshot(dd: &DataDir, group: &str, partition: i32) -> Result<Option<Snapshot>> {
+    let p = snapshot_path(dd, group);
+    match std::fs::read(&p) {
+        Ok(bytes) => match serde_json::from_slice::<Snapshot>(&bytes) {
+            Ok(s) if s.partition == partition => Ok(Some(s)),
+            // A snapshot that does not parse is only a cache: rebuild from the log.
+            _ => Ok(None),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("read", &p, e)),
+    }
+}
+
+/// Applies the group's records in `__consumer_offsets-<p>` from `from` to the end onto
+/// `offsets`; returns the log end offset reached and how many records were read.
+fn scan_tail(
+    dd: &DataDir,
+    t: &TopicMeta,
+    p: i32,
+    group: &str,
+    from: i64,
+    offsets: &mut GroupOffsets,
+) -> Result<(i64, u64)> {
+    let r = dd.open_reader(t, p)?;
+    let mut cur = r.cursor(from);
+    let mut seen = 0u64;
+    while let Some((h, bytes)) = cur.next_batch()? {
+        if h.is_control() {
+            continue;
+        }
+        let section = RecordsSection::new(bytes, &h)
+            .map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", OFFSETS_TOPIC, p, h.base_offset, e)))?;
+        for rec in section.iter() {
+            let rec =
+                rec.map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", OFFSETS_TOPIC, p, h.base_offset, e)))?;
+            seen += 1;
+            let Some(key) = rec.key else { continue };
+            // Records klog cannot decode belong to someone else's schema; they are skipped.
+            match schema::decode(key, rec.value) {
+                Ok(OffsetsRecord::Commit { group: g, topic, partition, value }) if g == group => match value {
+                    Some(v) => {
+                        offsets.insert(
+                            (topic, partition),
+                            Committed { offset: v.offset, metadata: v.metadata, commit_timestamp: v.commit_timestamp },
+                        );
+                    }
+                    None => {
+                        offsets.remove(&(topic, partition));
+                    }
+                },
+                Ok(OffsetsRecord::Group { group: g, value: None }) if g == group => offsets.clear(),
+                _ => {}
+            }
+        }
+    }
+    Ok((cur.next_offset(), seen))
+}
+
+/// The group's committed offsets.
+pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
+    let p = schema::partition_for_group(group);
+    let t = match dd.topic(OFFSETS_TOPIC) {
+        Ok(t) => t,
+        Err(Error::NotFound(_)) => return Ok(GroupOffsets::new()),
+        Err(e) => return Err(e),
+    };
+    if !dd.partition_dir(OFFSETS_TOPIC, p).is_dir() {
+        return Ok(GroupOffsets::new());
+    }
+    let (mut offsets, from) = match read_snapshot(dd, group, p)? {
+        Some(s) => (s.offsets.into_iter().map(|e| ((e.topic, e.partition), e.committed)).collect(), s.log_end),
+        None => (GroupOffsets::new(), 0),
+    };
+    scan_tail(dd, &t, p, group, from, &mut offsets)?;
+    Ok(offsets)
+}
+
+/// A change to a group's offsets.
+pub enum Change {
+    Set(Tp, i64, String),
+    Delete(Tp),
+    /// Deletes every offset and the group's metadata.
+    DeleteGroup,
+}
+
+/// Commits changes: appends them to `__consumer_offsets` (fsynced), then refreshes the
+/// snapshot under the same lock. Returns the offsets as they now stand.
+pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffsets> {
+    let t = offsets_topic(dd)?;
+    let p = schema::partition_for_group(group);
+    let mut w = dd.open_writer(&t, p)?;
+    // Under the lock: the offsets as they stand, from the snapshot and the tail after it.
+    let (mut offsets, from) = match read_snapshot(dd, group, p)? {
+        Some(s) => (s.offsets.into_iter().map(|e| ((e.topic, e.partition), e.committed)).collect(), s.log_end),
+        None => (GroupOffsets::new(), 0),
+    };
+    scan_tail(dd, &t, p, group, from, &mut offsets)?;
+    let now = crate::timefmt::now_ms();
+    let mut b = BatchBuilder::new();
+    for c in changes {
+        match c {
+            Change::Set((topic, partition), offset, metadata) => {
+                let v = CommitValue {
+                    offset: *offset,
+                    leader_epoch: -1,
+                    metadata: metadata.clone(),
+                    commit_timestamp: now,
+                    expire_timestamp: None,
+                };
+                b.push(now, Some(&schema::commit_key(group, topic, *partition)), Some(&schema::commit_value(&v)), &[]);
+                offsets.insert(
+                    (topic.clone(), *partition),
+                    Committed { offset: *offset, metadata: metadata.clone(), commit_timestamp: now },
+                );
+            }
+            Change::Delete((topic, partition)) => {
+                b.push(now, Some(&schema::commit_key(group, topic, *partition)), None, &[]);
+                offsets.remove(&(topic.clone(), *partition));
+            }
+            Change::DeleteGroup => {
+                for (topic, partition) in offsets.keys() {
+                    b.push(now, Some(&schema::commit_key(group, topic, *partition)), None, &[]);
+                }
+                b.push(now, Some(&schema::group_key(group)), None, &[]);
+                offsets.clear();
+            }
+        }
+    }
+    if !b.is_empty() {
+        w.append_batch(b.finish(0, 0, Compression::None), AppendMode::Leader { leader_epoch: 0 })?;
+        w.flush()?;
+    }
+    let dir = group_dir(dd, group);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+    let snap = Snapshot {
+        partition: p,
+        log_end: w.log_end_offset(),
+        offsets: offsets
+            .iter()
+            .map(|((topic, partition), c)| SnapshotEntry {
+                topic: topic.clone(),
+                partition: *partition,
+                committed: c.clone(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_vec(&snap).expect("snapshot serialises");
+    fsutil::write_atomic(&snapshot_path(dd, group), &json)?;
+    Ok(offsets)
+}

@@ -1,0 +1,348 @@
+//! The record schemas of `__consumer_offsets` (kafka-format.md section 6): Kafka's binary keys
+//! and values, so that Kafka's tools and klog decode each other's commits.
+//!
+//! Key = `int16 version` + body; the key version names the record type (0 and 1 OffsetCommit,
+//! 2 GroupMetadata, 3 and up KIP-848 records, which klog skips). Value = `int16 version` + body;
+//! a null value is a tombstone. klog writes OffsetCommitKey v1, OffsetCommitValue v3,
+//! GroupMetadataKey v2 and GroupMetadataValue v3, as Kafka 3.x does, and reads every
+//! non-flexible version.
+
+use crate::record::DecodeError;
+
+/// Partitions of `__consumer_offsets` (Kafka's `offsets.topic.num.partitions` default).
+pub const OFFSETS_TOPIC_PARTITIONS: i32 = 50;
+pub const OFFSETS_TOPIC: &str = "__consumer_offsets";
+
+/// Java's `String.hashCode`: `h = 31*h + c` over UTF-16 code units, wrapping.
+pub fn java_string_hash(s: &str) -> i32 {
+    s.encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
+}
+
+/// The `__consumer_offsets` partition of a group: `Utils.abs(hashCode) % 50`, where
+/// `Utils.abs(Integer.MIN_VALUE)` is 0.
+pub fn partition_for_group(group: &str) -> i32 {
+    let h = java_string_hash(group);
+    let abs = if h == i32::MIN { 0 } else { h.abs() };
+    abs % OFFSETS_TOPIC_PARTITIONS
+}
+
+/// A decoded record of `__consumer_offsets`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OffsetsRecord {
+    /// An offset commit; `value` None is a tombstone (offset deleted).
+    Commit { group: String, topic: String, partition: i32, value: Option<CommitValue> },
+    /// A group's metadata; `value` None is a tombstone (group deleted).
+    Group { group: String, value: Option<GroupValue> },
+    /// A record type klog does not interpret (KIP-848 and later), with its key version.
+    Other { key_version: i16 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitValue {
+    pub offset: i64,
+    pub leader_epoch: i32,
+    pub metadata: String,
+    pub commit_timestamp: i64,
+    pub expire_timestamp: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GroupValue {
+    pub protocol_type: String,
+    pub generation: i32,
+    pub protocol: Option<String>,
+    pub leader: Option<String>,
+    pub current_state_timestamp: i64,
+    pub members: Vec<MemberValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MemberValue {
+    pub member_id: String,
+    pub group_instance_id: Option<String>,
+    pub client_id: String,
+    pub client_host: String,
+    pub rebalance_timeout: i32,
+    pub session_timeout: i32,
+    pub subscription: Vec<u8>,
+    pub assignment: Vec<u8>,
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as i16).to_be_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_nullable_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => put_str(out, s),
+        None => out.extend_from_slice(&(-1i16).to_be_bytes()),
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(&(b.len() as i32).to_be_bytes());
+    out.extend_from_slice(b);
+}
+
+/// OffsetCommitKey v1: group, topic, partition.
+pub fn commit_key(group: &str, topic: &str, partition: i32) -> Vec<u8> {
+    let mut k = Vec::with_capacity(8 + group.len() + topic.len());
+    k.extend_from_slice(&1i16.to_be_bytes());
+    put_str(&mut k, group);
+    put_str(&mut k, topic);
+    k.extend_from_slice(&partition.to_be_bytes());
+    k
+}
+
+/// OffsetCommitValue v3: offset, leader epoch, metadata, commit timestamp.
+pub fn commit_value(v: &CommitValue) -> Vec<u8> {
+    let mut out = Vec::with_capacity(26 + v.metadata.len());
+    out.extend_from_slice(&3i16.to_be_bytes());
+    out.extend_from_slice(&v.offset.to_be_bytes());
+    out.extend_from_slice(&v.leader_epoch.to_be_bytes());
+    put_str(&mut out, &v.metadata);
+    out.extend_from_slice(&v.commit_timestamp.to_be_bytes());
+    out
+}
+
+/// GroupMetadataKey v2: group.
+pub fn group_key(group: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(4 + group.len());
+    k.extend_from_slice(&2i16.to_be_bytes());
+    put_str(&mut k, group);
+    k
+}
+
+/// GroupMetadataValue v3.
+pub fn group_value(v: &GroupValue) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&3i16.to_be_bytes());
+    put_str(&mut out, &v.protocol_type);
+    out.extend_from_slice(&v.generation.to_be_bytes());
+    put_nullable_str(&mut out, v.protocol.as_deref());
+    put_nullable_str(&mut out, v.leader.as_deref());
+    out.extend_from_slice(&v.current_state_timestamp.to_be_bytes());
+    out.extend_from_slice(&(v.members.len() as i32).to_be_bytes());
+    for m in &v.members {
+        put_str(&mut out, &m.member_id);
+        put_nullable_str(&mut out, m.group_instance_id.as_deref());
+        put_str(&mut out, &m.client_id);
+        put_str(&mut out, &m.client_host);
+        out.extend_from_slice(&m.rebalance_timeout.to_be_bytes());
+        out.extend_from_slice(&m.session_timeout.to_be_bytes());
+        put_bytes(&mut out, &m.subscription);
+        put_bytes(&mut out, &m.assignment);
+    }
+    out
+}
+
+/// A bounds-checked reader over one key or value.
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], DecodeError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(|| DecodeError::new(format!("{} runs past the end ({} bytes at {})", what, n, self.pos)))?;
+        let s = &self.b[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn i16(&mut self, what: &str) -> Result<i16, DecodeError> {
+        Ok(i16::from_be_bytes(self.take(2, what)?.try_into().expect("2 bytes")))
+    }
+    fn i32(&mut self, what: &str) -> Result<i32, DecodeError> {
+        Ok(i32::from_be_bytes(self.take(4, what)?.try_into().expect("4 bytes")))
+    }
+    fn i64(&mut self, what: &str) -> Result<i64, DecodeError> {
+        Ok(i64::from_be_bytes(self.take(8, what)?.try_into().expect("8 bytes")))
+    }
+    fn nullable_str(&mut self, what: &str) -> Result<Option<String>, DecodeError> {
+        let n = self.i16(what)?;
+        if n < 0 {
+            return Ok(None);
+        }
+        let b = self.take(n as usize, what)?;
+        String::from_utf8(b.to_vec()).map(Some).map_err(|_| DecodeError::new(format!("{} is not UTF-8", what)))
+    }
+    fn str(&mut self, what: &str) -> Result<String, DecodeError> {
+        self.nullable_str(what)?.ok_or_else(|| DecodeError::new(format!("{} is null", what)))
+    }
+    fn bytes(&mut self, what: &str) -> Result<Vec<u8>, DecodeError> {
+        let n = self.i32(what)?;
+        if n < 0 {
+            return Ok(Vec::new());
+        }
+        Ok(self.take(n as usize, what)?.to_vec())
+    }
+}
+
+/// Decodes a `__consumer_offsets` record from its key and value.
+pub fn decode(key: &[u8], value: Option<&[u8]>) -> Result<OffsetsRecord, DecodeError> {
+    let mut k = Reader { b: key, pos: 0 };
+    let key_version = k.i16("key version")?;
+    match key_version {
+        0 | 1 => {
+            let group = k.str("group")?;
+            let topic = k.str("topic")?;
+            let partition = k.i32("partition")?;
+            let value = value.map(decode_commit_value).transpose()?;
+            Ok(OffsetsRecord::Commit { group, topic, partition, value })
+        }
+        2 => {
+            let group = k.str("group")?;
+            let value = value.map(decode_group_value).transpose()?;
+            Ok(OffsetsRecord::Group { group, value })
+        }
+        v if v >= 0 => Ok(OffsetsRecord::Other { key_version: v }),
+        v => Err(DecodeError::new(format!("negative key version {}", v))),
+    }
+}
+
+fn decode_commit_value(v: &[u8]) -> Result<CommitValue, DecodeError> {
+    let mut r = Reader { b: v, pos: 0 };
+    let version = r.i16("value version")?;
+    if !(0..=3).contains(&version) {
+        return Err(DecodeError::new(format!("OffsetCommitValue version {} is not supported", version)));
+    }
+    let offset = r.i64("offset")?;
+    let leader_epoch = if version >= 3 { r.i32("leader epoch")? } else { -1 };
+    let metadata = r.str("metadata")?;
+    let commit_timestamp = r.i64("commit timestamp")?;
+    let expire_timestamp = if version == 1 { Some(r.i64("expire timestamp")?) } else { None };
+    Ok(CommitValue { offset, leader_epoch, metadata, commit_timestamp, expire_timestamp })
+}
+
+fn decode_group_value(v: &[u8]) -> Result<GroupValue, DecodeError> {
+    let mut r = Reader { b: v, pos: 0 };
+    let version = r.i16("value version")?;
+    if !(0..=3).contains(&version) {
+        return Err(DecodeError::new(format!("GroupMetadataValue version {} is not supported", version)));
+    }
+    let mut g = GroupValue {
+        protocol_type: r.str("protocol type")?,
+        generation: r.i32("generation")?,
+        protocol: r.nullable_str("protocol")?,
+        leader: r.nullable_str("leader")?,
+        ..Default::default()
+    };
+    g.current_state_timestamp = if version >= 2 { r.i64("state timestamp")? } else { -1 };
+    let n = r.i32("member count")?;
+    if n < 0 || n as usize > v.len() {
+        return Err(DecodeError::new(format!("bad member count {}", n)));
+    }
+    for _ in 0..n {
+        let mut m = MemberValue { member_id: r.str("member id")?, ..Default::default() };
+        m.group_instance_id = if version >= 3 { r.nullable_str("group instance id")? } else { None };
+        m.client_id = r.str("client id")?;
+        m.client_host = r.str("client host")?;
+        m.rebalance_timeout = if version >= 1 { r.i32("rebalance timeout")? } else { -1 };
+        m.session_timeout = r.i32("session timeout")?;
+        m.subscription = r.bytes("subscription")?;
+        m.assignment = r.bytes("assignment")?;
+        g.members.push(m);
+    }
+    Ok(g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_partitions_match_kafka() {
+        // kafka-format.md section 6.1.
+        for (g, hash, p) in [
+            ("console-consumer-14897", 158520050, 0),
+            ("console-consumer-2399", 836426402, 2),
+            ("console-consumer-89616", 165131481, 31),
+            ("console-consumer-76901", 164121434, 34),
+            ("DEVSmileCDR", 551467806, 6),
+        ] {
+            assert_eq!(java_string_hash(g), hash, "{}", g);
+            assert_eq!(partition_for_group(g), p, "{}", g);
+        }
+    }
+
+    #[test]
+    fn commit_bytes_match_a_real_kafka_commit() {
+        // The example of kafka-format.md section 6.2, taken from a real broker's log.
+        let topic = "batch2.work.notification.SHR_PROD.persistence";
+        let key = commit_key("DEVSmileCDR", topic, 0);
+        let mut want = vec![0, 1, 0, 11];
+        want.extend_from_slice(b"DEVSmileCDR");
+        want.extend_from_slice(&[0, 0x2d]);
+        want.extend_from_slice(topic.as_bytes());
+        want.extend_from_slice(&[0, 0, 0, 0]);
+        assert_eq!(key, want);
+        let v = CommitValue {
+            offset: 0,
+            leader_epoch: -1,
+            metadata: String::new(),
+            commit_timestamp: 0x019c_0fcd_ac12,
+            expire_timestamp: None,
+        };
+        let bytes = commit_value(&v);
+        assert_eq!(
+            bytes,
+            [0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0x01, 0x9c, 0x0f, 0xcd, 0xac, 0x12]
+        );
+        assert_eq!(
+            decode(&key, Some(&bytes)).unwrap(),
+            OffsetsRecord::Commit { group: "DEVSmileCDR".into(), topic: topic.into(), partition: 0, value: Some(v) }
+        );
+    }
+
+    #[test]
+    fn decodes_group_metadata_written_by_a_real_kafka_broker() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/kafka-samples/bheem6005-kafka/kafka-logs/__consumer_offsets-0/00000000000000000000.log"
+        );
+        let bytes = std::fs::read(path).expect("../shared/kafka-samples beside the repo");
+        let mut pos = 0;
+        let mut generations = Vec::new();
+        while pos < bytes.len() {
+            let len = i32::from_be_bytes(bytes[pos + 8..pos + 12].try_into().unwrap()) as usize + 12;
+            let (_, recs) = crate::record::decode_batch(&bytes[pos..pos + len]).unwrap();
+            for r in recs {
+                match decode(r.key.as_deref().unwrap(), r.value.as_deref()).unwrap() {
+                    OffsetsRecord::Group { group, value: Some(v) } => {
+                        assert_eq!(group, "console-consumer-14897");
+                        assert_eq!(partition_for_group(&group), 0);
+                        assert_eq!(v.protocol_type, "consumer");
+                        generations.push((v.generation, v.members.len()));
+                    }
+                    other => panic!("unexpected {:?}", other),
+                }
+            }
+            pos += len;
+        }
+        assert_eq!(generations, vec![(1, 1), (2, 0)]);
+    }
+
+    #[test]
+    fn group_metadata_round_trips_and_garbage_fails() {
+        let g = GroupValue {
+            protocol_type: "consumer".into(),
+            generation: 7,
+            protocol: Some("range".into()),
+            leader: Some("m1".into()),
+            current_state_timestamp: 5,
+            members: vec![MemberValue { member_id: "m1".into(), client_id: "klog".into(), ..Default::default() }],
+        };
+        let v = group_value(&g);
+        assert_eq!(
+            decode(&group_key("g"), Some(&v)).unwrap(),
+            OffsetsRecord::Group { group: "g".into(), value: Some(g) }
+        );
+        assert!(decode(&[0, 1, 0, 9, b'x'], None).is_err());
+        assert!(decode(&group_key("g"), Some(&v[..v.len() - 3])).is_err());
+    }
+}
