@@ -69,7 +69,9 @@ for i in range(1000000):
     p = part(g) if g == 'start' else target  # every commit lands in the measured group's partition
     key = struct.pack('>h', 1) + s16(g) + s16('t') + struct.pack('>i', i % 4)
     val = struct.pack('>hqi', 3, i, -1) + s16('') + struct.pack('>q', 1700000000000)
-    f = files.setdefault(p, open(os.path.join(sys.argv[1], '%d.jsonl' % p), 'w'))
+    if p not in files:
+        files[p] = open(os.path.join(sys.argv[1], '%d.jsonl' % p), 'w')
+    f = files[p]
     f.write('{"key_b64":"%s","value_b64":"%s"}\n' % (base64.b64encode(key).decode(), base64.b64encode(val).decode()))
 for f in files.values(): f.close()
 PY

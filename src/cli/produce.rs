@@ -205,11 +205,101 @@ struct Producer {
     sticky: i32,
     records: u64,
     batches: u64,
-    jobs: mpsc::SyncSender<Job>,
-    recycled: mpsc::Receiver<Vec<u8>>,
-    failed: Arc<AtomicBool>,
+    sink: Sink,
     /// Batches were sent since the last settle (partition locks may be held).
     unsettled: bool,
+}
+
+/// Where finished batches go: appended right here while the input is small (a one-record
+/// produce should not pay for a thread), then, from the first full batch on, by an appender
+/// thread, so that encoding and the write system calls overlap.
+enum Sink {
+    Inline(Appender),
+    Thread {
+        jobs: mpsc::SyncSender<Job>,
+        recycled: mpsc::Receiver<Vec<u8>>,
+        failed: Arc<AtomicBool>,
+        handle: std::thread::JoinHandle<Result<()>>,
+    },
+    /// Only while switching from one to the other.
+    Switching,
+}
+
+impl Sink {
+    fn stopped() -> Error {
+        Error::Invalid("the appender stopped".into())
+    }
+
+    /// The appender thread failed: stop feeding it (its error comes back when it is joined).
+    fn check(&self) -> Result<()> {
+        match self {
+            Sink::Thread { failed, .. } if failed.load(Ordering::SeqCst) => Err(Self::stopped()),
+            _ => Ok(()),
+        }
+    }
+
+    fn go_parallel(&mut self) {
+        if let Sink::Inline(_) = self {
+            let Sink::Inline(appender) = std::mem::replace(self, Sink::Switching) else {
+                unreachable!("matched Inline above")
+            };
+            let (jobs, job_rx) = mpsc::sync_channel(4);
+            let (recycle, recycled) = mpsc::sync_channel(8);
+            let failed = Arc::new(AtomicBool::new(false));
+            let flag = failed.clone();
+            let handle = std::thread::spawn(move || appender.run(job_rx, recycle, flag));
+            *self = Sink::Thread { jobs, recycled, failed, handle };
+        }
+    }
+
+    /// A buffer for the next batch: one the appender is done with, if any.
+    fn spare(&mut self) -> Vec<u8> {
+        match self {
+            Sink::Thread { recycled, .. } => recycled.try_recv().unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Appends a batch (inline) or hands it over; returns the buffer when it comes straight back.
+    fn send(&mut self, partition: i32, mut bytes: Vec<u8>) -> Result<Option<Vec<u8>>> {
+        match self {
+            Sink::Inline(a) => {
+                a.append(partition, &mut bytes)?;
+                Ok(Some(bytes))
+            }
+            Sink::Thread { jobs, .. } => {
+                jobs.send(Job::Batch { partition, bytes }).map_err(|_| Self::stopped())?;
+                Ok(None)
+            }
+            Sink::Switching => Err(Self::stopped()),
+        }
+    }
+
+    fn settle(&mut self) -> Result<()> {
+        match self {
+            Sink::Inline(a) => a.settle(),
+            Sink::Thread { jobs, .. } => {
+                let (tx, rx) = mpsc::channel();
+                if jobs.send(Job::Settle(tx)).is_err() || rx.recv().is_err() {
+                    return Err(Self::stopped());
+                }
+                self.check()
+            }
+            Sink::Switching => Err(Self::stopped()),
+        }
+    }
+
+    /// Settles for the last time and reports the appender's first error.
+    fn finish(self) -> Result<()> {
+        match self {
+            Sink::Inline(mut a) => a.settle(),
+            Sink::Thread { jobs, handle, .. } => {
+                drop(jobs);
+                handle.join().unwrap_or_else(|_| Err(Error::Invalid("the appender thread panicked".into())))
+            }
+            Sink::Switching => Err(Self::stopped()),
+        }
+    }
 }
 
 impl Producer {
@@ -266,7 +356,7 @@ impl Producer {
             && b.size_bytes() + bound > self.batch_limit
             && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit
         {
-            self.emit(p)?;
+            self.emit(p, true)?;
             if explicit.is_none() && key.is_none() {
                 // Sticky partitioning: a new batch for keyless records goes to the next partition.
                 self.sticky = (self.sticky + 1) % self.topic.partitions;
@@ -278,32 +368,30 @@ impl Producer {
         Ok(())
     }
 
-    /// The appender failed: stop feeding it (its error comes back when it is joined).
-    fn check(&self) -> Result<()> {
-        if self.failed.load(Ordering::SeqCst) {
-            return Err(Error::Invalid("the appender stopped".into()));
-        }
-        Ok(())
-    }
-
-    fn emit(&mut self, p: i32) -> Result<()> {
+    /// Sends partition `p`'s batch. `full`: it is sent because it filled up, which means the
+    /// input is large enough to be worth the appender thread.
+    fn emit(&mut self, p: i32, full: bool) -> Result<()> {
         if self.builders[p as usize].is_empty() {
             return Ok(());
         }
-        self.check()?;
-        let spare = self.recycled.try_recv().unwrap_or_default();
+        self.sink.check()?;
+        if full {
+            self.sink.go_parallel();
+        }
+        let spare = self.sink.spare();
         let bytes = self.builders[p as usize].finish_take(0, 0, self.codec, spare);
         self.batches += 1;
         self.unsettled = true;
-        if self.jobs.send(Job::Batch { partition: p, bytes }).is_err() {
-            return Err(Error::Invalid("the appender stopped".into()));
+        if let Some(back) = self.sink.send(p, bytes)? {
+            // Appended inline: keep the buffer for the next batch.
+            self.builders[p as usize] = BatchBuilder::with_buffer(back);
         }
         Ok(())
     }
 
     fn emit_all(&mut self) -> Result<()> {
         for p in 0..self.topic.partitions {
-            self.emit(p)?;
+            self.emit(p, false)?;
         }
         Ok(())
     }
@@ -316,12 +404,9 @@ impl Producer {
     /// partition lock is released.
     fn settle(&mut self) -> Result<()> {
         self.emit_all()?;
-        let (tx, rx) = mpsc::channel();
-        if self.jobs.send(Job::Settle(tx)).is_err() || rx.recv().is_err() {
-            return Err(Error::Invalid("the appender stopped".into()));
-        }
+        self.sink.settle()?;
         self.unsettled = false;
-        self.check()
+        Ok(())
     }
 }
 
@@ -395,11 +480,6 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         print_offsets: a.print_offsets,
         writers: HashMap::new(),
     };
-    let (jobs, job_rx) = mpsc::sync_channel(4);
-    let (recycle, recycled) = mpsc::sync_channel(8);
-    let failed = Arc::new(AtomicBool::new(false));
-    let failed_flag = failed.clone();
-    let thread = std::thread::spawn(move || appender.run(job_rx, recycle, failed_flag));
     let mut prod = Producer {
         topic,
         codec,
@@ -415,18 +495,15 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
         records: 0,
         batches: 0,
-        jobs,
-        recycled,
-        failed,
+        sink: Sink::Inline(appender),
         unsettled: false,
     };
     let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers);
     // Whatever was read before an error is still written and made durable: send the partial
     // batches, hang up, and let the appender settle.
     let sent = prod.emit_all();
-    let Producer { jobs, records, batches, topic, .. } = prod;
-    drop(jobs);
-    let appended = thread.join().unwrap_or_else(|_| Err(Error::Invalid("the appender thread panicked".into())));
+    let Producer { sink, records, batches, topic, .. } = prod;
+    let appended = sink.finish();
     // The appender's own error explains a failure best; then the input's.
     appended?;
     result?;

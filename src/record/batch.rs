@@ -457,6 +457,13 @@ impl BatchBuilder {
         b
     }
 
+    /// A builder that writes into `buf` (a buffer handed back after an earlier batch).
+    pub fn with_buffer(buf: Vec<u8>) -> BatchBuilder {
+        let mut b = BatchBuilder { buf, ..Default::default() };
+        b.clear();
+        b
+    }
+
     /// Empties the builder, keeping its buffers.
     pub fn clear(&mut self) {
         self.buf.clear();
