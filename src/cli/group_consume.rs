@@ -521,7 +521,9 @@ fn run_loop(r: &mut Runner) -> Result<()> {
         if STOP.load(Ordering::SeqCst) || r.remaining == 0 || r.exec_failed.is_some() {
             return r.outbox.drain(&mut r.reading);
         }
-        if last_poll.elapsed() >= Duration::from_millis(50) {
+        // Poll every 50 ms; every 5 ms while assigned partitions wait for their previous owner.
+        let poll_every = Duration::from_millis(if r.member.settled() { 50 } else { 5 });
+        if last_poll.elapsed() >= poll_every {
             r.outbox.drain(&mut r.reading)?;
             r.rebalance_step()?;
             last_poll = Instant::now();
@@ -540,7 +542,7 @@ fn run_loop(r: &mut Runner) -> Result<()> {
             if r.a.exit_at_end && all_at_end && r.member.generation() >= 0 {
                 return Ok(());
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(if r.member.settled() { 20 } else { 5 }));
         }
     }
 }

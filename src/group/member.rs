@@ -25,7 +25,7 @@ use crate::fsutil;
 use crate::lock::{self, FileLock};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -254,7 +254,8 @@ pub struct Member {
     /// Ownership locks held.
     owned: BTreeMap<Tp, FileLock>,
     last_poll_ms: Arc<AtomicI64>,
-    stop_heartbeat: Arc<AtomicBool>,
+    /// Dropping it stops the heartbeat thread at once.
+    stop_heartbeat: Option<std::sync::mpsc::Sender<()>>,
     heartbeat: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -320,11 +321,11 @@ impl Member {
         write_state(&dir, &s)?;
         drop(guard);
         let last_poll_ms = Arc::new(AtomicI64::new(now));
-        let stop_heartbeat = Arc::new(AtomicBool::new(false));
+        let (stop_heartbeat, stop_rx) = std::sync::mpsc::channel();
         let heartbeat = {
-            let (dir, hb, last_poll, stop) = (dir.clone(), hb, last_poll_ms.clone(), stop_heartbeat.clone());
+            let (dir, hb, last_poll) = (dir.clone(), hb, last_poll_ms.clone());
             let every = Duration::from_millis((opts.session_timeout_ms / 3).clamp(10, 3000) as u64);
-            std::thread::spawn(move || heartbeat_loop(dir, hb, last_poll, stop, every))
+            std::thread::spawn(move || heartbeat_loop(dir, hb, last_poll, stop_rx, every))
         };
         Ok(Member {
             dd: dd.clone(),
@@ -338,7 +339,7 @@ impl Member {
             assigned: BTreeSet::new(),
             owned: BTreeMap::new(),
             last_poll_ms,
-            stop_heartbeat,
+            stop_heartbeat: Some(stop_heartbeat),
             heartbeat: Some(heartbeat),
         })
     }
@@ -404,8 +405,10 @@ impl Member {
             self.assigned = mine;
             self.generation = s.generation;
             out.new_generation = Some(s.generation);
-            // The caller commits and releases `revoke` before any new partition is taken.
-            return Ok(out);
+            if !out.revoke.is_empty() {
+                // The caller commits and releases `revoke` before any new partition is taken.
+                return Ok(out);
+            }
         }
         for tp in self.assigned.clone() {
             if self.owned.contains_key(&tp) {
@@ -449,7 +452,7 @@ impl Member {
 
 impl Drop for Member {
     fn drop(&mut self) {
-        self.stop_heartbeat.store(true, Ordering::Relaxed);
+        self.stop_heartbeat.take();
         if let Some(h) = self.heartbeat.take() {
             let _ = h.join();
         }
@@ -467,16 +470,14 @@ fn write_heartbeat(dir: &Path, hb: &Heartbeat) -> Result<()> {
 
 /// Writes the member's heartbeat file every `every` until stopped (Kafka's heartbeat thread):
 /// a member whose main loop is busy still shows it is alive, and shows when it last polled.
-fn heartbeat_loop(dir: PathBuf, mut hb: Heartbeat, last_poll: Arc<AtomicI64>, stop: Arc<AtomicBool>, every: Duration) {
-    let tick = Duration::from_millis(10).min(every);
-    let mut waited = Duration::ZERO;
-    while !stop.load(Ordering::Relaxed) {
-        std::thread::sleep(tick);
-        waited += tick;
-        if waited < every {
-            continue;
-        }
-        waited = Duration::ZERO;
+fn heartbeat_loop(
+    dir: PathBuf,
+    mut hb: Heartbeat,
+    last_poll: Arc<AtomicI64>,
+    stop: std::sync::mpsc::Receiver<()>,
+    every: Duration,
+) {
+    while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stop.recv_timeout(every) {
         hb.last_poll_ms = last_poll.load(Ordering::Relaxed);
         hb.last_heartbeat_ms = crate::timefmt::now_ms();
         let _ = write_heartbeat(&dir, &hb);
