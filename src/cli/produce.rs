@@ -11,6 +11,7 @@ use super::{Ctx, EXIT_OK};
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
 use crate::log::{AppendMode, PartitionWriter};
+use crate::meta::MetaStore;
 use crate::output::{format::unescape, json::parse_record};
 use crate::partitioner::partition_for_key;
 use crate::record::{BatchBuilder, Compression, OwnedHeaders, HEADER_BYTES};
@@ -121,20 +122,46 @@ struct Appender {
     log_append_time: bool,
     print_offsets: bool,
     writers: HashMap<i32, PartitionWriter>,
+    /// For a cluster topic: the store and each partition's leader (data directory, broker id,
+    /// leader epoch). Every writer opened is checked against the store (a stale epoch fails).
+    cluster: Option<(MetaStore, HashMap<i32, Route>)>,
+    /// The leader epoch each open writer stamps on its batches.
+    epochs: HashMap<i32, i32>,
+}
+
+/// Where a cluster partition's leader is.
+#[derive(Clone)]
+struct Route {
+    dd: DataDir,
+    broker: i32,
+    leader_epoch: i32,
 }
 
 impl Appender {
     fn append(&mut self, p: i32, batch: &mut [u8]) -> Result<()> {
         if !self.writers.contains_key(&p) {
-            let mut w = self.dd.open_writer(&self.topic, p)?;
+            let (mut w, epoch) = match &self.cluster {
+                Some((store, routes)) => {
+                    let r = routes.get(&p).ok_or_else(|| {
+                        Error::NotFound(format!("{}-{}: no leader known for the partition", self.topic.name, p))
+                    })?;
+                    let w = r.dd.open_writer(&self.topic, p)?;
+                    // Holding the partition lock, check we still act for the current leader.
+                    crate::replica::check_leader(store, &self.topic.name, p, r.broker, r.leader_epoch)?;
+                    (w, r.leader_epoch)
+                }
+                None => (self.dd.open_writer(&self.topic, p)?, 0),
+            };
             w.set_durable(self.durable);
             self.writers.insert(p, w);
+            self.epochs.insert(p, epoch);
         }
+        let leader_epoch = self.epochs.get(&p).copied().unwrap_or(0);
         let w = self.writers.get_mut(&p).expect("opened above");
         if self.log_append_time {
             crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
         }
-        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch: 0 })?;
+        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch })?;
         if self.durable {
             w.maybe_flush()?;
         }
@@ -459,11 +486,21 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         return Err(Error::Usage("--batch-size must be at least 1".into()));
     }
     crate::datadir::validate_topic_name(&a.topic)?;
-    let dd = ctx.open_or_init()?;
-    let topic = dd.topic(&a.topic)?;
-    if let Some(p) = a.partition {
-        dd.check_partition(&topic, p)?;
-    }
+    let (dd, topic, cluster) = match ctx.cluster_topic(&a.topic)? {
+        Some((store, snap)) => {
+            let (dd, topic, routes) = cluster_routes(ctx, &snap, &a)?;
+            (dd, topic, Some((store, routes)))
+        }
+        None => {
+            let dd = ctx.open_or_init()?;
+            let topic = dd.topic(&a.topic)?;
+            if let Some(p) = a.partition {
+                dd.check_partition(&topic, p)?;
+            }
+            (dd, topic, None)
+        }
+    };
+    let cluster_store = cluster.as_ref().map(|(s, _)| s.clone());
     let codec = match topic.config.get("compression.type") {
         "producer" => producer_codec,
         "uncompressed" => Compression::None,
@@ -479,6 +516,8 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         log_append_time,
         print_offsets: a.print_offsets,
         writers: HashMap::new(),
+        cluster,
+        epochs: HashMap::new(),
     };
     let mut prod = Producer {
         topic,
@@ -508,10 +547,84 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     appended?;
     result?;
     sent?;
+    if let Some(store) = cluster_store {
+        acknowledge(ctx, &store, &topic, &a)?;
+    }
     if a.verbose {
         eprintln!("klog: produced {} records in {} batches to topic {}", records, batches, topic.name);
     }
     Ok(EXIT_OK)
+}
+
+/// For a cluster topic: the leader of every partition the producer may write, checked before
+/// anything is written: with acks=all, each must have at least min.insync.replicas in sync.
+fn cluster_routes(
+    ctx: &Ctx,
+    snap: &crate::meta::Snapshot,
+    a: &ProduceArgs,
+) -> Result<(DataDir, TopicMeta, HashMap<i32, Route>)> {
+    let topic = crate::replica::topic_meta(snap, &a.topic)?;
+    let targets: Vec<i32> = match a.partition {
+        Some(p) => {
+            snap.partition(&a.topic, p)?;
+            vec![p]
+        }
+        None => (0..topic.partitions).collect(),
+    };
+    let min_isr = topic.config.get_i64("min.insync.replicas").max(1) as usize;
+    let mut routes = HashMap::new();
+    for &p in &targets {
+        let ps = snap.partition(&a.topic, p)?;
+        if a.acks == Acks::All && ps.isr.len() < min_isr {
+            return Err(Error::Invalid(format!(
+                "NOT_ENOUGH_REPLICAS: {}-{} has {} in-sync replica(s) [{}], fewer than min.insync.replicas={}; nothing was written",
+                a.topic,
+                p,
+                ps.isr.len(),
+                super::topic::join_ids(&ps.isr),
+                min_isr
+            )));
+        }
+        if ps.leader < 0 {
+            return Err(Error::Invalid(format!("{}-{} has no leader", a.topic, p)));
+        }
+        let dd = crate::replica::broker_dir(snap, ps.leader, ctx.lock_timeout)?;
+        routes.insert(p, Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch });
+    }
+    let first = routes.get(&targets[0]).map(|r| r.dd.clone()).ok_or_else(|| Error::Invalid("no partitions".into()))?;
+    Ok((first, topic, routes))
+}
+
+/// After a cluster produce: acks=all brings every replica up to date (this process copies the
+/// batches, so acks=all never waits for a follower process), drops unreachable followers from
+/// the ISR, moves the high watermark, and fails with NOT_ENOUGH_REPLICAS when the ISR fell
+/// below min.insync.replicas. acks=1 only moves the high watermark; acks=0 does nothing.
+fn acknowledge(ctx: &Ctx, store: &MetaStore, topic: &TopicMeta, a: &ProduceArgs) -> Result<()> {
+    if a.acks == Acks::Zero {
+        return Ok(());
+    }
+    let min_isr = topic.config.get_i64("min.insync.replicas").max(1) as usize;
+    let targets: Vec<i32> = match a.partition {
+        Some(p) => vec![p],
+        None => (0..topic.partitions).collect(),
+    };
+    for p in targets {
+        let rep = crate::replica::sync_partition(store, &topic.name, p, a.acks == Acks::All, ctx.lock_timeout)?;
+        for (b, why) in &rep.failed {
+            eprintln!("klog: warning: {}-{}: broker {} is out of sync: {}", topic.name, p, b, why);
+        }
+        if a.acks == Acks::All && rep.isr.len() < min_isr {
+            return Err(Error::Invalid(format!(
+                "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than min.insync.replicas={}; the leader has them but they are not acknowledged",
+                topic.name,
+                p,
+                rep.isr.len(),
+                super::topic::join_ids(&rep.isr),
+                min_isr
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn pump(
@@ -531,7 +644,7 @@ fn pump(
     // The read size starts small (a one-line produce should not touch megabytes of memory) and
     // doubles while reads fill it, up to READ_BYTES_MAX.
     const READ_BYTES_MAX: usize = 4 << 20;
-    let mut read_size = 64 << 10;
+    let mut read_size = 8 << 10;
     // `buf[start..len]` is unread input; `buf` beyond `len` is scratch space for the next read,
     // zeroed once when it grows rather than before every read.
     let mut buf: Vec<u8> = Vec::new();
