@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::Klog;
+use common::{Klog, XorShift};
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,26 +20,6 @@ use std::time::Duration;
 
 const ROUNDS: u64 = 25;
 
-/// Marsaglia's xorshift64; never seeded with zero.
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> XorShift {
-        XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    /// Uniform-ish in lo..hi.
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo)
-    }
-}
 
 fn verify_ok(t: &Klog, when: &str) {
     let out = t.cmd(&["verify"]).output().unwrap();
