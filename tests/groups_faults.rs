@@ -217,7 +217,9 @@ fn verify_ok(t: &Klog) {
 /// if it can, appends a VIOLATION line.
 const RECORDER: &str = r#"
 lock="$DATA/.klog/groups/$GROUP/owners/$KLOG_TOPIC-$KLOG_PARTITION.lock"
-if flock -n "$lock" true; then echo "VIOLATION $KLOG_TOPIC $KLOG_PARTITION $KLOG_OFFSET" >> "$OUT"; fi
+# flock -n exits 1 when the lock is held; anything else (0: it was free, 127: no flock) fails.
+flock -n "$lock" true; rc=$?
+if [ "$rc" -ne 1 ]; then echo "VIOLATION $KLOG_TOPIC $KLOG_PARTITION $KLOG_OFFSET flock=$rc" >> "$OUT"; fi
 o=$KLOG_OFFSET
 while IFS= read -r v; do
   printf '%s %s %s %s\n' "$KLOG_TOPIC" "$KLOG_PARTITION" "$o" "$v" >> "$OUT"
