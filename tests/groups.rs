@@ -1340,3 +1340,28 @@ fn committed_offsets_decode_with_kafkas_schema() {
     assert_eq!(replay(&recs, &other), offsets(&[("t", 1, 2)]), "the other group is untouched");
     assert_eq!(committed(&t, &other), offsets(&[("t", 1, 2)]));
 }
+
+/// A group's offsets snapshot belongs to one `__consumer_offsets`: after that topic is deleted
+/// and created again, offsets from the old one must not come back through the snapshot.
+#[test]
+fn offsets_snapshot_does_not_outlive_its_offsets_topic() {
+    let t = Klog::new();
+    for topic in ["t", "u"] {
+        t.ok(&["topic", "create", topic]);
+        t.ok_with(&["produce", topic], b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n");
+    }
+    t.ok(&["group", "commit", "g", "--topic", "t", "-p", "0", "--offset", "5"]);
+    t.ok(&["group", "commit", "g", "--topic", "u", "-p", "0", "--offset", "7"]);
+    t.ok(&["topic", "delete", "__consumer_offsets"]);
+    t.ok(&["group", "commit", "g", "--topic", "t", "-p", "0", "--offset", "2"]);
+    let out = t.ok(&["group", "describe", "g", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let committed: Vec<(String, i64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["current_offset"].is_null())
+        .map(|r| (r["topic"].as_str().unwrap().to_string(), r["current_offset"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(committed, vec![("t".to_string(), 2)], "{}", out);
+}

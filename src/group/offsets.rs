@@ -31,6 +31,9 @@ pub type GroupOffsets = BTreeMap<Tp, Committed>;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Snapshot {
+    /// The topic id of the `__consumer_offsets` it was taken from.
+    #[serde(default)]
+    topic_id: String,
     /// The `__consumer_offsets` partition and the log end offset this snapshot covers.
     partition: i32,
     log_end: i64,
@@ -75,11 +78,20 @@ fn snapshot_path(dd: &DataDir, group: &str) -> PathBuf {
     group_dir(dd, group).join("offsets.json")
 }
 
+/// The group's snapshot, if it is usable: it parses, is for `partition` of this very
+/// `__consumer_offsets` (same topic id: a deleted and recreated topic does not inherit it), and
+/// covers no more than the partition holds now.
 fn read_snapshot(dd: &DataDir, group: &str, partition: i32) -> Result<Option<Snapshot>> {
     let p = snapshot_path(dd, group);
+    let t = dd.topic(OFFSETS_TOPIC)?;
+    let usable = |s: &Snapshot| -> Result<bool> {
+        Ok(s.partition == partition
+            && s.topic_id == t.topic_id
+            && s.log_end <= dd.open_reader(&t, partition)?.log_end_offset()?)
+    };
     match std::fs::read(&p) {
         Ok(bytes) => match serde_json::from_slice::<Snapshot>(&bytes) {
-            Ok(s) if s.partition == partition => Ok(Some(s)),
+            Ok(s) if usable(&s)? => Ok(Some(s)),
             // A snapshot that does not parse is only a cache: rebuild from the log.
             _ => Ok(None),
         },
@@ -210,6 +222,7 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
     let dir = group_dir(dd, group);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
     let snap = Snapshot {
+        topic_id: t.topic_id.clone(),
         partition: p,
         log_end: w.log_end_offset(),
         offsets: offsets
