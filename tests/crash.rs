@@ -20,7 +20,6 @@ use std::time::Duration;
 
 const ROUNDS: u64 = 25;
 
-
 fn verify_ok(t: &Klog, when: &str) {
     let out = t.cmd(&["verify"]).output().unwrap();
     assert!(

@@ -33,7 +33,6 @@ fn heavy() -> MutexGuard<'static, ()> {
     HEAVY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-
 fn seed(default: u64) -> u64 {
     let s = std::env::var("KLOG_TEST_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(default);
     eprintln!("seed {} (set KLOG_TEST_SEED to replay)", s);

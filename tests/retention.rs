@@ -18,7 +18,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 
-
 const DAY: i64 = 86_400_000;
 
 fn now_ms() -> i64 {

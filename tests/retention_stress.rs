@@ -24,7 +24,6 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-
 const DAY: i64 = 86_400_000;
 
 fn now_ms() -> i64 {
