@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
     $completions = @(switch ($command) {
         'klog' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -38,6 +39,9 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('perf', 'perf', [CompletionResultType]::ParameterValue, 'Measure produce and consume throughput and latency')
             [CompletionResult]::new('retention', 'retention', [CompletionResultType]::ParameterValue, 'Apply every topic''s retention and compaction rules (run it from cron)')
             [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete the records below an offset by advancing the partition''s log start offset')
+            [CompletionResult]::new('replicate', 'replicate', [CompletionResultType]::ParameterValue, 'Copy a leader''s batches into a follower data directory (after divergence truncation)')
+            [CompletionResult]::new('broker', 'broker', [CompletionResultType]::ParameterValue, 'Run a broker agent: keep this data directory''s follower partitions replicating')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster administration through the metadata store: brokers, leader elections')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -46,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;init' {
             [CompletionResult]::new('--broker-id', '--broker-id', [CompletionResultType]::ParameterName, 'This broker''s id, written as broker.id in meta.properties')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -53,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;topic' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -70,7 +76,10 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Number of partitions')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A topic config, KEY=VALUE with Kafka''s names (repeatable; see `klog topic configs`)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A topic config, KEY=VALUE with Kafka''s names (repeatable; see `klog topic configs`)')
+            [CompletionResult]::new('--replication-factor', '--replication-factor', [CompletionResultType]::ParameterName, 'Replicas per partition, placed over the cluster''s brokers like Kafka (needs a cluster: --meta, or a data directory that joined one)')
+            [CompletionResult]::new('--replica-assignment', '--replica-assignment', [CompletionResultType]::ParameterName, 'Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed quietly when the topic exists already')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -79,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;topic;list' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -87,8 +97,11 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;topic;describe' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('--under-replicated-partitions', '--under-replicated-partitions', [CompletionResultType]::ParameterName, 'Only partitions whose ISR is smaller than their replica set (cluster topics)')
+            [CompletionResult]::new('--under-min-isr-partitions', '--under-min-isr-partitions', [CompletionResultType]::ParameterName, 'Only partitions whose ISR is smaller than min.insync.replicas (cluster topics)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -100,6 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a config, KEY=VALUE (repeatable)')
             [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config override, back to the default (repeatable)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -107,6 +121,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;topic;delete' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -114,6 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;topic;configs' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -165,9 +181,10 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec for batches: none, gzip, snappy, lz4, zstd (the topic''s compression.type wins unless it is "producer")')
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Largest batch in bytes before compression (capped at the topic''s max.message.bytes)')
             [CompletionResult]::new('--linger-ms', '--linger-ms', [CompletionResultType]::ParameterName, 'How long to wait for more input before sending a partial batch, in ms')
-            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgement: 0 (no fsync), 1 or all (fsync before exit; the same on a standalone directory)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgement: 0 (no fsync), 1 (the leader has it on disk) or all (every in-sync replica has it: for a cluster topic this process copies the batches to the in-sync followers before exiting 0, and fails with NOT_ENOUGH_REPLICAS when fewer than min.insync.replicas are in sync). On a standalone directory 1 and all are the same')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp for every record, in ms since the epoch (default: the time it is read)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-Z', '-Z ', [CompletionResultType]::ParameterName, 'Produce an empty value as null (a tombstone)')
             [CompletionResult]::new('--null-empty', '--null-empty', [CompletionResultType]::ParameterName, 'Produce an empty value as null (a tombstone)')
@@ -198,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--max-poll-interval-ms', '--max-poll-interval-ms', [CompletionResultType]::ParameterName, 'A member that has not polled for this long (a stuck --exec, say) is removed')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id, the prefix of the member id')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Exit at the end of the log (the default when stdout is not a terminal)')
             [CompletionResult]::new('--exit-at-end', '--exit-at-end', [CompletionResultType]::ParameterName, 'Exit at the end of the log (the default when stdout is not a terminal)')
@@ -213,6 +231,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;group' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -227,6 +246,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;group;list' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -235,6 +255,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;group;describe' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--members', '--members', [CompletionResultType]::ParameterName, 'Show the members instead: id, host, pid, assigned partitions')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Show the group''s state instead: protocol, generation, member count')
@@ -251,6 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Move the committed offsets by N (negative moves back)')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Kafka''s CSV plan: topic,partition,offset per line')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--all-topics', '--all-topics', [CompletionResultType]::ParameterName, 'Every topic the group has offsets for')
             [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'to-earliest')
@@ -265,6 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;group;delete' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -273,6 +296,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;group;delete-offsets' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -284,6 +308,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'partition')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -325,6 +350,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition (repeatable; default: all)')
             [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -333,6 +359,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;dump' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)')
             [CompletionResult]::new('--records', '--records', [CompletionResultType]::ParameterName, 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)')
@@ -344,6 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;verify' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
@@ -353,6 +381,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;perf' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -371,6 +400,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Codec: none, gzip, snappy, lz4, zstd')
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Codec: none, gzip, snappy, lz4, zstd')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--durable', '--durable', [CompletionResultType]::ParameterName, 'fsync at the end (as `klog produce` does unless --acks 0)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
@@ -383,6 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'p')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'partition')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -408,6 +439,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--lock-wait-ms', '--lock-wait-ms', [CompletionResultType]::ParameterName, 'How long to wait for a partition''s lock before skipping the partition, in ms')
             [CompletionResult]::new('--dedupe-buffer-bytes', '--dedupe-buffer-bytes', [CompletionResultType]::ParameterName, 'Memory for compaction''s key map, in bytes (24 per key); a partition with more keys is compacted in several passes')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be deleted and compacted; change nothing and take no lock')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object with every partition''s report')
@@ -421,14 +453,110 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Delete the records below this offset (-1: the high watermark, i.e. everything)')
             [CompletionResult]::new('--offset-json-file', '--offset-json-file', [CompletionResultType]::ParameterName, 'Kafka''s JSON file of partitions and offsets')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per partition')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'klog;replicate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The leader''s data directory')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The follower''s data directory (it must exist: `klog init`)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only this partition (with --topic)')
+            [CompletionResult]::new('--poll-ms', '--poll-ms', [CompletionResultType]::ParameterName, 'Pause between passes with --follow, in ms')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep replicating: a pass every --poll-ms until killed (a failed pass is reported on stderr and retried; a conflict such as a stale leader ends it with exit 3)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON, one object per pass')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'klog;broker' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;broker;run' {
+            [CompletionResult]::new('--poll-ms', '--poll-ms', [CompletionResultType]::ParameterName, 'Pause between passes, in ms')
+            [CompletionResult]::new('--passes', '--passes', [CompletionResultType]::ParameterName, 'Stop after this many passes (default: run until killed)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON, one object per pass that changed something')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;broker;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;broker;help;run' {
+            break
+        }
+        'klog;broker;help;help' {
+            break
+        }
+        'klog;cluster' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('brokers', 'brokers', [CompletionResultType]::ParameterValue, 'List the brokers of the cluster and whether their data directories are reachable')
+            [CompletionResult]::new('elect-leader', 'elect-leader', [CompletionResultType]::ParameterValue, 'Make a broker the leader of a partition: bumps the leader epoch and records the change')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;cluster;brokers' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;cluster;elect-leader' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'The partition')
+            [CompletionResult]::new('--leader', '--leader', [CompletionResultType]::ParameterName, 'The broker id of the new leader (must be in the ISR unless --unclean)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--unclean', '--unclean', [CompletionResultType]::ParameterName, 'Allow a replica outside the ISR (records only the old ISR had are lost)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;cluster;help' {
+            [CompletionResult]::new('brokers', 'brokers', [CompletionResultType]::ParameterValue, 'List the brokers of the cluster and whether their data directories are reachable')
+            [CompletionResult]::new('elect-leader', 'elect-leader', [CompletionResultType]::ParameterValue, 'Make a broker the leader of a partition: bumps the leader epoch and records the change')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;cluster;help;brokers' {
+            break
+        }
+        'klog;cluster;help;elect-leader' {
+            break
+        }
+        'klog;cluster;help;help' {
+            break
+        }
         'klog;completions' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -437,6 +565,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;generate' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Directory to write man/ and completions/ into')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -454,6 +583,9 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('perf', 'perf', [CompletionResultType]::ParameterValue, 'Measure produce and consume throughput and latency')
             [CompletionResult]::new('retention', 'retention', [CompletionResultType]::ParameterValue, 'Apply every topic''s retention and compaction rules (run it from cron)')
             [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete the records below an offset by advancing the partition''s log start offset')
+            [CompletionResult]::new('replicate', 'replicate', [CompletionResultType]::ParameterValue, 'Copy a leader''s batches into a follower data directory (after divergence truncation)')
+            [CompletionResult]::new('broker', 'broker', [CompletionResultType]::ParameterValue, 'Run a broker agent: keep this data directory''s follower partitions replicating')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster administration through the metadata store: brokers, leader elections')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -546,6 +678,27 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             break
         }
         'klog;help;delete-records' {
+            break
+        }
+        'klog;help;replicate' {
+            break
+        }
+        'klog;help;broker' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs')
+            break
+        }
+        'klog;help;broker;run' {
+            break
+        }
+        'klog;help;cluster' {
+            [CompletionResult]::new('brokers', 'brokers', [CompletionResultType]::ParameterValue, 'List the brokers of the cluster and whether their data directories are reachable')
+            [CompletionResult]::new('elect-leader', 'elect-leader', [CompletionResultType]::ParameterValue, 'Make a broker the leader of a partition: bumps the leader epoch and records the change')
+            break
+        }
+        'klog;help;cluster;brokers' {
+            break
+        }
+        'klog;help;cluster;elect-leader' {
             break
         }
         'klog;help;completions' {

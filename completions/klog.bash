@@ -16,6 +16,12 @@ _klog() {
             ",$1")
                 cmd="klog"
                 ;;
+            klog,broker)
+                cmd="klog__subcmd__broker"
+                ;;
+            klog,cluster)
+                cmd="klog__subcmd__cluster"
+                ;;
             klog,completions)
                 cmd="klog__subcmd__completions"
                 ;;
@@ -49,6 +55,9 @@ _klog() {
             klog,produce)
                 cmd="klog__subcmd__produce"
                 ;;
+            klog,replicate)
+                cmd="klog__subcmd__replicate"
+                ;;
             klog,retention)
                 cmd="klog__subcmd__retention"
                 ;;
@@ -57,6 +66,36 @@ _klog() {
                 ;;
             klog,verify)
                 cmd="klog__subcmd__verify"
+                ;;
+            klog__subcmd__broker,help)
+                cmd="klog__subcmd__broker__subcmd__help"
+                ;;
+            klog__subcmd__broker,run)
+                cmd="klog__subcmd__broker__subcmd__run"
+                ;;
+            klog__subcmd__broker__subcmd__help,help)
+                cmd="klog__subcmd__broker__subcmd__help__subcmd__help"
+                ;;
+            klog__subcmd__broker__subcmd__help,run)
+                cmd="klog__subcmd__broker__subcmd__help__subcmd__run"
+                ;;
+            klog__subcmd__cluster,brokers)
+                cmd="klog__subcmd__cluster__subcmd__brokers"
+                ;;
+            klog__subcmd__cluster,elect-leader)
+                cmd="klog__subcmd__cluster__subcmd__elect__subcmd__leader"
+                ;;
+            klog__subcmd__cluster,help)
+                cmd="klog__subcmd__cluster__subcmd__help"
+                ;;
+            klog__subcmd__cluster__subcmd__help,brokers)
+                cmd="klog__subcmd__cluster__subcmd__help__subcmd__brokers"
+                ;;
+            klog__subcmd__cluster__subcmd__help,elect-leader)
+                cmd="klog__subcmd__cluster__subcmd__help__subcmd__elect__subcmd__leader"
+                ;;
+            klog__subcmd__cluster__subcmd__help,help)
+                cmd="klog__subcmd__cluster__subcmd__help__subcmd__help"
                 ;;
             klog__subcmd__group,commit)
                 cmd="klog__subcmd__group__subcmd__commit"
@@ -100,6 +139,12 @@ _klog() {
             klog__subcmd__group__subcmd__help,reset-offsets)
                 cmd="klog__subcmd__group__subcmd__help__subcmd__reset__subcmd__offsets"
                 ;;
+            klog__subcmd__help,broker)
+                cmd="klog__subcmd__help__subcmd__broker"
+                ;;
+            klog__subcmd__help,cluster)
+                cmd="klog__subcmd__help__subcmd__cluster"
+                ;;
             klog__subcmd__help,completions)
                 cmd="klog__subcmd__help__subcmd__completions"
                 ;;
@@ -133,6 +178,9 @@ _klog() {
             klog__subcmd__help,produce)
                 cmd="klog__subcmd__help__subcmd__produce"
                 ;;
+            klog__subcmd__help,replicate)
+                cmd="klog__subcmd__help__subcmd__replicate"
+                ;;
             klog__subcmd__help,retention)
                 cmd="klog__subcmd__help__subcmd__retention"
                 ;;
@@ -141,6 +189,15 @@ _klog() {
                 ;;
             klog__subcmd__help,verify)
                 cmd="klog__subcmd__help__subcmd__verify"
+                ;;
+            klog__subcmd__help__subcmd__broker,run)
+                cmd="klog__subcmd__help__subcmd__broker__subcmd__run"
+                ;;
+            klog__subcmd__help__subcmd__cluster,brokers)
+                cmd="klog__subcmd__help__subcmd__cluster__subcmd__brokers"
+                ;;
+            klog__subcmd__help__subcmd__cluster,elect-leader)
+                cmd="klog__subcmd__help__subcmd__cluster__subcmd__elect__subcmd__leader"
                 ;;
             klog__subcmd__help__subcmd__group,commit)
                 cmd="klog__subcmd__help__subcmd__group__subcmd__commit"
@@ -251,13 +308,17 @@ _klog() {
 
     case "${cmd}" in
         klog)
-            opts="-h -V --data-dir --lock-timeout-ms --help --version init topic produce consume group offsets dump verify perf retention delete-records completions generate help"
+            opts="-h -V --data-dir --meta --lock-timeout-ms --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -272,14 +333,266 @@ _klog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        klog__subcmd__completions)
-            opts="-h --data-dir --lock-timeout-ms --help bash elvish fish powershell zsh"
+        klog__subcmd__broker)
+            opts="-h --data-dir --meta --lock-timeout-ms --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__broker__subcmd__help)
+            opts="run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__broker__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__broker__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__broker__subcmd__run)
+            opts="-h --poll-ms --passes --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --poll-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster)
+            opts="-h --data-dir --meta --lock-timeout-ms --help brokers elect-leader help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster__subcmd__brokers)
+            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster__subcmd__elect__subcmd__leader)
+            opts="-h --topic --partition --leader --unclean --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --leader)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster__subcmd__help)
+            opts="brokers elect-leader help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster__subcmd__help__subcmd__brokers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster__subcmd__help__subcmd__elect__subcmd__leader)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__cluster__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__completions)
+            opts="-h --data-dir --meta --lock-timeout-ms --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -295,7 +608,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__consume)
-            opts="-p -o -c -e -f -J -G -v -h --partition --offset --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --lock-timeout-ms --help"
+            opts="-p -o -c -e -f -J -G -v -h --partition --offset --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,6 +690,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -389,7 +706,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__delete__subcmd__records)
-            opts="-p -h --partition --before --offset-json-file --json --data-dir --lock-timeout-ms --help"
+            opts="-p -h --partition --before --offset-json-file --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -415,6 +732,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -427,13 +748,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__dump)
-            opts="-r -h --records --json --offsets-decoder --data-dir --lock-timeout-ms --help"
+            opts="-r -h --records --json --offsets-decoder --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -449,7 +774,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__generate)
-            opts="-h --out --data-dir --lock-timeout-ms --help"
+            opts="-h --out --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -460,6 +785,10 @@ _klog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -475,13 +804,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group)
-            opts="-h --data-dir --lock-timeout-ms --help list describe reset-offsets delete delete-offsets commit help"
+            opts="-h --data-dir --meta --lock-timeout-ms --help list describe reset-offsets delete delete-offsets commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -497,7 +830,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__commit)
-            opts="-p -h --topic --partition --offset --data-dir --lock-timeout-ms --help"
+            opts="-p -h --topic --partition --offset --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,6 +856,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -535,13 +872,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__delete)
-            opts="-h --data-dir --lock-timeout-ms --help"
+            opts="-h --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -557,7 +898,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__delete__subcmd__offsets)
-            opts="-h --topic --data-dir --lock-timeout-ms --help"
+            opts="-h --topic --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -568,6 +909,10 @@ _klog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -583,13 +928,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__describe)
-            opts="-h --members --state --json --data-dir --lock-timeout-ms --help"
+            opts="-h --members --state --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -717,13 +1066,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__list)
-            opts="-h --json --data-dir --lock-timeout-ms --help"
+            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -739,7 +1092,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__reset__subcmd__offsets)
-            opts="-h --topic --all-topics --to-earliest --to-latest --to-current --to-offset --to-datetime --by-duration --shift-by --from-file --dry-run --execute --json --data-dir --lock-timeout-ms --help"
+            opts="-h --topic --all-topics --to-earliest --to-latest --to-current --to-offset --to-datetime --by-duration --shift-by --from-file --dry-run --execute --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,6 +1126,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -785,8 +1142,78 @@ _klog() {
             return 0
             ;;
         klog__subcmd__help)
-            opts="init topic produce consume group offsets dump verify perf retention delete-records completions generate help"
+            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__broker)
+            opts="run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__broker__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__cluster)
+            opts="brokers elect-leader"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__cluster__subcmd__brokers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__cluster__subcmd__elect__subcmd__leader)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1064,6 +1491,20 @@ _klog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        klog__subcmd__help__subcmd__replicate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         klog__subcmd__help__subcmd__retention)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1191,7 +1632,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__init)
-            opts="-h --broker-id --data-dir --lock-timeout-ms --help"
+            opts="-h --broker-id --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,6 +1643,10 @@ _klog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1217,7 +1662,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__offsets)
-            opts="-p -h --partition --time --json --data-dir --lock-timeout-ms --help"
+            opts="-p -h --partition --time --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1239,6 +1684,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1251,13 +1700,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf)
-            opts="-h --data-dir --lock-timeout-ms --help produce consume help"
+            opts="-h --data-dir --meta --lock-timeout-ms --help produce consume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1273,7 +1726,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf__subcmd__consume)
-            opts="-p -h --topic --partition --json --data-dir --lock-timeout-ms --help"
+            opts="-p -h --topic --partition --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1292,6 +1745,10 @@ _klog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1363,7 +1820,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf__subcmd__produce)
-            opts="-p -z -h --topic --partition --records --record-size --batch-size --compression --durable --json --data-dir --lock-timeout-ms --help"
+            opts="-p -z -h --topic --partition --records --record-size --batch-size --compression --durable --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1405,6 +1862,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1417,7 +1878,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__produce)
-            opts="-p -D -K -H -Z -z -v -h --partition --delimiter --key-delimiter --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --verbose --data-dir --lock-timeout-ms --help"
+            opts="-p -D -K -H -Z -z -v -h --partition --delimiter --key-delimiter --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --verbose --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1487,6 +1948,56 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__replicate)
+            opts="-h --from --to --topic --partition --follow --poll-ms --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1499,7 +2010,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__retention)
-            opts="-h --dry-run --json --lock-wait-ms --dedupe-buffer-bytes --data-dir --lock-timeout-ms --help"
+            opts="-h --dry-run --json --lock-wait-ms --dedupe-buffer-bytes --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1517,6 +2028,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1529,13 +2044,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic)
-            opts="-h --data-dir --lock-timeout-ms --help create list describe alter delete configs help"
+            opts="-h --data-dir --meta --lock-timeout-ms --help create list describe alter delete configs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1551,7 +2070,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__alter)
-            opts="-P -c -h --partitions --config --delete-config --data-dir --lock-timeout-ms --help"
+            opts="-P -c -h --partitions --config --delete-config --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1581,6 +2100,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1593,13 +2116,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__configs)
-            opts="-h --json --data-dir --lock-timeout-ms --help"
+            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1615,7 +2142,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__create)
-            opts="-P -c -h --partitions --config --if-not-exists --data-dir --lock-timeout-ms --help"
+            opts="-P -c -h --partitions --config --if-not-exists --replication-factor --replica-assignment --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1637,7 +2164,19 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --replication-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replica-assignment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1653,13 +2192,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__delete)
-            opts="-h --data-dir --lock-timeout-ms --help"
+            opts="-h --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1675,13 +2218,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__describe)
-            opts="-h --json --data-dir --lock-timeout-ms --help"
+            opts="-h --json --under-replicated-partitions --under-min-isr-partitions --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1809,13 +2356,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__list)
-            opts="-h --json --data-dir --lock-timeout-ms --help"
+            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1831,13 +2382,17 @@ _klog() {
             return 0
             ;;
         klog__subcmd__verify)
-            opts="-h --repair --json --data-dir --lock-timeout-ms --help"
+            opts="-h --repair --json --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

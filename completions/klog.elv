@@ -19,6 +19,7 @@ set edit:completion:arg-completer[klog] = {|@words|
     var completions = [
         &'klog'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -35,6 +36,9 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand perf 'Measure produce and consume throughput and latency'
             cand retention 'Apply every topic''s retention and compaction rules (run it from cron)'
             cand delete-records 'Delete the records below an offset by advancing the partition''s log start offset'
+            cand replicate 'Copy a leader''s batches into a follower data directory (after divergence truncation)'
+            cand broker 'Run a broker agent: keep this data directory''s follower partitions replicating'
+            cand cluster 'Cluster administration through the metadata store: brokers, leader elections'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -42,12 +46,14 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;init'= {
             cand --broker-id 'This broker''s id, written as broker.id in meta.properties'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'klog;topic'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -64,7 +70,10 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --partitions 'Number of partitions'
             cand -c 'A topic config, KEY=VALUE with Kafka''s names (repeatable; see `klog topic configs`)'
             cand --config 'A topic config, KEY=VALUE with Kafka''s names (repeatable; see `klog topic configs`)'
+            cand --replication-factor 'Replicas per partition, placed over the cluster''s brokers like Kafka (needs a cluster: --meta, or a data directory that joined one)'
+            cand --replica-assignment 'Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads)'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --if-not-exists 'Succeed quietly when the topic exists already'
             cand -h 'Print help'
@@ -72,6 +81,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;topic;list'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
             cand -h 'Print help'
@@ -79,8 +89,11 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;topic;describe'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
+            cand --under-replicated-partitions 'Only partitions whose ISR is smaller than their replica set (cluster topics)'
+            cand --under-min-isr-partitions 'Only partitions whose ISR is smaller than min.insync.replicas (cluster topics)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -91,18 +104,21 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --config 'Set a config, KEY=VALUE (repeatable)'
             cand --delete-config 'Remove a config override, back to the default (repeatable)'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'klog;topic;delete'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'klog;topic;configs'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
             cand -h 'Print help'
@@ -145,9 +161,10 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --compression 'Compression codec for batches: none, gzip, snappy, lz4, zstd (the topic''s compression.type wins unless it is "producer")'
             cand --batch-size 'Largest batch in bytes before compression (capped at the topic''s max.message.bytes)'
             cand --linger-ms 'How long to wait for more input before sending a partial batch, in ms'
-            cand --acks 'Acknowledgement: 0 (no fsync), 1 or all (fsync before exit; the same on a standalone directory)'
+            cand --acks 'Acknowledgement: 0 (no fsync), 1 (the leader has it on disk) or all (every in-sync replica has it: for a cluster topic this process copies the batches to the in-sync followers before exiting 0, and fails with NOT_ENOUGH_REPLICAS when fewer than min.insync.replicas are in sync). On a standalone directory 1 and all are the same'
             cand --timestamp 'Timestamp for every record, in ms since the epoch (default: the time it is read)'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -Z 'Produce an empty value as null (a tombstone)'
             cand --null-empty 'Produce an empty value as null (a tombstone)'
@@ -177,6 +194,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --max-poll-interval-ms 'A member that has not polled for this long (a stuck --exec, say) is removed'
             cand --client-id 'Client id, the prefix of the member id'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -e 'Exit at the end of the log (the default when stdout is not a terminal)'
             cand --exit-at-end 'Exit at the end of the log (the default when stdout is not a terminal)'
@@ -191,6 +209,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;group'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -204,6 +223,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;group;list'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
             cand -h 'Print help'
@@ -211,6 +231,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;group;describe'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --members 'Show the members instead: id, host, pid, assigned partitions'
             cand --state 'Show the group''s state instead: protocol, generation, member count'
@@ -226,6 +247,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --shift-by 'Move the committed offsets by N (negative moves back)'
             cand --from-file 'Kafka''s CSV plan: topic,partition,offset per line'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --all-topics 'Every topic the group has offsets for'
             cand --to-earliest 'to-earliest'
@@ -239,6 +261,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;group;delete'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -246,6 +269,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;group;delete-offsets'= {
             cand --topic 'topic'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -256,6 +280,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --partition 'partition'
             cand --offset 'offset'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -288,6 +313,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --partition 'Partition (repeatable; default: all)'
             cand --time 'Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339)'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
             cand -h 'Print help'
@@ -295,6 +321,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;dump'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -r 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)'
             cand --records 'Print every record too (kafka-dump-log''s --deep-iteration --print-data-log)'
@@ -305,6 +332,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;verify'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --repair 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
             cand --json 'json'
@@ -313,6 +341,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;perf'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -330,6 +359,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -z 'Codec: none, gzip, snappy, lz4, zstd'
             cand --compression 'Codec: none, gzip, snappy, lz4, zstd'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --durable 'fsync at the end (as `klog produce` does unless --acks 0)'
             cand --json 'json'
@@ -341,6 +371,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -p 'p'
             cand --partition 'partition'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
             cand -h 'Print help'
@@ -361,6 +392,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --lock-wait-ms 'How long to wait for a partition''s lock before skipping the partition, in ms'
             cand --dedupe-buffer-bytes 'Memory for compaction''s key map, in bytes (24 per key); a partition with more keys is compacted in several passes'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --dry-run 'Show what would be deleted and compacted; change nothing and take no lock'
             cand --json 'Print one JSON object with every partition''s report'
@@ -373,13 +405,96 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --before 'Delete the records below this offset (-1: the high watermark, i.e. everything)'
             cand --offset-json-file 'Kafka''s JSON file of partitions and offsets'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'One JSON object per partition'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'klog;replicate'= {
+            cand --from 'The leader''s data directory'
+            cand --to 'The follower''s data directory (it must exist: `klog init`)'
+            cand --topic 'Only this topic'
+            cand --partition 'Only this partition (with --topic)'
+            cand --poll-ms 'Pause between passes with --follow, in ms'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --follow 'Keep replicating: a pass every --poll-ms until killed (a failed pass is reported on stderr and retried; a conflict such as a stale leader ends it with exit 3)'
+            cand --json 'Print JSON, one object per pass'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'klog;broker'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;broker;run'= {
+            cand --poll-ms 'Pause between passes, in ms'
+            cand --passes 'Stop after this many passes (default: run until killed)'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'Print JSON, one object per pass that changed something'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;broker;help'= {
+            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;broker;help;run'= {
+        }
+        &'klog;broker;help;help'= {
+        }
+        &'klog;cluster'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand brokers 'List the brokers of the cluster and whether their data directories are reachable'
+            cand elect-leader 'Make a broker the leader of a partition: bumps the leader epoch and records the change'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;cluster;brokers'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'json'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;cluster;elect-leader'= {
+            cand --topic 'The topic'
+            cand --partition 'The partition'
+            cand --leader 'The broker id of the new leader (must be in the ISR unless --unclean)'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --unclean 'Allow a replica outside the ISR (records only the old ISR had are lost)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;cluster;help'= {
+            cand brokers 'List the brokers of the cluster and whether their data directories are reachable'
+            cand elect-leader 'Make a broker the leader of a partition: bumps the leader epoch and records the change'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;cluster;help;brokers'= {
+        }
+        &'klog;cluster;help;elect-leader'= {
+        }
+        &'klog;cluster;help;help'= {
+        }
         &'klog;completions'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -387,6 +502,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;generate'= {
             cand --out 'Directory to write man/ and completions/ into'
             cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -403,6 +519,9 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand perf 'Measure produce and consume throughput and latency'
             cand retention 'Apply every topic''s retention and compaction rules (run it from cron)'
             cand delete-records 'Delete the records below an offset by advancing the partition''s log start offset'
+            cand replicate 'Copy a leader''s batches into a follower data directory (after divergence truncation)'
+            cand broker 'Run a broker agent: keep this data directory''s follower partitions replicating'
+            cand cluster 'Cluster administration through the metadata store: brokers, leader elections'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -470,6 +589,21 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;help;retention'= {
         }
         &'klog;help;delete-records'= {
+        }
+        &'klog;help;replicate'= {
+        }
+        &'klog;help;broker'= {
+            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs'
+        }
+        &'klog;help;broker;run'= {
+        }
+        &'klog;help;cluster'= {
+            cand brokers 'List the brokers of the cluster and whether their data directories are reachable'
+            cand elect-leader 'Make a broker the leader of a partition: bumps the leader epoch and records the change'
+        }
+        &'klog;help;cluster;brokers'= {
+        }
+        &'klog;help;cluster;elect-leader'= {
         }
         &'klog;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_klog_global_optspecs
-    string join \n data-dir= lock-timeout-ms= h/help V/version
+    string join \n data-dir= meta= lock-timeout-ms= h/help V/version
 end
 
 function __fish_klog_needs_command
@@ -25,6 +25,7 @@ function __fish_klog_using_subcommand
 end
 
 complete -c klog -n "__fish_klog_needs_command" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_needs_command" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_needs_command" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_needs_command" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_needs_command" -s V -l version -d 'Print version'
@@ -39,14 +40,19 @@ complete -c klog -n "__fish_klog_needs_command" -f -a "verify" -d 'Check every s
 complete -c klog -n "__fish_klog_needs_command" -f -a "perf" -d 'Measure produce and consume throughput and latency'
 complete -c klog -n "__fish_klog_needs_command" -f -a "retention" -d 'Apply every topic\'s retention and compaction rules (run it from cron)'
 complete -c klog -n "__fish_klog_needs_command" -f -a "delete-records" -d 'Delete the records below an offset by advancing the partition\'s log start offset'
+complete -c klog -n "__fish_klog_needs_command" -f -a "replicate" -d 'Copy a leader\'s batches into a follower data directory (after divergence truncation)'
+complete -c klog -n "__fish_klog_needs_command" -f -a "broker" -d 'Run a broker agent: keep this data directory\'s follower partitions replicating'
+complete -c klog -n "__fish_klog_needs_command" -f -a "cluster" -d 'Cluster administration through the metadata store: brokers, leader elections'
 complete -c klog -n "__fish_klog_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c klog -n "__fish_klog_needs_command" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
 complete -c klog -n "__fish_klog_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand init" -l broker-id -d 'This broker\'s id, written as broker.id in meta.properties' -r
 complete -c klog -n "__fish_klog_using_subcommand init" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand init" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand init" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand init" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "create" -d 'Create a topic'
@@ -58,28 +64,38 @@ complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_sub
 complete -c klog -n "__fish_klog_using_subcommand topic; and not __fish_seen_subcommand_from create list describe alter delete configs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s P -l partitions -d 'Number of partitions' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l config -d 'A topic config, KEY=VALUE with Kafka\'s names (repeatable; see `klog topic configs`)' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l replication-factor -d 'Replicas per partition, placed over the cluster\'s brokers like Kafka (needs a cluster: --meta, or a data directory that joined one)' -r
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l replica-assignment -d 'Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads)' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed quietly when the topic exists already'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l json
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l json
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l under-replicated-partitions -d 'Only partitions whose ISR is smaller than their replica set (cluster topics)'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l under-min-isr-partitions -d 'Only partitions whose ISR is smaller than min.insync.replicas (cluster topics)'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -s P -l partitions -d 'New partition count (can only increase)' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -s c -l config -d 'Set a config, KEY=VALUE (repeatable)' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l delete-config -d 'Remove a config override, back to the default (repeatable)' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -l json
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from configs" -s h -l help -d 'Print help'
@@ -99,11 +115,12 @@ json\t'One JSON object per line: key/key_b64, value/value_b64, headers, timestam
 complete -c klog -n "__fish_klog_using_subcommand produce" -s z -l compression -d 'Compression codec for batches: none, gzip, snappy, lz4, zstd (the topic\'s compression.type wins unless it is "producer")' -r
 complete -c klog -n "__fish_klog_using_subcommand produce" -l batch-size -d 'Largest batch in bytes before compression (capped at the topic\'s max.message.bytes)' -r
 complete -c klog -n "__fish_klog_using_subcommand produce" -l linger-ms -d 'How long to wait for more input before sending a partial batch, in ms' -r
-complete -c klog -n "__fish_klog_using_subcommand produce" -l acks -d 'Acknowledgement: 0 (no fsync), 1 or all (fsync before exit; the same on a standalone directory)' -r -f -a "0\t'Do not wait for the disk: no fsync'
+complete -c klog -n "__fish_klog_using_subcommand produce" -l acks -d 'Acknowledgement: 0 (no fsync), 1 (the leader has it on disk) or all (every in-sync replica has it: for a cluster topic this process copies the batches to the in-sync followers before exiting 0, and fails with NOT_ENOUGH_REPLICAS when fewer than min.insync.replicas are in sync). On a standalone directory 1 and all are the same' -r -f -a "0\t'Do not wait for the disk: no fsync'
 1\t'The leader has it on disk (fsync before exit)'
 all\t'Every in-sync replica has it; a standalone directory is its own only replica'"
 complete -c klog -n "__fish_klog_using_subcommand produce" -l timestamp -d 'Timestamp for every record, in ms since the epoch (default: the time it is read)' -r
 complete -c klog -n "__fish_klog_using_subcommand produce" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand produce" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand produce" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand produce" -s Z -l null-empty -d 'Produce an empty value as null (a tombstone)'
 complete -c klog -n "__fish_klog_using_subcommand produce" -l print-offsets -d 'Print where each batch landed: topic, partition, first and last offset, tab-separated'
@@ -131,6 +148,7 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -l session-timeout-ms
 complete -c klog -n "__fish_klog_using_subcommand consume" -l max-poll-interval-ms -d 'A member that has not polled for this long (a stuck --exec, say) is removed' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l client-id -d 'Client id, the prefix of the member id' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand consume" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand consume" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -s e -l exit-at-end -d 'Exit at the end of the log (the default when stdout is not a terminal)'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s f -l follow -d 'Keep reading as records arrive, like tail -f (the default on a terminal)'
@@ -138,6 +156,7 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -s J -l json -d 'One 
 complete -c klog -n "__fish_klog_using_subcommand consume" -s v -l verbose -d 'Print membership events on stderr: joined generation N, assigned, revoked'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "list" -d 'List groups with their state'
@@ -148,10 +167,12 @@ complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_sub
 complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "commit" -d 'Commit an offset for a partition (for scripts that track their own progress)'
 complete -c klog -n "__fish_klog_using_subcommand group; and not __fish_seen_subcommand_from list describe reset-offsets delete delete-offsets commit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -l json
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l members -d 'Show the members instead: id, host, pid, assigned partitions'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from describe" -l state -d 'Show the group\'s state instead: protocol, generation, member count'
@@ -164,6 +185,7 @@ complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcomm
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l shift-by -d 'Move the committed offsets by N (negative moves back)' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l from-file -d 'Kafka\'s CSV plan: topic,partition,offset per line' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-earliest
@@ -174,16 +196,19 @@ complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcomm
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l json
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l topic -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -s p -l partition -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l offset -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List groups with their state'
@@ -196,21 +221,25 @@ complete -c klog -n "__fish_klog_using_subcommand group; and __fish_seen_subcomm
 complete -c klog -n "__fish_klog_using_subcommand offsets" -s p -l partition -d 'Partition (repeatable; default: all)' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l time -d 'Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339)' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand offsets" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand offsets" -l json
 complete -c klog -n "__fish_klog_using_subcommand offsets" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand dump" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand dump" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand dump" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand dump" -s r -l records -d 'Print every record too (kafka-dump-log\'s --deep-iteration --print-data-log)'
 complete -c klog -n "__fish_klog_using_subcommand dump" -l json -d 'One JSON object per batch or index entry'
 complete -c klog -n "__fish_klog_using_subcommand dump" -l offsets-decoder -d 'Decode __consumer_offsets records (offset commits, group metadata), like kafka-dump-log\'s --offsets-decoder. Implies --records'
 complete -c klog -n "__fish_klog_using_subcommand dump" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand verify" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand verify" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand verify" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand verify" -l repair -d 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
 complete -c klog -n "__fish_klog_using_subcommand verify" -l json
 complete -c klog -n "__fish_klog_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
@@ -223,6 +252,7 @@ complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcomma
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l batch-size -d 'Batch size in bytes' -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -s z -l compression -d 'Codec: none, gzip, snappy, lz4, zstd' -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l durable -d 'fsync at the end (as `klog produce` does unless --acks 0)'
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from produce" -l json
@@ -230,6 +260,7 @@ complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcomma
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l topic -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -s p -l partition -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -l json
 complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcommand_from consume" -s h -l help -d 'Print help'
@@ -239,6 +270,7 @@ complete -c klog -n "__fish_klog_using_subcommand perf; and __fish_seen_subcomma
 complete -c klog -n "__fish_klog_using_subcommand retention" -l lock-wait-ms -d 'How long to wait for a partition\'s lock before skipping the partition, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand retention" -l dedupe-buffer-bytes -d 'Memory for compaction\'s key map, in bytes (24 per key); a partition with more keys is compacted in several passes' -r
 complete -c klog -n "__fish_klog_using_subcommand retention" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand retention" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand retention" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand retention" -l dry-run -d 'Show what would be deleted and compacted; change nothing and take no lock'
 complete -c klog -n "__fish_klog_using_subcommand retention" -l json -d 'Print one JSON object with every partition\'s report'
@@ -247,30 +279,85 @@ complete -c klog -n "__fish_klog_using_subcommand delete-records" -s p -l partit
 complete -c klog -n "__fish_klog_using_subcommand delete-records" -l before -d 'Delete the records below this offset (-1: the high watermark, i.e. everything)' -r
 complete -c klog -n "__fish_klog_using_subcommand delete-records" -l offset-json-file -d 'Kafka\'s JSON file of partitions and offsets' -r -F
 complete -c klog -n "__fish_klog_using_subcommand delete-records" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand delete-records" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand delete-records" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand delete-records" -l json -d 'One JSON object per partition'
 complete -c klog -n "__fish_klog_using_subcommand delete-records" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l from -d 'The leader\'s data directory' -r -F
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l to -d 'The follower\'s data directory (it must exist: `klog init`)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l topic -d 'Only this topic' -r
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l partition -d 'Only this partition (with --topic)' -r
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l poll-ms -d 'Pause between passes with --follow, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l follow -d 'Keep replicating: a pass every --poll-ms until killed (a failed pass is reported on stderr and retried; a conflict such as a stale leader ends it with exit 3)'
+complete -c klog -n "__fish_klog_using_subcommand replicate" -l json -d 'Print JSON, one object per pass'
+complete -c klog -n "__fish_klog_using_subcommand replicate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c klog -n "__fish_klog_using_subcommand broker; and not __fish_seen_subcommand_from run help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand broker; and not __fish_seen_subcommand_from run help" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
+complete -c klog -n "__fish_klog_using_subcommand broker; and not __fish_seen_subcommand_from run help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand broker; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand broker; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker\'s liveness lock while it runs'
+complete -c klog -n "__fish_klog_using_subcommand broker; and not __fish_seen_subcommand_from run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -l poll-ms -d 'Pause between passes, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -l passes -d 'Stop after this many passes (default: run until killed)' -r
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -l json -d 'Print JSON, one object per pass that changed something'
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "run" -d 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker\'s liveness lock while it runs'
+complete -c klog -n "__fish_klog_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -f -a "brokers" -d 'List the brokers of the cluster and whether their data directories are reachable'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -f -a "elect-leader" -d 'Make a broker the leader of a partition: bumps the leader epoch and records the change'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and not __fish_seen_subcommand_from brokers elect-leader help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from brokers" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from brokers" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from brokers" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from brokers" -l json
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from brokers" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l topic -d 'The topic' -r
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l partition -d 'The partition' -r
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l leader -d 'The broker id of the new leader (must be in the ISR unless --unclean)' -r
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -l unclean -d 'Allow a replica outside the ISR (records only the old ISR had are lost)'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from elect-leader" -s h -l help -d 'Print help'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "brokers" -d 'List the brokers of the cluster and whether their data directories are reachable'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "elect-leader" -d 'Make a broker the leader of a partition: bumps the leader epoch and records the change'
+complete -c klog -n "__fish_klog_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand completions" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand completions" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand completions" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand generate" -l out -d 'Directory to write man/ and completions/ into' -r -F
 complete -c klog -n "__fish_klog_using_subcommand generate" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
+complete -c klog -n "__fish_klog_using_subcommand generate" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand generate" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand generate" -s h -l help -d 'Print help'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "produce" -d 'Append records from stdin to a topic'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "consume" -d 'Read records from a topic to stdout'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "group" -d 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "perf" -d 'Measure produce and consume throughput and latency'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "retention" -d 'Apply every topic\'s retention and compaction rules (run it from cron)'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "delete-records" -d 'Delete the records below an offset by advancing the partition\'s log start offset'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "produce" -d 'Append records from stdin to a topic'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "consume" -d 'Read records from a topic to stdout'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "group" -d 'Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "offsets" -d 'Show each partition\'s earliest and latest offsets, or the offset for a time'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "dump" -d 'Print the batches, records or index entries of segment files, like kafka-dump-log'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "verify" -d 'Check every segment (CRC, offsets, indexes); --repair cuts torn tails and rebuilds indexes'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "perf" -d 'Measure produce and consume throughput and latency'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "retention" -d 'Apply every topic\'s retention and compaction rules (run it from cron)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "delete-records" -d 'Delete the records below an offset by advancing the partition\'s log start offset'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "replicate" -d 'Copy a leader\'s batches into a follower data directory (after divergence truncation)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "broker" -d 'Run a broker agent: keep this data directory\'s follower partitions replicating'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "cluster" -d 'Cluster administration through the metadata store: brokers, leader elections'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "create" -d 'Create a topic'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List topics'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show partitions (log start and end offsets, segments, bytes) and configs'
@@ -285,3 +372,6 @@ complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcomma
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "commit" -d 'Commit an offset for a partition (for scripts that track their own progress)'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "produce" -d 'Append generated records to a topic (created if missing) and report rate and latency'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from perf" -f -a "consume" -d 'Read a partition from the beginning, decoding every record, and report the rate'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "run" -d 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker\'s liveness lock while it runs'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "brokers" -d 'List the brokers of the cluster and whether their data directories are reachable'
+complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "elect-leader" -d 'Make a broker the leader of a partition: bumps the leader epoch and records the change'

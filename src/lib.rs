@@ -5,6 +5,8 @@
 //! - [`log`]: segments, the offset and time indexes, the partition log (append, read, roll,
 //!   recover, truncate, delete, replace).
 //! - [`datadir`]: a data directory: topics, partitions, configs, `meta.properties`, checkpoints.
+//! - [`meta`]: the cluster metadata store (brokers, replica assignment, leaders, ISR, epochs).
+//! - [`replica`]: follower copies, divergence truncation, ISR changes, the high watermark.
 //!
 //! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`. The library never prints and
 //! never exits; the `cli` module of the binary renders everything.
@@ -18,9 +20,11 @@ pub mod fsutil;
 pub mod group;
 pub mod lock;
 pub mod log;
+pub mod meta;
 pub mod output;
 pub mod partitioner;
 pub mod record;
+pub mod replica;
 pub mod timefmt;
 
 pub use error::{Error, Result};

@@ -161,14 +161,15 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
     };
     crate::datadir::validate_topic_name(topic_name)?;
-    let dd = ctx.open()?;
-    let topic = dd.topic(topic_name)?;
-    let parts: Vec<i32> = if a.partitions.is_empty() { dd.existing_partitions(&topic)? } else { a.partitions.clone() };
+    let (topic, sources) = super::partition_sources(ctx, topic_name, &a.partitions)?;
     let mut cursors: Vec<(i32, i64, Cursor)> = Vec::new();
-    for &p in &parts {
-        let r = dd.open_reader(&topic, p)?;
-        let from = resolve(spec, &r, &topic.name, p)?;
-        cursors.push((p, from, r.cursor(from)));
+    for src in sources {
+        let (p, r) = (src.partition, &src.reader);
+        let from = resolve(spec, r, &topic.name, p)?;
+        let mut cur = r.cursor(from);
+        // A replicated partition is read only below its high watermark.
+        cur.set_limit(src.high_watermark);
+        cursors.push((p, from, cur));
     }
     let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
     let mut remaining = a.count.unwrap_or(u64::MAX);

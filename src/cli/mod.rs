@@ -1,8 +1,9 @@
 //! The command line: clap definitions, dispatch, and the mapping of errors to exit codes.
 //!
 //! Exit codes: 0 ok, 1 failure, 2 usage (a malformed command line or option value), 3 conflict
-//! (a lock held by another process past the timeout). A closed output pipe ends quietly with 0.
+//! (a lock held by another process past the timeout, a stale leader epoch). A closed output pipe ends quietly with 0.
 
+mod cluster;
 mod consume;
 mod delete_records;
 mod dump;
@@ -12,6 +13,7 @@ mod group_consume;
 mod offsets;
 mod perf;
 mod produce;
+mod replicate;
 mod retention;
 mod topic;
 mod verify;
@@ -28,7 +30,8 @@ pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_CONFLICT: i32 = 3;
 
 const AFTER_HELP: &str = "\
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 conflict (a lock held by another process).
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 conflict (a lock held by another process, a stale
+leader epoch).
 The data directory is --data-dir, else $KLOG_DATA_DIR, else ./klog-data.";
 
 /// Apache Kafka's storage model over plain directories: topics, partitions and segments in
@@ -46,6 +49,11 @@ pub struct Cli {
         value_name = "DIR"
     )]
     pub data_dir: PathBuf,
+
+    /// The cluster metadata store (a directory); default: the one the data directory joined
+    /// with `klog init --meta`, if any. Without one, the data directory stands alone.
+    #[arg(long, global = true, env = "KLOG_META", hide_env_values = true, value_name = "DIR")]
+    pub meta: Option<PathBuf>,
 
     /// How long a writer waits for a partition lock held by another process, in ms.
     #[arg(long, global = true, default_value_t = 30_000, value_name = "MS")]
@@ -86,6 +94,15 @@ pub enum Command {
     /// Delete the records below an offset by advancing the partition's log start offset.
     #[command(long_about = delete_records::LONG_ABOUT)]
     DeleteRecords(delete_records::DeleteRecordsArgs),
+    /// Copy a leader's batches into a follower data directory (after divergence truncation).
+    #[command(long_about = replicate::LONG_ABOUT)]
+    Replicate(replicate::ReplicateArgs),
+    /// Run a broker agent: keep this data directory's follower partitions replicating.
+    #[command(subcommand)]
+    Broker(replicate::BrokerCommand),
+    /// Cluster administration through the metadata store: brokers, leader elections.
+    #[command(subcommand)]
+    Cluster(cluster::ClusterCommand),
     /// Print a shell completion script.
     Completions(generate::CompletionsArgs),
     /// Write the man pages and completion scripts into a directory (for maintainers).
@@ -100,9 +117,63 @@ pub struct InitArgs {
     pub broker_id: i32,
 }
 
+/// `klog init --meta M`: joins the data directory to the cluster of store M (creating M when
+/// missing), with M's cluster id in meta.properties, and registers the broker in M.
+fn init_member(ctx: &Ctx, meta: &std::path::Path, broker_id: i32) -> Result<()> {
+    let store = crate::meta::MetaStore::open_or_create(meta)?.with_lock_timeout(ctx.lock_timeout);
+    let snap = store.load()?;
+    if let Some(b) = snap.brokers.get(&broker_id) {
+        let same = std::fs::canonicalize(&b.data_dir).ok() == std::fs::canonicalize(&ctx.data_dir).ok();
+        if !same {
+            return Err(Error::Invalid(format!(
+                "broker {} is already registered in {} with data directory {}",
+                broker_id,
+                meta.display(),
+                b.data_dir.display()
+            )));
+        }
+    }
+    if let Some(other) = snap.broker_for_dir(&ctx.data_dir).filter(|&o| o != broker_id) {
+        return Err(Error::Invalid(format!(
+            "data directory {} is already broker {} of this cluster",
+            ctx.data_dir.display(),
+            other
+        )));
+    }
+    if let Ok(dd) = DataDir::open(&ctx.data_dir) {
+        if let Some(m) = dd.meta_store_path()? {
+            let same = std::fs::canonicalize(&m).ok() == std::fs::canonicalize(meta).ok();
+            if !same {
+                return Err(Error::Invalid(format!(
+                    "{} already belongs to the cluster of metadata store {}",
+                    ctx.data_dir.display(),
+                    m.display()
+                )));
+            }
+        }
+    }
+    let r = DataDir::init_with_cluster(&ctx.data_dir, broker_id, Some(&snap.cluster_id))?;
+    let root = std::fs::canonicalize(&r.root).map_err(|e| Error::io("resolve", &r.root, e))?;
+    let meta_abs = std::fs::canonicalize(meta).map_err(|e| Error::io("resolve", meta, e))?;
+    DataDir::open(&root)?.set_meta_store_path(&meta_abs)?;
+    store.update(|s| {
+        s.brokers.insert(broker_id, crate::meta::BrokerInfo { data_dir: root.clone() });
+        Ok(("register-broker".into(), serde_json::json!({"broker": broker_id, "data_dir": root})))
+    })?;
+    out(&format!(
+        "{} data directory {} (broker.id={}, cluster.id={}) in the cluster of {}\n",
+        if r.created { "created" } else { "initialised" },
+        root.display(),
+        broker_id,
+        r.cluster_id,
+        meta_abs.display()
+    ))
+}
+
 /// What every command gets besides its own arguments.
 pub struct Ctx {
     pub data_dir: PathBuf,
+    pub meta: Option<PathBuf>,
     pub lock_timeout: Duration,
 }
 
@@ -110,6 +181,27 @@ impl Ctx {
     /// The data directory, which must exist (for commands that only read).
     pub fn open(&self) -> Result<DataDir> {
         Ok(DataDir::open(&self.data_dir)?.with_lock_timeout(self.lock_timeout))
+    }
+
+    /// The cluster metadata store: `--meta`, else the one the data directory belongs to, else
+    /// none (a standalone data directory).
+    pub fn store(&self) -> Result<Option<crate::meta::MetaStore>> {
+        let path = match &self.meta {
+            Some(m) => Some(m.clone()),
+            None if self.data_dir.join(crate::datadir::KLOG_DIR).is_dir() => {
+                DataDir::open(&self.data_dir)?.meta_store_path()?
+            }
+            None => None,
+        };
+        path.map(|p| Ok(crate::meta::MetaStore::open(&p)?.with_lock_timeout(self.lock_timeout))).transpose()
+    }
+
+    /// The store and snapshot, when `topic` is a topic of the cluster (a replicated partition
+    /// set); `None` for standalone topics.
+    pub fn cluster_topic(&self, topic: &str) -> Result<Option<(crate::meta::MetaStore, crate::meta::Snapshot)>> {
+        let Some(store) = self.store()? else { return Ok(None) };
+        let snap = store.load()?;
+        Ok(snap.topics.contains_key(topic).then_some((store, snap)))
     }
 
     /// The data directory, created with defaults when missing (for commands that write).
@@ -149,8 +241,13 @@ pub fn main() -> i32 {
 
 /// Runs a parsed command line. Returns the exit code for outcomes that are not errors.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx { data_dir: cli.data_dir, lock_timeout: Duration::from_millis(cli.lock_timeout_ms) };
+    let ctx = Ctx { data_dir: cli.data_dir, meta: cli.meta, lock_timeout: Duration::from_millis(cli.lock_timeout_ms) };
     match cli.command {
+        Command::Init(a) if ctx.meta.is_some() => {
+            let meta = ctx.meta.clone().unwrap_or_default();
+            init_member(&ctx, &meta, a.broker_id)?;
+            Ok(EXIT_OK)
+        }
         Command::Init(a) => {
             let r = DataDir::init(&ctx.data_dir, a.broker_id)?;
             println!(
@@ -172,6 +269,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Perf(c) => perf::run(&ctx, c),
         Command::Retention(a) => retention::run(&ctx, a),
         Command::DeleteRecords(a) => delete_records::run(&ctx, a),
+        Command::Replicate(a) => replicate::run(&ctx, a),
+        Command::Cluster(c) => cluster::run(&ctx, c),
+        Command::Broker(c) => replicate::broker(&ctx, c),
         Command::Completions(a) => generate::completions(a),
         Command::Generate(a) => generate::generate(a),
     }
@@ -188,4 +288,43 @@ pub fn out(s: &str) -> Result<()> {
 /// Prints a JSON value on one line.
 pub fn out_json(v: &serde_json::Value) -> Result<()> {
     out(&format!("{}\n", v))
+}
+
+/// One partition as a reader command sees it: where to read, and the limit (the high
+/// watermark) for a replicated partition.
+pub struct PartitionSource {
+    pub partition: i32,
+    pub reader: crate::log::PartitionReader,
+    pub high_watermark: Option<i64>,
+}
+
+/// Readers for `partitions` of a topic (all existing ones when empty). For a cluster topic each
+/// partition is read from its current leader, below the leader's high watermark, as Kafka
+/// clients do after a metadata request; otherwise from the data directory, to its end.
+pub fn partition_sources(
+    ctx: &Ctx,
+    topic_name: &str,
+    partitions: &[i32],
+) -> Result<(crate::datadir::TopicMeta, Vec<PartitionSource>)> {
+    if let Some((_, snap)) = ctx.cluster_topic(topic_name)? {
+        let topic = crate::replica::topic_meta(&snap, topic_name)?;
+        let parts: Vec<i32> = if partitions.is_empty() { (0..topic.partitions).collect() } else { partitions.to_vec() };
+        let mut out = Vec::new();
+        for p in parts {
+            let ps = snap.partition(topic_name, p)?;
+            let dd = crate::replica::broker_dir(&snap, ps.leader, ctx.lock_timeout)?;
+            let reader = dd.open_reader(&topic, p)?;
+            let hw = crate::replica::stored_high_watermark(&dd, topic_name, p)?;
+            out.push(PartitionSource { partition: p, reader, high_watermark: Some(hw) });
+        }
+        return Ok((topic, out));
+    }
+    let dd = ctx.open()?;
+    let topic = dd.topic(topic_name)?;
+    let parts: Vec<i32> = if partitions.is_empty() { dd.existing_partitions(&topic)? } else { partitions.to_vec() };
+    let mut out = Vec::new();
+    for p in parts {
+        out.push(PartitionSource { partition: p, reader: dd.open_reader(&topic, p)?, high_watermark: None });
+    }
+    Ok((topic, out))
 }

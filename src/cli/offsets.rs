@@ -24,24 +24,28 @@ pub struct OffsetsArgs {
 pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
     let time = a.time.as_deref().map(parse_time).transpose()?;
     crate::datadir::validate_topic_name(&a.topic)?;
-    let dd = ctx.open()?;
-    let topic = dd.topic(&a.topic)?;
-    let parts: Vec<i32> = if a.partitions.is_empty() { dd.existing_partitions(&topic)? } else { a.partitions.clone() };
+    let (topic, sources) = super::partition_sources(ctx, &a.topic, &a.partitions)?;
+    let replicated = sources.iter().any(|s| s.high_watermark.is_some());
     let mut rows = Vec::new();
-    for p in parts {
-        let r = dd.open_reader(&topic, p)?;
+    let mut hws = Vec::new();
+    for src in sources {
+        let (p, r) = (src.partition, &src.reader);
+        hws.push(src.high_watermark);
         let at_time = match time {
             Some(t) => Some(r.offset_for_timestamp(t)?),
             None => None,
         };
         rows.push((p, r.log_start_offset(), r.log_end_offset()?, at_time));
     }
+    // A standalone partition is its own only replica: its high watermark is its end.
+    let hw_of = |i: usize, end: i64| hws[i].map_or(end, |h| h.min(end));
     if a.json {
         let v: Vec<_> = rows
             .iter()
-            .map(|(p, s, e, t)| {
-                let mut o =
-                    json!({"topic": topic.name, "partition": p, "earliest": s, "latest": e, "high_watermark": e});
+            .enumerate()
+            .map(|(i, (p, s, e, t))| {
+                let mut o = json!({"topic": topic.name, "partition": p, "earliest": s, "latest": e,
+                                   "high_watermark": hw_of(i, *e)});
                 if let Some(t) = t {
                     o["offset_for_time"] = json!(t);
                 }
@@ -51,13 +55,19 @@ pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
         out_json(&json!(v))?;
     } else {
         let mut header = vec!["TOPIC", "PARTITION", "EARLIEST", "LATEST"];
+        if replicated {
+            header.push("HIGH-WATERMARK");
+        }
         if time.is_some() {
             header.push("OFFSET-FOR-TIME");
         }
         out(&table(
             &header,
-            rows.iter().map(|(p, s, e, t)| {
+            rows.iter().enumerate().map(|(i, (p, s, e, t))| {
                 let mut r = vec![topic.name.clone(), p.to_string(), s.to_string(), e.to_string()];
+                if replicated {
+                    r.push(hw_of(i, *e).to_string());
+                }
                 if time.is_some() {
                     r.push(t.flatten().map_or("none".to_string(), |o| o.to_string()));
                 }

@@ -6,6 +6,10 @@
 //! been idle for `--linger-ms`; after an idle period the writes are fsynced and the partition
 //! locks released, so `tail -f log | klog produce t` is durable and lets other writers in.
 //! At exit 0 everything read is on disk (fdatasync), unless `--acks 0`.
+//!
+//! For a cluster topic the batches go to each partition's leader with its leader epoch, checked
+//! against the metadata store once the partition lock is held; acks=all then runs the
+//! replication step into every replica before exiting (see `crate::replica::sync_partition`).
 
 use super::{Ctx, EXIT_OK};
 use crate::datadir::{DataDir, TopicMeta};
@@ -33,7 +37,14 @@ to -p N. With --input json, each line is an object as `klog consume --json` prin
 Records are packed into batches per partition and appended under the partition's lock. When \
 klog produce exits 0, everything it read is on disk (fdatasync), unless --acks 0. With \
 long-running input (tail -f | klog produce), a partial batch is sent, fsynced and the lock \
-released whenever input is idle for --linger-ms.";
+released whenever input is idle for --linger-ms.
+
+For a topic of a cluster (--meta, or a data directory that joined one), records go to each \
+partition's leader, stamped with its leader epoch from the metadata store (a stale epoch fails \
+with exit 3). With --acks all the producer itself brings the in-sync followers up to date \
+before it exits 0 (so it never waits for a follower process), drops unreachable followers \
+from the ISR, and moves the high watermark; with fewer in-sync replicas than \
+min.insync.replicas it fails with NOT_ENOUGH_REPLICAS before writing anything.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
@@ -89,7 +100,10 @@ pub struct ProduceArgs {
     /// How long to wait for more input before sending a partial batch, in ms.
     #[arg(long, default_value_t = 5, value_name = "MS")]
     pub linger_ms: u64,
-    /// Acknowledgement: 0 (no fsync), 1 or all (fsync before exit; the same on a standalone directory).
+    /// Acknowledgement: 0 (no fsync), 1 (the leader has it on disk) or all (every in-sync replica
+    /// has it: for a cluster topic this process copies the batches to the in-sync followers
+    /// before exiting 0, and fails with NOT_ENOUGH_REPLICAS when fewer than
+    /// min.insync.replicas are in sync). On a standalone directory 1 and all are the same.
     #[arg(long, value_enum, default_value_t = Acks::All)]
     pub acks: Acks,
     /// Timestamp for every record, in ms since the epoch (default: the time it is read).
@@ -124,7 +138,7 @@ struct Appender {
     writers: HashMap<i32, PartitionWriter>,
     /// For a cluster topic: the store and each partition's leader (data directory, broker id,
     /// leader epoch). Every writer opened is checked against the store (a stale epoch fails).
-    cluster: Option<(MetaStore, HashMap<i32, Route>)>,
+    cluster: Option<Box<(MetaStore, HashMap<i32, Route>)>>,
     /// The leader epoch each open writer stamps on its batches.
     epochs: HashMap<i32, i32>,
 }
@@ -140,7 +154,7 @@ struct Route {
 impl Appender {
     fn append(&mut self, p: i32, batch: &mut [u8]) -> Result<()> {
         if !self.writers.contains_key(&p) {
-            let (mut w, epoch) = match &self.cluster {
+            let (mut w, epoch) = match self.cluster.as_deref() {
                 Some((store, routes)) => {
                     let r = routes.get(&p).ok_or_else(|| {
                         Error::NotFound(format!("{}-{}: no leader known for the partition", self.topic.name, p))
@@ -489,7 +503,7 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     let (dd, topic, cluster) = match ctx.cluster_topic(&a.topic)? {
         Some((store, snap)) => {
             let (dd, topic, routes) = cluster_routes(ctx, &snap, &a)?;
-            (dd, topic, Some((store, routes)))
+            (dd, topic, Some(Box::new((store, routes))))
         }
         None => {
             let dd = ctx.open_or_init()?;
@@ -500,7 +514,7 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
             (dd, topic, None)
         }
     };
-    let cluster_store = cluster.as_ref().map(|(s, _)| s.clone());
+    let cluster_store = cluster.as_ref().map(|c| c.0.clone());
     let codec = match topic.config.get("compression.type") {
         "producer" => producer_codec,
         "uncompressed" => Compression::None,
@@ -610,18 +624,21 @@ fn acknowledge(ctx: &Ctx, store: &MetaStore, topic: &TopicMeta, a: &ProduceArgs)
     };
     for p in targets {
         let rep = crate::replica::sync_partition(store, &topic.name, p, a.acks == Acks::All, ctx.lock_timeout)?;
-        for (b, why) in &rep.failed {
-            eprintln!("klog: warning: {}-{}: broker {} is out of sync: {}", topic.name, p, b, why);
-        }
+        let why: Vec<String> = rep.failed.iter().map(|(_, why)| why.clone()).collect();
         if a.acks == Acks::All && rep.isr.len() < min_isr {
             return Err(Error::Invalid(format!(
-                "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than min.insync.replicas={}; the leader has them but they are not acknowledged",
+                "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than \
+                 min.insync.replicas={}; the leader has them but they are not acknowledged ({})",
                 topic.name,
                 p,
                 rep.isr.len(),
                 super::topic::join_ids(&rep.isr),
-                min_isr
+                min_isr,
+                why.join("; ")
             )));
+        }
+        for w in why {
+            eprintln!("klog: warning: {}-{}: replica out of sync: {}", topic.name, p, w);
         }
     }
     Ok(())

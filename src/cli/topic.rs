@@ -22,6 +22,13 @@ pub enum TopicCommand {
         /// Succeed quietly when the topic exists already.
         #[arg(long)]
         if_not_exists: bool,
+        /// Replicas per partition, placed over the cluster's brokers like Kafka (needs a
+        /// cluster: --meta, or a data directory that joined one).
+        #[arg(long, value_name = "N", conflicts_with = "replica_assignment")]
+        replication_factor: Option<i32>,
+        /// Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads).
+        #[arg(long, value_name = "LIST")]
+        replica_assignment: Option<String>,
     },
     /// List topics.
     List {
@@ -34,6 +41,12 @@ pub enum TopicCommand {
         names: Vec<String>,
         #[arg(long)]
         json: bool,
+        /// Only partitions whose ISR is smaller than their replica set (cluster topics).
+        #[arg(long)]
+        under_replicated_partitions: bool,
+        /// Only partitions whose ISR is smaller than min.insync.replicas (cluster topics).
+        #[arg(long)]
+        under_min_isr_partitions: bool,
     },
     /// Change configs or raise the partition count.
     Alter {
@@ -63,8 +76,39 @@ fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
 
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
-        TopicCommand::Create { name, partitions, configs, if_not_exists } => {
+        TopicCommand::Create { name, partitions, configs, if_not_exists, replication_factor, replica_assignment } => {
             let configs = parse_configs(&configs)?;
+            if let Some(store) = ctx.store()? {
+                crate::datadir::validate_topic_name(&name)?;
+                if if_not_exists && store.load()?.topics.contains_key(&name) {
+                    return Ok(EXIT_OK);
+                }
+                let assignment = match replica_assignment {
+                    Some(s) => crate::meta::parse_replica_assignment(&s)?,
+                    None => {
+                        let brokers: Vec<i32> = store.load()?.brokers.keys().copied().collect();
+                        crate::meta::assign_replicas(&brokers, partitions, replication_factor.unwrap_or(1))?
+                    }
+                };
+                let (snap, failed) =
+                    crate::replica::create_topic(&store, &name, assignment, configs, ctx.lock_timeout)?;
+                for (b, why) in failed {
+                    eprintln!("klog: warning: broker {}: partition directories not created: {}", b, why);
+                }
+                let t = &snap.topics[&name];
+                out(&format!(
+                    "created topic {} with {} partition(s), replication factor {}\n",
+                    name,
+                    t.partitions.len(),
+                    t.partitions.first().map_or(0, |p| p.replicas.len())
+                ))?;
+                return Ok(EXIT_OK);
+            }
+            if replication_factor.is_some_and(|r| r != 1) || replica_assignment.is_some() {
+                return Err(crate::error::Error::Usage(
+                    "--replication-factor and --replica-assignment need a cluster (--meta DIR)".into(),
+                ));
+            }
             let dd = ctx.open_or_init()?;
             if if_not_exists && dd.topic(&name).is_ok() {
                 return Ok(EXIT_OK);
@@ -85,7 +129,17 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 ))?;
             }
         }
-        TopicCommand::Describe { names, json } => {
+        TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions } => {
+            if let Some(store) = ctx.store()? {
+                let snap = store.load()?;
+                if names.iter().all(|n| snap.topics.contains_key(n)) && (!names.is_empty() || !snap.topics.is_empty()) {
+                    let filter = Filter {
+                        under_replicated: under_replicated_partitions,
+                        under_min_isr: under_min_isr_partitions,
+                    };
+                    return describe_cluster(&snap, &names, filter, json);
+                }
+            }
             let dd = ctx.open()?;
             let topics = if names.is_empty() {
                 dd.topics()?
@@ -130,6 +184,66 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 ))?;
             }
         }
+    }
+    Ok(EXIT_OK)
+}
+
+/// Broker ids as kafka-topics prints them: `0,1,2`.
+pub fn join_ids(ids: &[i32]) -> String {
+    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
+#[derive(Clone, Copy)]
+struct Filter {
+    under_replicated: bool,
+    under_min_isr: bool,
+}
+
+/// Describes cluster topics like kafka-topics: Leader, Replicas and Isr per partition.
+fn describe_cluster(snap: &crate::meta::Snapshot, names: &[String], f: Filter, json: bool) -> Result<i32> {
+    let mut text = String::new();
+    let mut all = Vec::new();
+    let filtering = f.under_replicated || f.under_min_isr;
+    for (name, t) in snap.topics.iter().filter(|(n, _)| names.is_empty() || names.contains(n)) {
+        let min_isr: usize = t.configs.get("min.insync.replicas").and_then(|v| v.parse().ok()).unwrap_or(1);
+        let rf = t.partitions.first().map_or(0, |p| p.replicas.len());
+        let configs: Vec<String> = t.configs.iter().map(|(k, v)| format!("{}={}", k, v)).collect();
+        if !filtering {
+            text.push_str(&format!(
+                "Topic: {}\tTopicId: {}\tPartitionCount: {}\tReplicationFactor: {}\tConfigs: {}\n",
+                name,
+                t.topic_id,
+                t.partitions.len(),
+                rf,
+                configs.join(",")
+            ));
+        }
+        let mut parts = Vec::new();
+        for (p, ps) in t.partitions.iter().enumerate() {
+            let under_rep = ps.isr.len() < ps.replicas.len();
+            let under_min = ps.isr.len() < min_isr;
+            if filtering && !((f.under_replicated && under_rep) || (f.under_min_isr && under_min)) {
+                continue;
+            }
+            text.push_str(&format!(
+                "\tTopic: {}\tPartition: {}\tLeader: {}\tLeaderEpoch: {}\tReplicas: {}\tIsr: {}\n",
+                name,
+                p,
+                if ps.leader < 0 { "none".to_string() } else { ps.leader.to_string() },
+                ps.leader_epoch,
+                join_ids(&ps.replicas),
+                join_ids(&ps.isr)
+            ));
+            parts.push(json!({"partition": p, "leader": ps.leader, "leader_epoch": ps.leader_epoch,
+                "replicas": ps.replicas, "isr": ps.isr, "under_replicated": under_rep, "under_min_isr": under_min}));
+        }
+        all.push(json!({"name": name, "topic_id": t.topic_id, "partition_count": t.partitions.len(),
+            "replication_factor": rf, "configs": t.configs, "partitions": parts}));
+    }
+    if json {
+        out_json(&json!(all))?;
+    } else {
+        out(&text)?;
     }
     Ok(EXIT_OK)
 }

@@ -116,6 +116,12 @@ const DEFS: &[Def] = &[
         doc: "replicas that must hold a record for acks=all",
     },
     Def {
+        name: "replica.lag.time.max.ms",
+        kind: Kind::Int { min: 0, max: I64 },
+        default: "30000",
+        doc: "a follower not caught up for this long leaves the ISR (a broker config in Kafka)",
+    },
+    Def {
         name: "preallocate",
         kind: Kind::Bool,
         default: "false",

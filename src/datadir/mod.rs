@@ -11,6 +11,8 @@
 //!   .klog/topics/<topic>.json            partition count, topic id, config overrides
 //!   .klog/locks/<topic>-<partition>.lock one writer per partition
 //!   .klog/locks/checkpoints.lock         guards the root checkpoint files
+//!   .klog/meta-store                     path of the cluster's metadata store (members only)
+//!   .klog/replication/<t>-<p>.json       a leader's follower caught-up times (crate::replica)
 //! ```
 //!
 //! A directory copied from a Kafka broker has no `.klog/`: its topics are discovered from the
@@ -38,6 +40,8 @@ pub const CLEANER_CHECKPOINT: &str = "cleaner-offset-checkpoint";
 pub const ROOT_CHECKPOINTS: [&str; 4] =
     [RECOVERY_POINT_CHECKPOINT, LOG_START_CHECKPOINT, REPLICATION_CHECKPOINT, CLEANER_CHECKPOINT];
 pub const KLOG_DIR: &str = ".klog";
+/// `.klog/meta-store`: the path of the cluster metadata store this directory belongs to.
+pub const META_STORE_LINK: &str = "meta-store";
 /// Kafka's limit on topic name length.
 pub const TOPIC_NAME_BYTES_MAX: usize = 249;
 /// Partitions per topic klog accepts (a bound, so that a typo cannot create a million dirs).
@@ -179,6 +183,12 @@ impl DataDir {
     /// Creates a data directory (or completes one): `meta.properties`, empty checkpoints, `.klog/`.
     /// On an existing directory with another broker id, it is an error.
     pub fn init(root: &Path, broker_id: i32) -> Result<InitReport> {
+        DataDir::init_with_cluster(root, broker_id, None)
+    }
+
+    /// [`DataDir::init`] for a cluster member: `meta.properties` gets `cluster_id` (the metadata
+    /// store's). A directory that already belongs to another cluster is an error.
+    pub fn init_with_cluster(root: &Path, broker_id: i32, cluster: Option<&str>) -> Result<InitReport> {
         if broker_id < 0 {
             return Err(Error::Invalid(format!("broker id {} must not be negative", broker_id)));
         }
@@ -202,9 +212,23 @@ impl DataDir {
                     )));
                 }
             }
-            props.get("cluster.id").cloned().unwrap_or_default()
+            let existing = props.get("cluster.id").cloned().unwrap_or_default();
+            match cluster {
+                Some(c) if existing != c => {
+                    return Err(Error::Invalid(format!(
+                        "{} belongs to cluster {} (not {}); use an empty data directory",
+                        root.display(),
+                        existing,
+                        c
+                    )));
+                }
+                _ => existing,
+            }
         } else {
-            let id = new_uuid()?;
+            let id = match cluster {
+                Some(c) => c.to_string(),
+                None => new_uuid()?,
+            };
             let text = format!(
                 "#\n#Written by klog at {}\nversion=0\nbroker.id={}\ncluster.id={}\n",
                 crate::timefmt::format_rfc3339_ms(crate::timefmt::now_ms()),
@@ -235,6 +259,88 @@ impl DataDir {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
             Err(e) => Err(Error::io("read", &p, e)),
         }
+    }
+
+    /// The cluster id from `meta.properties` (empty when absent).
+    pub fn cluster_id(&self) -> Result<String> {
+        Ok(self.meta_properties()?.get("cluster.id").cloned().unwrap_or_default())
+    }
+
+    /// The broker id from `meta.properties` (`broker.id` or KRaft's `node.id`).
+    pub fn broker_id(&self) -> Result<Option<i32>> {
+        let props = self.meta_properties()?;
+        Ok(props.get("broker.id").or_else(|| props.get("node.id")).and_then(|v| v.parse().ok()))
+    }
+
+    /// The metadata store this directory is a member of, from `.klog/meta-store` (written by
+    /// `klog init --meta`); `None` for a standalone directory.
+    pub fn meta_store_path(&self) -> Result<Option<PathBuf>> {
+        let p = self.root.join(KLOG_DIR).join(META_STORE_LINK);
+        match fs::read_to_string(&p) {
+            Ok(t) if !t.trim().is_empty() => Ok(Some(PathBuf::from(t.trim()))),
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io("read", &p, e)),
+        }
+    }
+
+    /// Records the metadata store this directory belongs to (an absolute path).
+    pub fn set_meta_store_path(&self, store: &Path) -> Result<()> {
+        self.klog_dir("")?;
+        fsutil::write_atomic(
+            &self.root.join(KLOG_DIR).join(META_STORE_LINK),
+            format!("{}\n", store.display()).as_bytes(),
+        )
+    }
+
+    /// Creates this broker's replica of a topic: the partitions `only` (all when `None`), with
+    /// the same topic id, partition count and configs as `t`. A topic of the same name with
+    /// another topic id is an error; partitions already here are left alone.
+    pub fn ensure_topic_replica(&self, t: &TopicMeta, only: Option<&[i32]>) -> Result<TopicMeta> {
+        let wanted: Vec<i32> = match only {
+            Some(ps) => ps.to_vec(),
+            None => (0..t.partitions).collect(),
+        };
+        let check = |have: TopicMeta| {
+            if !have.topic_id.is_empty() && !t.topic_id.is_empty() && have.topic_id != t.topic_id {
+                Err(Error::Invalid(format!(
+                    "topic '{}' in {} has topic id {}, not {} as in its leader: a different topic of the same name",
+                    t.name,
+                    self.root.display(),
+                    have.topic_id,
+                    t.topic_id
+                )))
+            } else {
+                Ok(have)
+            }
+        };
+        if let Some(have) = self.read_topic_file(&t.name)? {
+            if wanted.iter().all(|&p| self.partition_dir(&t.name, p).is_dir()) {
+                return check(have);
+            }
+        }
+        let _guard = self.lock_named("topics", "topic metadata")?;
+        let mut have = match self.read_topic_file(&t.name)? {
+            Some(have) => check(have)?,
+            None => {
+                let mut copy = t.clone();
+                copy.registered = true;
+                if copy.topic_id.is_empty() {
+                    copy.topic_id = new_uuid()?;
+                }
+                copy
+            }
+        };
+        have.partitions = have.partitions.max(t.partitions);
+        for p in wanted {
+            if !self.partition_dir(&t.name, p).is_dir() {
+                self.add_partitions(&have, p..p + 1)?;
+            }
+        }
+        if self.read_topic_file(&t.name)?.is_none_or(|cur| cur.partitions != have.partitions) {
+            self.write_topic_file(&have)?;
+        }
+        Ok(have)
     }
 
     fn klog_dir(&self, sub: &str) -> Result<PathBuf> {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmarks of replication (release build) against plain-file baselines, alternated round by
+# round (../shared/tools/paired-ratio.py), reporting median times and ratios:
+#
+#   replicate  `klog replicate` of a ~1 GiB partition into an empty follower data directory
+#              (which fsyncs what it copied)
+#                                    vs  cp -r of the same partition directory, and cp -r + sync
+#   produce    produce of RECORDS 100-byte records, standalone (baseline) vs a 3-replica cluster
+#              topic with --acks 1 and with --acks all (the producer copies to both followers)
+#
+#   benches/replicate.sh [ROUNDS] [RECORDS] [WORKDIR]   defaults: 5 9000000 a fresh temp dir
+set -euo pipefail
+ROUNDS=${1:-5}
+N=${2:-9000000}
+W=${3:-$(mktemp -d)}
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+RATIO="$REPO/../shared/tools/paired-ratio.py"
+cargo build --release --quiet
+K="$REPO/target/release/klog"
+mkdir -p "$W"
+
+# Input: N records of ~100 bytes.
+if [ ! -f "$W/in.txt" ]; then
+    python3 - "$N" > "$W/in.txt" <<'PY'
+import sys
+n = int(sys.argv[1]); pad = "v" * 89
+out = sys.stdout
+for i in range(n):
+    out.write("%010d%s\n" % (i, pad))
+PY
+fi
+# The ~1 GiB leader partition.
+if [ ! -d "$W/leader/r-0" ]; then
+    rm -rf "$W/leader"
+    "$K" --data-dir "$W/leader" topic create r >/dev/null
+    "$K" --data-dir "$W/leader" produce r -p 0 --acks 0 < "$W/in.txt"
+fi
+du -sh "$W/leader/r-0"
+
+cat > "$W/replicate.json" <<JSON
+[{"name": "cp -r", "argv": ["cp", "-r", "$W/leader/r-0", "$W/copy"], "prepare": "rm -rf $W/copy"},
+ {"name": "cp -r; sync -f", "argv": ["sh", "-c", "cp -r $W/leader/r-0 $W/copy2 && sync -f $W/copy2/*.log"], "prepare": "rm -rf $W/copy2"},
+ {"name": "klog replicate", "argv": ["$K", "replicate", "--from", "$W/leader", "--to", "$W/follower"],
+  "prepare": "rm -rf $W/follower && $K --data-dir $W/follower init --broker-id 1 >/dev/null"}]
+JSON
+
+# Produce: a tenth of the records, standalone vs 3 replicas.
+head -n $((N / 10)) "$W/in.txt" > "$W/small.txt"
+cluster="rm -rf $W/c && for i in 0 1 2; do $K --data-dir $W/c/b\$i --meta $W/c/m init --broker-id \$i >/dev/null; done && $K --meta $W/c/m topic create p --replication-factor 3 -c min.insync.replicas=2 >/dev/null"
+cat > "$W/produce.json" <<JSON
+[{"name": "standalone produce", "argv": ["$K", "--data-dir", "$W/s", "produce", "p", "-p", "0"], "stdin": "$W/small.txt",
+  "prepare": "rm -rf $W/s && $K --data-dir $W/s topic create p >/dev/null"},
+ {"name": "3 replicas, acks=1", "argv": ["$K", "--meta", "$W/c/m", "produce", "p", "-p", "0", "--acks", "1"],
+  "stdin": "$W/small.txt", "prepare": "$cluster"},
+ {"name": "3 replicas, acks=all", "argv": ["$K", "--meta", "$W/c/m", "produce", "p", "-p", "0", "--acks", "all"],
+  "stdin": "$W/small.txt", "prepare": "$cluster"}]
+JSON
+for case in replicate produce; do
+    echo "== $case"
+    python3 "$RATIO" "$W/$case.json" "$ROUNDS" "$W/$case.out.json"
+done
+echo "(results in $W/*.out.json)"

@@ -1,0 +1,414 @@
+//! The cluster metadata store: one directory `M` shared by every broker (data directory) of a
+//! cluster, holding who the brokers are and, per topic partition, its replicas, leader, leader
+//! epoch and in-sync replicas (DESIGN.md section 5).
+//!
+//! ```text
+//! M/.klog-meta/lock            exclusive lock held by every change
+//! M/.klog-meta/snapshot.json   the current metadata, replaced atomically (write_atomic)
+//! M/.klog-meta/changes.log     append-only JSON lines, "<crc32 hex> <json>\n", one per change
+//! ```
+//!
+//! Invariants:
+//! - every change runs under the store's lock: it reloads the snapshot, applies the change,
+//!   bumps `version` by exactly one, replaces the snapshot, then appends the change line;
+//! - the snapshot is authoritative; the change log is the audit trail of the snapshots. A crash
+//!   between the two writes can leave the log one change behind, never ahead; a torn last line
+//!   (its CRC-32 does not match) is ignored by readers, a bad line before the last is corruption;
+//! - readers take no lock: the snapshot is only ever replaced by rename;
+//! - a partition's leader is one of its replicas and in its ISR (or -1 for none); the ISR is a
+//!   subset of the replicas; `leader_epoch` only increases, by one per leader change; every ISR
+//!   change is recorded with the leader epoch it was made under;
+//! - broker ids are unique, and so are their data directories.
+//!
+//! The module never prints or exits; the CLI renders what it returns.
+
+use crate::error::{Error, Result};
+use crate::fsutil;
+use crate::lock;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const META_DIR: &str = ".klog-meta";
+pub const SNAPSHOT: &str = "snapshot.json";
+pub const CHANGES: &str = "changes.log";
+pub const LOCK: &str = "lock";
+
+/// A broker as the store knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrokerInfo {
+    pub data_dir: PathBuf,
+}
+
+/// One partition's replication state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartitionState {
+    pub replicas: Vec<i32>,
+    pub leader: i32,
+    pub leader_epoch: i32,
+    pub isr: Vec<i32>,
+}
+
+/// A topic in the cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicState {
+    pub topic_id: String,
+    #[serde(default)]
+    pub configs: BTreeMap<String, String>,
+    pub partitions: Vec<PartitionState>,
+}
+
+/// The whole metadata at one version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub cluster_id: String,
+    pub version: u64,
+    pub controller_epoch: i32,
+    pub brokers: BTreeMap<i32, BrokerInfo>,
+    pub topics: BTreeMap<String, TopicState>,
+}
+
+impl Snapshot {
+    pub fn partition(&self, topic: &str, partition: i32) -> Result<&PartitionState> {
+        let t = self
+            .topics
+            .get(topic)
+            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", topic)))?;
+        usize::try_from(partition).ok().and_then(|i| t.partitions.get(i)).ok_or_else(|| {
+            Error::NotFound(format!(
+                "partition {} does not exist in topic '{}' (it has {} partitions)",
+                partition,
+                topic,
+                t.partitions.len()
+            ))
+        })
+    }
+
+    pub fn broker_dir(&self, id: i32) -> Result<&Path> {
+        self.brokers
+            .get(&id)
+            .map(|b| b.data_dir.as_path())
+            .ok_or_else(|| Error::NotFound(format!("broker {} is not registered in the cluster metadata", id)))
+    }
+
+    /// The broker whose data directory is `dir` (compared canonically).
+    pub fn broker_for_dir(&self, dir: &Path) -> Option<i32> {
+        let want = fs::canonicalize(dir).ok()?;
+        self.brokers
+            .iter()
+            .find(|(_, b)| fs::canonicalize(&b.data_dir).ok().as_deref() == Some(want.as_path()))
+            .map(|(id, _)| *id)
+    }
+}
+
+/// One line of the change log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub version: u64,
+    pub time_ms: i64,
+    pub kind: String,
+    pub detail: serde_json::Value,
+}
+
+/// The metadata store at `root`.
+#[derive(Debug, Clone)]
+pub struct MetaStore {
+    root: PathBuf,
+    lock_timeout: Duration,
+}
+
+fn json_err(path: &Path, e: serde_json::Error) -> Error {
+    Error::corrupt(path, 0, format!("metadata does not parse: {}", e))
+}
+
+impl MetaStore {
+    /// Opens the store at `root`, which must exist.
+    pub fn open(root: &Path) -> Result<MetaStore> {
+        let s = MetaStore { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) };
+        if !s.snapshot_path().is_file() {
+            return Err(Error::NotFound(format!(
+                "{} is not a klog metadata store (no {}/{}; create it with `klog init --meta {}`)",
+                root.display(),
+                META_DIR,
+                SNAPSHOT,
+                root.display()
+            )));
+        }
+        Ok(s)
+    }
+
+    /// Opens the store at `root`, creating an empty one (with a new cluster id) when missing.
+    pub fn open_or_create(root: &Path) -> Result<MetaStore> {
+        let dir = root.join(META_DIR);
+        fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+        let s = MetaStore { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) };
+        let _guard = s.lock()?;
+        if !s.snapshot_path().is_file() {
+            let snap = Snapshot {
+                cluster_id: crate::datadir::new_uuid()?,
+                version: 0,
+                controller_epoch: 0,
+                brokers: BTreeMap::new(),
+                topics: BTreeMap::new(),
+            };
+            s.write_snapshot(&snap)?;
+        }
+        Ok(s)
+    }
+
+    pub fn with_lock_timeout(mut self, timeout: Duration) -> MetaStore {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn snapshot_path(&self) -> PathBuf {
+        self.root.join(META_DIR).join(SNAPSHOT)
+    }
+
+    fn changes_path(&self) -> PathBuf {
+        self.root.join(META_DIR).join(CHANGES)
+    }
+
+    fn lock(&self) -> Result<lock::FileLock> {
+        lock::lock_exclusive(
+            &self.root.join(META_DIR).join(LOCK),
+            self.lock_timeout,
+            &format!("metadata store {}", self.root.display()),
+        )
+    }
+
+    /// The current snapshot, read without a lock.
+    pub fn load(&self) -> Result<Snapshot> {
+        let p = self.snapshot_path();
+        let bytes = fs::read(&p).map_err(|e| Error::io("read", &p, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| json_err(&p, e))
+    }
+
+    fn write_snapshot(&self, snap: &Snapshot) -> Result<()> {
+        let json = serde_json::to_vec_pretty(snap).map_err(|e| json_err(&self.snapshot_path(), e))?;
+        fsutil::write_atomic(&self.snapshot_path(), &json)
+    }
+
+    /// Applies `f` to the current snapshot under the store's lock. `f` returns the change's kind
+    /// and detail, or an error that leaves the store untouched. Returns the new snapshot.
+    pub fn update<F>(&self, f: F) -> Result<Snapshot>
+    where
+        F: FnOnce(&mut Snapshot) -> Result<(String, serde_json::Value)>,
+    {
+        let _guard = self.lock()?;
+        let mut snap = self.load()?;
+        let (kind, detail) = f(&mut snap)?;
+        check_invariants(&snap)?;
+        snap.version += 1;
+        self.write_snapshot(&snap)?;
+        let change = Change { version: snap.version, time_ms: crate::timefmt::now_ms(), kind, detail };
+        self.append_change(&change)?;
+        Ok(snap)
+    }
+
+    fn append_change(&self, c: &Change) -> Result<()> {
+        let p = self.changes_path();
+        let json = serde_json::to_string(c).map_err(|e| json_err(&p, e))?;
+        let line = format!("{:08x} {}\n", crc32fast::hash(json.as_bytes()), json);
+        let mut f = fsutil::open_append(&p)?;
+        f.write_all(line.as_bytes()).map_err(|e| Error::io("append to", &p, e))?;
+        f.sync_data().map_err(|e| Error::io("fsync", &p, e))
+    }
+
+    /// Every whole change in the log, oldest first. A torn or corrupt last line is ignored (a
+    /// crash mid-append); a bad line before it is corruption.
+    pub fn changes(&self) -> Result<Vec<Change>> {
+        let p = self.changes_path();
+        let text = match fs::read(&p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io("read", &p, e)),
+        };
+        parse_changes(&p, &text)
+    }
+}
+
+/// Parses change-log bytes; see [`MetaStore::changes`].
+pub fn parse_changes(path: &Path, bytes: &[u8]) -> Result<Vec<Change>> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    let mut lines = bytes.split_inclusive(|&b| b == b'\n').peekable();
+    while let Some(line) = lines.next() {
+        let last = lines.peek().is_none();
+        let parsed = parse_change_line(line);
+        match parsed {
+            Some(c) => out.push(c),
+            None if last => break,
+            None => return Err(Error::corrupt(path, pos as u64, "change log line fails its CRC-32 check")),
+        }
+        pos += line.len();
+    }
+    Ok(out)
+}
+
+fn parse_change_line(line: &[u8]) -> Option<Change> {
+    let line = line.strip_suffix(b"\n")?;
+    let text = std::str::from_utf8(line).ok()?;
+    let (crc, json) = text.split_once(' ')?;
+    let crc = u32::from_str_radix(crc, 16).ok()?;
+    if crc32fast::hash(json.as_bytes()) != crc {
+        return None;
+    }
+    serde_json::from_str(json).ok()
+}
+
+/// Checks the invariants a snapshot must hold after every change.
+pub fn check_invariants(s: &Snapshot) -> Result<()> {
+    let mut dirs = std::collections::BTreeSet::new();
+    for (id, b) in &s.brokers {
+        if !dirs.insert(&b.data_dir) {
+            return Err(Error::Invalid(format!(
+                "data directory {} is registered twice (broker {})",
+                b.data_dir.display(),
+                id
+            )));
+        }
+    }
+    for (name, t) in &s.topics {
+        for (p, ps) in t.partitions.iter().enumerate() {
+            let bad = |why: &str| Err(Error::Invalid(format!("{}-{}: {}", name, p, why)));
+            if ps.isr.iter().any(|b| !ps.replicas.contains(b)) {
+                return bad("the ISR must be a subset of the replicas");
+            }
+            if ps.leader != -1 && !ps.replicas.contains(&ps.leader) {
+                return bad("the leader must be one of the replicas");
+            }
+            let mut sorted = ps.replicas.clone();
+            sorted.sort();
+            sorted.dedup();
+            if sorted.len() != ps.replicas.len() || ps.replicas.is_empty() {
+                return bad("the replicas must be distinct and at least one");
+            }
+            if ps.replicas.iter().any(|b| !s.brokers.contains_key(b)) {
+                return bad("every replica must be a registered broker");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Kafka's rack-unaware replica placement (`AdminUtils.assignReplicasToBrokersRackUnaware`) with
+/// a start index and replica shift of 0 instead of random ones, so placement is reproducible:
+/// leaders go round-robin over the sorted brokers, followers are shifted after them.
+pub fn assign_replicas(brokers: &[i32], partitions: i32, replication_factor: i32) -> Result<Vec<Vec<i32>>> {
+    let n = brokers.len() as i32;
+    if replication_factor < 1 {
+        return Err(Error::Invalid(format!("--replication-factor {} must be at least 1", replication_factor)));
+    }
+    if replication_factor > n {
+        return Err(Error::Invalid(format!(
+            "--replication-factor {} is larger than the {} registered broker(s)",
+            replication_factor, n
+        )));
+    }
+    let mut brokers = brokers.to_vec();
+    brokers.sort();
+    let mut out = Vec::new();
+    let mut shift = 0;
+    for p in 0..partitions {
+        if p > 0 && p % n == 0 {
+            shift += 1;
+        }
+        let first = p % n;
+        let mut r = vec![brokers[first as usize]];
+        for j in 0..replication_factor - 1 {
+            let s = 1 + (shift + j) % (n - 1).max(1);
+            r.push(brokers[((first + s) % n) as usize]);
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+/// Parses kafka-topics' `--replica-assignment 0:1:2,1:2:0` (one list per partition).
+pub fn parse_replica_assignment(s: &str) -> Result<Vec<Vec<i32>>> {
+    let mut out = Vec::new();
+    for (p, part) in s.split(',').enumerate() {
+        let ids: Result<Vec<i32>> = part
+            .split(':')
+            .map(|b| {
+                b.trim().parse::<i32>().map_err(|_| {
+                    Error::Usage(format!("--replica-assignment: partition {} has a bad broker id '{}'", p, b))
+                })
+            })
+            .collect();
+        let ids = ids?;
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        if sorted.len() != ids.len() {
+            return Err(Error::Usage(format!("--replica-assignment: partition {} repeats a broker", p)));
+        }
+        if let Some(first) = out.first().map(Vec::len) {
+            if first != ids.len() {
+                return Err(Error::Usage("--replica-assignment: every partition needs the same replica count".into()));
+            }
+        }
+        out.push(ids);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placement_spreads_leaders_and_followers() {
+        let a = assign_replicas(&[0, 1, 2], 6, 3).unwrap();
+        assert_eq!(a[0], vec![0, 1, 2]);
+        assert_eq!(a[1], vec![1, 2, 0]);
+        assert_eq!(a[2], vec![2, 0, 1]);
+        assert_eq!(a[3], vec![0, 2, 1]);
+        let leaders: Vec<i32> = a.iter().map(|r| r[0]).collect();
+        assert_eq!(leaders, vec![0, 1, 2, 0, 1, 2]);
+        assert!(assign_replicas(&[0, 1], 1, 3).is_err());
+        assert_eq!(assign_replicas(&[5], 2, 1).unwrap(), vec![vec![5], vec![5]]);
+    }
+
+    #[test]
+    fn replica_assignment_parses_like_kafka_topics() {
+        assert_eq!(parse_replica_assignment("0:1:2,1:2:0").unwrap(), vec![vec![0, 1, 2], vec![1, 2, 0]]);
+        assert!(parse_replica_assignment("0:0").is_err());
+        assert!(parse_replica_assignment("0:1,2").is_err());
+        assert!(parse_replica_assignment("a").is_err());
+    }
+
+    #[test]
+    fn updates_log_changes_and_torn_tail_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = MetaStore::open_or_create(dir.path()).unwrap();
+        s.update(|snap| {
+            snap.brokers.insert(1, BrokerInfo { data_dir: "/x".into() });
+            Ok(("register-broker".into(), serde_json::json!({"broker": 1})))
+        })
+        .unwrap();
+        let bad = s.update(|snap| {
+            snap.brokers.insert(2, BrokerInfo { data_dir: "/x".into() });
+            Ok(("register-broker".into(), serde_json::json!({"broker": 2})))
+        });
+        assert!(bad.is_err());
+        assert_eq!(s.load().unwrap().version, 1);
+        let p = dir.path().join(META_DIR).join(CHANGES);
+        let mut f = fs::OpenOptions::new().append(true).open(&p).unwrap();
+        f.write_all(b"0000 {\"torn").unwrap();
+        let c = s.changes().unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].kind, "register-broker");
+        let mut text = fs::read(&p).unwrap();
+        text.extend_from_slice(b"\nabc\n");
+        assert!(parse_changes(&p, &text).is_err());
+    }
+}
