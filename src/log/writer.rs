@@ -735,6 +735,15 @@ mod tests {
         out
     }
 
+    /// Step 2 of the swap protocol for segment `base`: its `.log.cleaned` becomes `.log.swap`.
+    fn cleaned_to_swap(dir: &Path, base: i64) {
+        let mut cleaned = segment_path(dir, base, LOG_SUFFIX).into_os_string();
+        cleaned.push(CLEANED_SUFFIX);
+        let mut swap = segment_path(dir, base, LOG_SUFFIX).into_os_string();
+        swap.push(SWAP_SUFFIX);
+        fs::rename(&cleaned, &swap).unwrap();
+    }
+
     /// Three segments; segments 0 and 1 are merged into one `.cleaned` segment at base 0.
     fn three_segments_and_a_merge(dir: &Path) -> (PartitionWriter, Vec<i64>) {
         let mut w = writer(dir, 200);
@@ -795,11 +804,7 @@ mod tests {
         let before = values(dir.path());
         drop(w);
         // Crash after step 3: the new segment is only a .swap, the old ones are .deleted.
-        let mut cleaned = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
-        cleaned.push(CLEANED_SUFFIX);
-        let mut swap = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
-        swap.push(SWAP_SUFFIX);
-        fs::rename(&cleaned, &swap).unwrap();
+        cleaned_to_swap(dir.path(), segs[0]);
         for b in [segs[0], segs[1]] {
             let old = segment_path(dir.path(), b, LOG_SUFFIX);
             let mut gone = old.clone().into_os_string();
@@ -820,11 +825,7 @@ mod tests {
         let before = values(dir.path());
         drop(w);
         // Crash after step 2: the new segment is a .swap, the old ones are still in place.
-        let mut cleaned = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
-        cleaned.push(CLEANED_SUFFIX);
-        let mut swap = segment_path(dir.path(), segs[0], LOG_SUFFIX).into_os_string();
-        swap.push(SWAP_SUFFIX);
-        fs::rename(&cleaned, &swap).unwrap();
+        cleaned_to_swap(dir.path(), segs[0]);
         let w = writer(dir.path(), 200);
         assert_eq!(w.segments().len(), segs.len() - 1, "the replaced segment 1 is gone");
         drop(w);
