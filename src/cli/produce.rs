@@ -551,7 +551,15 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         sink: Sink::Inline(appender),
         unsettled: false,
     };
-    let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers);
+    // A cluster producer with long-running input acknowledges at every idle pause too: the
+    // followers are brought up to date and the high watermark moves while input waits.
+    let mut on_idle = |t: &TopicMeta| -> Result<()> {
+        match &cluster_store {
+            Some(store) => acknowledge(ctx, store, t, &a),
+            None => Ok(()),
+        }
+    };
+    let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers, &mut on_idle);
     // Whatever was read before an error is still written and made durable: send the partial
     // batches, hang up, and let the appender settle.
     let sent = prod.emit_all();
@@ -650,6 +658,7 @@ fn pump(
     delim: &[u8],
     key_delim: Option<&[u8]>,
     fixed_headers: &OwnedHeaders,
+    on_idle: &mut dyn FnMut(&TopicMeta) -> Result<()>,
 ) -> Result<()> {
     // SAFETY: fd 0 is open for the life of the process; ManuallyDrop keeps us from closing it.
     let mut stdin = ManuallyDrop::new(unsafe { File::from_raw_fd(0) });
@@ -674,7 +683,11 @@ fn pump(
         if !stdin_ready(0) {
             let busy = prod.pending() || prod.unsettled;
             if !stdin_ready(if busy { linger_ms } else { -1 }) {
+                let had_batches = prod.unsettled || prod.pending();
                 prod.settle()?;
+                if had_batches {
+                    on_idle(&prod.topic)?;
+                }
                 continue;
             }
         }

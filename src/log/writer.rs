@@ -351,7 +351,12 @@ impl PartitionWriter {
         }
         let a = &mut self.active;
         let position = a.size;
-        io(a.log.write_all(batch), "append to", &a.log_path)?;
+        if let Err(e) = a.log.write_all(batch) {
+            // A failed write (ENOSPC, EIO) may have left part of the batch: cut it off, so the
+            // log still ends at a batch boundary and nothing half-written is ever read.
+            let _ = a.log.set_len(position);
+            return Err(Error::io("append to", &a.log_path, e));
+        }
         a.size += size;
         if a.first_batch_timestamp.is_none() {
             a.first_batch_timestamp = Some(h.max_timestamp);
