@@ -151,3 +151,43 @@ fn acks_all_with_long_running_input_acknowledges_while_input_waits() {
     let hw = std::fs::read_to_string(brokers[0].join("replication-offset-checkpoint")).unwrap();
     assert!(hw.contains("t 0 10"), "{}", hw);
 }
+
+#[test]
+fn a_follower_on_a_read_only_file_system_is_refused_and_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let fs = Tmpfs::mount(&tmp.path().join("ro"), "8m");
+    let b = fs.path.join("b");
+    let (sa, sb) = (a.to_str().unwrap(), b.to_str().unwrap());
+    ok(&["--data-dir", sa, "topic", "create", "t"], b"");
+    ok(&["--data-dir", sa, "produce", "t", "-p", "0"], &lines(0, 100));
+    ok(&["--data-dir", sb, "init"], b"");
+    // Root ignores file modes, so make the whole file system read-only instead.
+    let remount = std::process::Command::new("mount").args(["-o", "remount,ro"]).arg(&fs.path).status().unwrap();
+    assert!(remount.success(), "remount read-only failed");
+    let before: Vec<_> = walk(&b);
+    let out = klog().args(["replicate", "--from", sa, "--to", sb]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", err);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {}", err);
+    assert!(err.contains("Read-only file system") || err.contains("read-only"), "{}", err);
+    assert_eq!(walk(&b), before, "nothing in the follower changed");
+}
+
+/// Every file under `dir` with its length, sorted.
+fn walk(dir: &Path) -> Vec<(PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0)));
+            }
+        }
+    }
+    out.sort();
+    out
+}
