@@ -42,6 +42,9 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('replicate', 'replicate', [CompletionResultType]::ParameterValue, 'Copy a leader''s batches into a follower data directory (after divergence truncation)')
             [CompletionResult]::new('broker', 'broker', [CompletionResultType]::ParameterValue, 'Run a broker agent: keep this data directory''s follower partitions replicating')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster administration through the metadata store: brokers, leader elections')
+            [CompletionResult]::new('controller', 'controller', [CompletionResultType]::ParameterValue, 'The cluster controller: run a candidate, elect once, show status')
+            [CompletionResult]::new('leader-election', 'leader-election', [CompletionResultType]::ParameterValue, 'Elect partition leaders: preferred replicas, or unclean for offline partitions')
+            [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -554,6 +557,96 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         'klog;cluster;help;help' {
             break
         }
+        'klog;controller' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed')
+            [CompletionResult]::new('elect', 'elect', [CompletionResultType]::ParameterValue, 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the controller, its epoch, the brokers and offline and under-replicated partitions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;controller;run' {
+            [CompletionResult]::new('--broker-id', '--broker-id', [CompletionResultType]::ParameterName, 'The broker id this controller runs beside (recorded with its election)')
+            [CompletionResult]::new('--interval-ms', '--interval-ms', [CompletionResultType]::ParameterName, 'Time between failure-detection rounds, in ms (at most 200)')
+            [CompletionResult]::new('--poll-ms', '--poll-ms', [CompletionResultType]::ParameterName, 'Time between tries of the controller lock while waiting, in ms')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON, one object per event')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'klog;controller;elect' {
+            [CompletionResult]::new('--broker-id', '--broker-id', [CompletionResultType]::ParameterName, 'The broker id recorded with this election')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;controller;status' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;controller;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed')
+            [CompletionResult]::new('elect', 'elect', [CompletionResultType]::ParameterValue, 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the controller, its epoch, the brokers and offline and under-replicated partitions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'klog;controller;help;run' {
+            break
+        }
+        'klog;controller;help;elect' {
+            break
+        }
+        'klog;controller;help;status' {
+            break
+        }
+        'klog;controller;help;help' {
+            break
+        }
+        'klog;leader-election' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'preferred: move leadership back to the first assigned replica when it is live and in sync; unclean: give partitions without a live leader one, from outside the ISR if need be (records only the old ISR held are lost)')
+            [CompletionResult]::new('--election-type', '--election-type', [CompletionResultType]::ParameterName, 'preferred: move leadership back to the first assigned replica when it is live and in sync; unclean: give partitions without a live leader one, from outside the ISR if need be (records only the old ISR held are lost)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (with --partition)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'The partition of --topic')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every partition of the cluster')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'klog;reassign' {
+            [CompletionResult]::new('--topics-to-move-json-file', '--topics-to-move-json-file', [CompletionResultType]::ParameterName, 'Kafka''s {"version":1,"topics":[{"topic":"t"}]}')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Broker ids to place replicas on, comma-separated')
+            [CompletionResult]::new('--reassignment-json-file', '--reassignment-json-file', [CompletionResultType]::ParameterName, 'The reassignment plan')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Propose a plan for --topics-to-move-json-file over --broker-list')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Carry out the plan in --reassignment-json-file')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the plan in --reassignment-json-file')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'klog;completions' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
@@ -586,6 +679,9 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('replicate', 'replicate', [CompletionResultType]::ParameterValue, 'Copy a leader''s batches into a follower data directory (after divergence truncation)')
             [CompletionResult]::new('broker', 'broker', [CompletionResultType]::ParameterValue, 'Run a broker agent: keep this data directory''s follower partitions replicating')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster administration through the metadata store: brokers, leader elections')
+            [CompletionResult]::new('controller', 'controller', [CompletionResultType]::ParameterValue, 'The cluster controller: run a candidate, elect once, show status')
+            [CompletionResult]::new('leader-election', 'leader-election', [CompletionResultType]::ParameterValue, 'Elect partition leaders: preferred replicas, or unclean for offline partitions')
+            [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -699,6 +795,27 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             break
         }
         'klog;help;cluster;elect-leader' {
+            break
+        }
+        'klog;help;controller' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed')
+            [CompletionResult]::new('elect', 'elect', [CompletionResultType]::ParameterValue, 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the controller, its epoch, the brokers and offline and under-replicated partitions')
+            break
+        }
+        'klog;help;controller;run' {
+            break
+        }
+        'klog;help;controller;elect' {
+            break
+        }
+        'klog;help;controller;status' {
+            break
+        }
+        'klog;help;leader-election' {
+            break
+        }
+        'klog;help;reassign' {
             break
         }
         'klog;help;completions' {

@@ -28,6 +28,9 @@ _klog() {
             klog,consume)
                 cmd="klog__subcmd__consume"
                 ;;
+            klog,controller)
+                cmd="klog__subcmd__controller"
+                ;;
             klog,delete-records)
                 cmd="klog__subcmd__delete__subcmd__records"
                 ;;
@@ -46,6 +49,9 @@ _klog() {
             klog,init)
                 cmd="klog__subcmd__init"
                 ;;
+            klog,leader-election)
+                cmd="klog__subcmd__leader__subcmd__election"
+                ;;
             klog,offsets)
                 cmd="klog__subcmd__offsets"
                 ;;
@@ -54,6 +60,9 @@ _klog() {
                 ;;
             klog,produce)
                 cmd="klog__subcmd__produce"
+                ;;
+            klog,reassign)
+                cmd="klog__subcmd__reassign"
                 ;;
             klog,replicate)
                 cmd="klog__subcmd__replicate"
@@ -96,6 +105,30 @@ _klog() {
                 ;;
             klog__subcmd__cluster__subcmd__help,help)
                 cmd="klog__subcmd__cluster__subcmd__help__subcmd__help"
+                ;;
+            klog__subcmd__controller,elect)
+                cmd="klog__subcmd__controller__subcmd__elect"
+                ;;
+            klog__subcmd__controller,help)
+                cmd="klog__subcmd__controller__subcmd__help"
+                ;;
+            klog__subcmd__controller,run)
+                cmd="klog__subcmd__controller__subcmd__run"
+                ;;
+            klog__subcmd__controller,status)
+                cmd="klog__subcmd__controller__subcmd__status"
+                ;;
+            klog__subcmd__controller__subcmd__help,elect)
+                cmd="klog__subcmd__controller__subcmd__help__subcmd__elect"
+                ;;
+            klog__subcmd__controller__subcmd__help,help)
+                cmd="klog__subcmd__controller__subcmd__help__subcmd__help"
+                ;;
+            klog__subcmd__controller__subcmd__help,run)
+                cmd="klog__subcmd__controller__subcmd__help__subcmd__run"
+                ;;
+            klog__subcmd__controller__subcmd__help,status)
+                cmd="klog__subcmd__controller__subcmd__help__subcmd__status"
                 ;;
             klog__subcmd__group,commit)
                 cmd="klog__subcmd__group__subcmd__commit"
@@ -151,6 +184,9 @@ _klog() {
             klog__subcmd__help,consume)
                 cmd="klog__subcmd__help__subcmd__consume"
                 ;;
+            klog__subcmd__help,controller)
+                cmd="klog__subcmd__help__subcmd__controller"
+                ;;
             klog__subcmd__help,delete-records)
                 cmd="klog__subcmd__help__subcmd__delete__subcmd__records"
                 ;;
@@ -169,6 +205,9 @@ _klog() {
             klog__subcmd__help,init)
                 cmd="klog__subcmd__help__subcmd__init"
                 ;;
+            klog__subcmd__help,leader-election)
+                cmd="klog__subcmd__help__subcmd__leader__subcmd__election"
+                ;;
             klog__subcmd__help,offsets)
                 cmd="klog__subcmd__help__subcmd__offsets"
                 ;;
@@ -177,6 +216,9 @@ _klog() {
                 ;;
             klog__subcmd__help,produce)
                 cmd="klog__subcmd__help__subcmd__produce"
+                ;;
+            klog__subcmd__help,reassign)
+                cmd="klog__subcmd__help__subcmd__reassign"
                 ;;
             klog__subcmd__help,replicate)
                 cmd="klog__subcmd__help__subcmd__replicate"
@@ -198,6 +240,15 @@ _klog() {
                 ;;
             klog__subcmd__help__subcmd__cluster,elect-leader)
                 cmd="klog__subcmd__help__subcmd__cluster__subcmd__elect__subcmd__leader"
+                ;;
+            klog__subcmd__help__subcmd__controller,elect)
+                cmd="klog__subcmd__help__subcmd__controller__subcmd__elect"
+                ;;
+            klog__subcmd__help__subcmd__controller,run)
+                cmd="klog__subcmd__help__subcmd__controller__subcmd__run"
+                ;;
+            klog__subcmd__help__subcmd__controller,status)
+                cmd="klog__subcmd__help__subcmd__controller__subcmd__status"
                 ;;
             klog__subcmd__help__subcmd__group,commit)
                 cmd="klog__subcmd__help__subcmd__group__subcmd__commit"
@@ -308,7 +359,7 @@ _klog() {
 
     case "${cmd}" in
         klog)
-            opts="-h -V --data-dir --meta --lock-timeout-ms --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help"
+            opts="-h -V --data-dir --meta --lock-timeout-ms --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +737,196 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller)
+            opts="-h --data-dir --meta --lock-timeout-ms --help run elect status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__elect)
+            opts="-h --broker-id --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --broker-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__help)
+            opts="run elect status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__help__subcmd__elect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__run)
+            opts="-h --broker-id --interval-ms --poll-ms --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --broker-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__controller__subcmd__status)
+            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1142,7 +1383,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__help)
-            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster completions generate help"
+            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1242,6 +1483,62 @@ _klog() {
         klog__subcmd__help__subcmd__consume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__controller)
+            opts="run elect status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__controller__subcmd__elect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__controller__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__controller__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1421,6 +1718,20 @@ _klog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        klog__subcmd__help__subcmd__leader__subcmd__election)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         klog__subcmd__help__subcmd__offsets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1478,6 +1789,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__help__subcmd__produce)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__reassign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1639,6 +1964,48 @@ _klog() {
             fi
             case "${prev}" in
                 --broker-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__leader__subcmd__election)
+            opts="-h --election-type --type --topic --partition --all --json --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "preferred unclean" -- "${cur}"))
+                    return 0
+                    ;;
+                --election-type)
+                    COMPREPLY=($(compgen -W "preferred unclean" -- "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1941,6 +2308,44 @@ _klog() {
                     return 0
                     ;;
                 --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__reassign)
+            opts="-h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --data-dir --meta --lock-timeout-ms --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topics-to-move-json-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reassignment-json-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

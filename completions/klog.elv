@@ -39,6 +39,9 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand replicate 'Copy a leader''s batches into a follower data directory (after divergence truncation)'
             cand broker 'Run a broker agent: keep this data directory''s follower partitions replicating'
             cand cluster 'Cluster administration through the metadata store: brokers, leader elections'
+            cand controller 'The cluster controller: run a candidate, elect once, show status'
+            cand leader-election 'Elect partition leaders: preferred replicas, or unclean for offline partitions'
+            cand reassign 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -492,6 +495,85 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;cluster;help;help'= {
         }
+        &'klog;controller'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand run 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed'
+            cand elect 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running'
+            cand status 'Show the controller, its epoch, the brokers and offline and under-replicated partitions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;controller;run'= {
+            cand --broker-id 'The broker id this controller runs beside (recorded with its election)'
+            cand --interval-ms 'Time between failure-detection rounds, in ms (at most 200)'
+            cand --poll-ms 'Time between tries of the controller lock while waiting, in ms'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'Print JSON, one object per event'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'klog;controller;elect'= {
+            cand --broker-id 'The broker id recorded with this election'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'Print JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;controller;status'= {
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --json 'Print JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;controller;help'= {
+            cand run 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed'
+            cand elect 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running'
+            cand status 'Show the controller, its epoch, the brokers and offline and under-replicated partitions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'klog;controller;help;run'= {
+        }
+        &'klog;controller;help;elect'= {
+        }
+        &'klog;controller;help;status'= {
+        }
+        &'klog;controller;help;help'= {
+        }
+        &'klog;leader-election'= {
+            cand --type 'preferred: move leadership back to the first assigned replica when it is live and in sync; unclean: give partitions without a live leader one, from outside the ISR if need be (records only the old ISR held are lost)'
+            cand --election-type 'preferred: move leadership back to the first assigned replica when it is live and in sync; unclean: give partitions without a live leader one, from outside the ISR if need be (records only the old ISR held are lost)'
+            cand --topic 'The topic (with --partition)'
+            cand --partition 'The partition of --topic'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --all 'Every partition of the cluster'
+            cand --json 'Print JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'klog;reassign'= {
+            cand --topics-to-move-json-file 'Kafka''s {"version":1,"topics":[{"topic":"t"}]}'
+            cand --broker-list 'Broker ids to place replicas on, comma-separated'
+            cand --reassignment-json-file 'The reassignment plan'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
+            cand --generate 'Propose a plan for --topics-to-move-json-file over --broker-list'
+            cand --execute 'Carry out the plan in --reassignment-json-file'
+            cand --verify 'Check the plan in --reassignment-json-file'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'klog;completions'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
@@ -522,6 +604,9 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand replicate 'Copy a leader''s batches into a follower data directory (after divergence truncation)'
             cand broker 'Run a broker agent: keep this data directory''s follower partitions replicating'
             cand cluster 'Cluster administration through the metadata store: brokers, leader elections'
+            cand controller 'The cluster controller: run a candidate, elect once, show status'
+            cand leader-election 'Elect partition leaders: preferred replicas, or unclean for offline partitions'
+            cand reassign 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -604,6 +689,21 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;help;cluster;brokers'= {
         }
         &'klog;help;cluster;elect-leader'= {
+        }
+        &'klog;help;controller'= {
+            cand run 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed'
+            cand elect 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running'
+            cand status 'Show the controller, its epoch, the brokers and offline and under-replicated partitions'
+        }
+        &'klog;help;controller;run'= {
+        }
+        &'klog;help;controller;elect'= {
+        }
+        &'klog;help;controller;status'= {
+        }
+        &'klog;help;leader-election'= {
+        }
+        &'klog;help;reassign'= {
         }
         &'klog;help;completions'= {
         }

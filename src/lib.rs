@@ -7,6 +7,8 @@
 //! - [`datadir`]: a data directory: topics, partitions, configs, `meta.properties`, checkpoints.
 //! - [`meta`]: the cluster metadata store (brokers, replica assignment, leaders, ISR, epochs).
 //! - [`replica`]: follower copies, divergence truncation, ISR changes, the high watermark.
+//! - [`controller`]: controller election over the store's lock, failure detection, leader
+//!   election.
 //!
 //! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`. The library never prints and
 //! never exits; the `cli` module of the binary renders everything.
@@ -14,6 +16,7 @@
 
 pub mod cleaner;
 pub mod cli;
+pub mod controller;
 pub mod datadir;
 pub mod error;
 pub mod fsutil;

@@ -1,10 +1,12 @@
 //! The command line: clap definitions, dispatch, and the mapping of errors to exit codes.
 //!
 //! Exit codes: 0 ok, 1 failure, 2 usage (a malformed command line or option value), 3 conflict
-//! (a lock held by another process past the timeout, a stale leader epoch). A closed output pipe ends quietly with 0.
+//! (a lock held by another process past the timeout, a stale leader or controller epoch, a
+//! controller already running). A closed output pipe ends quietly with 0.
 
 mod cluster;
 mod consume;
+mod controller;
 mod delete_records;
 mod dump;
 mod generate;
@@ -13,6 +15,7 @@ mod group_consume;
 mod offsets;
 mod perf;
 mod produce;
+mod reassign;
 mod replicate;
 mod retention;
 mod topic;
@@ -31,7 +34,7 @@ pub const EXIT_CONFLICT: i32 = 3;
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 conflict (a lock held by another process, a stale
-leader epoch).
+leader or controller epoch, a controller already running).
 The data directory is --data-dir, else $KLOG_DATA_DIR, else ./klog-data.";
 
 /// Apache Kafka's storage model over plain directories: topics, partitions and segments in
@@ -103,6 +106,14 @@ pub enum Command {
     /// Cluster administration through the metadata store: brokers, leader elections.
     #[command(subcommand)]
     Cluster(cluster::ClusterCommand),
+    /// The cluster controller: run a candidate, elect once, show status.
+    #[command(subcommand)]
+    Controller(controller::ControllerCommand),
+    /// Elect partition leaders: preferred replicas, or unclean for offline partitions.
+    LeaderElection(controller::LeaderElectionArgs),
+    /// Move partition replicas between brokers with Kafka's JSON plan (generate, execute, verify).
+    #[command(long_about = reassign::LONG_ABOUT)]
+    Reassign(reassign::ReassignArgs),
     /// Print a shell completion script.
     Completions(generate::CompletionsArgs),
     /// Write the man pages and completion scripts into a directory (for maintainers).
@@ -271,6 +282,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::DeleteRecords(a) => delete_records::run(&ctx, a),
         Command::Replicate(a) => replicate::run(&ctx, a),
         Command::Cluster(c) => cluster::run(&ctx, c),
+        Command::Controller(c) => controller::run(&ctx, c),
+        Command::LeaderElection(a) => controller::leader_election(&ctx, a),
+        Command::Reassign(a) => reassign::run(&ctx, a),
         Command::Broker(c) => replicate::broker(&ctx, c),
         Command::Completions(a) => generate::completions(a),
         Command::Generate(a) => generate::generate(a),

@@ -6,6 +6,7 @@
 //! M/.klog-meta/lock            exclusive lock held by every change
 //! M/.klog-meta/snapshot.json   the current metadata, replaced atomically (write_atomic)
 //! M/.klog-meta/changes.log     append-only JSON lines, "<crc32 hex> <json>\n", one per change
+//! M/.klog-meta/controller.lock held by the active controller for its whole life (src/controller)
 //! ```
 //!
 //! Invariants:
@@ -18,7 +19,11 @@
 //! - a partition's leader is one of its replicas and in its ISR (or -1 for none); the ISR is a
 //!   subset of the replicas; `leader_epoch` only increases, by one per leader change; every ISR
 //!   change is recorded with the leader epoch it was made under;
-//! - broker ids are unique, and so are their data directories.
+//! - broker ids are unique, and so are their data directories;
+//! - `controller_epoch` only increases, by one per controller election; a change made through
+//!   [`MetaStore::update_fenced`] carries the controller epoch it was decided under, is rejected
+//!   (a conflict, nothing written) when the store has moved to another epoch, and is recorded
+//!   with that epoch in its change-log line.
 //!
 //! The module never prints or exits; the CLI renders what it returns.
 
@@ -36,6 +41,17 @@ pub const META_DIR: &str = ".klog-meta";
 pub const SNAPSHOT: &str = "snapshot.json";
 pub const CHANGES: &str = "changes.log";
 pub const LOCK: &str = "lock";
+pub const CONTROLLER_LOCK: &str = "controller.lock";
+
+/// Who was elected controller at the current controller epoch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControllerInfo {
+    pub epoch: i32,
+    pub pid: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broker: Option<i32>,
+    pub since_ms: i64,
+}
 
 /// A broker as the store knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +85,9 @@ pub struct Snapshot {
     pub controller_epoch: i32,
     pub brokers: BTreeMap<i32, BrokerInfo>,
     pub topics: BTreeMap<String, TopicState>,
+    /// The controller elected at `controller_epoch` (absent before the first election).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller: Option<ControllerInfo>,
 }
 
 impl Snapshot {
@@ -111,6 +130,9 @@ pub struct Change {
     pub time_ms: i64,
     pub kind: String,
     pub detail: serde_json::Value,
+    /// The controller epoch a fenced change was made under (absent for administrative changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller_epoch: Option<i32>,
 }
 
 /// The metadata store at `root`.
@@ -153,6 +175,7 @@ impl MetaStore {
                 controller_epoch: 0,
                 brokers: BTreeMap::new(),
                 topics: BTreeMap::new(),
+                controller: None,
             };
             s.write_snapshot(&snap)?;
         }
@@ -202,13 +225,76 @@ impl MetaStore {
     where
         F: FnOnce(&mut Snapshot) -> Result<(String, serde_json::Value)>,
     {
+        self.update_inner(None, f)
+    }
+
+    /// [`MetaStore::update`] for a controller at `controller_epoch`: rejected with a conflict
+    /// (nothing written) unless the store is still at that epoch; the change-log line carries the
+    /// epoch. `f` must not change `controller_epoch` (only [`MetaStore::bump_controller_epoch`]
+    /// does).
+    pub fn update_fenced<F>(&self, controller_epoch: i32, f: F) -> Result<Snapshot>
+    where
+        F: FnOnce(&mut Snapshot) -> Result<(String, serde_json::Value)>,
+    {
+        self.update_inner(Some(controller_epoch), f)
+    }
+
+    /// Starts a new controller epoch for `info` (its `epoch` is replaced by the new one) and
+    /// records it as a `controller-elected` change. Returns the new snapshot.
+    pub fn bump_controller_epoch(&self, mut info: ControllerInfo) -> Result<Snapshot> {
         let _guard = self.lock()?;
         let mut snap = self.load()?;
+        snap.controller_epoch = snap.controller_epoch.checked_add(1).ok_or_else(|| {
+            Error::Invalid(format!("controller epoch {} cannot grow any further", snap.controller_epoch))
+        })?;
+        info.epoch = snap.controller_epoch;
+        let detail = serde_json::json!({"controller_epoch": info.epoch, "pid": info.pid, "broker": info.broker,
+            "previous": snap.controller});
+        let epoch = info.epoch;
+        snap.controller = Some(info);
+        self.commit(snap, "controller-elected".into(), detail, Some(epoch))
+    }
+
+    fn update_inner<F>(&self, epoch: Option<i32>, f: F) -> Result<Snapshot>
+    where
+        F: FnOnce(&mut Snapshot) -> Result<(String, serde_json::Value)>,
+    {
+        let _guard = self.lock()?;
+        let mut snap = self.load()?;
+        if let Some(e) = epoch {
+            if snap.controller_epoch != e {
+                return Err(Error::Conflict(format!(
+                    "stale controller epoch: a change decided under controller epoch {} was rejected, the store {} is at \
+                     controller epoch {}",
+                    e,
+                    self.root.display(),
+                    snap.controller_epoch
+                )));
+            }
+        }
         let (kind, detail) = f(&mut snap)?;
+        if let Some(e) = epoch {
+            if snap.controller_epoch != e {
+                return Err(Error::Invalid("a fenced change may not change the controller epoch".into()));
+            }
+        }
+        self.commit(snap, kind, detail, epoch)
+    }
+
+    /// Checks, writes the snapshot at the next version, then appends its change line. Called
+    /// with the store's lock held.
+    fn commit(
+        &self,
+        mut snap: Snapshot,
+        kind: String,
+        detail: serde_json::Value,
+        epoch: Option<i32>,
+    ) -> Result<Snapshot> {
         check_invariants(&snap)?;
         snap.version += 1;
         self.write_snapshot(&snap)?;
-        let change = Change { version: snap.version, time_ms: crate::timefmt::now_ms(), kind, detail };
+        let change =
+            Change { version: snap.version, time_ms: crate::timefmt::now_ms(), kind, detail, controller_epoch: epoch };
         self.append_change(&change)?;
         Ok(snap)
     }
@@ -217,8 +303,27 @@ impl MetaStore {
         let p = self.changes_path();
         let json = serde_json::to_string(c).map_err(|e| json_err(&p, e))?;
         let line = format!("{:08x} {}\n", crc32fast::hash(json.as_bytes()), json);
+        self.cut_torn_tail()?;
         let mut f = fsutil::open_append(&p)?;
         f.write_all(line.as_bytes()).map_err(|e| Error::io("append to", &p, e))?;
+        f.sync_data().map_err(|e| Error::io("fsync", &p, e))
+    }
+
+    /// Cuts a torn last line (no final newline: a crash mid-append) so the next change starts
+    /// on a line of its own. Called with the store's lock held.
+    fn cut_torn_tail(&self) -> Result<()> {
+        let p = self.changes_path();
+        let bytes = match fs::read(&p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io("read", &p, e)),
+        };
+        if bytes.is_empty() || bytes.ends_with(b"\n") {
+            return Ok(());
+        }
+        let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let f = fs::OpenOptions::new().write(true).open(&p).map_err(|e| Error::io("open", &p, e))?;
+        f.set_len(keep as u64).map_err(|e| Error::io("truncate the torn tail of", &p, e))?;
         f.sync_data().map_err(|e| Error::io("fsync", &p, e))
     }
 
