@@ -410,16 +410,14 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
     let _ctl = c.controller("ctl");
     wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    // Held by the producer around each produce, and by the test while it fails a broker: a
-    // broker never disappears in the middle of a produce (see the report of that race).
-    let gate = std::sync::Arc::new(std::sync::Mutex::new(()));
+    // Brokers fail while produces are running: a produce caught by the failure is simply not
+    // acknowledged (it exits non-zero), and must not disturb the ISR of the healthy replicas.
     let producer = {
-        let (c, stop, gate) = (c.clone(), stop.clone(), gate.clone());
+        let (c, stop) = (c.clone(), stop.clone());
         std::thread::spawn(move || {
             let mut acked = Vec::new();
             let mut i = 0;
             while !stop.load(std::sync::atomic::Ordering::SeqCst) && i < 2000 {
-                let _g = gate.lock().unwrap();
                 let out = run(&c.args(&["produce", "t", "-p", "0", "--acks", "all"]), &lines(i, i + 5));
                 if out.status.success() {
                     acked.extend(names(i, i + 5));
@@ -432,7 +430,6 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
     let leader = || c.snapshot().topics["t"].partitions[0].leader;
     let fail = |b: i32, next: i32| {
         std::thread::sleep(Duration::from_millis(300));
-        let _g = gate.lock().unwrap();
         c.away(b);
         let took = wait_for(Duration::from_secs(5), "a new leader", || leader() == next);
         println!("broker {} failed: broker {} leads after {:?}", b, next, took);

@@ -413,9 +413,37 @@ pub fn sync_partition(
     // members that were last caught up less than replica.lag.time.max.ms ago. Unreachable
     // replicas leave. The caught-up times live in the leader's data directory, under a lock
     // that also serialises these decisions for the partition.
+    if !failed.is_empty() {
+        // A follower's failure may really be the leader's (its directory vanished while we read
+        // it): then no follower is to blame, and the ISR is not touched.
+        let leader_still_there = broker_dir(&snap, ps.leader, lock_timeout)
+            .and_then(|dd| dd.open_reader(&t, partition))
+            .and_then(|r| r.log_end_offset())
+            .is_ok();
+        if !leader_still_there {
+            return Err(Error::NotFound(format!(
+                "{}-{}: the leader, broker {}, became unreachable during replication; the ISR is left as it was",
+                topic, partition, ps.leader
+            )));
+        }
+    }
     let lag_max = t.config.get_i64("replica.lag.time.max.ms");
-    let state_dir = leader.root().join(crate::datadir::KLOG_DIR).join("replication");
-    std::fs::create_dir_all(&state_dir).map_err(|e| Error::io("create directory", &state_dir, e))?;
+    let klog_dir = leader.root().join(crate::datadir::KLOG_DIR);
+    if !klog_dir.is_dir() {
+        // Never recreate a vanished leader directory by creating the state folder in it.
+        return Err(Error::NotFound(format!(
+            "{}-{}: the leader's data directory {} is gone",
+            topic,
+            partition,
+            leader.root().display()
+        )));
+    }
+    let state_dir = klog_dir.join("replication");
+    match std::fs::create_dir(&state_dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(Error::io("create directory", &state_dir, e)),
+    }
     let name = crate::fsutil::fit_file_name(&format!("{}-{}", topic, partition), "");
     let _state_lock = crate::lock::lock_exclusive(
         &state_dir.join(format!("{}.lock", name)),
