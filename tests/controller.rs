@@ -7,35 +7,13 @@
 //!
 //! Every spawned process is killed when its guard drops, and every wait is bounded.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{exits as fails, ok, run};
 use klog::meta::{MetaStore, Snapshot};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
-
-fn klog() -> Command {
-    let mut c = Command::cargo_bin("klog").expect("klog binary");
-    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
-    c
-}
-
-fn run(args: &[&str], input: &[u8]) -> std::process::Output {
-    klog().args(args).write_stdin(input.to_vec()).output().expect("run klog")
-}
-
-fn ok(args: &[&str], input: &[u8]) -> String {
-    let out = run(args, input);
-    assert!(out.status.success(), "klog {:?} failed: {}", args, String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn fails(args: &[&str], input: &[u8], code: i32) -> String {
-    let out = run(args, input);
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
-    assert!(!err.contains("panicked"), "{}", err);
-    err
-}
 
 /// A spawned process, SIGKILLed and reaped on drop.
 struct Proc(Child);

@@ -8,37 +8,14 @@
 //! never had; after any kill every replica verifies clean and all replicas hold the same bytes
 //! below the high watermark.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{fails, ok};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 struct Cluster {
     dir: tempfile::TempDir,
-}
-
-fn klog() -> Command {
-    let mut c = Command::cargo_bin("klog").expect("klog binary");
-    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
-    c
-}
-
-fn run(args: &[&str], input: &[u8]) -> std::process::Output {
-    klog().args(args).write_stdin(input.to_vec()).output().expect("run klog")
-}
-
-fn ok(args: &[&str], input: &[u8]) -> String {
-    let out = run(args, input);
-    assert!(out.status.success(), "klog {:?} failed: {}", args, String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn fails(args: &[&str], input: &[u8], code: i32) -> String {
-    let out = run(args, input);
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
-    assert!(!err.contains("panicked"), "{}", err);
-    assert_eq!(err.trim_end().lines().count(), 1, "one-line error expected: {}", err);
-    err
 }
 
 impl Cluster {

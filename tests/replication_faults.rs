@@ -3,23 +3,13 @@
 //! long-running input, acknowledged at every idle pause. Mounting needs root, which CI has; a
 //! test that cannot mount fails, it does not skip.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{klog_cmd as klog, ok};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-fn klog() -> Command {
-    let mut c = Command::cargo_bin("klog").expect("klog binary");
-    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
-    c
-}
-
-fn ok(args: &[&str], input: &[u8]) -> String {
-    let out = klog().args(args).write_stdin(input.to_vec()).output().expect("run klog");
-    assert!(out.status.success(), "klog {:?} failed: {}", args, String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 /// A tmpfs mounted for the life of the value.
 struct Tmpfs {

@@ -96,3 +96,43 @@ impl XorShift {
         self.next() % n
     }
 }
+
+/// `klog ARGS` with no data directory implied: cluster tests name `--data-dir` and `--meta`
+/// themselves.
+pub fn klog_cmd() -> Command {
+    let mut c = Command::cargo_bin("klog").expect("klog binary");
+    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
+    c
+}
+
+/// Runs `klog ARGS` with `input` on stdin.
+pub fn run(args: &[&str], input: &[u8]) -> std::process::Output {
+    klog_cmd().args(args).write_stdin(input.to_vec()).output().expect("run klog")
+}
+
+/// Runs `klog ARGS`, which must succeed; returns stdout.
+pub fn ok(args: &[&str], input: &[u8]) -> String {
+    let out = run(args, input);
+    assert!(out.status.success(), "klog {:?} failed: {}", args, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs `klog ARGS`, which must fail with `code` and a one-line error; returns stderr.
+pub fn fails(args: &[&str], input: &[u8], code: i32) -> String {
+    let out = run(args, input);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
+    assert!(!err.contains("panicked"), "{}", err);
+    assert_eq!(err.trim_end().lines().count(), 1, "one-line error expected: {}", err);
+    err
+}
+
+/// Runs `klog ARGS`, which must exit with `code` without panicking; returns stderr (which may
+/// be empty when the command reports per item on stdout).
+pub fn exits(args: &[&str], input: &[u8], code: i32) -> String {
+    let out = run(args, input);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
+    assert!(!err.contains("panicked"), "{}", err);
+    err
+}
