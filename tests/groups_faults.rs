@@ -10,141 +10,26 @@
 
 mod common;
 
+use common::process::{heavy, wait_until, Proc};
 use common::{Klog, XorShift};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::{self, File};
+use std::fs;
 use std::io::Write;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
-// Harness (as in groups.rs; test crates cannot share a module outside tests/common)
-
-/// Tests that run many processes take this lock, so that they do not compete for the cores.
-static HEAVY: Mutex<()> = Mutex::new(());
-
-fn heavy() -> MutexGuard<'static, ()> {
-    HEAVY.lock().unwrap_or_else(|e| e.into_inner())
-}
+// Harness (the processes are tests/common/process.rs)
 
 fn seed(default: u64) -> u64 {
     let s = std::env::var("KLOG_TEST_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(default);
     eprintln!("seed {} (set KLOG_TEST_SEED to replay)", s);
     s
-}
-
-/// A background `klog` process in its own process group, its stdout and stderr going to files.
-/// Dropping it kills the whole group (the member and any `--exec` child) and reaps it.
-struct Proc {
-    child: Child,
-    name: String,
-    stdout: PathBuf,
-    stderr: PathBuf,
-    reaped: bool,
-}
-
-impl Proc {
-    fn spawn(t: &Klog, name: &str, args: &[&str], env: &[(&str, &Path)]) -> Proc {
-        let dir = t.dir.path().join("procs");
-        fs::create_dir_all(&dir).unwrap();
-        let stdout = dir.join(format!("{}.out", name));
-        let stderr = dir.join(format!("{}.err", name));
-        let mut c = Command::new(assert_cmd::cargo::cargo_bin("klog"));
-        c.arg("--data-dir")
-            .arg(t.data())
-            .args(args)
-            .env_remove("KLOG_DATA_DIR")
-            .stdin(Stdio::null())
-            .stdout(File::create(&stdout).unwrap())
-            .stderr(File::create(&stderr).unwrap())
-            .process_group(0);
-        for (k, v) in env {
-            c.env(k, v);
-        }
-        let child = c.spawn().expect("start klog");
-        Proc { child, name: name.to_string(), stdout, stderr, reaped: false }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// SIGTERM to the member only (its --exec child finishes normally).
-    fn terminate(&self) {
-        assert!(!self.reaped);
-        // SAFETY: plain kill(2) on our own child, which is not reaped yet.
-        unsafe { libc::kill(self.pid() as i32, libc::SIGTERM) };
-    }
-
-    /// SIGKILL to the member's whole process group (member and --exec child), then reaps it.
-    /// Returns whether the process was still running.
-    fn kill9(&mut self) -> bool {
-        if self.reaped {
-            return false;
-        }
-        let running = matches!(self.child.try_wait(), Ok(None));
-        if running {
-            // SAFETY: the group leader is our unreaped child, so the group id is still ours.
-            unsafe { libc::kill(-(self.pid() as i32), libc::SIGKILL) };
-        }
-        let _ = self.child.wait();
-        self.reaped = true;
-        running
-    }
-
-    fn wait_for(&mut self, limit: Duration) -> ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                self.reaped = true;
-                return s;
-            }
-            if start.elapsed() > limit {
-                panic!("{} did not exit within {:?}; stderr:\n{}", self.name, limit, self.err());
-            }
-            sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// SIGTERM, then the exit status, which must be 0.
-    fn stop(&mut self) {
-        self.terminate();
-        let s = self.wait_for(Duration::from_secs(20));
-        assert_eq!(s.code(), Some(0), "{} after SIGTERM: {:?}; stderr:\n{}", self.name, s, self.err());
-    }
-
-    fn err(&self) -> String {
-        String::from_utf8_lossy(&fs::read(&self.stderr).unwrap_or_default()).into_owned()
-    }
-
-    fn out(&self) -> String {
-        String::from_utf8_lossy(&fs::read(&self.stdout).unwrap_or_default()).into_owned()
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        self.kill9();
-    }
-}
-
-fn wait_until(limit: Duration, mut cond: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    loop {
-        if cond() {
-            return true;
-        }
-        if start.elapsed() > limit {
-            return false;
-        }
-        sleep(Duration::from_millis(10));
-    }
 }
 
 type Tp = (String, i32);

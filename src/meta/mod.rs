@@ -281,8 +281,10 @@ impl MetaStore {
         self.commit(snap, kind, detail, epoch)
     }
 
-    /// Checks, writes the snapshot at the next version, then appends its change line. Called
-    /// with the store's lock held.
+    /// Checks, appends the change line (fsynced), then writes the snapshot at the next version.
+    /// Called with the store's lock held. In that order, every snapshot's change is in the log
+    /// before anyone can see the snapshot; a crash in between leaves a last line whose version
+    /// the snapshot never reached, which readers skip and the next change cuts.
     fn commit(
         &self,
         mut snap: Snapshot,
@@ -292,10 +294,10 @@ impl MetaStore {
     ) -> Result<Snapshot> {
         check_invariants(&snap)?;
         snap.version += 1;
-        self.write_snapshot(&snap)?;
         let change =
             Change { version: snap.version, time_ms: crate::timefmt::now_ms(), kind, detail, controller_epoch: epoch };
         self.append_change(&change)?;
+        self.write_snapshot(&snap)?;
         Ok(snap)
     }
 
@@ -304,6 +306,7 @@ impl MetaStore {
         let json = serde_json::to_string(c).map_err(|e| json_err(&p, e))?;
         let line = format!("{:08x} {}\n", crc32fast::hash(json.as_bytes()), json);
         self.cut_torn_tail()?;
+        self.cut_unapplied(c.version)?;
         let mut f = fsutil::open_append(&p)?;
         f.write_all(line.as_bytes()).map_err(|e| Error::io("append to", &p, e))?;
         f.sync_data().map_err(|e| Error::io("fsync", &p, e))
@@ -327,8 +330,30 @@ impl MetaStore {
         f.sync_data().map_err(|e| Error::io("fsync", &p, e))
     }
 
-    /// Every whole change in the log, oldest first. A torn or corrupt last line is ignored (a
-    /// crash mid-append); a bad line before it is corruption.
+    /// Cuts change lines at or above `version`: a change whose snapshot was never written (a
+    /// crash between the two steps of [`MetaStore::commit`]). Called with the lock held.
+    fn cut_unapplied(&self, version: u64) -> Result<()> {
+        let p = self.changes_path();
+        let bytes = match fs::read(&p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io("read", &p, e)),
+        };
+        let mut pos = 0usize;
+        for line in bytes.split_inclusive(|&b| b == b'\n') {
+            if parse_change_line(line).is_some_and(|c| c.version >= version) {
+                let f = fs::OpenOptions::new().write(true).open(&p).map_err(|e| Error::io("open", &p, e))?;
+                f.set_len(pos as u64).map_err(|e| Error::io("truncate", &p, e))?;
+                return f.sync_data().map_err(|e| Error::io("fsync", &p, e));
+            }
+            pos += line.len();
+        }
+        Ok(())
+    }
+
+    /// Every whole change in the log that the current snapshot includes, oldest first. A torn or
+    /// corrupt last line is ignored (a crash mid-append), and so is a change being committed
+    /// (its snapshot not written yet); a bad line before the last is corruption.
     pub fn changes(&self) -> Result<Vec<Change>> {
         let p = self.changes_path();
         let text = match fs::read(&p) {
@@ -336,7 +361,11 @@ impl MetaStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(Error::io("read", &p, e)),
         };
-        parse_changes(&p, &text)
+        let mut out = parse_changes(&p, &text)?;
+        if let Ok(snap) = self.load() {
+            out.retain(|c| c.version <= snap.version);
+        }
+        Ok(out)
     }
 }
 
@@ -489,6 +518,34 @@ mod tests {
         assert!(parse_replica_assignment("0:0").is_err());
         assert!(parse_replica_assignment("0:1,2").is_err());
         assert!(parse_replica_assignment("a").is_err());
+    }
+
+    #[test]
+    fn a_change_whose_snapshot_was_never_written_is_skipped_then_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = MetaStore::open_or_create(dir.path()).unwrap();
+        let register = |id: i32| {
+            move |snap: &mut Snapshot| {
+                snap.brokers.insert(id, BrokerInfo { data_dir: format!("/b{}", id).into() });
+                Ok(("register-broker".to_string(), serde_json::json!({"broker": id})))
+            }
+        };
+        s.update(register(1)).unwrap();
+        // A crash after the change line of version 2 was appended, before its snapshot.
+        let ghost = Change {
+            version: 2,
+            time_ms: 0,
+            kind: "register-broker".into(),
+            detail: serde_json::json!({"broker": 9}),
+            controller_epoch: None,
+        };
+        s.append_change(&ghost).unwrap();
+        assert_eq!(s.changes().unwrap().len(), 1, "the unapplied change is not history");
+        s.update(register(2)).unwrap();
+        let c = s.changes().unwrap();
+        let versions: Vec<u64> = c.iter().map(|c| c.version).collect();
+        assert_eq!(versions, vec![1, 2], "the ghost was cut, not duplicated");
+        assert_eq!(c[1].detail["broker"], 2);
     }
 
     #[test]

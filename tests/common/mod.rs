@@ -2,6 +2,8 @@
 //! directory: `let t = Klog::new(); t.cmd(&["topic", "create", "x"]).assert().success();`.
 #![allow(dead_code)]
 
+pub mod process;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
