@@ -181,3 +181,38 @@ fn walk(dir: &Path) -> Vec<(PathBuf, u64)> {
     out.sort();
     out
 }
+
+#[test]
+fn following_a_replicated_partition_sees_the_high_watermark_move() {
+    let tmp = tempfile::tempdir().unwrap();
+    let m = tmp.path().join("m");
+    let sm = m.to_str().unwrap().to_string();
+    for i in 0..3 {
+        let b = tmp.path().join(format!("b{}", i));
+        ok(&["--data-dir", b.to_str().unwrap(), "--meta", &sm, "init", "--broker-id", &i.to_string()], b"");
+    }
+    ok(&["--meta", &sm, "topic", "create", "t", "-P", "1", "--replication-factor", "3"], b"");
+    ok(&["--meta", &sm, "produce", "t", "-p", "0", "--acks", "all"], &lines(0, 5));
+    let out_path = tmp.path().join("follow.out");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(["--meta", &sm, "consume", "t", "-p", "0", "-f"])
+        .env_remove("KLOG_DATA_DIR")
+        .env_remove("KLOG_META")
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let read = || std::fs::read(&out_path).unwrap_or_default();
+    let wait = |want: usize| {
+        let start = Instant::now();
+        while read().len() < want && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait(lines(0, 5).len());
+    ok(&["--meta", &sm, "produce", "t", "-p", "0", "--acks", "all"], &lines(5, 12));
+    wait(lines(0, 12).len());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(read(), lines(0, 12), "the follower saw the records acknowledged after it started");
+}

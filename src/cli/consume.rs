@@ -163,7 +163,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     crate::datadir::validate_topic_name(topic_name)?;
     let (topic, sources) = super::partition_sources(ctx, topic_name, &a.partitions)?;
     let mut cursors: Vec<(i32, i64, Cursor)> = Vec::new();
-    for src in sources {
+    for src in &sources {
         let (p, r) = (src.partition, &src.reader);
         let from = resolve(spec, r, &topic.name, p)?;
         let mut cur = r.cursor(from);
@@ -241,6 +241,12 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             }
             out.flush().map_err(Error::Stream)?;
             std::thread::sleep(Duration::from_millis(100));
+            // Following a replicated partition: its high watermark moves as followers catch up.
+            for (src, (_, _, cur)) in sources.iter().zip(cursors.iter_mut()) {
+                if src.leader.is_some() {
+                    cur.set_limit(src.current_high_watermark(&topic.name)?);
+                }
+            }
         }
     }
     out.flush().map_err(Error::Stream)?;

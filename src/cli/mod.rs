@@ -310,6 +310,18 @@ pub struct PartitionSource {
     pub partition: i32,
     pub reader: crate::log::PartitionReader,
     pub high_watermark: Option<i64>,
+    /// For a cluster topic: the leader's data directory, whose high watermark moves on.
+    pub leader: Option<DataDir>,
+}
+
+impl PartitionSource {
+    /// The high watermark as it stands now (None: a standalone partition, read to its end).
+    pub fn current_high_watermark(&self, topic: &str) -> Result<Option<i64>> {
+        match &self.leader {
+            Some(dd) => Ok(Some(crate::replica::stored_high_watermark(dd, topic, self.partition)?)),
+            None => Ok(None),
+        }
+    }
 }
 
 /// Readers for `partitions` of a topic (all existing ones when empty). For a cluster topic each
@@ -329,7 +341,7 @@ pub fn partition_sources(
             let dd = crate::replica::broker_dir(&snap, ps.leader, ctx.lock_timeout)?;
             let reader = dd.open_reader(&topic, p)?;
             let hw = crate::replica::stored_high_watermark(&dd, topic_name, p)?;
-            out.push(PartitionSource { partition: p, reader, high_watermark: Some(hw) });
+            out.push(PartitionSource { partition: p, reader, high_watermark: Some(hw), leader: Some(dd) });
         }
         return Ok((topic, out));
     }
@@ -338,7 +350,12 @@ pub fn partition_sources(
     let parts: Vec<i32> = if partitions.is_empty() { dd.existing_partitions(&topic)? } else { partitions.to_vec() };
     let mut out = Vec::new();
     for p in parts {
-        out.push(PartitionSource { partition: p, reader: dd.open_reader(&topic, p)?, high_watermark: None });
+        out.push(PartitionSource {
+            partition: p,
+            reader: dd.open_reader(&topic, p)?,
+            high_watermark: None,
+            leader: None,
+        });
     }
     Ok((topic, out))
 }
