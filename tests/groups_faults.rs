@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::process::{heavy, wait_until, Proc};
+use common::process::{heavy, read_processed, wait_until, Proc, RECORDER};
 use common::{Klog, XorShift};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -94,44 +94,6 @@ fn verify_ok(t: &Klog) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-/// The --exec script: for each record on stdin, appends "TOPIC PARTITION OFFSET VALUE" to $OUT,
-/// after checking that the partition's ownership lock cannot be taken (this member holds it);
-/// if it can, appends a VIOLATION line.
-const RECORDER: &str = r#"
-lock="$DATA/.klog/groups/$GROUP/owners/$KLOG_TOPIC-$KLOG_PARTITION.lock"
-# flock -n exits 1 when the lock is held; anything else (0: it was free, 127: no flock) fails.
-flock -n "$lock" true; rc=$?
-if [ "$rc" -ne 1 ]; then echo "VIOLATION $KLOG_TOPIC $KLOG_PARTITION $KLOG_OFFSET flock=$rc" >> "$OUT"; fi
-o=$KLOG_OFFSET
-while IFS= read -r v; do
-  printf '%s %s %s %s\n' "$KLOG_TOPIC" "$KLOG_PARTITION" "$o" "$v" >> "$OUT"
-  o=$((o+1))
-done
-"#;
-
-#[derive(Default)]
-struct Processed {
-    records: Vec<(i32, i64, String)>,
-    violations: Vec<String>,
-}
-
-fn read_processed(files: &[PathBuf]) -> Processed {
-    let mut out = Processed::default();
-    for f in files {
-        let text = String::from_utf8_lossy(&fs::read(f).unwrap_or_default()).into_owned();
-        for l in text.lines() {
-            if l.starts_with("VIOLATION") {
-                out.violations.push(format!("{}: {}", f.display(), l));
-                continue;
-            }
-            let fs: Vec<&str> = l.splitn(4, ' ').collect();
-            assert_eq!(fs.len(), 4, "bad line {:?} in {}", l, f.display());
-            out.records.push((fs[1].parse().unwrap(), fs[2].parse().unwrap(), fs[3].to_string()));
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

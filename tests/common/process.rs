@@ -126,3 +126,42 @@ pub fn wait_until(limit: Duration, mut cond: impl FnMut() -> bool) -> bool {
         sleep(Duration::from_millis(10));
     }
 }
+
+/// The --exec script of the group tests: for each record on stdin, appends
+/// "TOPIC PARTITION OFFSET VALUE" to $OUT, after checking that the partition's ownership lock
+/// cannot be taken (because this member holds it); if it can, appends a VIOLATION line.
+pub const RECORDER: &str = r#"
+lock="$DATA/.klog/groups/$GROUP/owners/$KLOG_TOPIC-$KLOG_PARTITION.lock"
+# flock -n exits 1 when the lock is held; anything else (0: it was free, 127: no flock) fails.
+flock -n "$lock" true; rc=$?
+if [ "$rc" -ne 1 ]; then echo "VIOLATION $KLOG_TOPIC $KLOG_PARTITION $KLOG_OFFSET flock=$rc" >> "$OUT"; fi
+o=$KLOG_OFFSET
+while IFS= read -r v; do
+  printf '%s %s %s %s\n' "$KLOG_TOPIC" "$KLOG_PARTITION" "$o" "$v" >> "$OUT"
+  o=$((o+1))
+done
+"#;
+
+/// What the recorders wrote: processed (partition, offset, value) lines and violations.
+#[derive(Default)]
+pub struct Processed {
+    pub records: Vec<(i32, i64, String)>,
+    pub violations: Vec<String>,
+}
+
+pub fn read_processed(files: &[PathBuf]) -> Processed {
+    let mut out = Processed::default();
+    for f in files {
+        let text = String::from_utf8_lossy(&fs::read(f).unwrap_or_default()).into_owned();
+        for l in text.lines() {
+            if l.starts_with("VIOLATION") {
+                out.violations.push(format!("{}: {}", f.display(), l));
+                continue;
+            }
+            let fs: Vec<&str> = l.splitn(4, ' ').collect();
+            assert_eq!(fs.len(), 4, "bad line {:?} in {}", l, f.display());
+            out.records.push((fs[1].parse().unwrap(), fs[2].parse().unwrap(), fs[3].to_string()));
+        }
+    }
+    out
+}
