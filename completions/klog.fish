@@ -133,7 +133,7 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -s p -l partition -d 
 complete -c klog -n "__fish_klog_using_subcommand consume" -s o -l offset -d 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -s c -l count -d 'Stop after this many records' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l format -d 'Output format with kcat\'s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \\n \\t' -r
-complete -c klog -n "__fish_klog_using_subcommand consume" -s G -l group -d 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s G -l group -d 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l commit -d 'When offsets are committed' -r -f -a "auto\t'Every --auto-commit-interval-ms and on exit'
 manual\t'Only after records are processed (with --exec: after CMD succeeds)'
 none\t'Never commit'"

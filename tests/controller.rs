@@ -441,3 +441,190 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
     assert_eq!(epochs(1), epochs(2));
     println!("{} records acknowledged across two leader failures; epochs:\n{}", acked.len(), epochs(2));
 }
+
+/// A group member of the cluster: its stdout (`partition value` lines) and stderr go to files.
+fn member(c: &Cluster, name: &str) -> (Proc, PathBuf) {
+    let out = c.dir.path().join(format!("{}.out", name));
+    let err = std::fs::File::create(c.dir.path().join(format!("{}.err", name))).expect("err file");
+    let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
+    let args = c.args(&["--data-dir", &nodata, "consume", "--group", "g", "t", "-f", "--format", "%p %s\\n"]);
+    let args = [args, vec!["--auto-commit-interval-ms", "200", "-v"]].concat();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(&args)
+        .env_remove("KLOG_DATA_DIR")
+        .env_remove("KLOG_META")
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).expect("out file"))
+        .stderr(err)
+        .spawn()
+        .expect("spawn klog");
+    (Proc(child), out)
+}
+
+/// Every `partition value` line the members wrote, in order per file.
+fn consumed(files: &[PathBuf]) -> Vec<String> {
+    files
+        .iter()
+        .flat_map(|f| std::fs::read_to_string(f).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>())
+        .filter_map(|l| l.split_once(' ').map(|(_, v)| v.to_string()))
+        .collect()
+}
+
+#[test]
+fn group_consumption_follows_leaders_through_two_failures_and_returns() {
+    let c = std::sync::Arc::new(Cluster::new(3));
+    c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3"], b"");
+    let _ctl = c.controller("ctl");
+    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    let (mut a, a_out) = member(&c, "a");
+    let (_b, b_out) = member(&c, "b");
+    let outs = vec![a_out.clone(), b_out.clone()];
+    // Both members own a partition before production starts.
+    wait_for(Duration::from_secs(20), "both members assigned", || {
+        let s =
+            std::fs::read_to_string(Path::new(&c.m).join("coordinator/.klog/groups/g/state.json")).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
+        v["assignment"]
+            .as_object()
+            .is_some_and(|m| m.len() == 2 && m.values().all(|p| p.as_array().is_some_and(|x| x.len() == 1)))
+    });
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let producer = {
+        let (c, stop, acked) = (c.clone(), stop.clone(), acked.clone());
+        std::thread::spawn(move || {
+            let mut i = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) && i < 4000 {
+                let p = ((i / 5) % 2).to_string();
+                let out = run(&c.args(&["produce", "t", "-p", &p, "--acks", "all"]), &lines(i, i + 5));
+                if out.status.success() {
+                    acked.lock().unwrap().extend(names(i, i + 5));
+                }
+                i += 5;
+            }
+        })
+    };
+    let acked_now = || acked.lock().unwrap().clone();
+    let all_consumed = |files: &[PathBuf], want: &[String]| {
+        let got: std::collections::BTreeSet<String> = consumed(files).into_iter().collect();
+        want.iter().all(|r| got.contains(r))
+    };
+    let leaders = || c.snapshot().topics["t"].partitions.iter().map(|p| p.leader).collect::<Vec<_>>();
+    let fail = |b: i32| {
+        std::thread::sleep(Duration::from_millis(400));
+        c.away(b);
+        wait_for(Duration::from_secs(5), "leaders off the failed broker", || !leaders().contains(&b));
+        // The members keep consuming: what was acknowledged until now reaches them.
+        std::thread::sleep(Duration::from_millis(200));
+        let want = acked_now();
+        wait_for(Duration::from_secs(20), "the members to catch up", || all_consumed(&outs, &want));
+        println!("broker {} failed; leaders now {:?}; {} records acknowledged and consumed", b, leaders(), want.len());
+    };
+    // Both members read their partition before anything fails.
+    wait_for(Duration::from_secs(20), "both members reading", || {
+        outs.iter().all(|f| std::fs::metadata(f).map(|m| m.len() > 0).unwrap_or(false))
+    });
+    fail(0);
+    fail(1);
+    // A member leaves (SIGTERM: it commits what it wrote) and a new one joins while two brokers
+    // are down: no gap, no repeat.
+    // SAFETY: kill(2) on our own child's pid touches no memory.
+    unsafe { libc::kill(a.0.id() as i32, libc::SIGTERM) };
+    assert!(a.0.wait().unwrap().success(), "member a left cleanly");
+    let (_c2, c_out) = member(&c, "c");
+    std::thread::sleep(Duration::from_millis(400));
+    c.back(0);
+    c.back(1);
+    for i in [0, 1] {
+        ok(&["replicate", "--from", &c.bs(2), "--to", &c.bs(i)], b"");
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    producer.join().unwrap();
+    let acked = acked_now();
+    assert!(acked.len() >= 100, "production continued: {} acknowledged", acked.len());
+    let outs = vec![a_out, b_out, c_out];
+    wait_for(Duration::from_secs(30), "every acknowledged record consumed", || all_consumed(&outs, &acked));
+    let got = consumed(&outs);
+    let mut seen = std::collections::BTreeMap::<&String, usize>::new();
+    for r in &got {
+        *seen.entry(r).or_default() += 1;
+    }
+    let repeats: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(repeats.is_empty(), "records consumed twice: {:?}", repeats);
+    // Every partition's records arrive in offset order at each member.
+    for f in &outs {
+        let mut last: std::collections::BTreeMap<String, usize> = Default::default();
+        for l in std::fs::read_to_string(f).unwrap_or_default().lines() {
+            let (p, v) = l.split_once(' ').unwrap();
+            let n: usize = v[1..].parse().unwrap();
+            if let Some(prev) = last.insert(p.to_string(), n) {
+                assert!(n > prev, "{}: partition {} went back from r{} to r{}", f.display(), p, prev, n);
+            }
+        }
+    }
+    // Group state and offsets live beside the metadata store, not in any broker.
+    let coordinator = std::fs::read_dir(Path::new(&c.m).join("coordinator")).unwrap();
+    assert!(coordinator.flatten().any(|e| e.file_name().to_string_lossy().starts_with("__consumer_offsets-")));
+    for i in 0..3 {
+        assert!(!c.b(i).join(".klog/groups").exists(), "broker {} holds no group state", i);
+    }
+    // Committed offsets reach the end of both partitions (auto-commits every 200 ms).
+    wait_for(Duration::from_secs(10), "lag 0 in group describe", || {
+        let d = c.ok(&["group", "describe", "g", "--json"], b"");
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&d).unwrap();
+        rows.len() == 2 && rows.iter().all(|r| r["lag"] == 0)
+    });
+    // The first members followed each partition's leadership as it moved off failed brokers.
+    let errs: String =
+        ["a.err", "b.err"].iter().map(|f| std::fs::read_to_string(c.dir.path().join(f)).unwrap()).collect();
+    assert!(errs.contains("leadership moved from broker 0 to broker 1"), "{}", errs);
+    assert!(errs.contains("leadership moved from broker 1 to broker 2"), "{}", errs);
+    let epochs = |i: i32, p: i32| {
+        std::fs::read_to_string(c.b(i).join(format!("t-{}", p)).join("leader-epoch-checkpoint")).unwrap()
+    };
+    for p in 0..2 {
+        assert_eq!(epochs(0, p), epochs(2, p));
+        assert_eq!(epochs(1, p), epochs(2, p));
+    }
+    println!("{} records acknowledged and consumed once each", acked.len());
+}
+
+#[test]
+fn a_following_consumer_moves_to_the_new_leader() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3"], b"");
+    c.ok(&["topic", "create", "solo", "-P", "1", "--replica-assignment", "0"], b"");
+    let _ctl = c.controller("ctl");
+    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    let out = c.dir.path().join("follow.out");
+    let err = c.dir.path().join("follow.err");
+    let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
+    let mut follower = Proc(
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+            .args(c.args(&["--data-dir", &nodata, "consume", "t", "-f"]))
+            .env_remove("KLOG_DATA_DIR")
+            .env_remove("KLOG_META")
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&out).unwrap())
+            .stderr(std::fs::File::create(&err).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    let read = || std::fs::read_to_string(&out).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>();
+    c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 10));
+    wait_for(Duration::from_secs(10), "the first records", || read().len() == 10);
+    c.away(0);
+    wait_for(Duration::from_secs(5), "a new leader", || c.snapshot().topics["t"].partitions[0].leader == 1);
+    c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(10, 20));
+    wait_for(Duration::from_secs(10), "the records written to the new leader", || read().len() >= 20);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(read(), names(0, 20), "every record once, in order");
+    let _ = follower.0.kill();
+    let e = std::fs::read_to_string(&err).unwrap();
+    assert!(e.contains("leadership moved from broker 0 to broker 1"), "{}", e);
+    // A partition whose only replica is gone is offline: a clear error, not an empty read.
+    wait_for(Duration::from_secs(5), "solo offline", || c.snapshot().topics["solo"].partitions[0].leader == -1);
+    let e = c.fails(&["--data-dir", &nodata, "consume", "solo", "-e"], b"", 1);
+    assert!(e.contains("solo-0 is offline"), "{}", e);
+}

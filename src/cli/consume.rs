@@ -8,12 +8,12 @@
 
 use super::{Ctx, EXIT_OK};
 use crate::error::{Error, Result};
-use crate::log::{Cursor, PartitionReader};
 use crate::output::format::Format;
 use crate::output::json;
 use crate::record::{RecordRef, RecordsSection};
+use crate::replica::feed::{FeedEvent, PartitionFeed};
 use std::io::{IsTerminal, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub const LONG_ABOUT: &str = "\
 Read records from a topic to stdout.
@@ -23,7 +23,12 @@ default), end (or latest), N, -N (N before the end), s@TIME (the first record at
 in epoch ms or RFC 3339). An absolute offset outside the log is an error.
 
 Without -e or -f, klog exits at the end of the log when stdout is not a terminal and follows \
-new records on a terminal. A closed pipe (klog consume t | head) ends quietly with status 0.";
+new records on a terminal. A closed pipe (klog consume t | head) ends quietly with status 0.
+
+A topic of a cluster is read from each partition's current leader, below its high watermark; \
+when the controller moves leadership, klog continues at the same offset on the new leader and \
+says so on stderr. Consumer groups of a cluster keep their state and offsets beside the \
+metadata store (M/coordinator).";
 
 #[derive(Debug, clap::Args)]
 pub struct ConsumeArgs {
@@ -98,24 +103,43 @@ pub fn parse_offset_spec(s: &str) -> Result<OffsetSpec> {
 }
 
 /// Resolves a spec to an offset in one partition; an absolute offset outside the log is an error.
-pub fn resolve(spec: OffsetSpec, r: &PartitionReader, topic: &str, partition: i32) -> Result<i64> {
+/// Where `spec` points in a partition. `end` is what a consumer may read up to: the high
+/// watermark of a cluster partition, else the log end.
+pub fn resolve(spec: OffsetSpec, feed: &PartitionFeed, topic: &str, partition: i32) -> Result<i64> {
+    let r = feed.reader();
     let start = r.log_start_offset();
-    let end = r.log_end_offset()?;
+    let end = feed.end_offset()?;
     Ok(match spec {
         OffsetSpec::Beginning => start,
         OffsetSpec::End => end,
         OffsetSpec::FromEnd(n) => end.saturating_sub(n).max(start),
         OffsetSpec::Time(t) => r.offset_for_timestamp(t)?.unwrap_or(end),
         OffsetSpec::Absolute(n) => {
-            if n < start || n > end {
+            let log_end = r.log_end_offset()?;
+            if n < start || n > log_end {
                 return Err(Error::Invalid(format!(
                     "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                    n, topic, partition, start, end
+                    n, topic, partition, start, log_end
                 )));
             }
             n
         }
     })
+}
+
+/// Tells the user on stderr what reading a cluster partition ran into.
+pub fn report_feed_event(ev: &FeedEvent, topic: &str, partition: i32) {
+    match ev {
+        FeedEvent::LeaderMoved { from, to, leader_epoch } => eprintln!(
+            "klog: {}-{}: leadership moved from broker {} to broker {} (leader epoch {}); reading from it",
+            topic, partition, from, to, leader_epoch
+        ),
+        FeedEvent::PositionLost { from, to } => eprintln!(
+            "klog: {}-{}: offsets {}..{} are gone (an unclean leader election lost them); continuing from {}",
+            topic, partition, to, from, to
+        ),
+        FeedEvent::Unavailable(why) => eprintln!("klog: waiting for a leader to read: {}", why),
+    }
 }
 
 /// When stdout is a pipe, asks for a 1 MiB pipe buffer (best effort): fewer wake-ups of the
@@ -161,18 +185,19 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
     };
     crate::datadir::validate_topic_name(topic_name)?;
-    let (topic, sources) = super::partition_sources(ctx, topic_name, &a.partitions)?;
-    let mut cursors: Vec<(i32, i64, Cursor)> = Vec::new();
-    for src in &sources {
-        let (p, r) = (src.partition, &src.reader);
-        let from = resolve(spec, r, &topic.name, p)?;
-        let mut cur = r.cursor(from);
-        // A replicated partition is read only below its high watermark.
-        cur.set_limit(src.high_watermark);
-        cursors.push((p, from, cur));
+    let cat = super::catalog::Catalog::open(ctx)?;
+    let topic = cat.topic(topic_name)?;
+    // Each partition's feed, with the first offset still to be written out.
+    let mut feeds: Vec<(i64, PartitionFeed)> = Vec::new();
+    for p in cat.partitions(&topic, &a.partitions)? {
+        let mut feed = cat.feed(&topic.name, p)?;
+        let from = resolve(spec, &feed, &topic.name, p)?;
+        feed.seek(from);
+        feeds.push((from, feed));
     }
     let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
     let mut remaining = a.count.unwrap_or(u64::MAX);
+    let mut unavailable_since: Option<Instant> = None;
     grow_stdout_pipe();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
@@ -182,9 +207,10 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     };
     while remaining > 0 {
         let mut progressed = false;
-        for (p, min_offset, cur) in cursors.iter_mut() {
+        for (min_offset, feed) in feeds.iter_mut() {
+            let p = feed.partition();
             for _ in 0..64 {
-                let Some((h, bytes)) = cur.next_batch()? else {
+                let Some((h, bytes)) = feed.next_batch()? else {
                     break;
                 };
                 progressed = true;
@@ -209,8 +235,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
                     }
                     let w = match (&output, &fast_literal) {
                         (_, Some(lit)) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
-                        (Output::Format(f), None) => f.write(&mut out, &topic.name, *p, &rec),
-                        (Output::Json, _) => json::write_record(&mut out, &topic.name, *p, &rec),
+                        (Output::Format(f), None) => f.write(&mut out, &topic.name, p, &rec),
+                        (Output::Json, _) => json::write_record(&mut out, &topic.name, p, &rec),
                     };
                     w.map_err(Error::Stream)?;
                     remaining -= 1;
@@ -222,13 +248,13 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
                     break;
                 }
             }
-            if let Some(from) = cur.take_reset() {
+            if let Some(from) = feed.take_reset() {
                 eprintln!(
                     "klog: {}-{}: offset {} was deleted; continuing from {}",
                     topic.name,
                     p,
                     from,
-                    cur.next_offset()
+                    feed.next_offset()
                 );
             }
             if remaining == 0 {
@@ -236,15 +262,35 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             }
         }
         if !progressed {
-            if exit_at_end {
-                break;
+            let all_up = feeds.iter().all(|(_, f)| f.available());
+            if all_up {
+                unavailable_since = None;
+                if exit_at_end {
+                    break;
+                }
+            } else if exit_at_end {
+                // -e waits for a leader as long as for a lock, then says which partition lacks one.
+                let since = *unavailable_since.get_or_insert_with(Instant::now);
+                if since.elapsed() > ctx.lock_timeout {
+                    let names: Vec<String> = feeds
+                        .iter()
+                        .filter(|(_, f)| !f.available())
+                        .map(|(_, f)| format!("{}-{}", topic.name, f.partition()))
+                        .collect();
+                    return Err(Error::NotFound(format!(
+                        "no leader could be read for {} within {} ms",
+                        names.join(", "),
+                        ctx.lock_timeout.as_millis()
+                    )));
+                }
             }
             out.flush().map_err(Error::Stream)?;
-            std::thread::sleep(Duration::from_millis(100));
-            // Following a replicated partition: its high watermark moves as followers catch up.
-            for (src, (_, _, cur)) in sources.iter().zip(cursors.iter_mut()) {
-                if src.leader.is_some() {
-                    cur.set_limit(src.current_high_watermark(&topic.name)?);
+            std::thread::sleep(Duration::from_millis(if all_up { 100 } else { 20 }));
+            // A cluster partition: its high watermark moves on, and its leader may move.
+            for (min_offset, feed) in feeds.iter_mut() {
+                if let Some(ev) = feed.refresh()? {
+                    report_feed_event(&ev, &topic.name, feed.partition());
+                    *min_offset = (*min_offset).max(feed.next_offset());
                 }
             }
         }

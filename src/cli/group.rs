@@ -3,6 +3,7 @@
 //! that change offsets take the group's lock (so two resets run one after the other) and refuse
 //! while the group has live members, who own its commits.
 
+use super::catalog::Catalog;
 use super::consume::parse_time;
 use super::{out, out_json, Ctx, EXIT_OK};
 use crate::datadir::DataDir;
@@ -110,8 +111,8 @@ fn load(dd: &DataDir, group: &str) -> Result<(Option<GroupState>, GroupOffsets)>
 
 /// Refuses while the group has live members (after removing dead ones). The caller holds the
 /// group lock.
-fn require_no_live_members(dd: &DataDir, group: &str) -> Result<()> {
-    member::expel_departed_locked(dd, group)?;
+fn require_no_live_members(dd: &DataDir, cat: &Catalog, group: &str) -> Result<()> {
+    member::expel_departed_locked(dd, cat, group)?;
     if let Some(s) = member::read_state(&group_dir(dd, group))? {
         let live = member::live_members(&group_dir(dd, group), &s)?;
         if !live.is_empty() {
@@ -162,7 +163,7 @@ pub fn parse_duration_ms(s: &str) -> Result<i64> {
 }
 
 /// Which partitions a reset covers.
-fn scope(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<Tp>> {
+fn scope(cat: &Catalog, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<Tp>> {
     let mut out = BTreeSet::new();
     if a.all_topics {
         out.extend(committed.keys().cloned());
@@ -172,7 +173,7 @@ fn scope(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<Tp
             Some((t, ps)) => (t, Some(ps)),
             None => (spec.as_str(), None),
         };
-        let t = dd.topic(topic)?;
+        let t = cat.topic(topic)?;
         match parts {
             None => out.extend((0..t.partitions).map(|p| (t.name.clone(), p))),
             Some(ps) => {
@@ -181,7 +182,7 @@ fn scope(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<Tp
                         .trim()
                         .parse()
                         .map_err(|_| Error::Usage(format!("invalid partition '{}' in --topic {}", p, spec)))?;
-                    dd.check_partition(&t, p)?;
+                    cat.check_partition(&t, p)?;
                     out.insert((t.name.clone(), p));
                 }
             }
@@ -191,7 +192,7 @@ fn scope(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<Tp
 }
 
 /// The new offset of every partition in the plan, clamped into the log as Kafka does.
-fn plan(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(Tp, i64, Option<String>)>> {
+fn plan(cat: &Catalog, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(Tp, i64, Option<String>)>> {
     let mut targets: Vec<(Tp, Option<i64>)> = Vec::new();
     if let Some(f) = &a.from_file {
         let text = std::fs::read_to_string(f).map_err(|e| Error::io("read", f, e))?;
@@ -202,12 +203,12 @@ fn plan(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(Tp
             };
             let bad = || Error::Invalid(format!("{} line {}: bad number in {:?}", f.display(), i + 1, line));
             let (p, o): (i32, i64) = (p.parse().map_err(|_| bad())?, o.parse().map_err(|_| bad())?);
-            let topic = dd.topic(t)?;
-            dd.check_partition(&topic, p)?;
+            let topic = cat.topic(t)?;
+            cat.check_partition(&topic, p)?;
             targets.push(((t.to_string(), p), Some(o)));
         }
     } else {
-        targets = scope(dd, a, committed)?.into_iter().map(|tp| (tp, None)).collect();
+        targets = scope(cat, a, committed)?.into_iter().map(|tp| (tp, None)).collect();
     }
     let time = match (&a.to_datetime, &a.by_duration) {
         (Some(t), _) => Some(parse_time(t)?),
@@ -216,9 +217,10 @@ fn plan(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(Tp
     };
     let mut out = Vec::new();
     for (tp, fixed) in targets {
-        let t = dd.topic(&tp.0)?;
-        let r = dd.open_reader(&t, tp.1)?;
-        let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
+        // "latest" is what a consumer may read up to: a cluster partition's high watermark.
+        let feed = cat.feed(&tp.0, tp.1)?;
+        let r = feed.reader();
+        let (start, end) = (r.log_start_offset(), feed.end_offset()?);
         let current = committed.get(&tp).map(|c| c.offset);
         let wanted = if let Some(o) = fixed {
             o
@@ -246,7 +248,9 @@ fn plan(dd: &DataDir, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(Tp
 }
 
 pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
-    let dd = ctx.open()?;
+    let cat = Catalog::open(ctx)?;
+    // Where groups live: beside the metadata store in a cluster, else in the data directory.
+    let dd = cat.group_home()?;
     match cmd {
         GroupCommand::List { json } => {
             let mut rows = Vec::new();
@@ -271,12 +275,12 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
                 ))?;
             }
         }
-        GroupCommand::Describe { group, members, state, json } => describe(&dd, &group, members, state, json)?,
+        GroupCommand::Describe { group, members, state, json } => describe(&dd, &cat, &group, members, state, json)?,
         GroupCommand::ResetOffsets(a) => {
             let _guard = existing_group_lock(ctx, &dd, &a.group)?;
             let (_, committed) = load(&dd, &a.group)?;
-            require_no_live_members(&dd, &a.group)?;
-            let p = plan(&dd, &a, &committed)?;
+            require_no_live_members(&dd, &cat, &a.group)?;
+            let p = plan(&cat, &a, &committed)?;
             if a.execute {
                 let changes: Vec<Change> =
                     p.iter().map(|(tp, o, _)| Change::Set(tp.clone(), *o, String::new())).collect();
@@ -305,7 +309,7 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
         }
         GroupCommand::Delete { group } => {
             let _guard = existing_group_lock(ctx, &dd, &group)?;
-            require_no_live_members(&dd, &group)?;
+            require_no_live_members(&dd, &cat, &group)?;
             offsets::commit(&dd, &group, &[Change::DeleteGroup])?;
             let dir = group_dir(&dd, &group);
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io("remove", &dir, e))?;
@@ -314,8 +318,8 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
         GroupCommand::DeleteOffsets { group, topic } => {
             let _guard = existing_group_lock(ctx, &dd, &group)?;
             let (_, committed) = load(&dd, &group)?;
-            require_no_live_members(&dd, &group)?;
-            dd.topic(&topic)?;
+            require_no_live_members(&dd, &cat, &group)?;
+            cat.topic(&topic)?;
             let changes: Vec<Change> =
                 committed.keys().filter(|(t, _)| *t == topic).map(|tp| Change::Delete(tp.clone())).collect();
             if changes.is_empty() {
@@ -327,9 +331,11 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
         GroupCommand::Commit { group, topic, partition, offset } => {
             offsets::validate_group_id(&group)?;
             let _guard = group_lock(ctx, &dd, &group)?;
-            require_no_live_members(&dd, &group)?;
-            let t = dd.topic(&topic)?;
-            let r = dd.open_reader(&t, partition)?;
+            require_no_live_members(&dd, &cat, &group)?;
+            let t = cat.topic(&topic)?;
+            cat.check_partition(&t, partition)?;
+            let feed = cat.feed(&topic, partition)?;
+            let r = feed.reader();
             let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
             if offset < start || offset > end {
                 return Err(Error::Invalid(format!(
@@ -355,7 +361,7 @@ fn group_lock(ctx: &Ctx, dd: &DataDir, group: &str) -> Result<crate::lock::FileL
     member::lock_group(dd, group, ctx.lock_timeout)
 }
 
-fn describe(dd: &DataDir, group: &str, members: bool, state: bool, json: bool) -> Result<()> {
+fn describe(dd: &DataDir, cat: &Catalog, group: &str, members: bool, state: bool, json: bool) -> Result<()> {
     let (s, committed) = load(dd, group)?;
     let s = s.unwrap_or_default();
     let dir = group_dir(dd, group);
@@ -424,7 +430,8 @@ fn describe(dd: &DataDir, group: &str, members: bool, state: bool, json: bool) -
     let tps: BTreeSet<Tp> = committed.keys().chain(owner.keys()).cloned().collect();
     let mut rows = Vec::new();
     for tp in tps {
-        let end = dd.topic(&tp.0).and_then(|t| dd.open_reader(&t, tp.1)).and_then(|r| r.log_end_offset()).ok();
+        // Lag is measured to what a consumer may read (a cluster partition's high watermark).
+        let end = cat.feed(&tp.0, tp.1).and_then(|f| f.end_offset()).ok();
         let cur = committed.get(&tp).map(|c| c.offset);
         let lag = match (cur, end) {
             (Some(c), Some(e)) => Some((e - c).max(0)),

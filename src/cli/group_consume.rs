@@ -12,7 +12,10 @@
 //! next owner continues exactly there. With `--exec`, a failed command stops the member with the
 //! command's status; the record is delivered again later (at least once, no gaps).
 
-use super::consume::{grow_stdout_pipe, parse_offset_spec, resolve, ConsumeArgs, OffsetSpec, Output};
+use super::catalog::Catalog;
+use super::consume::{
+    grow_stdout_pipe, parse_offset_spec, report_feed_event, resolve, ConsumeArgs, OffsetSpec, Output,
+};
 use super::{Ctx, EXIT_OK};
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
@@ -20,12 +23,13 @@ use crate::group::assign::Strategy;
 use crate::group::member::{Member, MemberOptions};
 use crate::group::offsets::{self, Change};
 use crate::group::Tp;
-use crate::log::Cursor;
 use crate::record::RecordsSection;
+use crate::replica::feed::{FeedEvent, PartitionFeed};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,7 +63,7 @@ pub enum AssignmentArg {
 #[derive(Debug, clap::Args)]
 pub struct GroupArgs {
     /// Consume as a member of this consumer group: partitions are shared with its other members
-    /// and offsets are committed to __consumer_offsets.
+    /// and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator).
     #[arg(short = 'G', long, value_name = "GROUP", help_heading = "Consumer group")]
     pub group: Option<String>,
     /// When offsets are committed.
@@ -113,10 +117,9 @@ fn install_signal_handlers() {
 
 /// A partition the member owns and reads.
 struct Reading {
-    cursor: Cursor,
-    /// Skip records below this (the first batch may start before it).
-    from: i64,
-    /// Next offset to write out (advances as records are written).
+    feed: PartitionFeed,
+    /// Next offset to write out (advances as records are written); records below it in a batch
+    /// are skipped.
     written: i64,
     /// Next offset known processed (written and flushed, or handled by --exec).
     processed: i64,
@@ -191,11 +194,16 @@ impl Outbox {
 }
 
 struct Runner<'a> {
-    dd: &'a DataDir,
+    /// Where the group's state and offsets live.
+    home: &'a DataDir,
+    cat: &'a Catalog,
     a: &'a ConsumeArgs,
     member: Member,
     output: Output,
     reading: BTreeMap<Tp, Reading>,
+    /// Owned partitions not read yet, with their committed offset and whether the member said
+    /// it waits for their leader.
+    pending: BTreeMap<Tp, (Option<i64>, bool)>,
     explicit: Option<OffsetSpec>,
     remaining: u64,
     last_commit: Instant,
@@ -238,7 +246,7 @@ impl Runner<'_> {
         if changes.is_empty() {
             return Ok(());
         }
-        offsets::commit(self.dd, self.member.group(), &changes)?;
+        offsets::commit(self.home, self.member.group(), &changes)?;
         for c in &changes {
             if let Change::Set(tp, o, _) = c {
                 if let Some(r) = self.reading.get_mut(tp) {
@@ -257,11 +265,10 @@ impl Runner<'_> {
     /// Where a newly owned partition starts: an explicit -o, else the committed offset (read
     /// now, after taking the ownership lock, so the previous owner's last commit is seen), else
     /// the reset policy. A committed offset outside the log (deleted by retention) is reset too.
-    fn start_offset(&self, tp: &Tp, committed: Option<i64>) -> Result<i64> {
-        let t = self.dd.topic(&tp.0)?;
-        let r = self.dd.open_reader(&t, tp.1)?;
+    fn start_offset(&self, tp: &Tp, feed: &PartitionFeed, committed: Option<i64>) -> Result<i64> {
+        let r = feed.reader();
         if let Some(spec) = self.explicit {
-            let o = resolve(spec, &r, &tp.0, tp.1)?;
+            let o = resolve(spec, feed, &tp.0, tp.1)?;
             eprintln!(
                 "klog: group {}: {}-{}: starting at offset {} from -o instead of the committed offset {}",
                 self.member.group(),
@@ -272,11 +279,14 @@ impl Runner<'_> {
             );
             return Ok(o);
         }
+        // A committed offset is in range up to the log end; "latest" is what a consumer may read
+        // up to (a cluster partition's high watermark).
         let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
+        let latest = feed.end_offset()?;
         let reset = |why: &str| -> Result<i64> {
             match self.a.group.reset {
                 ResetPolicy::Earliest => Ok(start),
-                ResetPolicy::Latest => Ok(end),
+                ResetPolicy::Latest => Ok(latest),
                 ResetPolicy::None => Err(Error::Invalid(format!(
                     "group {}: {}-{} {} and --reset is none",
                     self.member.group(),
@@ -323,23 +333,68 @@ impl Runner<'_> {
             self.commit(&r.revoke)?;
             for tp in &r.revoke {
                 self.reading.remove(tp);
+                self.pending.remove(tp);
             }
             self.member.release(&r.revoke);
             self.say(format!("revoked {}", show(&r.revoke)));
         }
         if !r.acquired.is_empty() {
-            let committed = offsets::read_offsets(self.dd, self.member.group())?;
+            let committed = offsets::read_offsets(self.home, self.member.group())?;
             for tp in &r.acquired {
                 let c = committed.get(tp).map(|c| c.offset);
-                let from = self.start_offset(tp, c)?;
-                let t = self.dd.topic(&tp.0)?;
-                let cursor = self.dd.open_reader(&t, tp.1)?.cursor(from);
-                self.reading.insert(
-                    tp.clone(),
-                    Reading { cursor, from, written: from, processed: from, committed: c, at_end: false },
-                );
+                self.pending.insert(tp.clone(), (c, false));
             }
             self.say(format!("assigned {}", show(&r.acquired)));
+        }
+        self.open_pending()?;
+        self.refresh_feeds()
+    }
+
+    /// Starts reading the owned partitions not read yet. A cluster partition whose leader cannot
+    /// be read now stays pending (the member keeps owning it) and is tried again at the next poll.
+    fn open_pending(&mut self) -> Result<()> {
+        let tps: Vec<Tp> = self.pending.keys().cloned().collect();
+        for tp in tps {
+            let mut feed = match self.cat.feed(&tp.0, tp.1) {
+                Ok(f) => f,
+                Err(e) if self.cat.is_cluster(&tp.0)? => {
+                    let said = &mut self.pending.get_mut(&tp).expect("listed above").1;
+                    if !std::mem::replace(said, true) {
+                        eprintln!(
+                            "klog: group {}: {}-{}: waiting for a leader to read: {}",
+                            self.member.group(),
+                            tp.0,
+                            tp.1,
+                            e
+                        );
+                    }
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let c = self.pending.remove(&tp).and_then(|(c, _)| c);
+            let from = self.start_offset(&tp, &feed, c)?;
+            feed.seek(from);
+            self.reading.insert(tp, Reading { feed, written: from, processed: from, committed: c, at_end: false });
+        }
+        Ok(())
+    }
+
+    /// Follows each cluster partition's high watermark and leader.
+    fn refresh_feeds(&mut self) -> Result<()> {
+        for (tp, r) in self.reading.iter_mut() {
+            let Some(ev) = r.feed.refresh()? else { continue };
+            report_feed_event(&ev, &tp.0, tp.1);
+            match ev {
+                // Continue exactly after the last record written out.
+                FeedEvent::LeaderMoved { .. } => r.feed.seek(r.written),
+                // Records past the new leader's end are gone: what it appends there is new.
+                FeedEvent::PositionLost { to, .. } => {
+                    r.written = r.written.min(to);
+                    r.processed = r.processed.min(to);
+                }
+                FeedEvent::Unavailable(_) => {}
+            }
         }
         Ok(())
     }
@@ -359,8 +414,8 @@ impl Runner<'_> {
                 let ti = self.outbox.tp_index(&tp);
                 {
                     let r = self.reading.get_mut(&tp).expect("listed above");
-                    let Some((h, bytes)) = r.cursor.next_batch()? else {
-                        r.at_end = true;
+                    let Some((h, bytes)) = r.feed.next_batch()? else {
+                        r.at_end = r.feed.available();
                         break;
                     };
                     r.at_end = false;
@@ -375,7 +430,7 @@ impl Runner<'_> {
                         let section = RecordsSection::new(bytes, &h).map_err(bad)?;
                         for rec in section.iter() {
                             let rec = rec.map_err(bad)?;
-                            if rec.offset < r.from {
+                            if rec.offset < r.written {
                                 continue;
                             }
                             if self.remaining == 0 {
@@ -473,7 +528,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     for t in &a.topics {
         crate::datadir::validate_topic_name(t)?;
     }
-    let dd = ctx.open()?;
+    let cat = Arc::new(Catalog::open(ctx)?);
+    let home = cat.group_home()?;
     install_signal_handlers();
     let opts = MemberOptions {
         strategy: strategy(a.group.assignment),
@@ -482,13 +538,15 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         client_id: a.group.client_id.clone(),
         lock_timeout: ctx.lock_timeout,
     };
-    let member = Member::join(&dd, &group, &a.topics, opts)?;
+    let member = Member::join(&home, cat.clone(), &group, &a.topics, opts)?;
     let mut runner = Runner {
-        dd: &dd,
+        home: &home,
+        cat: &cat,
         a: &a,
         member,
         output,
         reading: BTreeMap::new(),
+        pending: BTreeMap::new(),
         explicit,
         remaining: a.count.unwrap_or(u64::MAX),
         last_commit: Instant::now(),
@@ -538,7 +596,7 @@ fn run_loop(r: &mut Runner) -> Result<()> {
             r.last_commit = Instant::now();
         }
         if !progressed {
-            let all_at_end = r.reading.values().all(|x| x.at_end) && r.member.settled();
+            let all_at_end = r.reading.values().all(|x| x.at_end) && r.pending.is_empty() && r.member.settled();
             if r.a.exit_at_end && all_at_end && r.member.generation() >= 0 {
                 return Ok(());
             }

@@ -4,6 +4,7 @@
 //! (a lock held by another process past the timeout, a stale leader or controller epoch, a
 //! controller already running). A closed output pipe ends quietly with 0.
 
+mod catalog;
 mod cluster;
 mod consume;
 mod controller;
@@ -302,60 +303,4 @@ pub fn out(s: &str) -> Result<()> {
 /// Prints a JSON value on one line.
 pub fn out_json(v: &serde_json::Value) -> Result<()> {
     out(&format!("{}\n", v))
-}
-
-/// One partition as a reader command sees it: where to read, and the limit (the high
-/// watermark) for a replicated partition.
-pub struct PartitionSource {
-    pub partition: i32,
-    pub reader: crate::log::PartitionReader,
-    pub high_watermark: Option<i64>,
-    /// For a cluster topic: the leader's data directory, whose high watermark moves on.
-    pub leader: Option<DataDir>,
-}
-
-impl PartitionSource {
-    /// The high watermark as it stands now (None: a standalone partition, read to its end).
-    pub fn current_high_watermark(&self, topic: &str) -> Result<Option<i64>> {
-        match &self.leader {
-            Some(dd) => Ok(Some(crate::replica::stored_high_watermark(dd, topic, self.partition)?)),
-            None => Ok(None),
-        }
-    }
-}
-
-/// Readers for `partitions` of a topic (all existing ones when empty). For a cluster topic each
-/// partition is read from its current leader, below the leader's high watermark, as Kafka
-/// clients do after a metadata request; otherwise from the data directory, to its end.
-pub fn partition_sources(
-    ctx: &Ctx,
-    topic_name: &str,
-    partitions: &[i32],
-) -> Result<(crate::datadir::TopicMeta, Vec<PartitionSource>)> {
-    if let Some((_, snap)) = ctx.cluster_topic(topic_name)? {
-        let topic = crate::replica::topic_meta(&snap, topic_name)?;
-        let parts: Vec<i32> = if partitions.is_empty() { (0..topic.partitions).collect() } else { partitions.to_vec() };
-        let mut out = Vec::new();
-        for p in parts {
-            let ps = snap.partition(topic_name, p)?;
-            let dd = crate::replica::broker_dir(&snap, ps.leader, ctx.lock_timeout)?;
-            let reader = dd.open_reader(&topic, p)?;
-            let hw = crate::replica::stored_high_watermark(&dd, topic_name, p)?;
-            out.push(PartitionSource { partition: p, reader, high_watermark: Some(hw), leader: Some(dd) });
-        }
-        return Ok((topic, out));
-    }
-    let dd = ctx.open()?;
-    let topic = dd.topic(topic_name)?;
-    let parts: Vec<i32> = if partitions.is_empty() { dd.existing_partitions(&topic)? } else { partitions.to_vec() };
-    let mut out = Vec::new();
-    for p in parts {
-        out.push(PartitionSource {
-            partition: p,
-            reader: dd.open_reader(&topic, p)?,
-            high_watermark: None,
-            leader: None,
-        });
-    }
-    Ok((topic, out))
 }

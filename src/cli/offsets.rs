@@ -24,13 +24,16 @@ pub struct OffsetsArgs {
 pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
     let time = a.time.as_deref().map(parse_time).transpose()?;
     crate::datadir::validate_topic_name(&a.topic)?;
-    let (topic, sources) = super::partition_sources(ctx, &a.topic, &a.partitions)?;
-    let replicated = sources.iter().any(|s| s.high_watermark.is_some());
+    let cat = super::catalog::Catalog::open(ctx)?;
+    let topic = cat.topic(&a.topic)?;
     let mut rows = Vec::new();
     let mut hws = Vec::new();
-    for src in sources {
-        let (p, r) = (src.partition, &src.reader);
-        hws.push(src.high_watermark);
+    let mut replicated = false;
+    for p in cat.partitions(&topic, &a.partitions)? {
+        let feed = cat.feed(&topic.name, p)?;
+        let r = feed.reader();
+        replicated |= feed.leader_broker().is_some();
+        hws.push(feed.leader_broker().map(|_| feed.end_offset()).transpose()?);
         let at_time = match time {
             Some(t) => Some(r.offset_for_timestamp(t)?),
             None => None,

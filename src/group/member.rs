@@ -18,7 +18,7 @@
 
 use super::assign::{assign, Assignment, Strategy};
 use super::offsets::group_dir;
-use super::Tp;
+use super::{TopicCatalog, Tp};
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -174,13 +174,13 @@ fn departed(dir: &Path, s: &GroupState, now: i64) -> Result<Vec<(String, String)
 }
 
 /// Recomputes the assignment for the members in `s`, bumping the generation.
-fn rebalance(dd: &DataDir, s: &mut GroupState, strategy: Strategy) -> Result<()> {
+fn rebalance(topics: &dyn TopicCatalog, s: &mut GroupState, strategy: Strategy) -> Result<()> {
     let members: BTreeMap<String, BTreeSet<String>> =
         s.members.iter().map(|(id, m)| (id.clone(), m.topics.clone())).collect();
     let mut partitions = BTreeMap::new();
     for t in members.values().flatten() {
-        if let Ok(meta) = dd.topic(t) {
-            partitions.insert(t.clone(), meta.partitions);
+        if let Ok(n) = topics.partition_count(t) {
+            partitions.insert(t.clone(), n);
         }
     }
     let previous = std::mem::take(&mut s.assignment);
@@ -196,7 +196,7 @@ fn rebalance(dd: &DataDir, s: &mut GroupState, strategy: Strategy) -> Result<()>
 
 /// Removes departed members (dead or silent) from the state and rebalances if any went. Runs
 /// under the group lock. Returns the removed members with the reason.
-fn expel_departed(dd: &DataDir, dir: &Path, s: &mut GroupState) -> Result<Vec<(String, String)>> {
+fn expel_departed(topics: &dyn TopicCatalog, dir: &Path, s: &mut GroupState) -> Result<Vec<(String, String)>> {
     let gone = departed(dir, s, crate::timefmt::now_ms())?;
     if gone.is_empty() {
         return Ok(gone);
@@ -210,7 +210,7 @@ fn expel_departed(dd: &DataDir, dir: &Path, s: &mut GroupState) -> Result<Vec<(S
         }
     }
     let strategy = s.protocol.as_deref().and_then(Strategy::parse).unwrap_or(Strategy::Range);
-    rebalance(dd, s, strategy)?;
+    rebalance(topics, s, strategy)?;
     Ok(gone)
 }
 
@@ -242,6 +242,7 @@ pub struct PollResult {
 /// A live member of a group.
 pub struct Member {
     dd: DataDir,
+    catalog: Arc<dyn TopicCatalog>,
     group: String,
     dir: PathBuf,
     id: String,
@@ -266,9 +267,16 @@ fn hostname() -> String {
 }
 
 impl Member {
-    /// Joins `group`, subscribing to `topics` (or, when empty, to the topics the group is
-    /// subscribed to already). Returns the member, which owns no partition until it polls.
-    pub fn join(dd: &DataDir, group: &str, topics: &[String], opts: MemberOptions) -> Result<Member> {
+    /// Joins `group`, whose state lives in `dd`, subscribing to `topics` (or, when empty, to the
+    /// topics the group is subscribed to already), whose partition counts come from `catalog`.
+    /// Returns the member, which owns no partition until it polls.
+    pub fn join(
+        dd: &DataDir,
+        catalog: Arc<dyn TopicCatalog>,
+        group: &str,
+        topics: &[String],
+        opts: MemberOptions,
+    ) -> Result<Member> {
         super::offsets::validate_group_id(group)?;
         let dir = group_dir(dd, group);
         let guard = lock_group(dd, group, opts.lock_timeout)?;
@@ -285,7 +293,7 @@ impl Member {
             topics.iter().cloned().collect()
         };
         for t in &topics {
-            dd.topic(t)?;
+            catalog.partition_count(t)?;
         }
         if let Some(p) = s.protocol.as_deref().filter(|_| !s.members.is_empty()) {
             if p != opts.strategy.name() {
@@ -313,11 +321,11 @@ impl Member {
         };
         let hb = Heartbeat { meta: meta.clone(), last_poll_ms: now, last_heartbeat_ms: now };
         write_heartbeat(&dir, &hb)?;
-        expel_departed(dd, &dir, &mut s)?;
+        expel_departed(catalog.as_ref(), &dir, &mut s)?;
         s.members.insert(id.clone(), meta.clone());
         s.subscription.extend(topics.iter().cloned());
         s.protocol = Some(opts.strategy.name().to_string());
-        rebalance(dd, &mut s, opts.strategy)?;
+        rebalance(catalog.as_ref(), &mut s, opts.strategy)?;
         write_state(&dir, &s)?;
         drop(guard);
         let last_poll_ms = Arc::new(AtomicI64::new(now));
@@ -329,6 +337,7 @@ impl Member {
         };
         Ok(Member {
             dd: dd.clone(),
+            catalog,
             group: group.to_string(),
             dir,
             id,
@@ -382,14 +391,14 @@ impl Member {
         if !departed(&self.dir, &s, now)?.iter().all(|(id, _)| id == &self.id) || !s.members.contains_key(&self.id) {
             let _guard = lock_group(&self.dd, &self.group, self.opts.lock_timeout)?;
             s = read_state(&self.dir)?.unwrap_or_default();
-            let mut gone = expel_departed(&self.dd, &self.dir, &mut s)?;
+            let mut gone = expel_departed(self.catalog.as_ref(), &self.dir, &mut s)?;
             gone.retain(|(id, _)| id != &self.id);
             out.expelled = gone;
             if !s.members.contains_key(&self.id) {
                 // We were expelled (silent too long): join again under the same id.
                 s.members.insert(self.id.clone(), self.meta.clone());
                 let strategy = self.opts.strategy;
-                rebalance(&self.dd, &mut s, strategy)?;
+                rebalance(self.catalog.as_ref(), &mut s, strategy)?;
                 out.rejoined = true;
             }
             write_state(&self.dir, &s)?;
@@ -441,7 +450,7 @@ impl Member {
         let _guard = lock_group(&self.dd, &self.group, self.opts.lock_timeout)?;
         let mut s = read_state(&self.dir)?.unwrap_or_default();
         if s.members.remove(&self.id).is_some() {
-            rebalance(&self.dd, &mut s, self.opts.strategy)?;
+            rebalance(self.catalog.as_ref(), &mut s, self.opts.strategy)?;
             write_state(&self.dir, &s)?;
         }
         let _ = std::fs::remove_file(member_json_path(&self.dir, &self.id));
@@ -485,16 +494,21 @@ fn heartbeat_loop(
 }
 
 /// Removes departed members of a group (for admin commands). Returns who was removed.
-pub fn expel_departed_members(dd: &DataDir, group: &str, timeout: Duration) -> Result<Vec<(String, String)>> {
+pub fn expel_departed_members(
+    dd: &DataDir,
+    topics: &dyn TopicCatalog,
+    group: &str,
+    timeout: Duration,
+) -> Result<Vec<(String, String)>> {
     let _guard = lock_group(dd, group, timeout)?;
-    expel_departed_locked(dd, group)
+    expel_departed_locked(dd, topics, group)
 }
 
 /// [`expel_departed_members`] for a caller that holds the group lock already.
-pub fn expel_departed_locked(dd: &DataDir, group: &str) -> Result<Vec<(String, String)>> {
+pub fn expel_departed_locked(dd: &DataDir, topics: &dyn TopicCatalog, group: &str) -> Result<Vec<(String, String)>> {
     let dir = group_dir(dd, group);
     let Some(mut s) = read_state(&dir)? else { return Ok(Vec::new()) };
-    let gone = expel_departed(dd, &dir, &mut s)?;
+    let gone = expel_departed(topics, &dir, &mut s)?;
     if !gone.is_empty() {
         write_state(&dir, &s)?;
     }

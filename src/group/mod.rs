@@ -10,7 +10,20 @@ pub mod schema;
 /// A topic-partition.
 pub type Tp = (String, i32);
 
-/// Every group that has state in this data directory, sorted.
+/// Where a group learns how many partitions its topics have: the data directory holding the
+/// group, or (for a cluster) the metadata store, through a catalog the caller provides.
+pub trait TopicCatalog {
+    /// The partition count of `topic`, or an error naming what is wrong with it.
+    fn partition_count(&self, topic: &str) -> crate::Result<i32>;
+}
+
+impl TopicCatalog for crate::datadir::DataDir {
+    fn partition_count(&self, topic: &str) -> crate::Result<i32> {
+        Ok(self.topic(topic)?.partitions)
+    }
+}
+
+/// Every group that has state in this data directory (a group home), sorted.
 pub fn list_groups(dd: &crate::datadir::DataDir) -> crate::Result<Vec<String>> {
     let dir = dd.root().join(crate::datadir::KLOG_DIR).join("groups");
     let mut out = Vec::new();

@@ -19,6 +19,8 @@
 //!
 //! The module never prints or exits.
 
+pub mod feed;
+
 use crate::datadir::{DataDir, TopicMeta, LOG_START_CHECKPOINT, REPLICATION_CHECKPOINT};
 use crate::error::{Error, Result};
 use crate::log::epoch::LeaderEpochCache;

@@ -1,0 +1,118 @@
+//! How commands find a topic and read its partitions, the same way for a standalone data
+//! directory and for a cluster: a topic of the cluster's metadata is read from each partition's
+//! current leader below its high watermark (following leadership as it moves), any other topic
+//! from the data directory. Groups keep their state where every member can reach it: beside the
+//! metadata store in a cluster, so it outlives any one broker, else in the data directory.
+
+use super::Ctx;
+use crate::datadir::{DataDir, TopicMeta};
+use crate::error::{Error, Result};
+use crate::meta::{MetaStore, Snapshot};
+use crate::replica::feed::PartitionFeed;
+use std::time::Duration;
+
+/// The directory under a metadata store where groups keep their state and `__consumer_offsets`.
+pub const COORDINATOR_DIR: &str = "coordinator";
+
+pub struct Catalog {
+    local: Option<DataDir>,
+    store: Option<MetaStore>,
+    lock_timeout: Duration,
+}
+
+impl Catalog {
+    /// The data directory must exist, unless a metadata store is named (`--meta`, or the one the
+    /// data directory belongs to).
+    pub fn open(ctx: &Ctx) -> Result<Catalog> {
+        let store = ctx.store()?;
+        let local = match ctx.open() {
+            Ok(dd) => Some(dd),
+            Err(_) if store.is_some() => None,
+            Err(e) => return Err(e),
+        };
+        Ok(Catalog { local, store, lock_timeout: ctx.lock_timeout })
+    }
+
+    /// The snapshot, when `topic` is a cluster topic.
+    fn cluster(&self, topic: &str) -> Result<Option<(&MetaStore, Snapshot)>> {
+        let Some(store) = &self.store else { return Ok(None) };
+        let snap = store.load()?;
+        Ok(snap.topics.contains_key(topic).then_some((store, snap)))
+    }
+
+    fn local(&self, topic: &str) -> Result<&DataDir> {
+        self.local.as_ref().ok_or_else(|| {
+            Error::NotFound(format!(
+                "topic '{}' is not in the cluster metadata (and no data directory is there)",
+                topic
+            ))
+        })
+    }
+
+    /// Whether `topic` is a topic of the cluster (read from leaders).
+    pub fn is_cluster(&self, topic: &str) -> Result<bool> {
+        Ok(self.cluster(topic)?.is_some())
+    }
+
+    pub fn topic(&self, name: &str) -> Result<TopicMeta> {
+        crate::datadir::validate_topic_name(name)?;
+        match self.cluster(name)? {
+            Some((_, snap)) => crate::replica::topic_meta(&snap, name),
+            None => self.local(name)?.topic(name),
+        }
+    }
+
+    /// Checks that a partition of `t` exists (and, for a local topic, has its directory).
+    pub fn check_partition(&self, t: &TopicMeta, partition: i32) -> Result<()> {
+        match self.cluster(&t.name)? {
+            Some((_, snap)) => snap.partition(&t.name, partition).map(|_| ()),
+            None => self.local(&t.name)?.check_partition(t, partition),
+        }
+    }
+
+    /// The partitions to read: `requested` (each checked), else every partition of the topic (of
+    /// a local topic copied from a Kafka broker, those with a directory).
+    pub fn partitions(&self, t: &TopicMeta, requested: &[i32]) -> Result<Vec<i32>> {
+        if !requested.is_empty() {
+            for &p in requested {
+                self.check_partition(t, p)?;
+            }
+            return Ok(requested.to_vec());
+        }
+        match self.cluster(&t.name)? {
+            Some(_) => Ok((0..t.partitions).collect()),
+            None => self.local(&t.name)?.existing_partitions(t),
+        }
+    }
+
+    /// A feed of one partition, positioned at its log start.
+    pub fn feed(&self, topic: &str, partition: i32) -> Result<PartitionFeed> {
+        match self.cluster(topic)? {
+            Some((store, snap)) => PartitionFeed::cluster(store, &snap, topic, partition, self.lock_timeout),
+            None => {
+                let dd = self.local(topic)?;
+                PartitionFeed::local(dd, &dd.topic(topic)?, partition)
+            }
+        }
+    }
+
+    /// Where groups keep their state and offsets: `<store>/coordinator` in a cluster (created
+    /// when missing), else the data directory.
+    pub fn group_home(&self) -> Result<DataDir> {
+        match &self.store {
+            Some(store) => {
+                let root = store.root().join(COORDINATOR_DIR);
+                let klog = root.join(crate::datadir::KLOG_DIR);
+                std::fs::create_dir_all(&klog).map_err(|e| Error::io("create directory", &klog, e))?;
+                Ok(DataDir::open(&root)?.with_lock_timeout(self.lock_timeout))
+            }
+            None => self.local.clone().ok_or_else(|| Error::NotFound("no data directory".into())),
+        }
+    }
+}
+
+impl crate::group::TopicCatalog for Catalog {
+    fn partition_count(&self, topic: &str) -> Result<i32> {
+        Ok(self.topic(topic)?.partitions)
+    }
+}
