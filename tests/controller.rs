@@ -628,3 +628,52 @@ fn a_following_consumer_moves_to_the_new_leader() {
     let e = c.fails(&["--data-dir", &nodata, "consume", "solo", "-e"], b"", 1);
     assert!(e.contains("solo-0 is offline"), "{}", e);
 }
+
+#[test]
+fn returning_brokers_rejoin_the_isr_through_their_agents() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3"], b"");
+    let _ctl = c.controller("ctl");
+    let _agents: Vec<Proc> = (0..3)
+        .map(|i| spawn(&["--data-dir", &c.bs(i), "broker", "run"], &c.dir.path().join(format!("agent{}.out", i))))
+        .collect();
+    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    let isr = |p: usize| {
+        let mut v = c.snapshot().topics["t"].partitions[p].isr.clone();
+        v.sort();
+        v
+    };
+    let mut n = 0;
+    let mut produce = |c: &Cluster| {
+        for p in ["0", "1"] {
+            c.ok(&["produce", "t", "-p", p, "--acks", "all"], &lines(n, n + 10));
+            n += 10;
+        }
+    };
+    produce(&c);
+    for b in [0, 1] {
+        c.away(b);
+        wait_for(Duration::from_secs(5), "the ISR to drop the failed broker", || (0..2).all(|p| !isr(p).contains(&b)));
+        produce(&c);
+        // The failed broker's agent keeps running but must not re-create its directory.
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(!c.b(b).exists(), "broker {}'s directory was re-created while it was away", b);
+    }
+    c.back(0);
+    c.back(1);
+    // No manual step: the agents truncate, catch up, and the replicas re-enter the ISR.
+    wait_for(Duration::from_secs(20), "every replica back in the ISR", || (0..2).all(|p| isr(p) == vec![0, 1, 2]));
+    let got: std::collections::BTreeSet<String> =
+        c.ok(&["consume", "t", "-e"], b"").lines().map(str::to_string).collect();
+    assert_eq!(got, names(0, n).into_iter().collect(), "every acknowledged record, once");
+    for p in 0..2 {
+        let log = |i: i32| {
+            let dir = c.b(i).join(format!("t-{}", p));
+            let epochs = std::fs::read_to_string(dir.join("leader-epoch-checkpoint")).unwrap();
+            let seg = std::fs::read(dir.join("00000000000000000000.log")).unwrap();
+            (epochs, seg)
+        };
+        assert_eq!(log(0), log(2), "t-{}: broker 0 is a byte-identical replica", p);
+        assert_eq!(log(1), log(2), "t-{}: broker 1 is a byte-identical replica", p);
+    }
+}

@@ -221,6 +221,8 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
     let lock_path = me.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock");
     let _alive = crate::lock::lock_exclusive(&lock_path, Duration::from_millis(0), &format!("broker {} agent", id))?;
     let mut n = 0u64;
+    // The last warning per partition: a failure that repeats every pass is said once.
+    let mut warned: std::collections::BTreeMap<(String, i32), String> = Default::default();
     loop {
         let snap = store.load()?;
         let mut reports = Vec::new();
@@ -236,10 +238,24 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
                     replica::sync_partition(&store, name, p, false, ctx.lock_timeout)?;
                     Ok(r)
                 });
+                let key = (name.clone(), p);
                 match pass {
-                    Ok(r) => reports.push(r),
-                    Err(e @ Error::Conflict(_)) => eprintln!("klog: warning: {}-{}: {}", name, p, e),
-                    Err(e) => eprintln!("klog: warning: {}-{}: replication pass failed, retrying: {}", name, p, e),
+                    Ok(r) => {
+                        if warned.remove(&key).is_some() {
+                            eprintln!("klog: {}-{}: replicating again", name, p);
+                        }
+                        reports.push(r)
+                    }
+                    Err(e) => {
+                        let msg = match e {
+                            Error::Conflict(_) => format!("{}", e),
+                            _ => format!("replication pass failed, retrying: {}", e),
+                        };
+                        if warned.get(&key) != Some(&msg) {
+                            eprintln!("klog: warning: {}-{}: {}", name, p, msg);
+                            warned.insert(key, msg);
+                        }
+                    }
                 }
             }
         }

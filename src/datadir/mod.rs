@@ -346,9 +346,21 @@ impl DataDir {
     fn klog_dir(&self, sub: &str) -> Result<PathBuf> {
         let p = self.root.join(KLOG_DIR).join(sub);
         if !p.is_dir() {
+            self.require_root()?;
             fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
         }
         Ok(p)
+    }
+
+    /// Fails unless the data directory itself is still there. Whatever creates directories
+    /// inside it checks first, so that a directory moved away or unmounted under a running
+    /// process is never silently re-created empty at its old path.
+    pub fn require_root(&self) -> Result<()> {
+        if self.root.is_dir() {
+            Ok(())
+        } else {
+            Err(Error::NotFound(format!("data directory {} is gone (moved away or unmounted?)", self.root.display())))
+        }
     }
 
     fn topic_file(&self, name: &str) -> PathBuf {
@@ -462,6 +474,7 @@ impl DataDir {
     /// `parent`, fsynced.
     fn build_partition_dir(&self, parent: &Path, t: &TopicMeta, partition: i32) -> Result<PathBuf> {
         let dir = parent.join(format!("{}-{}", t.name, partition));
+        self.require_root()?;
         fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
         fsutil::write_atomic(
             &dir.join(PARTITION_METADATA),

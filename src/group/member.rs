@@ -131,6 +131,7 @@ fn write_state(dir: &Path, s: &GroupState) -> Result<()> {
 /// Takes the group's coordinator lock.
 pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLock> {
     let dir = group_dir(dd, group);
+    dd.require_root()?;
     for sub in ["members", "owners"] {
         let p = dir.join(sub);
         std::fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
