@@ -362,6 +362,20 @@ fn reassignment_moves_replicas_and_keeps_every_record() {
     assert_eq!(out.matches("is complete.").count(), 2, "{out}");
     let ps = c.snapshot().topics["t"].partitions[0].clone();
     assert_eq!((ps.replicas.clone(), ps.leader, ps.leader_epoch, ps.isr), (vec![2, 3], 2, 1, vec![2, 3]));
+    // The replicas that left deleted their copies, checkpoint entries included.
+    for b in [0, 1] {
+        for p in 0..2 {
+            assert!(!c.b(b).join(format!("t-{}", p)).exists(), "broker {} still holds t-{}", b, p);
+        }
+        let names: Vec<String> = std::fs::read_dir(c.b(b))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with("-delete")), "{:?}", names);
+        let hw = std::fs::read_to_string(c.b(b).join("replication-offset-checkpoint")).unwrap();
+        assert!(!hw.lines().any(|l| l.starts_with("t ")), "{}", hw);
+    }
     assert_eq!(c.consume("t"), names(0, 50), "the new leader has every record");
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(50, 60));
     assert_eq!(c.consume("t"), names(0, 60));

@@ -15,8 +15,9 @@ proposed one (Kafka's placement over the listed brokers). --execute --reassignme
 adds the new replicas, copies the leader's log to them (they join the ISR when caught up), then \
 drops the old replicas; a new leader is elected from the target replicas when the old one \
 leaves. --verify --reassignment-json-file F says which partitions are done. A plan naming an \
-unknown topic, partition or broker changes nothing. Removed replicas' directories are left in \
-place. Exit 1 when some partition is not complete.";
+unknown topic, partition or broker changes nothing. A removed replica's directory is deleted \
+from its broker (kept, with a warning, when that broker cannot be reached). Exit 1 when some \
+partition is not complete.";
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("action").required(true).args(["generate", "execute", "verify"]))]
@@ -50,6 +51,9 @@ fn render(ps: &[Progress], done: &str) -> Result<i32> {
     for p in ps {
         if p.complete {
             text.push_str(&format!("Reassignment of partition {}-{} is {}.\n", p.topic, p.partition, done));
+            if !p.message.is_empty() {
+                eprintln!("klog: warning: {}-{}: {}", p.topic, p.partition, p.message);
+            }
         } else {
             text.push_str(&format!(
                 "Reassignment of partition {}-{} is still in progress: {}\n",

@@ -10,7 +10,8 @@
 //! - every change is recorded in the store under the controller epoch current at the time
 //!   (fenced), and re-checked under the store's lock against the state it was decided on.
 //!
-//! Removed replicas' partition directories are left in place (nothing is deleted).
+//! A removed replica's partition directory is deleted from its broker once the partition's
+//! replica set is the target (left in place when that broker cannot be reached).
 //! The module never prints or exits.
 
 use crate::error::{Error, Result};
@@ -156,7 +157,7 @@ fn change_partition(
 
 /// Executes a plan: for each partition, adds the target replicas, brings them up to date from
 /// the leader (a replication pass, after which caught-up replicas join the ISR), then, once every
-/// target replica is in sync, removes the others. A partition whose new replicas cannot catch
+/// target replica is in sync, removes the others and deletes their copies. A partition whose new replicas cannot catch
 /// up (unreachable) stays with the larger replica set and is reported as in progress.
 pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration) -> Result<Vec<Progress>> {
     validate(&store.load()?, plan)?;
@@ -198,6 +199,7 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration) -> Result
             continue;
         }
         let cur = store.load()?.partition(t, p)?.clone();
+        let mut message = String::new();
         if cur.replicas != target {
             let tg = target.clone();
             change_partition(
@@ -215,8 +217,20 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration) -> Result
                 },
                 lock_timeout,
             )?;
+            // The replicas that left delete their copy, as Kafka's StopReplica does; one on a
+            // broker that cannot be reached now keeps it (a stray copy, never read again).
+            let snap = store.load()?;
+            let mut kept = Vec::new();
+            for b in cur.replicas.iter().filter(|b| !target.contains(b)) {
+                let deleted = crate::replica::broker_dir(&snap, *b, lock_timeout)
+                    .and_then(|dd| dd.delete_partition_replica(t, p));
+                if let Err(e) = deleted {
+                    kept.push(format!("broker {} keeps its copy: {}", b, e));
+                }
+            }
+            message = kept.join("; ");
         }
-        out.push(Progress { topic: t.into(), partition: p, complete: true, message: String::new() });
+        out.push(Progress { topic: t.into(), partition: p, complete: true, message });
     }
     Ok(out)
 }

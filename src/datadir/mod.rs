@@ -655,13 +655,7 @@ impl DataDir {
         }
         let mut doomed = Vec::new();
         for &p in &parts {
-            let from = self.partition_dir(name, p);
-            // Kafka's `topic-P.<uuid>-delete`, with the topic shortened so the name fits.
-            let suffix = format!("-{}.{}-delete", p, new_uuid()?.replace(['-', '_'], "0"));
-            let keep = (fsutil::FILE_NAME_BYTES_MAX - suffix.len()).min(name.len());
-            let to = self.root.join(format!("{}{}", &name[..keep], suffix));
-            fs::rename(&from, &to).map_err(|e| Error::io("rename for deletion", &from, e))?;
-            doomed.push(to);
+            doomed.push(self.rename_for_deletion(name, p)?);
         }
         fsutil::sync_dir(&self.root)?;
         let tf = self.topic_file(name);
@@ -674,8 +668,39 @@ impl DataDir {
         for &p in &parts {
             let _ = fs::remove_file(self.partition_lock_path(name, p));
         }
-        let _ = self.remove_checkpoint_entries(name);
+        let _ = self.remove_checkpoint_entries(name, None);
         Ok(t)
+    }
+
+    /// Renames a partition directory to Kafka's `topic-P.<uuid>-delete` form (the topic shortened
+    /// so the name fits), which readers and recovery skip. The caller holds the partition lock.
+    fn rename_for_deletion(&self, name: &str, p: i32) -> Result<PathBuf> {
+        let from = self.partition_dir(name, p);
+        let suffix = format!("-{}.{}-delete", p, new_uuid()?.replace(['-', '_'], "0"));
+        let keep = (fsutil::FILE_NAME_BYTES_MAX - suffix.len()).min(name.len());
+        let to = self.root.join(format!("{}{}", &name[..keep], suffix));
+        fs::rename(&from, &to).map_err(|e| Error::io("rename for deletion", &from, e))?;
+        Ok(to)
+    }
+
+    /// Deletes this directory's replica of one partition (a replica reassigned away), as Kafka's
+    /// StopReplica with deletion does: under the partition lock, renamed to the `-delete` form
+    /// (durably), then removed, with its checkpoint entries. Returns false when there was none.
+    pub fn delete_partition_replica(&self, name: &str, p: i32) -> Result<bool> {
+        if !self.partition_dir(name, p).is_dir() {
+            return Ok(false);
+        }
+        let lock = self.lock_partition(name, p)?;
+        if !self.partition_dir(name, p).is_dir() {
+            return Ok(false);
+        }
+        let doomed = self.rename_for_deletion(name, p)?;
+        fsutil::sync_dir(&self.root)?;
+        fs::remove_dir_all(&doomed).map_err(|e| Error::io("remove", &doomed, e))?;
+        self.remove_checkpoint_entries(name, Some(p))?;
+        drop(lock);
+        let _ = fs::remove_file(self.partition_lock_path(name, p));
+        Ok(true)
     }
 
     /// The partitions of a topic that have a directory: all of them for a topic klog created,
@@ -757,7 +782,8 @@ impl DataDir {
         checkpoint::write(&path, &lines)
     }
 
-    fn remove_checkpoint_entries(&self, topic: &str) -> Result<()> {
+    /// Drops a topic's entries (or one partition's) from the root checkpoint files.
+    fn remove_checkpoint_entries(&self, topic: &str, partition: Option<i32>) -> Result<()> {
         let _guard = self.lock_named("checkpoints", "the data directory's checkpoint files")?;
         for file in ROOT_CHECKPOINTS {
             let path = self.root.join(file);
@@ -766,7 +792,10 @@ impl DataDir {
             }
             let mut entries = checkpoint::read(&path)?;
             let before = entries.len();
-            entries.retain(|e| e.first().map(String::as_str) != Some(topic));
+            entries.retain(|e| match e.as_slice() {
+                [t, p, ..] if t == topic => partition.is_some_and(|want| p.parse() != Ok(want)),
+                _ => true,
+            });
             if entries.len() != before {
                 let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
                 checkpoint::write(&path, &lines)?;
@@ -799,5 +828,39 @@ mod tests {
         assert_eq!(parse_partition_dir_name("orders-x"), None);
         assert_eq!(parse_partition_dir_name("orders-01"), None);
         assert_eq!(parse_partition_dir_name("orders-0.abc-delete"), None);
+    }
+
+    #[test]
+    fn deleting_one_replica_keeps_the_other_partitions() {
+        let tmp = tempfile::tempdir().unwrap();
+        DataDir::init(tmp.path(), 0).unwrap();
+        let dd = DataDir::open(tmp.path()).unwrap();
+        dd.create_topic("t", 2, BTreeMap::new()).unwrap();
+        dd.create_topic("u", 1, BTreeMap::new()).unwrap();
+        for (t, p) in [("t", 0), ("t", 1), ("u", 0)] {
+            dd.set_checkpoint_value(REPLICATION_CHECKPOINT, t, p, 7).unwrap();
+        }
+        assert!(dd.delete_partition_replica("t", 0).unwrap());
+        assert!(!dd.partition_dir("t", 0).exists());
+        assert!(dd.partition_dir("t", 1).is_dir());
+        assert_eq!(dd.checkpoint_value(REPLICATION_CHECKPOINT, "t", 0).unwrap(), None);
+        assert_eq!(dd.checkpoint_value(REPLICATION_CHECKPOINT, "t", 1).unwrap(), Some(7));
+        assert_eq!(dd.checkpoint_value(REPLICATION_CHECKPOINT, "u", 0).unwrap(), Some(7));
+        assert!(!dd.delete_partition_replica("t", 0).unwrap(), "nothing left to delete");
+        let left: Vec<String> =
+            fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        assert!(!left.iter().any(|n| n.ends_with("-delete")), "{:?}", left);
+    }
+
+    #[test]
+    fn a_data_directory_that_went_away_is_not_recreated() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("b0");
+        DataDir::init(&root, 0).unwrap();
+        let dd = DataDir::open(&root).unwrap();
+        fs::rename(&root, tmp.path().join("b0.away")).unwrap();
+        let e = dd.create_topic("t", 1, BTreeMap::new()).unwrap_err();
+        assert!(e.to_string().contains("is gone"), "{}", e);
+        assert!(!root.exists());
     }
 }
