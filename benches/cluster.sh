@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks of reading a cluster topic (release build), alternated round by round with
+# ../shared/tools/paired-ratio.py, reporting median times and the ratio to the first command:
+#
+#   consume  `klog consume -e` of RECORDS 100-byte records: a standalone data directory
+#            (baseline) vs the same records in a 3-replica cluster topic, read from the leader
+#            below its high watermark through the metadata store
+#   group    a new one-member group reading the same records from the beginning with -e:
+#            standalone (baseline) vs the cluster (group state beside the metadata store)
+#
+#   benches/cluster.sh [ROUNDS] [RECORDS] [WORKDIR]   defaults: 5 4000000 a fresh temp dir
+set -euo pipefail
+ROUNDS=${1:-5}
+N=${2:-4000000}
+W=${3:-$(mktemp -d)}
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+RATIO="$REPO/../shared/tools/paired-ratio.py"
+cargo build --release --quiet
+K="$REPO/target/release/klog"
+mkdir -p "$W"
+
+if [ ! -f "$W/in.txt" ]; then
+    python3 - "$N" > "$W/in.txt" <<'PY'
+import sys
+n = int(sys.argv[1]); pad = "v" * 89
+out = sys.stdout
+for i in range(n):
+    out.write("%010d%s\n" % (i, pad))
+PY
+fi
+if [ ! -d "$W/s/t-0" ]; then
+    rm -rf "$W/s"
+    "$K" --data-dir "$W/s" topic create t >/dev/null
+    "$K" --data-dir "$W/s" produce t -p 0 --acks 1 < "$W/in.txt"
+fi
+if [ ! -d "$W/c/m" ]; then
+    rm -rf "$W/c"
+    for i in 0 1 2; do "$K" --data-dir "$W/c/b$i" --meta "$W/c/m" init --broker-id $i >/dev/null; done
+    "$K" --meta "$W/c/m" topic create t --replication-factor 3 >/dev/null
+    "$K" --meta "$W/c/m" produce t -p 0 --acks all < "$W/in.txt"
+fi
+none=$(mktemp -u)
+
+cat > "$W/consume.json" <<JSON
+[{"name": "standalone consume", "argv": ["$K", "--data-dir", "$W/s", "consume", "t", "-e"]},
+ {"name": "cluster consume", "argv": ["$K", "--data-dir", "$none", "--meta", "$W/c/m", "consume", "t", "-e"]}]
+JSON
+cat > "$W/group.json" <<JSON
+[{"name": "standalone group", "argv": ["$K", "--data-dir", "$W/s", "consume", "--group", "g", "t", "-e", "--reset", "earliest"],
+  "prepare": "rm -rf $W/s/.klog/groups $W/s/__consumer_offsets-* $W/s/.klog/topics/__consumer_offsets.json"},
+ {"name": "cluster group", "argv": ["$K", "--data-dir", "$none", "--meta", "$W/c/m", "consume", "--group", "g", "t", "-e", "--reset", "earliest"],
+  "prepare": "rm -rf $W/c/m/coordinator"}]
+JSON
+for case in consume group; do
+    echo "== $case"
+    python3 "$RATIO" "$W/$case.json" "$ROUNDS" "$W/$case.out.json"
+done
+echo "(results in $W/*.out.json)"
