@@ -691,3 +691,86 @@ fn returning_brokers_rejoin_the_isr_through_their_agents() {
         assert_eq!(log(1), log(2), "t-{}: broker 1 is a byte-identical replica", p);
     }
 }
+
+#[test]
+fn a_copy_left_on_an_unreachable_broker_is_deleted_by_its_agent() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replica-assignment", "0:1"], b"");
+    c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 20));
+    let plan = c.dir.path().join("plan.json");
+    std::fs::write(&plan, r#"{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[0,2]}]}"#).unwrap();
+    // Broker 1 is away while the plan removes it: it keeps its copy, and execute says so.
+    c.away(1);
+    let o = run(&c.args(&["reassign", "--execute", "--reassignment-json-file", &plan.to_string_lossy()]), b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{}", err);
+    assert!(err.contains("broker 1 keeps its copy"), "{}", err);
+    c.back(1);
+    assert!(c.b(1).join("t-0").is_dir());
+    // Its agent, on its next pass, deletes the stray copy; broker 2 holds the records.
+    let o = run(&["--data-dir", &c.bs(1), "broker", "run", "--passes", "1"], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("t-0: deleted a stray copy"));
+    assert!(!c.b(1).join("t-0").exists());
+    assert_eq!(c.consume("t"), names(0, 20));
+    // A local topic of the same name on broker 1 would not be touched: its topic id differs.
+    assert!(c.b(0).join("t-0").is_dir() && c.b(2).join("t-0").is_dir());
+}
+
+#[test]
+fn groups_of_local_topics_stay_in_the_data_directory_and_offline_partitions_end_e() {
+    let c = Cluster::new(2);
+    c.ok(&["topic", "create", "shared", "-P", "1", "--replication-factor", "2"], b"");
+    c.ok(&["topic", "create", "solo", "-P", "1", "--replica-assignment", "0"], b"");
+    c.ok(&["produce", "shared", "-p", "0"], &lines(0, 5));
+    // A topic of broker 1's data directory only (not in the cluster metadata): a partition
+    // directory copied in, as from a Kafka broker.
+    let s = c.dir.path().join("standalone");
+    ok(&["--data-dir", &s.to_string_lossy(), "topic", "create", "local"], b"");
+    std::fs::rename(s.join("local-0"), c.b(1).join("local-0")).unwrap();
+    let b1 = c.bs(1);
+    ok(&["--data-dir", &b1, "produce", "local", "-p", "0"], &lines(0, 3));
+    let got = ok(&["--data-dir", &b1, "consume", "--group", "gl", "local", "-e", "--reset", "earliest"], b"");
+    assert_eq!(got.lines().count(), 3);
+    assert!(c.b(1).join(".klog/groups/gl").is_dir(), "a local topic's group lives in the data directory");
+    assert!(!Path::new(&c.m).join("coordinator/.klog/groups/gl").exists());
+    let d = ok(&["--data-dir", &b1, "group", "describe", "gl", "--json"], b"");
+    assert!(d.contains("\"current_offset\":3"), "{}", d);
+    // One group cannot mix cluster topics and a data directory's own topics.
+    let e = fails(&["--data-dir", &b1, "consume", "--group", "gm", "shared", "local", "-e"], b"", 2);
+    assert!(e.contains("cannot share a group"), "{}", e);
+    // A group of cluster topics lives beside the metadata store.
+    let got = ok(&["--data-dir", &b1, "consume", "--group", "gc", "shared", "-e", "--reset", "earliest"], b"");
+    assert_eq!(got.lines().count(), 5);
+    assert!(Path::new(&c.m).join("coordinator/.klog/groups/gc").is_dir());
+    let l = ok(&["--data-dir", &b1, "group", "list", "--json"], b"");
+    assert!(l.contains("\"gc\"") && l.contains("\"gl\""), "{}", l);
+    // A group member with -e does not wait forever for an offline partition.
+    let _ctl = c.controller("ctl");
+    c.away(0);
+    wait_for(Duration::from_secs(5), "solo offline", || c.snapshot().topics["solo"].partitions[0].leader == -1);
+    let e =
+        c.fails(&["--lock-timeout-ms", "300", "consume", "--group", "go", "solo", "-e", "--reset", "earliest"], b"", 1);
+    assert!(e.contains("no leader could be read for solo-0"), "{}", e);
+}
+
+#[test]
+fn a_pass_to_a_broker_that_is_no_longer_a_replica_copies_nothing() {
+    // The race of a reassignment with a follower's pass that read the assignment before it
+    // changed: under the follower's partition lock, the pass checks again and backs out.
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replica-assignment", "0:1"], b"");
+    c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 20));
+    let store = c.store();
+    let snap = store.load().unwrap();
+    let leader = klog::replica::broker_dir(&snap, 0, Duration::from_secs(5)).unwrap();
+    let stranger = klog::replica::broker_dir(&snap, 2, Duration::from_secs(5)).unwrap();
+    let tm = klog::replica::topic_meta(&snap, "t").unwrap();
+    let e = klog::replica::replicate_partition(&leader, &stranger, &tm, 0, Some((&store, 2))).unwrap_err();
+    assert!(matches!(e, klog::Error::Conflict(_)), "{}", e);
+    assert!(!c.b(2).join("t-0").exists(), "no copy left on broker 2");
+    // Broker 1, a replica, is copied to as before.
+    let follower = klog::replica::broker_dir(&snap, 1, Duration::from_secs(5)).unwrap();
+    let r = klog::replica::replicate_partition(&leader, &follower, &tm, 0, Some((&store, 1))).unwrap();
+    assert_eq!(r.follower_end_offset, 20);
+}

@@ -1,8 +1,9 @@
 //! How commands find a topic and read its partitions, the same way for a standalone data
 //! directory and for a cluster: a topic of the cluster's metadata is read from each partition's
 //! current leader below its high watermark (following leadership as it moves), any other topic
-//! from the data directory. Groups keep their state where every member can reach it: beside the
-//! metadata store in a cluster, so it outlives any one broker, else in the data directory.
+//! from the data directory. A group of cluster topics keeps its state where every member can
+//! reach it, beside the metadata store (so it outlives any one broker); a group of a data
+//! directory's own topics keeps it in that data directory.
 
 use super::Ctx;
 use crate::datadir::{DataDir, TopicMeta};
@@ -25,11 +26,8 @@ impl Catalog {
     /// data directory belongs to).
     pub fn open(ctx: &Ctx) -> Result<Catalog> {
         let store = ctx.store()?;
-        let local = match ctx.open() {
-            Ok(dd) => Some(dd),
-            Err(_) if store.is_some() => None,
-            Err(e) => return Err(e),
-        };
+        // With a store, the data directory may be absent; one that is there must open.
+        let local = if store.is_some() && !ctx.data_dir.exists() { None } else { Some(ctx.open()?) };
         Ok(Catalog { local, store, lock_timeout: ctx.lock_timeout })
     }
 
@@ -96,17 +94,67 @@ impl Catalog {
         }
     }
 
-    /// Where groups keep their state and offsets: `<store>/coordinator` in a cluster (created
-    /// when missing), else the data directory.
-    pub fn group_home(&self) -> Result<DataDir> {
-        match &self.store {
-            Some(store) => {
-                let root = store.root().join(COORDINATOR_DIR);
-                let klog = root.join(crate::datadir::KLOG_DIR);
-                std::fs::create_dir_all(&klog).map_err(|e| Error::io("create directory", &klog, e))?;
-                Ok(DataDir::open(&root)?.with_lock_timeout(self.lock_timeout))
+    /// `<store>/coordinator`, created when missing.
+    fn coordinator(&self, store: &MetaStore) -> Result<DataDir> {
+        let root = store.root().join(COORDINATOR_DIR);
+        let klog = root.join(crate::datadir::KLOG_DIR);
+        std::fs::create_dir_all(&klog).map_err(|e| Error::io("create directory", &klog, e))?;
+        Ok(DataDir::open(&root)?.with_lock_timeout(self.lock_timeout))
+    }
+
+    fn local_home(&self) -> Result<DataDir> {
+        self.local.clone().ok_or_else(|| Error::NotFound("no data directory to keep the group in".into()))
+    }
+
+    /// The homes that may hold groups: the cluster's coordinator directory first, then the data
+    /// directory.
+    pub fn group_homes(&self) -> Result<Vec<DataDir>> {
+        let mut out = Vec::new();
+        if let Some(store) = &self.store {
+            out.push(self.coordinator(store)?);
+        }
+        out.extend(self.local.clone());
+        Ok(out)
+    }
+
+    /// Where an existing group lives: the first home holding its state, else where a new group
+    /// would go by default (the coordinator directory in a cluster).
+    pub fn group_home_of(&self, group: &str) -> Result<DataDir> {
+        let homes = self.group_homes()?;
+        let found = homes.iter().find(|dd| crate::group::offsets::group_dir(dd, group).is_dir()).cloned();
+        match found.or_else(|| homes.into_iter().next()) {
+            Some(dd) => Ok(dd),
+            None => self.local_home(),
+        }
+    }
+
+    /// Where a group consuming `topics` keeps its state and offsets: beside the metadata store
+    /// when they are cluster topics (every member, wherever it runs, shares it, and it outlives
+    /// any broker), in the data directory when they are its own topics. One group cannot mix
+    /// the two. With no topics named (resuming), wherever the group is.
+    pub fn group_home_for(&self, group: &str, topics: &[String]) -> Result<DataDir> {
+        let Some(store) = &self.store else { return self.local_home() };
+        if topics.is_empty() {
+            return self.group_home_of(group);
+        }
+        let mut cluster = Vec::new();
+        let mut local = Vec::new();
+        for t in topics {
+            if self.is_cluster(t)? {
+                cluster.push(t.as_str());
+            } else {
+                local.push(t.as_str());
             }
-            None => self.local.clone().ok_or_else(|| Error::NotFound("no data directory".into())),
+        }
+        match (cluster.is_empty(), local.is_empty()) {
+            (false, true) => self.coordinator(store),
+            (true, false) => self.local_home(),
+            _ => Err(Error::Usage(format!(
+                "group '{}': cluster topics ({}) and topics of this data directory only ({}) cannot share a group",
+                group,
+                cluster.join(", "),
+                local.join(", ")
+            ))),
         }
     }
 }

@@ -290,7 +290,11 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             for (min_offset, feed) in feeds.iter_mut() {
                 if let Some(ev) = feed.refresh()? {
                     report_feed_event(&ev, &topic.name, feed.partition());
-                    *min_offset = (*min_offset).max(feed.next_offset());
+                    *min_offset = match ev {
+                        // What the new leader appends from its log end on is new: read it all.
+                        FeedEvent::PositionLost { to, .. } => to,
+                        _ => (*min_offset).max(feed.next_offset()),
+                    };
                 }
             }
         }

@@ -249,16 +249,36 @@ fn plan(cat: &Catalog, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(T
 
 pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
     let cat = Catalog::open(ctx)?;
-    // Where groups live: beside the metadata store in a cluster, else in the data directory.
-    let dd = cat.group_home()?;
+    // Where the group lives: beside the metadata store (groups of cluster topics) or in the data
+    // directory (groups of its own topics); a new group by `commit` goes where its topic says.
+    let dd = match &cmd {
+        GroupCommand::List { .. } => cat.group_homes()?.into_iter().next().map_or_else(|| ctx.open(), Ok)?,
+        GroupCommand::Commit { group, topic, .. } => {
+            let homes = cat.group_homes()?;
+            match homes.into_iter().find(|h| group_dir(h, group).is_dir()) {
+                Some(h) => h,
+                None => cat.group_home_for(group, std::slice::from_ref(topic))?,
+            }
+        }
+        GroupCommand::Describe { group, .. }
+        | GroupCommand::Delete { group }
+        | GroupCommand::DeleteOffsets { group, .. } => cat.group_home_of(group)?,
+        GroupCommand::ResetOffsets(a) => cat.group_home_of(&a.group)?,
+    };
     match cmd {
         GroupCommand::List { json } => {
             let mut rows = Vec::new();
-            for g in list_groups(&dd)? {
-                let s = member::read_state(&group_dir(&dd, &g))?.unwrap_or_default();
-                let live = member::live_members(&group_dir(&dd, &g), &s)?.len();
-                let state = if live > 0 { "Stable" } else { "Empty" };
-                rows.push((g, state, live, s.protocol.unwrap_or_default(), s.generation));
+            let mut seen = BTreeSet::new();
+            for home in cat.group_homes()? {
+                for g in list_groups(&home)? {
+                    if !seen.insert(g.clone()) {
+                        continue;
+                    }
+                    let s = member::read_state(&group_dir(&home, &g))?.unwrap_or_default();
+                    let live = member::live_members(&group_dir(&home, &g), &s)?.len();
+                    let state = if live > 0 { "Stable" } else { "Empty" };
+                    rows.push((g, state, live, s.protocol.unwrap_or_default(), s.generation));
+                }
             }
             if json {
                 let v: Vec<_> = rows

@@ -194,6 +194,7 @@ impl Outbox {
 }
 
 struct Runner<'a> {
+    lock_timeout: Duration,
     /// Where the group's state and offsets live.
     home: &'a DataDir,
     cat: &'a Catalog,
@@ -456,6 +457,15 @@ impl Runner<'_> {
                         }
                     }
                 }
+                if let Some(from) = self.reading.get_mut(&tp).and_then(|r| r.feed.take_reset()) {
+                    eprintln!(
+                        "klog: group {}: {}-{}: offset {} was deleted; continuing from the log start",
+                        self.member.group(),
+                        tp.0,
+                        tp.1,
+                        from
+                    );
+                }
                 if self.outbox.buf.len() >= 1 << 20 {
                     self.outbox.drain(&mut self.reading)?;
                 }
@@ -529,7 +539,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         crate::datadir::validate_topic_name(t)?;
     }
     let cat = Arc::new(Catalog::open(ctx)?);
-    let home = cat.group_home()?;
+    let home = cat.group_home_for(&group, &a.topics)?;
     install_signal_handlers();
     let opts = MemberOptions {
         strategy: strategy(a.group.assignment),
@@ -540,6 +550,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     };
     let member = Member::join(&home, cat.clone(), &group, &a.topics, opts)?;
     let mut runner = Runner {
+        lock_timeout: ctx.lock_timeout,
         home: &home,
         cat: &cat,
         a: &a,
@@ -574,6 +585,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
 
 fn run_loop(r: &mut Runner) -> Result<()> {
     let auto_every = Duration::from_millis(r.a.group.auto_commit_interval_ms);
+    let mut unavailable_since: Option<Instant> = None;
     let mut last_poll = Instant::now() - Duration::from_secs(1);
     loop {
         if STOP.load(Ordering::SeqCst) || r.remaining == 0 || r.exec_failed.is_some() {
@@ -599,6 +611,25 @@ fn run_loop(r: &mut Runner) -> Result<()> {
             let all_at_end = r.reading.values().all(|x| x.at_end) && r.pending.is_empty() && r.member.settled();
             if r.a.exit_at_end && all_at_end && r.member.generation() >= 0 {
                 return Ok(());
+            }
+            // -e waits for a partition's leader as long as for a lock, then names the partitions.
+            let waiting: Vec<String> = r
+                .pending
+                .keys()
+                .chain(r.reading.iter().filter(|(_, x)| !x.feed.available()).map(|(tp, _)| tp))
+                .map(|(t, p)| format!("{}-{}", t, p))
+                .collect();
+            if waiting.is_empty() {
+                unavailable_since = None;
+            } else if r.a.exit_at_end {
+                let since = *unavailable_since.get_or_insert_with(Instant::now);
+                if since.elapsed() > r.lock_timeout {
+                    return Err(Error::NotFound(format!(
+                        "no leader could be read for {} within {} ms",
+                        waiting.join(", "),
+                        r.lock_timeout.as_millis()
+                    )));
+                }
             }
             std::thread::sleep(Duration::from_millis(if r.member.settled() { 20 } else { 5 }));
         }

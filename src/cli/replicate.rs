@@ -106,6 +106,7 @@ fn replicate_one(
     to: &DataDir,
     t: &crate::datadir::TopicMeta,
     p: i32,
+    assignment: replica::Assignment,
 ) -> Result<PassReport> {
     use std::io::IsTerminal;
     let tty = !a.json && std::io::stderr().is_terminal();
@@ -119,7 +120,7 @@ fn replicate_one(
             shown = true;
         }
     };
-    let r = replica::replicate_partition_with_progress(from, to, t, p, &mut bar);
+    let r = replica::replicate_partition_with_progress(from, to, t, p, assignment, &mut bar);
     if shown {
         eprint!("\r\x1b[K");
     }
@@ -154,7 +155,7 @@ fn one_pass(
                         continue;
                     }
                     let tm = replica::topic_meta(&snap, name)?;
-                    reports.push(replicate_one(a, from, to, &tm, p)?);
+                    reports.push(replicate_one(a, from, to, &tm, p, Some((store, follower_id)))?);
                     // A follower that caught up rejoins the ISR; the HW moves.
                     replica::sync_partition(store, name, p, false, ctx.lock_timeout)?;
                 }
@@ -180,7 +181,7 @@ fn one_pass(
                 }
                 for p in from.existing_partitions(&t)? {
                     if wanted(&t.name, p) {
-                        reports.push(replicate_one(a, from, to, &t, p)?);
+                        reports.push(replicate_one(a, from, to, &t, p, None)?);
                     }
                 }
             }
@@ -229,12 +230,30 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
         for (name, t) in &snap.topics {
             for (p, ps) in t.partitions.iter().enumerate() {
                 let p = p as i32;
-                if ps.leader == id || ps.leader < 0 || !ps.replicas.contains(&id) {
+                if !ps.replicas.contains(&id) {
+                    // A copy of a partition reassigned away (its deletion failed, or this broker
+                    // was unreachable then) is a stray: delete it, as Kafka does.
+                    if me.partition_topic_id(name, p).is_some_and(|tid| tid == t.topic_id) {
+                        match me.delete_partition_replica(name, p) {
+                            Ok(true) => eprintln!("klog: {}-{}: deleted a stray copy (not a replica here)", name, p),
+                            Ok(false) => {}
+                            Err(e) => {
+                                let msg = format!("cannot delete a stray copy: {}", e);
+                                if warned.get(&(name.clone(), p)) != Some(&msg) {
+                                    eprintln!("klog: warning: {}-{}: {}", name, p, msg);
+                                    warned.insert((name.clone(), p), msg);
+                                }
+                            }
+                        }
+                    }
+                    continue;
+                }
+                if ps.leader == id || ps.leader < 0 {
                     continue;
                 }
                 let pass = replica::broker_dir(&snap, ps.leader, ctx.lock_timeout).and_then(|leader| {
                     let tm = replica::topic_meta(&snap, name)?;
-                    let r = replica::replicate_partition(&leader, &me, &tm, p)?;
+                    let r = replica::replicate_partition(&leader, &me, &tm, p, Some((&store, id)))?;
                     replica::sync_partition(&store, name, p, false, ctx.lock_timeout)?;
                     Ok(r)
                 });

@@ -465,6 +465,11 @@ impl DataDir {
         )))
     }
 
+    /// The topic id in a partition directory's `partition.metadata`, if it has one.
+    pub fn partition_topic_id(&self, topic: &str, partition: i32) -> Option<String> {
+        self.read_partition_metadata(topic, partition)
+    }
+
     fn read_partition_metadata(&self, topic: &str, partition: i32) -> Option<String> {
         let text = fs::read_to_string(self.partition_dir(topic, partition).join(PARTITION_METADATA)).ok()?;
         text.lines().find_map(|l| l.strip_prefix("topic_id:").map(|v| v.trim().to_string()))
@@ -665,9 +670,7 @@ impl DataDir {
         for d in doomed {
             fs::remove_dir_all(&d).map_err(|e| Error::io("remove", &d, e))?;
         }
-        for &p in &parts {
-            let _ = fs::remove_file(self.partition_lock_path(name, p));
-        }
+        // The partition lock files stay (see delete_partition_replica).
         let _ = self.remove_checkpoint_entries(name, None);
         Ok(t)
     }
@@ -698,8 +701,9 @@ impl DataDir {
         fsutil::sync_dir(&self.root)?;
         fs::remove_dir_all(&doomed).map_err(|e| Error::io("remove", &doomed, e))?;
         self.remove_checkpoint_entries(name, Some(p))?;
+        // The lock file stays: unlinking it would let a process waiting on the old file and one
+        // creating a new file both hold "the" lock.
         drop(lock);
-        let _ = fs::remove_file(self.partition_lock_path(name, p));
         Ok(true)
     }
 

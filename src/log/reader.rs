@@ -192,10 +192,13 @@ impl PartitionReader {
         Ok(out)
     }
 
-    /// A cursor from `offset` (clamped up to the log start offset).
+    /// A cursor from `offset`, clamped up to the log start offset (a clamp is reported by
+    /// [`Cursor::take_reset`], as a jump over deleted records is).
     pub fn cursor(&self, offset: i64) -> Cursor {
-        let from = offset.max(self.log_start_offset());
-        Cursor { reader: self.clone(), seg: None, scanner: None, next_offset: from, limit: None, reset_to: None }
+        let start = self.log_start_offset();
+        let from = offset.max(start);
+        let reset_to = (offset < start).then_some(offset);
+        Cursor { reader: self.clone(), seg: None, scanner: None, next_offset: from, limit: None, reset_to }
     }
 }
 

@@ -190,15 +190,18 @@ impl PartitionFeed {
             }
         }
         let position = self.cursor.next_offset();
-        match open_leader(&snap, &self.topic, self.partition, ps.leader, l.lock_timeout) {
-            Ok((dd, reader, hw)) => {
+        let opened = open_leader(&snap, &self.topic, self.partition, ps.leader, l.lock_timeout)
+            .and_then(|(dd, reader, hw)| Ok((reader.log_end_offset()?, dd, reader, hw)));
+        match opened {
+            Ok((end, dd, reader, hw)) => {
+                // `broker` and `leader_epoch` are those of the log actually opened, so `moved`
+                // compares against what was read so far.
                 let from = l.broker;
                 l.broker = ps.leader;
                 l.leader_epoch = ps.leader_epoch;
                 l.dd = dd;
                 l.failed = None;
                 l.reported = None;
-                let end = reader.log_end_offset()?;
                 // A new leader's stored high watermark may lag the old one's for a while.
                 l.high_watermark = if moved { hw } else { l.high_watermark.max(hw) };
                 self.reader = reader;
@@ -213,9 +216,12 @@ impl PartitionFeed {
                 }))
             }
             Err(e) => {
+                // A leader that answers but whose partition cannot be read is an error, not a
+                // leader to wait for.
+                if ps.leader >= 0 && broker_dir(&snap, ps.leader, l.lock_timeout).is_ok() {
+                    return Err(e);
+                }
                 let why = format!("{}-{} (leader {}): {}", self.topic.name, self.partition, ps.leader, e);
-                l.broker = ps.leader;
-                l.leader_epoch = ps.leader_epoch;
                 l.failed = Some(e);
                 if l.reported.as_deref() == Some(why.as_str()) {
                     return Ok(None);

@@ -52,6 +52,10 @@ fn same_dir(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// In a cluster: the store and the follower's broker id, so that a pass re-checks, holding the
+/// follower's partition lock, that the follower is still a replica.
+pub type Assignment<'a> = Option<(&'a MetaStore, i32)>;
+
 /// One pass: brings `follower`'s replica of `topic`-`partition` up to the leader's log end.
 /// `topic` is the leader's topic metadata; the follower's partition is created when missing.
 pub fn replicate_partition(
@@ -59,17 +63,23 @@ pub fn replicate_partition(
     follower: &DataDir,
     topic: &TopicMeta,
     partition: i32,
+    assignment: Assignment,
 ) -> Result<PassReport> {
-    replicate_partition_with_progress(leader, follower, topic, partition, &mut |_, _| {})
+    replicate_partition_with_progress(leader, follower, topic, partition, assignment, &mut |_, _| {})
 }
 
 /// [`replicate_partition`], calling `progress(follower log end, leader log end)` as it copies
 /// (about every 8 MiB).
+///
+/// With an `assignment`, a follower that is no longer a replica of the partition when its lock
+/// is held (a reassignment removed it while this pass was starting) gets no copy: its
+/// partition directory is deleted, as the reassignment does, and the pass fails with a conflict.
 pub fn replicate_partition_with_progress(
     leader: &DataDir,
     follower: &DataDir,
     topic: &TopicMeta,
     partition: i32,
+    assignment: Assignment,
     progress: &mut dyn FnMut(i64, i64),
 ) -> Result<PassReport> {
     let tp = format!("{}-{}", topic.name, partition);
@@ -81,6 +91,17 @@ pub fn replicate_partition_with_progress(
     let leader_epochs = LeaderEpochCache::load(reader.dir())?;
     let ftopic = follower.ensure_topic_replica(topic, Some(&[partition]))?;
     let mut w = follower.open_writer(&ftopic, partition)?;
+    if let Some((store, id)) = assignment {
+        let snap = store.load()?;
+        if !snap.partition(&topic.name, partition).is_ok_and(|ps| ps.replicas.contains(&id)) {
+            drop(w);
+            follower.delete_partition_replica(&topic.name, partition)?;
+            return Err(Error::Conflict(format!(
+                "{}: broker {} is no longer a replica (reassigned away); its copy was deleted",
+                tp, id
+            )));
+        }
+    }
     let start_offset = w.log_end_offset();
     let mut truncated_to = None;
     // Divergence (kafka-format.md 7.2): ask the leader for the end of our latest epoch.
@@ -380,7 +401,7 @@ pub fn sync_partition(
                 let h = scope.spawn(move || {
                     let dd = broker_dir(snap, b, lock_timeout)?;
                     if copy {
-                        let rep = replicate_partition(leader, &dd, t, partition)?;
+                        let rep = replicate_partition(leader, &dd, t, partition, Some((store, b)))?;
                         Ok((rep.follower_end_offset, Some(rep)))
                     } else {
                         Ok((dd.open_reader(t, partition)?.log_end_offset()?, None))
