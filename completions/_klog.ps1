@@ -66,10 +66,10 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics (in a cluster, with their replication factor)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (log start and end offsets, segments, bytes) and configs')
-            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change configs or raise the partition count')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its data')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change configs or raise the partition count (of a cluster topic: in the metadata store, for every broker)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its data (of a cluster topic: on every broker; one that is away deletes its copy through its agent when it returns)')
             [CompletionResult]::new('configs', 'configs', [CompletionResultType]::ParameterValue, 'List the topic configs klog knows, with their defaults')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -141,10 +141,10 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;topic;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics (in a cluster, with their replication factor)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (log start and end offsets, segments, bytes) and configs')
-            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change configs or raise the partition count')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its data')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change configs or raise the partition count (of a cluster topic: in the metadata store, for every broker)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its data (of a cluster topic: on every broker; one that is away deletes its copy through its agent when it returns)')
             [CompletionResult]::new('configs', 'configs', [CompletionResultType]::ParameterValue, 'List the topic configs klog knows, with their defaults')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -692,10 +692,10 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
         }
         'klog;help;topic' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics (in a cluster, with their replication factor)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show partitions (log start and end offsets, segments, bytes) and configs')
-            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change configs or raise the partition count')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its data')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change configs or raise the partition count (of a cluster topic: in the metadata store, for every broker)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its data (of a cluster topic: on every broker; one that is away deletes its copy through its agent when it returns)')
             [CompletionResult]::new('configs', 'configs', [CompletionResultType]::ParameterValue, 'List the topic configs klog knows, with their defaults')
             break
         }

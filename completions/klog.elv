@@ -61,10 +61,10 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a topic'
-            cand list 'List topics'
+            cand list 'List topics (in a cluster, with their replication factor)'
             cand describe 'Show partitions (log start and end offsets, segments, bytes) and configs'
-            cand alter 'Change configs or raise the partition count'
-            cand delete 'Delete a topic and all its data'
+            cand alter 'Change configs or raise the partition count (of a cluster topic: in the metadata store, for every broker)'
+            cand delete 'Delete a topic and all its data (of a cluster topic: on every broker; one that is away deletes its copy through its agent when it returns)'
             cand configs 'List the topic configs klog knows, with their defaults'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -129,10 +129,10 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;topic;help'= {
             cand create 'Create a topic'
-            cand list 'List topics'
+            cand list 'List topics (in a cluster, with their replication factor)'
             cand describe 'Show partitions (log start and end offsets, segments, bytes) and configs'
-            cand alter 'Change configs or raise the partition count'
-            cand delete 'Delete a topic and all its data'
+            cand alter 'Change configs or raise the partition count (of a cluster topic: in the metadata store, for every broker)'
+            cand delete 'Delete a topic and all its data (of a cluster topic: on every broker; one that is away deletes its copy through its agent when it returns)'
             cand configs 'List the topic configs klog knows, with their defaults'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -615,10 +615,10 @@ set edit:completion:arg-completer[klog] = {|@words|
         }
         &'klog;help;topic'= {
             cand create 'Create a topic'
-            cand list 'List topics'
+            cand list 'List topics (in a cluster, with their replication factor)'
             cand describe 'Show partitions (log start and end offsets, segments, bytes) and configs'
-            cand alter 'Change configs or raise the partition count'
-            cand delete 'Delete a topic and all its data'
+            cand alter 'Change configs or raise the partition count (of a cluster topic: in the metadata store, for every broker)'
+            cand delete 'Delete a topic and all its data (of a cluster topic: on every broker; one that is away deletes its copy through its agent when it returns)'
             cand configs 'List the topic configs klog knows, with their defaults'
         }
         &'klog;help;topic;create'= {

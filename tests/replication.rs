@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{fails, ok};
+use common::{exits, fails, ok, run};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
@@ -532,4 +532,89 @@ fn a_follower_behind_the_leaders_log_start_starts_over_there() {
     assert_eq!(start(bs), (leader_start, leader_end));
     assert_eq!(ok(&["--data-dir", bs, "consume", "s"], b""), ok(&["--data-dir", as_, "consume", "s"], b""));
     ok(&["--data-dir", bs, "verify"], b"");
+}
+
+#[test]
+fn cluster_topics_are_listed_altered_and_deleted_through_the_store() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "2"], b"");
+    for p in ["0", "1"] {
+        c.ok(&["produce", "t", "-p", p], &lines(0, 10));
+    }
+    let l = c.ok(&["topic", "list", "--json"], b"");
+    assert!(l.contains(r#"{"name":"t","partitions":2,"replication_factor":2}"#), "{}", l);
+    // Configs and the partition count change in the store; the new partition gets its replicas.
+    let out = c.ok(&["topic", "alter", "t", "-c", "retention.ms=86400000", "-P", "3"], b"");
+    assert!(out.contains("3 partition(s)"), "{}", out);
+    let snap = c.snapshot();
+    let t = &snap.topics["t"];
+    assert_eq!(t.configs.get("retention.ms").map(String::as_str), Some("86400000"));
+    assert_eq!(t.partitions.len(), 3);
+    let p2 = &t.partitions[2];
+    assert_eq!((p2.replicas.len(), p2.leader, p2.leader_epoch), (2, p2.replicas[0], 0));
+    for b in &p2.replicas {
+        assert!(c.b(*b).join("t-2").is_dir(), "broker {} holds t-2", b);
+        let local = std::fs::read_to_string(c.b(*b).join(".klog/topics/t.json")).unwrap();
+        assert!(local.contains("retention.ms"), "broker {}'s own topic file follows: {}", b, local);
+    }
+    c.ok(&["produce", "t", "-p", "2"], &lines(0, 4));
+    assert_eq!(c.consume("t", 2), names(0, 4));
+    // Bad changes change nothing.
+    let before = c.snapshot();
+    c.fails(&["topic", "alter", "t", "-P", "1"], b"", 1);
+    c.fails(&["topic", "alter", "t", "-c", "no.such.config=1"], b"", 2);
+    c.fails(&["topic", "alter", "nosuch", "-c", "retention.ms=1"], b"", 1);
+    assert_eq!(c.snapshot(), before);
+    // delete-records acts on the leader, up to its high watermark; followers follow.
+    let leader = before.topics["t"].partitions[0].leader;
+    let follower = before.topics["t"].partitions[0].replicas.iter().copied().find(|&b| b != leader).unwrap();
+    c.fails(&["delete-records", "t", "-p", "0", "--before", "11"], b"", 1);
+    c.ok(&["delete-records", "t", "-p", "0", "--before", "4"], b"");
+    assert_eq!(c.consume("t", 0), names(4, 10));
+    ok(&["replicate", "--from", &c.bs(leader), "--to", &c.bs(follower)], b"");
+    let start = std::fs::read_to_string(c.b(follower).join("log-start-offset-checkpoint")).unwrap();
+    assert!(start.lines().any(|l| l == "t 0 4"), "the follower follows the log start: {}", start);
+    // Deleting the topic: gone from the store and from every reachable broker; a broker that was
+    // away deletes its copy through its agent when it returns.
+    let away = before.topics["t"].partitions[1].replicas[0];
+    c.away(away);
+    let o = run(&["--meta", c.m(), "topic", "delete", "t"], b"");
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("broker {}: its copy stays", away)));
+    let snap = c.snapshot();
+    assert!(!snap.topics.contains_key("t") && snap.deleted_topics.contains_key("t"));
+    for b in (0..3).filter(|&b| b != away) {
+        assert!(!(0..3).any(|p| c.b(b).join(format!("t-{}", p)).exists()), "broker {} deleted its copy", b);
+    }
+    c.back(away);
+    let o = run(&["--data-dir", &c.bs(away), "broker", "run", "--passes", "1"], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!(0..3).any(|p| c.b(away).join(format!("t-{}", p)).exists()), "the returning broker deleted its copy");
+    assert!(!c.ok(&["topic", "list"], b"").contains("t "));
+    // A topic of the same name created again is a new topic (new id), which agents leave alone.
+    c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3"], b"");
+    ok(&["--data-dir", &c.bs(away), "broker", "run", "--passes", "1"], b"");
+    assert!(c.b(away).join("t-0").is_dir());
+}
+
+#[test]
+fn retention_on_a_broker_uses_the_cluster_configs() {
+    let c = Cluster::new(2);
+    c.ok(&["topic", "create", "r", "-P", "1", "--replica-assignment", "0:1", "-c", "segment.bytes=1024"], b"");
+    // Records two hours old: kept by the default retention (7 days), not by one hour.
+    let old: Vec<u8> = (0..100).map(|i| format!("{:060}\n", i)).collect::<String>().into_bytes();
+    let two_hours_ago = (klog::timefmt::now_ms() - 7_200_000).to_string();
+    c.ok(&["produce", "r", "-p", "0", "--timestamp", &two_hours_ago], &old);
+    exits(&["--data-dir", &c.bs(1), "retention", "--dry-run"], b"", 4); // nothing due yet
+                                                                        // Broker 1 is away while retention.ms is set: its own topic file keeps the old configs.
+    c.away(1);
+    c.ok(&["topic", "alter", "r", "-c", "retention.ms=3600000"], b"");
+    c.back(1);
+    let local = std::fs::read_to_string(c.b(1).join(".klog/topics/r.json")).unwrap();
+    assert!(!local.contains("retention.ms"), "{}", local);
+    // Retention of broker 1 still applies the store's retention.ms.
+    let out = ok(&["--data-dir", &c.bs(1), "retention"], b"");
+    assert!(out.contains("deleted by time"), "{}", out);
+    let start = std::fs::read_to_string(c.b(1).join("log-start-offset-checkpoint")).unwrap();
+    assert!(start.lines().any(|l| l.starts_with("r 0 ") && l != "r 0 0"), "{}", start);
 }

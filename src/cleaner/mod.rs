@@ -366,16 +366,24 @@ pub struct DeleteRecordsReport {
 
 /// Kafka's DeleteRecords: raises the partition's log start offset to `before` (-1: the high
 /// watermark, i.e. everything) and deletes the segments entirely below it. Readers never return
-/// records below the log start offset. An offset above the log end offset is an error; one at
-/// or below the current log start changes nothing.
-pub fn delete_records(dd: &DataDir, t: &TopicMeta, p: i32, before: i64) -> Result<DeleteRecordsReport> {
+/// records below the log start offset. An offset above the high watermark (`high_watermark` for
+/// a replicated partition's leader, else the log end offset) is an error; one at or below the
+/// current log start changes nothing.
+pub fn delete_records(
+    dd: &DataDir,
+    t: &TopicMeta,
+    p: i32,
+    before: i64,
+    high_watermark: Option<i64>,
+) -> Result<DeleteRecordsReport> {
     let mut w = dd.open_writer(t, p)?;
-    let leo = w.log_end_offset();
-    let offset = if before == -1 { leo } else { before };
-    if offset < 0 || offset > leo {
+    // A standalone partition's high watermark is its log end.
+    let hw = high_watermark.map_or(w.log_end_offset(), |h| h.min(w.log_end_offset()));
+    let offset = if before == -1 { hw } else { before };
+    if offset < 0 || offset > hw {
         return Err(Error::Invalid(format!(
             "offset {} is out of range for {}-{}: records can be deleted up to the high watermark {}",
-            before, t.name, p, leo
+            before, t.name, p, hw
         )));
     }
     let first_base = w.segments().first().copied().unwrap_or(0);

@@ -23,7 +23,10 @@ means the high watermark: everything.
 
 Give TOPIC -p P --before OFFSET (repeat -p for several partitions), or Kafka's \
 kafka-delete-records.sh file: --offset-json-file FILE with \
-{\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"offset\":5}],\"version\":1}.";
+{\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"offset\":5}],\"version\":1}.
+
+A cluster topic's records are deleted on each partition's current leader, up to its high \
+watermark; followers follow the new log start offset on their next replication pass.";
 
 #[derive(Debug, clap::Args)]
 pub struct DeleteRecordsArgs {
@@ -100,14 +103,10 @@ pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
             return Err(Error::Usage(format!("offset {} must be -1 (the high watermark) or at least 0", o)));
         }
     }
-    let dd = ctx.open()?;
     let mut reports: Vec<DeleteRecordsReport> = Vec::new();
     let mut failed = false;
     for (topic, p, offset) in requests {
-        let r = dd.topic(&topic).and_then(|t| {
-            dd.check_partition(&t, p)?;
-            delete_records(&dd, &t, p, offset)
-        });
+        let r = delete_one(ctx, &topic, p, offset);
         match r {
             Ok(r) => reports.push(r),
             Err(e) => {
@@ -128,6 +127,26 @@ pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
         out(&s)?;
     }
     Ok(if failed { EXIT_FAILURE } else { EXIT_OK })
+}
+
+/// A cluster topic's records are deleted on the partition's leader, up to its high watermark
+/// (its followers follow the leader's log start offset on their next pass); other topics' in
+/// the data directory.
+fn delete_one(ctx: &Ctx, topic: &str, p: i32, offset: i64) -> Result<DeleteRecordsReport> {
+    if let Some((_, snap)) = ctx.cluster_topic(topic)? {
+        let ps = snap.partition(topic, p)?;
+        if ps.leader < 0 {
+            return Err(Error::NotFound(format!("{}-{} is offline (no leader)", topic, p)));
+        }
+        let leader = crate::replica::broker_dir(&snap, ps.leader, ctx.lock_timeout)?;
+        let t = leader.topic(topic)?;
+        let hw = crate::replica::stored_high_watermark(&leader, topic, p)?;
+        return delete_records(&leader, &t, p, offset, Some(hw));
+    }
+    let dd = ctx.open()?;
+    let t = dd.topic(topic)?;
+    dd.check_partition(&t, p)?;
+    delete_records(&dd, &t, p, offset, None)
 }
 
 #[cfg(test)]

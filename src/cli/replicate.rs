@@ -227,6 +227,20 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
     loop {
         let snap = store.load()?;
         let mut reports = Vec::new();
+        // Copies of topics deleted from the cluster while this broker was unreachable.
+        for (name, topic_id) in &snap.deleted_topics {
+            match replica::admin::delete_copy(&me, name, topic_id) {
+                Ok(true) => eprintln!("klog: {}: deleted this broker's copy of the deleted topic", name),
+                Ok(false) => {}
+                Err(e) => {
+                    let msg = format!("cannot delete the copy of a deleted topic: {}", e);
+                    if warned.get(&(name.clone(), -1)) != Some(&msg) {
+                        eprintln!("klog: warning: {}: {}", name, msg);
+                        warned.insert((name.clone(), -1), msg);
+                    }
+                }
+            }
+        }
         for (name, t) in &snap.topics {
             for (p, ps) in t.partitions.iter().enumerate() {
                 let p = p as i32;

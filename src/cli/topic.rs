@@ -30,7 +30,7 @@ pub enum TopicCommand {
         #[arg(long, value_name = "LIST")]
         replica_assignment: Option<String>,
     },
-    /// List topics.
+    /// List topics (in a cluster, with their replication factor).
     List {
         #[arg(long)]
         json: bool,
@@ -48,7 +48,8 @@ pub enum TopicCommand {
         #[arg(long)]
         under_min_isr_partitions: bool,
     },
-    /// Change configs or raise the partition count.
+    /// Change configs or raise the partition count (of a cluster topic: in the metadata store,
+    /// for every broker).
     Alter {
         name: String,
         /// New partition count (can only increase).
@@ -61,7 +62,8 @@ pub enum TopicCommand {
         #[arg(long = "delete-config", value_name = "KEY")]
         delete_configs: Vec<String>,
     },
-    /// Delete a topic and all its data.
+    /// Delete a topic and all its data (of a cluster topic: on every broker; one that is away
+    /// deletes its copy through its agent when it returns).
     Delete { name: String },
     /// List the topic configs klog knows, with their defaults.
     Configs {
@@ -117,16 +119,39 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
         TopicCommand::List { json } => {
-            let dd = ctx.open()?;
-            let topics = dd.topics()?;
+            // (name, partitions, replication factor for a cluster topic)
+            let mut topics: BTreeMap<String, (i32, Option<usize>)> = BTreeMap::new();
+            let store = ctx.store()?;
+            if let Some(store) = &store {
+                for (name, t) in store.load()?.topics {
+                    let rf = t.partitions.first().map_or(0, |p| p.replicas.len());
+                    topics.insert(name, (t.partitions.len() as i32, Some(rf)));
+                }
+            }
+            // The data directory's own topics (with a store, only when the directory exists).
+            if store.is_none() || ctx.data_dir.exists() {
+                for t in ctx.open()?.topics()? {
+                    topics.entry(t.name.clone()).or_insert((t.partitions, None));
+                }
+            }
             if json {
-                let v: Vec<_> = topics.iter().map(|t| json!({"name": t.name, "partitions": t.partitions})).collect();
+                let v: Vec<_> = topics
+                    .iter()
+                    .map(|(n, (p, rf))| match rf {
+                        Some(rf) => json!({"name": n, "partitions": p, "replication_factor": rf}),
+                        None => json!({"name": n, "partitions": p}),
+                    })
+                    .collect();
                 out_json(&json!(v))?;
-            } else {
+            } else if store.is_some() {
                 out(&table(
-                    &["TOPIC", "PARTITIONS"],
-                    topics.iter().map(|t| vec![t.name.clone(), t.partitions.to_string()]),
+                    &["TOPIC", "PARTITIONS", "REPLICATION-FACTOR"],
+                    topics.iter().map(|(n, (p, rf))| {
+                        vec![n.clone(), p.to_string(), rf.map_or("-".to_string(), |r| r.to_string())]
+                    }),
                 ))?;
+            } else {
+                out(&table(&["TOPIC", "PARTITIONS"], topics.iter().map(|(n, (p, _))| vec![n.clone(), p.to_string()])))?;
             }
         }
         TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions } => {
@@ -163,11 +188,38 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
         TopicCommand::Alter { name, partitions, configs, delete_configs } => {
             let set = parse_configs(&configs)?;
+            if let Some((store, _)) = ctx.cluster_topic(&name)? {
+                let (snap, unreached) = crate::replica::admin::alter_topic(
+                    &store,
+                    &name,
+                    partitions,
+                    set,
+                    &delete_configs,
+                    ctx.lock_timeout,
+                )?;
+                for (b, why) in unreached {
+                    eprintln!(
+                        "klog: warning: broker {}: its copy was not updated (configs come from the store): {}",
+                        b, why
+                    );
+                }
+                let n = snap.topics[&name].partitions.len();
+                out(&format!("altered topic {} ({} partition(s)) in the cluster\n", name, n))?;
+                return Ok(EXIT_OK);
+            }
             let dd = ctx.open()?;
             let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
             out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
         TopicCommand::Delete { name } => {
+            if let Some((store, _)) = ctx.cluster_topic(&name)? {
+                let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.lock_timeout)?;
+                for (b, why) in unreached {
+                    eprintln!("klog: warning: broker {}: its copy stays until its agent runs: {}", b, why);
+                }
+                out(&format!("deleted topic {} from the cluster\n", name))?;
+                return Ok(EXIT_OK);
+            }
             let dd = ctx.open()?;
             let t = dd.delete_topic(&name)?;
             out(&format!("deleted topic {}\n", t.name))?;

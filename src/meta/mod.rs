@@ -88,6 +88,10 @@ pub struct Snapshot {
     /// The controller elected at `controller_epoch` (absent before the first election).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub controller: Option<ControllerInfo>,
+    /// Topics deleted from the cluster, name to topic id, so that a broker that was unreachable
+    /// when its copy should have gone can recognise the copy later and delete it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted_topics: BTreeMap<String, String>,
 }
 
 impl Snapshot {
@@ -176,6 +180,7 @@ impl MetaStore {
                 brokers: BTreeMap::new(),
                 topics: BTreeMap::new(),
                 controller: None,
+                deleted_topics: BTreeMap::new(),
             };
             s.write_snapshot(&snap)?;
         }

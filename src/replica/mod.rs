@@ -19,6 +19,7 @@
 //!
 //! The module never prints or exits.
 
+pub mod admin;
 pub mod feed;
 
 use crate::datadir::{DataDir, TopicMeta, LOG_START_CHECKPOINT, REPLICATION_CHECKPOINT};

@@ -1,0 +1,142 @@
+//! Changing and deleting cluster topics: the metadata store first (the authority), then each
+//! reachable replica's copy; a broker that cannot be reached catches up later (its `klog broker
+//! run` agent deletes copies of deleted topics; configs are always read from the store).
+//!
+//! Invariants:
+//! - configs are validated whole before anything is written; the partition count only grows;
+//! - every change is one line of the store's change log;
+//! - a broker's copy is deleted only when it carries the deleted topic's id.
+
+use super::{broker_dir, topic_meta};
+use crate::error::{Error, Result};
+use crate::meta::{MetaStore, PartitionState, Snapshot};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Brokers whose copy could not be brought in line, with why.
+pub type Unreached = Vec<(i32, String)>;
+
+/// Changes a cluster topic: sets and removes config overrides (validated) and raises its
+/// partition count (new partitions placed like Kafka's, keeping the replication factor, led by
+/// their first replica). The new partitions' directories are created on their brokers, and the
+/// configs are mirrored into each reachable replica's own topic file.
+pub fn alter_topic(
+    store: &MetaStore,
+    name: &str,
+    partitions: Option<i32>,
+    set: BTreeMap<String, String>,
+    delete: &[String],
+    lock_timeout: Duration,
+) -> Result<(Snapshot, Unreached)> {
+    let mut valid = BTreeMap::new();
+    for (k, v) in set {
+        let v = crate::datadir::config::validate(&k, &v)?;
+        valid.insert(k, v);
+    }
+    for k in delete {
+        crate::datadir::config::validate(k, crate::datadir::TopicConfig::default().get(k))?;
+    }
+    let mut added = 0..0;
+    let snap = store.update(|s| {
+        let brokers: Vec<i32> = s.brokers.keys().copied().collect();
+        let t = s
+            .topics
+            .get_mut(name)
+            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", name)))?;
+        for k in delete {
+            t.configs.remove(k);
+        }
+        t.configs.extend(valid.clone());
+        let have = t.partitions.len() as i32;
+        if let Some(n) = partitions {
+            if n < have {
+                return Err(Error::Invalid(format!(
+                    "topic '{}' has {} partitions; the count can only be increased, not set to {}",
+                    name, have, n
+                )));
+            }
+            if n > crate::datadir::PARTITIONS_MAX {
+                return Err(Error::Invalid(format!(
+                    "--partitions {} is more than {}",
+                    n,
+                    crate::datadir::PARTITIONS_MAX
+                )));
+            }
+            let rf = t.partitions.first().map_or(1, |p| p.replicas.len() as i32);
+            let placed = crate::meta::assign_replicas(&brokers, n, rf)?;
+            for r in placed.into_iter().skip(have as usize) {
+                t.partitions.push(PartitionState { leader: r[0], leader_epoch: 0, isr: r.clone(), replicas: r });
+            }
+            added = have..n;
+        }
+        Ok((
+            "alter-topic".into(),
+            json!({"topic": name, "set": valid, "deleted": delete, "partitions": t.partitions.len()}),
+        ))
+    })?;
+    let t = topic_meta(&snap, name)?;
+    let ts = &snap.topics[name];
+    let mut unreached = Vec::new();
+    for &b in snap.brokers.keys() {
+        let mine: Vec<i32> = (0..t.partitions).filter(|&p| ts.partitions[p as usize].replicas.contains(&b)).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let new: Vec<i32> = mine.iter().copied().filter(|p| added.contains(p)).collect();
+        let done = broker_dir(&snap, b, lock_timeout).and_then(|dd| {
+            if !new.is_empty() {
+                dd.ensure_topic_replica(&t, Some(&new))?;
+            }
+            dd.ensure_topic_replica(&t, Some(&mine))?;
+            dd.alter_topic(name, None, t.config.overrides.clone(), &current_defaults(&t, delete))
+        });
+        if let Err(e) = done {
+            unreached.push((b, e.to_string()));
+        }
+    }
+    Ok((snap, unreached))
+}
+
+/// The keys to reset in a replica's own topic file: those deleted, unless set again.
+fn current_defaults(t: &crate::datadir::TopicMeta, delete: &[String]) -> Vec<String> {
+    delete.iter().filter(|k| !t.config.overrides.contains_key(*k)).cloned().collect()
+}
+
+/// Deletes a cluster topic: removes it from the metadata (keeping its id among the deleted
+/// topics) and deletes each reachable broker's copy.
+pub fn delete_topic(store: &MetaStore, name: &str, lock_timeout: Duration) -> Result<(Snapshot, Unreached)> {
+    let mut gone = None;
+    let snap = store.update(|s| {
+        let t = s
+            .topics
+            .remove(name)
+            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", name)))?;
+        s.deleted_topics.insert(name.to_string(), t.topic_id.clone());
+        let detail = json!({"topic": name, "topic_id": t.topic_id});
+        gone = Some(t);
+        Ok(("delete-topic".into(), detail))
+    })?;
+    let t = gone.ok_or_else(|| Error::Invalid("the store deleted nothing".into()))?;
+    let mut unreached = Vec::new();
+    for &b in snap.brokers.keys() {
+        if !t.partitions.iter().any(|p| p.replicas.contains(&b)) {
+            continue;
+        }
+        if let Err(e) = broker_dir(&snap, b, lock_timeout).and_then(|dd| delete_copy(&dd, name, &t.topic_id)) {
+            unreached.push((b, e.to_string()));
+        }
+    }
+    Ok((snap, unreached))
+}
+
+/// Deletes a broker's copy of a deleted cluster topic, if it is that topic (same id). Returns
+/// whether there was one.
+pub fn delete_copy(dd: &crate::datadir::DataDir, name: &str, topic_id: &str) -> Result<bool> {
+    let Ok(local) = dd.topic(name) else { return Ok(false) };
+    if local.topic_id != topic_id {
+        return Ok(false);
+    }
+    dd.delete_topic(name)?;
+    Ok(true)
+}
