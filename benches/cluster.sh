@@ -9,26 +9,11 @@
 #            standalone (baseline) vs the cluster (group state beside the metadata store)
 #
 #   benches/cluster.sh [ROUNDS] [RECORDS] [WORKDIR]   defaults: 5 4000000 a fresh temp dir
-set -euo pipefail
+. "$(dirname "$0")/common.sh"
 ROUNDS=${1:-5}
 N=${2:-4000000}
-W=${3:-$(mktemp -d)}
-cd "$(dirname "$0")/.."
-REPO=$(pwd)
-RATIO="$REPO/../shared/tools/paired-ratio.py"
-cargo build --release --quiet
-K="$REPO/target/release/klog"
-mkdir -p "$W"
-
-if [ ! -f "$W/in.txt" ]; then
-    python3 - "$N" > "$W/in.txt" <<'PY'
-import sys
-n = int(sys.argv[1]); pad = "v" * 89
-out = sys.stdout
-for i in range(n):
-    out.write("%010d%s\n" % (i, pad))
-PY
-fi
+bench_setup "${3:-}"
+bench_lines "$N" "$W/in.txt"
 if [ ! -d "$W/s/t-0" ]; then
     rm -rf "$W/s"
     "$K" --data-dir "$W/s" topic create t >/dev/null

@@ -6,17 +6,12 @@
 #   3. time from a member's SIGKILL to its partitions being consumed again.
 #
 #   benches/groups.sh [RECORDS] [ROUNDS] [WORKDIR]      defaults: 4000000 5 a fresh temp dir
-set -euo pipefail
+. "$(dirname "$0")/common.sh"
 N=${1:-4000000}
 ROUNDS=${2:-5}
-W=${3:-$(mktemp -d)}
-cd "$(dirname "$0")/.."
-REPO=$(pwd)
-cargo build --release --quiet
-K="$REPO/target/release/klog"
+bench_setup "${3:-}"
 D="$W/d"
 rm -rf "$D"
-mkdir -p "$W"
 "$K" --data-dir "$D" topic create t --partitions 4 >/dev/null
 python3 -c "
 import sys

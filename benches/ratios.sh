@@ -10,27 +10,12 @@
 #   consume         klog consume -e | cat            vs  cat file | cat
 #   seek            consume -o N/2 -c 1 on RECORDS   vs  the same on RECORDS/100 records
 #   small-produce   1000 one-record klog produce     vs  1000 x (echo x >> f; sync f)
-set -euo pipefail
+. "$(dirname "$0")/common.sh"
 N=${1:-10000000}
 ROUNDS=${2:-5}
-W=${3:-$(mktemp -d)}
-cd "$(dirname "$0")/.."
-REPO=$(pwd)
-RATIO="$REPO/../shared/tools/paired-ratio.py"
-cargo build --release --quiet
-K="$REPO/target/release/klog"
-mkdir -p "$W"
-python3 - "$N" "$W/in.txt" <<'PY'
-import sys
-n, path = int(sys.argv[1]), sys.argv[2]
-with open(path, "wb") as f:
-    chunk = []
-    for i in range(n):
-        chunk.append(b"%010d " % i + b"x" * 88 + b"\n")
-        if len(chunk) == 100000:
-            f.write(b"".join(chunk)); chunk = []
-    f.write(b"".join(chunk))
-PY
+bench_setup "${3:-}"
+rm -f "$W/in.txt"
+bench_lines "$N" "$W/in.txt"
 SMALL=$((N / 100))
 head -n "$SMALL" "$W/in.txt" > "$W/small.txt"
 # Prepared partitions for the consume and seek cases.

@@ -9,27 +9,12 @@
 #              topic with --acks 1 and with --acks all (the producer copies to both followers)
 #
 #   benches/replicate.sh [ROUNDS] [RECORDS] [WORKDIR]   defaults: 5 9000000 a fresh temp dir
-set -euo pipefail
+. "$(dirname "$0")/common.sh"
 ROUNDS=${1:-5}
 N=${2:-9000000}
-W=${3:-$(mktemp -d)}
-cd "$(dirname "$0")/.."
-REPO=$(pwd)
-RATIO="$REPO/../shared/tools/paired-ratio.py"
-cargo build --release --quiet
-K="$REPO/target/release/klog"
-mkdir -p "$W"
-
+bench_setup "${3:-}"
 # Input: N records of ~100 bytes.
-if [ ! -f "$W/in.txt" ]; then
-    python3 - "$N" > "$W/in.txt" <<'PY'
-import sys
-n = int(sys.argv[1]); pad = "v" * 89
-out = sys.stdout
-for i in range(n):
-    out.write("%010d%s\n" % (i, pad))
-PY
-fi
+bench_lines "$N" "$W/in.txt"
 # The ~1 GiB leader partition.
 if [ ! -d "$W/leader/r-0" ]; then
     rm -rf "$W/leader"

@@ -11,16 +11,10 @@
 #   benches/retention.sh [ROUNDS] [RECORDS] [WORKDIR]   defaults: 5 9000000 a fresh temp dir
 #
 # Records are `k<random key>:<100 bytes>`, keys drawn uniformly from RECORDS/10 keys.
-set -euo pipefail
+. "$(dirname "$0")/common.sh"
 ROUNDS=${1:-5}
 N=${2:-9000000}
-W=${3:-$(mktemp -d)}
-cd "$(dirname "$0")/.."
-REPO=$(pwd)
-RATIO="$REPO/../shared/tools/paired-ratio.py"
-cargo build --release --quiet
-K="$REPO/target/release/klog"
-mkdir -p "$W"
+bench_setup "${3:-}"
 
 # The 1 GiB compacted partition, kept pristine.
 if [ ! -d "$W/pristine/c-0" ]; then

@@ -1,0 +1,30 @@
+# Sourced by the benchmark scripts: `bench_setup WORKDIR` goes to the repository, builds the
+# release binary and sets REPO, K (the binary), RATIO (../shared/tools/paired-ratio.py) and W
+# (the work directory, a fresh temp dir when WORKDIR is empty); `bench_lines N FILE` writes N
+# records of about 100 bytes (`%010d` then padding), once.
+set -euo pipefail
+
+bench_setup() {
+    W=${1:-$(mktemp -d)}
+    cd "$(dirname "${BASH_SOURCE[0]}")/.."
+    REPO=$(pwd)
+    RATIO="$REPO/../shared/tools/paired-ratio.py"
+    cargo build --release --quiet
+    K="$REPO/target/release/klog"
+    mkdir -p "$W"
+}
+
+bench_lines() {
+    [ -f "$2" ] && return 0
+    python3 - "$1" "$2" <<'PY'
+import sys
+n, path = int(sys.argv[1]), sys.argv[2]
+with open(path, "wb") as f:
+    chunk = []
+    for i in range(n):
+        chunk.append(b"%010d " % i + b"x" * 88 + b"\n")
+        if len(chunk) == 100000:
+            f.write(b"".join(chunk)); chunk = []
+    f.write(b"".join(chunk))
+PY
+}
