@@ -639,8 +639,30 @@ fn a_following_consumer_moves_to_the_new_leader() {
     assert!(e.contains("leadership moved from broker 0 to broker 1"), "{}", e);
     // A partition whose only replica is gone is offline: a clear error, not an empty read.
     wait_for(Duration::from_secs(5), "solo offline", || c.snapshot().topics["solo"].partitions[0].leader == -1);
-    let e = c.fails(&["--data-dir", &nodata, "consume", "solo", "-e"], b"", 1);
-    assert!(e.contains("solo-0 is offline"), "{}", e);
+    let o = run(&c.args(&["--data-dir", &nodata, "--lock-timeout-ms", "300", "consume", "solo", "-e"]), b"");
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{}", e);
+    assert!(e.contains("waiting for a leader to read") && e.contains("klog: error: solo-0 is offline"), "{}", e);
+    // A following consumer started while it is offline waits, and reads once its broker is back.
+    let out = c.dir.path().join("solo.out");
+    let _waiter = Proc(
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+            .args(c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]))
+            .env_remove("KLOG_DATA_DIR")
+            .env_remove("KLOG_META")
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(&out).unwrap())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    c.back(0);
+    wait_for(Duration::from_secs(5), "solo led again", || c.snapshot().topics["solo"].partitions[0].leader == 0);
+    c.ok(&["produce", "solo", "-p", "0"], &lines(0, 3));
+    wait_for(Duration::from_secs(10), "the waiting consumer to read", || {
+        std::fs::read_to_string(&out).unwrap_or_default() == "r0\nr1\nr2\n"
+    });
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! the end of the log when stdout is not a terminal (scripts, pipes), and follows like `tail -f`
 //! on a terminal. `-e` and `-f` choose explicitly.
 
+use super::catalog::Catalog;
 use super::{Ctx, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::output::format::Format;
@@ -127,6 +128,26 @@ pub fn resolve(spec: OffsetSpec, feed: &PartitionFeed, topic: &str, partition: i
     })
 }
 
+/// Opens a partition's feed. A cluster partition whose leader cannot be read yet (a failover
+/// under way, an offline partition) is waited for, saying so once: for as long as a lock when
+/// the consumer exits at the end, else until it can be read.
+fn open_feed(ctx: &Ctx, cat: &Catalog, topic: &str, p: i32, exit_at_end: bool) -> Result<PartitionFeed> {
+    let start = Instant::now();
+    let mut said = false;
+    loop {
+        match cat.feed(topic, p) {
+            Ok(f) => return Ok(f),
+            Err(e) if cat.is_cluster(topic)? && !(exit_at_end && start.elapsed() > ctx.lock_timeout) => {
+                if !std::mem::replace(&mut said, true) {
+                    eprintln!("klog: waiting for a leader to read: {}", e);
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Tells the user on stderr what reading a cluster partition ran into.
 pub fn report_feed_event(ev: &FeedEvent, topic: &str, partition: i32) {
     match ev {
@@ -188,14 +209,14 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     let cat = super::catalog::Catalog::open(ctx)?;
     let topic = cat.topic(topic_name)?;
     // Each partition's feed, with the first offset still to be written out.
+    let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
     let mut feeds: Vec<(i64, PartitionFeed)> = Vec::new();
     for p in cat.partitions(&topic, &a.partitions)? {
-        let mut feed = cat.feed(&topic.name, p)?;
+        let mut feed = open_feed(ctx, &cat, &topic.name, p, exit_at_end)?;
         let from = resolve(spec, &feed, &topic.name, p)?;
         feed.seek(from);
         feeds.push((from, feed));
     }
-    let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
     let mut remaining = a.count.unwrap_or(u64::MAX);
     let mut unavailable_since: Option<Instant> = None;
     grow_stdout_pipe();
@@ -287,8 +308,9 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             out.flush().map_err(Error::Stream)?;
             std::thread::sleep(Duration::from_millis(if all_up { 100 } else { 20 }));
             // A cluster partition: its high watermark moves on, and its leader may move.
+            let snap = PartitionFeed::shared_snapshot(feeds.iter().map(|(_, f)| f))?;
             for (min_offset, feed) in feeds.iter_mut() {
-                if let Some(ev) = feed.refresh()? {
+                if let Some(ev) = feed.refresh_with(snap.as_ref())? {
                     report_feed_event(&ev, &topic.name, feed.partition());
                     *min_offset = match ev {
                         // What the new leader appends from its log end on is new: read it all.

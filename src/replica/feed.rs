@@ -166,8 +166,30 @@ impl PartitionFeed {
     /// to the new leader (at the same position) when leadership moved or the leader stopped
     /// answering. Returns what changed worth reporting. A no-op for a standalone partition.
     pub fn refresh(&mut self) -> Result<Option<FeedEvent>> {
+        self.refresh_with(None)
+    }
+
+    /// The metadata snapshot for refreshing `feeds` together (one read of the store for all of
+    /// them; `None` when none is a cluster partition).
+    pub fn shared_snapshot<'a>(feeds: impl IntoIterator<Item = &'a PartitionFeed>) -> Result<Option<Snapshot>> {
+        match feeds.into_iter().find_map(|f| f.leader.as_ref()) {
+            Some(l) => Ok(Some(l.store.load()?)),
+            None => Ok(None),
+        }
+    }
+
+    /// [`PartitionFeed::refresh`] against `snap` (from [`PartitionFeed::shared_snapshot`]), or
+    /// a fresh read of the store when `None`.
+    pub fn refresh_with(&mut self, snap: Option<&Snapshot>) -> Result<Option<FeedEvent>> {
         let Some(l) = &mut self.leader else { return Ok(None) };
-        let snap = l.store.load()?;
+        let loaded;
+        let snap = match snap {
+            Some(s) => s,
+            None => {
+                loaded = l.store.load()?;
+                &loaded
+            }
+        };
         let ps = snap.partition(&self.topic.name, self.partition)?.clone();
         let moved = ps.leader != l.broker || ps.leader_epoch != l.leader_epoch;
         if !moved {
@@ -183,14 +205,14 @@ impl PartitionFeed {
             }
             // A failure on the same leader: a directory that went away is unavailability, but a
             // read that fails on a leader that answers is an error, returned to the caller.
-            if l.reported.is_none() && broker_dir(&snap, l.broker, l.lock_timeout).is_ok() {
+            if l.reported.is_none() && broker_dir(snap, l.broker, l.lock_timeout).is_ok() {
                 if let Some(e) = l.failed.take() {
                     return Err(e);
                 }
             }
         }
         let position = self.cursor.next_offset();
-        let opened = open_leader(&snap, &self.topic, self.partition, ps.leader, l.lock_timeout)
+        let opened = open_leader(snap, &self.topic, self.partition, ps.leader, l.lock_timeout)
             .and_then(|(dd, reader, hw)| Ok((reader.log_end_offset()?, dd, reader, hw)));
         match opened {
             Ok((end, dd, reader, hw)) => {
@@ -218,7 +240,7 @@ impl PartitionFeed {
             Err(e) => {
                 // A leader that answers but whose partition cannot be read is an error, not a
                 // leader to wait for.
-                if ps.leader >= 0 && broker_dir(&snap, ps.leader, l.lock_timeout).is_ok() {
+                if ps.leader >= 0 && broker_dir(snap, ps.leader, l.lock_timeout).is_ok() {
                     return Err(e);
                 }
                 let why = format!("{}-{} (leader {}): {}", self.topic.name, self.partition, ps.leader, e);
