@@ -559,6 +559,13 @@ fn cluster_topics_are_listed_altered_and_deleted_through_the_store() {
     }
     c.ok(&["produce", "t", "-p", "2"], &lines(0, 4));
     assert_eq!(c.consume("t", 2), names(0, 4));
+    // Removing an override removes it from the replicas' own files too.
+    c.ok(&["topic", "alter", "t", "--delete-config", "retention.ms"], b"");
+    assert!(c.snapshot().topics["t"].configs.is_empty());
+    for b in &p2.replicas {
+        let local = std::fs::read_to_string(c.b(*b).join(".klog/topics/t.json")).unwrap();
+        assert!(!local.contains("retention.ms"), "broker {}: {}", b, local);
+    }
     // Bad changes change nothing.
     let before = c.snapshot();
     c.fails(&["topic", "alter", "t", "-P", "1"], b"", 1);
@@ -617,4 +624,51 @@ fn retention_on_a_broker_uses_the_cluster_configs() {
     assert!(out.contains("deleted by time"), "{}", out);
     let start = std::fs::read_to_string(c.b(1).join("log-start-offset-checkpoint")).unwrap();
     assert!(start.lines().any(|l| l.starts_with("r 0 ") && l != "r 0 0"), "{}", start);
+}
+
+#[test]
+fn delete_records_on_a_broker_that_lost_leadership_deletes_nothing() {
+    let c = Cluster::new(2);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "2"], b"");
+    c.ok(&["produce", "t", "-p", "0"], &lines(0, 10));
+    // What delete-records read before taking the partition lock ...
+    let snap = c.snapshot();
+    let ps = snap.topics["t"].partitions[0].clone();
+    let other = ps.replicas.iter().copied().find(|&b| b != ps.leader).unwrap();
+    // ... then leadership moves.
+    c.ok(&["cluster", "elect-leader", "--topic", "t", "--partition", "0", "--leader", &other.to_string()], b"");
+    let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
+    let old = klog::replica::broker_dir(&snap, ps.leader, std::time::Duration::from_secs(5)).unwrap();
+    let t = old.topic("t").unwrap();
+    let fence = || klog::replica::check_leader(&store, "t", 0, ps.leader, ps.leader_epoch);
+    let e = klog::cleaner::delete_records(&old, &t, 0, 5, Some(10), Some(&fence)).unwrap_err();
+    assert!(matches!(e, klog::Error::Conflict(_)), "{}", e);
+    let start = std::fs::read_to_string(c.b(ps.leader).join("log-start-offset-checkpoint")).unwrap();
+    assert!(!start.lines().any(|l| l.starts_with("t 0 ") && l != "t 0 0"), "{}", start);
+    // Through the command, the records go on the current leader.
+    c.ok(&["delete-records", "t", "-p", "0", "--before", "5"], b"");
+    assert_eq!(c.consume("t", 0), names(5, 10));
+}
+
+#[test]
+fn a_topic_deleted_twice_while_a_broker_is_away_is_still_recognised() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replica-assignment", "2:0"], b"");
+    c.ok(&["produce", "t", "-p", "0"], &lines(0, 3));
+    c.away(2);
+    c.ok(&["topic", "delete", "t"], b"");
+    // Created again without broker 2, and deleted again.
+    c.ok(&["topic", "create", "t", "-P", "1", "--replica-assignment", "0:1"], b"");
+    c.ok(&["topic", "delete", "t"], b"");
+    assert_eq!(c.snapshot().deleted_topics["t"].len(), 2);
+    c.back(2);
+    assert!(c.b(2).join("t-0").is_dir());
+    let o = run(&["--data-dir", &c.bs(2), "broker", "run", "--passes", "1"], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!c.b(2).join("t-0").exists(), "the first incarnation's copy was deleted");
+    // A third t with broker 2 as a replica works: nothing of the old one is in its way.
+    c.ok(&["topic", "create", "t", "-P", "1", "--replica-assignment", "0:2"], b"");
+    c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(10, 12));
+    let hw = std::fs::read_to_string(c.b(2).join("replication-offset-checkpoint")).unwrap();
+    assert!(hw.lines().any(|l| l == "t 0 2"), "{}", hw);
 }

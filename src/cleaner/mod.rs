@@ -368,15 +368,21 @@ pub struct DeleteRecordsReport {
 /// watermark, i.e. everything) and deletes the segments entirely below it. Readers never return
 /// records below the log start offset. An offset above the high watermark (`high_watermark` for
 /// a replicated partition's leader, else the log end offset) is an error; one at or below the
-/// current log start changes nothing.
+/// current log start changes nothing. `fence`, run under the partition lock before anything
+/// changes, lets the caller refuse (a leader that is no longer the leader).
 pub fn delete_records(
     dd: &DataDir,
     t: &TopicMeta,
     p: i32,
     before: i64,
     high_watermark: Option<i64>,
+    fence: Option<&dyn Fn() -> Result<()>>,
 ) -> Result<DeleteRecordsReport> {
     let mut w = dd.open_writer(t, p)?;
+    // A replicated partition's leader checks, holding the lock, that it still leads.
+    if let Some(check) = fence {
+        check()?;
+    }
     // A standalone partition's high watermark is its log end.
     let hw = high_watermark.map_or(w.log_end_offset(), |h| h.min(w.log_end_offset()));
     let offset = if before == -1 { hw } else { before };

@@ -47,6 +47,15 @@ impl Catalog {
         })
     }
 
+    /// Whether a cluster partition has no leader that can be read now (offline, or its broker's
+    /// directory unreachable): something to wait for, unlike a partition that cannot be read on
+    /// a leader that answers.
+    pub fn leader_unavailable(&self, topic: &str, partition: i32) -> Result<bool> {
+        let Some((_, snap)) = self.cluster(topic)? else { return Ok(false) };
+        let leader = snap.partition(topic, partition)?.leader;
+        Ok(leader < 0 || crate::replica::broker_dir(&snap, leader, self.lock_timeout).is_err())
+    }
+
     /// Whether `topic` is a topic of the cluster (read from leaders).
     pub fn is_cluster(&self, topic: &str) -> Result<bool> {
         Ok(self.cluster(topic)?.is_some())

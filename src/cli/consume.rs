@@ -128,16 +128,15 @@ pub fn resolve(spec: OffsetSpec, feed: &PartitionFeed, topic: &str, partition: i
     })
 }
 
-/// Opens a partition's feed. A cluster partition whose leader cannot be read yet (a failover
-/// under way, an offline partition) is waited for, saying so once: for as long as a lock when
-/// the consumer exits at the end, else until it can be read.
-fn open_feed(ctx: &Ctx, cat: &Catalog, topic: &str, p: i32, exit_at_end: bool) -> Result<PartitionFeed> {
-    let start = Instant::now();
+/// Opens a partition's feed. A cluster partition without a leader that can be read (a failover
+/// under way, an offline partition) is waited for, saying so once: until `deadline` (one for
+/// all partitions) when there is one, else until it can be read. Other errors are returned.
+fn open_feed(cat: &Catalog, topic: &str, p: i32, deadline: Option<Instant>) -> Result<PartitionFeed> {
     let mut said = false;
     loop {
         match cat.feed(topic, p) {
             Ok(f) => return Ok(f),
-            Err(e) if cat.is_cluster(topic)? && !(exit_at_end && start.elapsed() > ctx.lock_timeout) => {
+            Err(e) if deadline.is_none_or(|d| Instant::now() < d) && cat.leader_unavailable(topic, p)? => {
                 if !std::mem::replace(&mut said, true) {
                     eprintln!("klog: waiting for a leader to read: {}", e);
                 }
@@ -211,8 +210,9 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     // Each partition's feed, with the first offset still to be written out.
     let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
     let mut feeds: Vec<(i64, PartitionFeed)> = Vec::new();
+    let deadline = exit_at_end.then(|| Instant::now() + ctx.lock_timeout);
     for p in cat.partitions(&topic, &a.partitions)? {
-        let mut feed = open_feed(ctx, &cat, &topic.name, p, exit_at_end)?;
+        let mut feed = open_feed(&cat, &topic.name, p, deadline)?;
         let from = resolve(spec, &feed, &topic.name, p)?;
         feed.seek(from);
         feeds.push((from, feed));

@@ -351,14 +351,15 @@ impl Runner<'_> {
         self.refresh_feeds()
     }
 
-    /// Starts reading the owned partitions not read yet. A cluster partition whose leader cannot
-    /// be read now stays pending (the member keeps owning it) and is tried again at the next poll.
+    /// Starts reading the owned partitions not read yet. A cluster partition without a leader
+    /// that can be read now (offline, its broker unreachable) stays pending (the member keeps
+    /// owning it) and is tried again at the next poll; other errors end the member.
     fn open_pending(&mut self) -> Result<()> {
         let tps: Vec<Tp> = self.pending.keys().cloned().collect();
         for tp in tps {
             let mut feed = match self.cat.feed(&tp.0, tp.1) {
                 Ok(f) => f,
-                Err(e) if self.cat.is_cluster(&tp.0)? => {
+                Err(e) if self.cat.leader_unavailable(&tp.0, tp.1)? => {
                     let said = &mut self.pending.get_mut(&tp).expect("listed above").1;
                     if !std::mem::replace(said, true) {
                         eprintln!(

@@ -228,8 +228,8 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
         let snap = store.load()?;
         let mut reports = Vec::new();
         // Copies of topics deleted from the cluster while this broker was unreachable.
-        for (name, topic_id) in &snap.deleted_topics {
-            match replica::admin::delete_copy(&me, name, topic_id) {
+        for (name, ids) in &snap.deleted_topics {
+            match replica::admin::delete_copy(&me, name, ids) {
                 Ok(true) => eprintln!("klog: {}: deleted this broker's copy of the deleted topic", name),
                 Ok(false) => {}
                 Err(e) => {
@@ -247,7 +247,7 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
                 if !ps.replicas.contains(&id) {
                     // A copy of a partition reassigned away (its deletion failed, or this broker
                     // was unreachable then) is a stray: delete it, as Kafka does.
-                    if me.partition_topic_id(name, p).is_some_and(|tid| tid == t.topic_id) {
+                    if !t.topic_id.is_empty() && me.partition_topic_id(name, p).is_some_and(|tid| tid == t.topic_id) {
                         match me.delete_partition_replica(name, p) {
                             Ok(true) => eprintln!("klog: {}-{}: deleted a stray copy (not a replica here)", name, p),
                             Ok(false) => {}

@@ -517,6 +517,11 @@ impl DataDir {
                 return Err(e);
             }
         };
+        // Checkpoint entries a deleted topic of this name may have left (a crash mid-delete)
+        // must not give the new partitions its log start or high watermark.
+        for p in partitions {
+            self.remove_checkpoint_entries(&t.name, Some(p))?;
+        }
         for (p, dir) in built {
             let to = self.partition_dir(&t.name, p);
             fs::rename(&dir, &to).map_err(|e| Error::io("rename into place", &to, e))?;
@@ -648,11 +653,33 @@ impl DataDir {
         Ok(t)
     }
 
+    /// Whether the topic has klog's topic file here (every cluster replica has one).
+    pub fn has_topic_file(&self, name: &str) -> bool {
+        self.topic_file(name).is_file()
+    }
+
     /// Deletes a topic: takes every partition's lock (so no writer is mid-append), renames each
     /// partition directory to Kafka's `-delete` form, drops the metadata, then removes the data.
     pub fn delete_topic(&self, name: &str) -> Result<TopicMeta> {
         let _guard = self.lock_named("topics", "topic metadata")?;
         let t = self.topic(name)?;
+        self.delete_topic_locked(t)
+    }
+
+    /// [`DataDir::delete_topic`] only if the topic's id satisfies `matches` (checked under the
+    /// topic lock). Returns whether it was deleted.
+    pub fn delete_topic_with_id(&self, name: &str, matches: impl Fn(&str) -> bool) -> Result<bool> {
+        let _guard = self.lock_named("topics", "topic metadata")?;
+        let t = self.topic(name)?;
+        if !matches(&t.topic_id) {
+            return Ok(false);
+        }
+        self.delete_topic_locked(t)?;
+        Ok(true)
+    }
+
+    fn delete_topic_locked(&self, t: TopicMeta) -> Result<TopicMeta> {
+        let name = t.name.as_str();
         let mut locks = Vec::new();
         let parts: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(n, _)| n == name).map(|(_, p)| p).collect();
         for &p in &parts {

@@ -88,10 +88,10 @@ pub struct Snapshot {
     /// The controller elected at `controller_epoch` (absent before the first election).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub controller: Option<ControllerInfo>,
-    /// Topics deleted from the cluster, name to topic id, so that a broker that was unreachable
-    /// when its copy should have gone can recognise the copy later and delete it.
+    /// Topics deleted from the cluster, name to the ids it had, so that a broker that was
+    /// unreachable when its copy should have gone can recognise the copy later and delete it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub deleted_topics: BTreeMap<String, String>,
+    pub deleted_topics: BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Snapshot {

@@ -63,7 +63,14 @@ pub fn alter_topic(
                     crate::datadir::PARTITIONS_MAX
                 )));
             }
-            let rf = t.partitions.first().map_or(1, |p| p.replicas.len() as i32);
+            // The topic's replication factor: the most common replica count (a partition being
+            // reassigned has more replicas for a while).
+            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+            for p in &t.partitions {
+                *counts.entry(p.replicas.len()).or_default() += 1;
+            }
+            let rf =
+                counts.iter().max_by_key(|(len, n)| (**n, std::cmp::Reverse(**len))).map_or(1, |(len, _)| *len as i32);
             let placed = crate::meta::assign_replicas(&brokers, n, rf)?;
             for r in placed.into_iter().skip(have as usize) {
                 t.partitions.push(PartitionState { leader: r[0], leader_epoch: 0, isr: r.clone(), replicas: r });
@@ -88,19 +95,17 @@ pub fn alter_topic(
             if !new.is_empty() {
                 dd.ensure_topic_replica(&t, Some(&new))?;
             }
-            dd.ensure_topic_replica(&t, Some(&mine))?;
-            dd.alter_topic(name, None, t.config.overrides.clone(), &current_defaults(&t, delete))
+            let local = dd.ensure_topic_replica(&t, Some(&mine))?;
+            // Exactly the store's overrides: also drop those deleted while this broker was away.
+            let stale: Vec<String> =
+                local.config.overrides.keys().filter(|k| !t.config.overrides.contains_key(*k)).cloned().collect();
+            dd.alter_topic(name, None, t.config.overrides.clone(), &stale)
         });
         if let Err(e) = done {
             unreached.push((b, e.to_string()));
         }
     }
     Ok((snap, unreached))
-}
-
-/// The keys to reset in a replica's own topic file: those deleted, unless set again.
-fn current_defaults(t: &crate::datadir::TopicMeta, delete: &[String]) -> Vec<String> {
-    delete.iter().filter(|k| !t.config.overrides.contains_key(*k)).cloned().collect()
 }
 
 /// Deletes a cluster topic: removes it from the metadata (keeping its id among the deleted
@@ -112,7 +117,7 @@ pub fn delete_topic(store: &MetaStore, name: &str, lock_timeout: Duration) -> Re
             .topics
             .remove(name)
             .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", name)))?;
-        s.deleted_topics.insert(name.to_string(), t.topic_id.clone());
+        s.deleted_topics.entry(name.to_string()).or_default().insert(t.topic_id.clone());
         let detail = json!({"topic": name, "topic_id": t.topic_id});
         gone = Some(t);
         Ok(("delete-topic".into(), detail))
@@ -123,20 +128,25 @@ pub fn delete_topic(store: &MetaStore, name: &str, lock_timeout: Duration) -> Re
         if !t.partitions.iter().any(|p| p.replicas.contains(&b)) {
             continue;
         }
-        if let Err(e) = broker_dir(&snap, b, lock_timeout).and_then(|dd| delete_copy(&dd, name, &t.topic_id)) {
+        let ids = std::collections::BTreeSet::from([t.topic_id.clone()]);
+        if let Err(e) = broker_dir(&snap, b, lock_timeout).and_then(|dd| delete_copy(&dd, name, &ids)) {
             unreached.push((b, e.to_string()));
         }
     }
     Ok((snap, unreached))
 }
 
-/// Deletes a broker's copy of a deleted cluster topic, if it is that topic (same id). Returns
-/// whether there was one.
-pub fn delete_copy(dd: &crate::datadir::DataDir, name: &str, topic_id: &str) -> Result<bool> {
-    let Ok(local) = dd.topic(name) else { return Ok(false) };
-    if local.topic_id != topic_id {
+/// Deletes a broker's copy of a deleted cluster topic, if it is that topic: it carries one of
+/// `ids` (checked under the data directory's topic lock; a copy without an id is never taken
+/// for one). Returns whether there was one. Cheap when there is none: one file lookup.
+pub fn delete_copy(dd: &crate::datadir::DataDir, name: &str, ids: &std::collections::BTreeSet<String>) -> Result<bool> {
+    if !dd.has_topic_file(name) {
         return Ok(false);
     }
-    dd.delete_topic(name)?;
-    Ok(true)
+    match dd.delete_topic_with_id(name, |id| !id.is_empty() && ids.contains(id)) {
+        Ok(deleted) => Ok(deleted),
+        // Deleted meanwhile by someone else (`topic delete` and an agent at once).
+        Err(Error::NotFound(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
 }

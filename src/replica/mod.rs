@@ -338,10 +338,13 @@ pub fn stored_high_watermark(leader: &DataDir, topic: &str, partition: i32) -> R
 }
 
 /// The leader's view of when each follower last held its whole log, in
-/// `<leader>/.klog/replication/<topic>-<p>.json` (reset when the leader epoch changes).
+/// `<leader>/.klog/replication/<topic>-<p>.json` (reset when the leader epoch changes, or the
+/// topic id: a topic deleted and created again under its name starts afresh).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct FollowerState {
     leader_epoch: i32,
+    #[serde(default)]
+    topic_id: String,
     caught_up_ms: std::collections::BTreeMap<i32, i64>,
 }
 
@@ -476,8 +479,12 @@ pub fn sync_partition(
     )?;
     let state_path = state_dir.join(format!("{}.json", name));
     let mut state = load_follower_state(&state_path)?;
-    if state.leader_epoch != ps.leader_epoch {
-        state = FollowerState { leader_epoch: ps.leader_epoch, caught_up_ms: Default::default() };
+    if state.leader_epoch != ps.leader_epoch || state.topic_id != t.topic_id {
+        state = FollowerState {
+            leader_epoch: ps.leader_epoch,
+            topic_id: t.topic_id.clone(),
+            caught_up_ms: Default::default(),
+        };
     }
     let now = crate::timefmt::now_ms();
     let mut isr = vec![ps.leader];
