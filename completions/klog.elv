@@ -216,7 +216,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'List groups with their state'
+            cand list 'List groups with their state (also those only __consumer_offsets records, as from Kafka)'
             cand describe 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)'
             cand reset-offsets 'Reset committed offsets (the group must have no live members)'
             cand delete 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
@@ -289,7 +289,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --help 'Print help'
         }
         &'klog;group;help'= {
-            cand list 'List groups with their state'
+            cand list 'List groups with their state (also those only __consumer_offsets records, as from Kafka)'
             cand describe 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)'
             cand reset-offsets 'Reset committed offsets (the group must have no live members)'
             cand delete 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'
@@ -638,7 +638,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;help;consume'= {
         }
         &'klog;help;group'= {
-            cand list 'List groups with their state'
+            cand list 'List groups with their state (also those only __consumer_offsets records, as from Kafka)'
             cand describe 'Show a group''s committed offsets, log end offsets, lag and owners (or members, or state)'
             cand reset-offsets 'Reset committed offsets (the group must have no live members)'
             cand delete 'Delete a group: its offsets (as tombstones in __consumer_offsets) and its state'

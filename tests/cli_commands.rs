@@ -1240,3 +1240,41 @@ fn offset_index_is_sparse_per_index_interval_bytes() {
     assert_eq!(t2.ok(&["consume", "t", "-o", "11"]), "single-11\n");
     t2.ok(&["verify"]);
 }
+
+#[test]
+fn groups_a_kafka_broker_recorded_are_listed_and_described() {
+    // A copy of a real broker's directory, whose __consumer_offsets holds four console
+    // consumer groups (GroupMetadata records, generation 2 with no members after they left).
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kafka-logs");
+    let st = std::process::Command::new("cp").arg("-r").arg(bheem()).arg(&dir).status().unwrap();
+    assert!(st.success());
+    let d = dir.to_string_lossy().into_owned();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(["--data-dir", &d, "group", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = groups.iter().map(|g| g["group"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["console-consumer-14897", "console-consumer-2399", "console-consumer-76901", "console-consumer-89616"]
+    );
+    assert!(groups.iter().all(|g| g["state"] == "Empty" && g["generation"] == 2 && g["members"] == 0), "{:?}", groups);
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(["--data-dir", &d, "group", "describe", "console-consumer-89616", "--state", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["state"].as_str(), v["generation"].as_i64()), (Some("Empty"), Some(2)), "{}", v);
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(["--data-dir", &d, "group", "describe", "no-such-group"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("group 'no-such-group' does not exist"));
+    // Reading them wrote nothing into the broker's directory.
+    assert!(!dir.join(".klog").exists());
+}

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum GroupCommand {
-    /// List groups with their state.
+    /// List groups with their state (also those only __consumer_offsets records, as from Kafka).
     List {
         #[arg(long)]
         json: bool,
@@ -104,9 +104,21 @@ fn load(dd: &DataDir, group: &str) -> Result<(Option<GroupState>, GroupOffsets)>
     let state = member::read_state(&group_dir(dd, group))?;
     let committed = offsets::read_offsets(dd, group)?;
     if state.is_none() && committed.is_empty() && !group_dir(dd, group).exists() {
-        return Err(Error::NotFound(format!("group '{}' does not exist", group)));
+        // A group only __consumer_offsets knows (a Kafka broker's, say): its recorded metadata.
+        let logged = offsets::logged_groups(dd, Some(group))?;
+        let Some(g) = logged.get(group) else {
+            return Err(Error::NotFound(format!("group '{}' does not exist", group)));
+        };
+        return Ok((Some(state_from_log(g)), committed));
     }
     Ok((state, committed))
+}
+
+/// The state of a group known only from `__consumer_offsets`: its protocol and generation as
+/// recorded, and no member (no klog process is one; Kafka's members are not running here).
+fn state_from_log(g: &offsets::LoggedGroup) -> GroupState {
+    let m = g.metadata.clone().unwrap_or_default();
+    GroupState { generation: m.generation, protocol: m.protocol.filter(|p| !p.is_empty()), ..Default::default() }
 }
 
 /// Refuses while the group has live members (after removing dead ones). The caller holds the
@@ -278,6 +290,13 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
                     let live = member::live_members(&group_dir(&home, &g), &s)?.len();
                     let state = if live > 0 { "Stable" } else { "Empty" };
                     rows.push((g, state, live, s.protocol.unwrap_or_default(), s.generation));
+                }
+                // Groups only __consumer_offsets knows (copied from a Kafka broker, say).
+                for (g, lg) in offsets::logged_groups(&home, None)? {
+                    if seen.insert(g.clone()) {
+                        let s = state_from_log(&lg);
+                        rows.push((g, "Empty", 0, s.protocol.unwrap_or_default(), s.generation));
+                    }
                 }
             }
             if json {

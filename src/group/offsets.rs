@@ -145,6 +145,80 @@ fn scan_tail(
     Ok((cur.next_offset(), seen))
 }
 
+/// A group as `__consumer_offsets` records it (groups a Kafka broker kept, for one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoggedGroup {
+    /// The latest group metadata record (Kafka's GroupMetadataValue), if any.
+    pub metadata: Option<schema::GroupValue>,
+    /// Partitions with a committed offset.
+    pub committed: usize,
+}
+
+/// The groups named in `__consumer_offsets`: in every partition, or only `group`'s. A group whose
+/// latest group record is a tombstone (deleted) and that has no offsets since is left out.
+pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String, LoggedGroup>> {
+    // Per group: the latest metadata, and the partitions with a live commit.
+    type Seen = (Option<schema::GroupValue>, std::collections::BTreeSet<Tp>);
+    let mut out: BTreeMap<String, Seen> = BTreeMap::new();
+    let t = match dd.topic(OFFSETS_TOPIC) {
+        Ok(t) => t,
+        Err(Error::NotFound(_)) => return Ok(BTreeMap::new()),
+        Err(e) => return Err(e),
+    };
+    let parts: Vec<i32> = match only {
+        Some(g) => vec![schema::partition_for_group(g)],
+        None => dd.existing_partitions(&t)?,
+    };
+    for p in parts {
+        if !dd.partition_dir(OFFSETS_TOPIC, p).is_dir() {
+            continue;
+        }
+        let r = dd.open_reader(&t, p)?;
+        let mut cur = r.cursor(r.log_start_offset());
+        while let Some((h, bytes)) = cur.next_batch()? {
+            if h.is_control() {
+                continue;
+            }
+            let bad = |e: crate::record::DecodeError| {
+                Error::Invalid(format!("{}-{} at offset {}: {}", OFFSETS_TOPIC, p, h.base_offset, e))
+            };
+            for rec in RecordsSection::new(bytes, &h).map_err(bad)?.iter() {
+                let rec = rec.map_err(bad)?;
+                let Some(key) = rec.key else { continue };
+                match schema::decode(key, rec.value) {
+                    Ok(OffsetsRecord::Commit { group, topic, partition, value }) => {
+                        if only.is_some_and(|g| g != group) {
+                            continue;
+                        }
+                        let e = out.entry(group).or_default();
+                        match value {
+                            Some(_) => e.1.insert((topic, partition)),
+                            None => e.1.remove(&(topic, partition)),
+                        };
+                    }
+                    Ok(OffsetsRecord::Group { group, value }) => {
+                        if only.is_some_and(|g| g != group) {
+                            continue;
+                        }
+                        match value {
+                            Some(v) => out.entry(group).or_default().0 = Some(v),
+                            None => {
+                                out.remove(&group);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(out
+        .into_iter()
+        .filter(|(_, (m, c))| m.is_some() || !c.is_empty())
+        .map(|(g, (metadata, c))| (g, LoggedGroup { metadata, committed: c.len() }))
+        .collect())
+}
+
 /// The group's committed offsets.
 pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
     let p = schema::partition_for_group(group);
