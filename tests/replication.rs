@@ -571,6 +571,10 @@ fn cluster_topics_are_listed_altered_and_deleted_through_the_store() {
     c.fails(&["topic", "alter", "t", "-P", "1"], b"", 1);
     c.fails(&["topic", "alter", "t", "-c", "no.such.config=1"], b"", 2);
     c.fails(&["topic", "alter", "nosuch", "-c", "retention.ms=1"], b"", 1);
+    for args in [&["topic", "delete", "nosuch"][..], &["consume", "--group", "g", "t", "nosuch", "-e"][..]] {
+        let e = c.fails(args, b"", 1);
+        assert!(e.contains("topic 'nosuch' is not in the cluster metadata"), "{}", e);
+    }
     assert_eq!(c.snapshot(), before);
     // delete-records acts on the leader, up to its high watermark; followers follow.
     let leader = before.topics["t"].partitions[0].leader;

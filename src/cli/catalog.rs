@@ -39,12 +39,7 @@ impl Catalog {
     }
 
     fn local(&self, topic: &str) -> Result<&DataDir> {
-        self.local.as_ref().ok_or_else(|| {
-            Error::NotFound(format!(
-                "topic '{}' is not in the cluster metadata (and no data directory is there)",
-                topic
-            ))
-        })
+        self.local.as_ref().ok_or_else(|| not_in_cluster(topic))
     }
 
     /// Whether a cluster partition has no leader that can be read now (offline, or its broker's
@@ -152,6 +147,8 @@ impl Catalog {
             if self.is_cluster(t)? {
                 cluster.push(t.as_str());
             } else {
+                // It must exist here (the error names it otherwise).
+                self.topic(t)?;
                 local.push(t.as_str());
             }
         }
@@ -166,6 +163,11 @@ impl Catalog {
             ))),
         }
     }
+}
+
+/// The error for a topic that is neither in the cluster nor in a data directory.
+pub fn not_in_cluster(topic: &str) -> Error {
+    Error::NotFound(format!("topic '{}' is not in the cluster metadata (and there is no data directory)", topic))
 }
 
 impl crate::group::TopicCatalog for Catalog {

@@ -207,7 +207,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&format!("altered topic {} ({} partition(s)) in the cluster\n", name, n))?;
                 return Ok(EXIT_OK);
             }
-            let dd = ctx.open()?;
+            let dd = local_for(ctx, &name)?;
             let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
             out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
@@ -220,7 +220,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&format!("deleted topic {} from the cluster\n", name))?;
                 return Ok(EXIT_OK);
             }
-            let dd = ctx.open()?;
+            let dd = local_for(ctx, &name)?;
             let t = dd.delete_topic(&name)?;
             out(&format!("deleted topic {}\n", t.name))?;
         }
@@ -238,6 +238,15 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
     }
     Ok(EXIT_OK)
+}
+
+/// The data directory holding a topic that is not a cluster topic; with a metadata store and no
+/// data directory, the error says the topic is not in the cluster.
+fn local_for(ctx: &Ctx, topic: &str) -> Result<DataDir> {
+    if ctx.store()?.is_some() && !ctx.data_dir.exists() {
+        return Err(super::catalog::not_in_cluster(topic));
+    }
+    ctx.open()
 }
 
 /// Broker ids as kafka-topics prints them: `0,1,2`.
