@@ -25,15 +25,24 @@ impl Drop for Proc {
     }
 }
 
+/// `klog ARGS` in the background, stdout to `log`, stderr discarded.
 fn spawn(args: &[&str], log: &Path) -> Proc {
-    let f = std::fs::File::create(log).expect("log file");
+    spawn_to(args, log, None)
+}
+
+/// `klog ARGS` in the background, stdout to `out`, stderr to `err` (or discarded).
+fn spawn_to(args: &[&str], out: &Path, err: Option<&Path>) -> Proc {
+    let stderr = match err {
+        Some(p) => Stdio::from(std::fs::File::create(p).expect("err file")),
+        None => Stdio::null(),
+    };
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
         .args(args)
         .env_remove("KLOG_DATA_DIR")
         .env_remove("KLOG_META")
         .stdin(Stdio::null())
-        .stdout(f)
-        .stderr(Stdio::null())
+        .stdout(std::fs::File::create(out).expect("out file"))
+        .stderr(stderr)
         .spawn()
         .expect("spawn klog");
     Proc(child)
@@ -459,20 +468,11 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
 /// A group member of the cluster: its stdout (`partition value` lines) and stderr go to files.
 fn member(c: &Cluster, name: &str) -> (Proc, PathBuf) {
     let out = c.dir.path().join(format!("{}.out", name));
-    let err = std::fs::File::create(c.dir.path().join(format!("{}.err", name))).expect("err file");
+    let err = c.dir.path().join(format!("{}.err", name));
     let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
     let args = c.args(&["--data-dir", &nodata, "consume", "--group", "g", "t", "-f", "--format", "%p %s\\n"]);
     let args = [args, vec!["--auto-commit-interval-ms", "200", "-v"]].concat();
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
-        .args(&args)
-        .env_remove("KLOG_DATA_DIR")
-        .env_remove("KLOG_META")
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(&out).expect("out file"))
-        .stderr(err)
-        .spawn()
-        .expect("spawn klog");
-    (Proc(child), out)
+    (spawn_to(&args, &out, Some(&err)), out)
 }
 
 /// Every `partition value` line the members wrote, in order per file.
@@ -614,17 +614,7 @@ fn a_following_consumer_moves_to_the_new_leader() {
     let out = c.dir.path().join("follow.out");
     let err = c.dir.path().join("follow.err");
     let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
-    let mut follower = Proc(
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
-            .args(c.args(&["--data-dir", &nodata, "consume", "t", "-f"]))
-            .env_remove("KLOG_DATA_DIR")
-            .env_remove("KLOG_META")
-            .stdin(Stdio::null())
-            .stdout(std::fs::File::create(&out).unwrap())
-            .stderr(std::fs::File::create(&err).unwrap())
-            .spawn()
-            .unwrap(),
-    );
+    let mut follower = spawn_to(&c.args(&["--data-dir", &nodata, "consume", "t", "-f"]), &out, Some(&err));
     let read = || std::fs::read_to_string(&out).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>();
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 10));
     wait_for(Duration::from_secs(10), "the first records", || read().len() == 10);
@@ -645,17 +635,7 @@ fn a_following_consumer_moves_to_the_new_leader() {
     assert!(e.contains("waiting for a leader to read") && e.contains("klog: error: solo-0 is offline"), "{}", e);
     // A following consumer started while it is offline waits, and reads once its broker is back.
     let out = c.dir.path().join("solo.out");
-    let _waiter = Proc(
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
-            .args(c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]))
-            .env_remove("KLOG_DATA_DIR")
-            .env_remove("KLOG_META")
-            .stdin(Stdio::null())
-            .stdout(std::fs::File::create(&out).unwrap())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let _waiter = spawn(&c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]), &out);
     std::thread::sleep(Duration::from_millis(300));
     c.back(0);
     wait_for(Duration::from_secs(5), "solo led again", || c.snapshot().topics["solo"].partitions[0].leader == 0);
