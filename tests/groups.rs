@@ -1153,6 +1153,9 @@ fn committed_offsets_decode_with_kafkas_schema() {
         }
     }
     assert_eq!(tombstones, 1, "delete-offsets writes one tombstone");
+    // Each of the two members joined and left: a GroupMetadata record after each rebalance.
+    let metadata = recs.iter().filter(|r| matches!(r, OffsetsRec::Group { group: g, tombstone: false } if g == group));
+    assert_eq!(metadata.count(), 4, "GroupMetadata after every join and leave");
     let mine = replay(&recs, group);
     assert_eq!(mine, committed(&t, group), "decoded offsets vs describe");
     assert_eq!(mine[&tp("t", 0)], 1);
@@ -1176,6 +1179,13 @@ fn committed_offsets_decode_with_kafkas_schema() {
     let out = t.ok(&["dump", "--offsets-decoder", pdir.to_str().unwrap()]);
     assert!(out.contains(&format!("offset_commit::group={},partition=t-0 payload: offset=1,", group)), "{}", out);
     assert!(out.contains(&format!("offset_commit::group={},partition=t-1 payload: offset=2,", other)), "{}", out);
+    let joined = format!("group_metadata::group={} payload: protocolType=consumer,generation=1,protocol=range,", group);
+    assert!(out.contains(&joined), "{}", out);
+    let left = format!(
+        "group_metadata::group={} payload: protocolType=consumer,generation=4,protocol=,leader=,members=[]",
+        group
+    );
+    assert!(out.contains(&left), "{}", out);
 
     // Deleting the group writes tombstones for its offsets and its metadata.
     t.ok(&["group", "delete", group]);

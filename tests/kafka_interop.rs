@@ -492,3 +492,57 @@ fn kafka_go_fetch_response_batches() {
     assert!(gzip >= 1, "no gzip batch among {}", found);
     assert!(multi >= 1);
 }
+
+/// The group metadata klog appends to `__consumer_offsets` after each rebalance: its members'
+/// subscriptions and assignments decode with kafka-protocol's consumer protocol messages.
+#[test]
+fn group_metadata_members_decode_with_kafka_protocol() {
+    use kafka_protocol::messages::{ConsumerProtocolAssignment, ConsumerProtocolSubscription};
+    use kafka_protocol::protocol::Decodable;
+    use klog::group::member::{metadata_value, GroupState, MemberMeta};
+    let member = |id: &str, topics: &[&str]| MemberMeta {
+        member_id: id.into(),
+        client_id: "klog".into(),
+        host: "h".into(),
+        pid: 1,
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+        joined_ms: 0,
+        session_timeout_ms: 10_000,
+        max_poll_interval_ms: 300_000,
+    };
+    let mut s =
+        GroupState { generation: 7, protocol: Some("range".into()), leader: Some("a".into()), ..Default::default() };
+    s.members.insert("a".into(), member("a", &["orders", "users"]));
+    s.members.insert("b".into(), member("b", &["orders"]));
+    s.assignment.insert("a".into(), vec![("orders".into(), 0), ("orders".into(), 1), ("users".into(), 0)]);
+    s.assignment.insert("b".into(), vec![("orders".into(), 2)]);
+    let v = metadata_value(&s);
+    assert_eq!((v.protocol_type.as_str(), v.generation, v.protocol.as_deref()), ("consumer", 7, Some("range")));
+    // The value round-trips through klog's own decoder of Kafka's GroupMetadataValue.
+    let key = klog::group::schema::group_key("g");
+    let bytes = klog::group::schema::group_value(&v);
+    match klog::group::schema::decode(&key, Some(&bytes)).unwrap() {
+        klog::group::schema::OffsetsRecord::Group { group, value: Some(back) } => {
+            assert_eq!(group, "g");
+            assert_eq!(back, v);
+        }
+        other => panic!("{:?}", other),
+    }
+    let a = v.members.iter().find(|m| m.member_id == "a").unwrap();
+    let (mut sub, mut asg) = (Bytes::from(a.subscription.clone()), Bytes::from(a.assignment.clone()));
+    let version = i16::from_be_bytes([sub[0], sub[1]]);
+    let _ = bytes::Buf::get_i16(&mut sub);
+    let sub = ConsumerProtocolSubscription::decode(&mut sub, version).unwrap();
+    let topics: Vec<&str> = sub.topics.iter().map(|t| t.as_str()).collect();
+    assert_eq!(topics, ["orders", "users"]);
+    let owned: Vec<(String, Vec<i32>)> =
+        sub.owned_partitions.iter().map(|tp| (tp.topic.0.to_string(), tp.partitions.clone())).collect();
+    assert_eq!(owned, [("orders".to_string(), vec![0, 1]), ("users".to_string(), vec![0])]);
+    let version = i16::from_be_bytes([asg[0], asg[1]]);
+    let _ = bytes::Buf::get_i16(&mut asg);
+    let asg = ConsumerProtocolAssignment::decode(&mut asg, version).unwrap();
+    let assigned: Vec<(String, Vec<i32>)> =
+        asg.assigned_partitions.iter().map(|tp| (tp.topic.0.to_string(), tp.partitions.clone())).collect();
+    assert_eq!(assigned, [("orders".to_string(), vec![0, 1]), ("users".to_string(), vec![0])]);
+    assert!(asg.user_data.is_none());
+}

@@ -18,6 +18,7 @@
 
 use super::assign::{assign, Assignment, Strategy};
 use super::offsets::group_dir;
+use super::schema::{self, GroupValue, MemberValue};
 use super::{TopicCatalog, Tp};
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
@@ -328,6 +329,7 @@ impl Member {
         s.protocol = Some(opts.strategy.name().to_string());
         rebalance(catalog.as_ref(), &mut s, opts.strategy)?;
         write_state(&dir, &s)?;
+        record_metadata(dd, group, &s)?;
         drop(guard);
         let last_poll_ms = Arc::new(AtomicI64::new(now));
         let (stop_heartbeat, stop_rx) = std::sync::mpsc::channel();
@@ -392,6 +394,7 @@ impl Member {
         if !departed(&self.dir, &s, now)?.iter().all(|(id, _)| id == &self.id) || !s.members.contains_key(&self.id) {
             let _guard = lock_group(&self.dd, &self.group, self.opts.lock_timeout)?;
             s = read_state(&self.dir)?.unwrap_or_default();
+            let generation = s.generation;
             let mut gone = expel_departed(self.catalog.as_ref(), &self.dir, &mut s)?;
             gone.retain(|(id, _)| id != &self.id);
             out.expelled = gone;
@@ -403,6 +406,9 @@ impl Member {
                 out.rejoined = true;
             }
             write_state(&self.dir, &s)?;
+            if s.generation != generation {
+                record_metadata(&self.dd, &self.group, &s)?;
+            }
         }
         if s.generation != self.generation {
             let mine: BTreeSet<Tp> = s.assignment.get(&self.id).cloned().unwrap_or_default().into_iter().collect();
@@ -453,6 +459,7 @@ impl Member {
         if s.members.remove(&self.id).is_some() {
             rebalance(self.catalog.as_ref(), &mut s, self.opts.strategy)?;
             write_state(&self.dir, &s)?;
+            record_metadata(&self.dd, &self.group, &s)?;
         }
         let _ = std::fs::remove_file(member_json_path(&self.dir, &self.id));
         let _ = std::fs::remove_file(member_lock_path(&self.dir, &self.id));
@@ -512,6 +519,47 @@ pub fn expel_departed_locked(dd: &DataDir, topics: &dyn TopicCatalog, group: &st
     let gone = expel_departed(topics, &dir, &mut s)?;
     if !gone.is_empty() {
         write_state(&dir, &s)?;
+        record_metadata(dd, group, &s)?;
     }
     Ok(gone)
+}
+
+/// Kafka's GroupMetadata value for a group state: protocol type `consumer`, the generation,
+/// the assignment strategy and leader, and each member with its subscription and assignment in
+/// the consumer protocol's encoding (an empty group has no protocol, as Kafka writes it).
+pub fn metadata_value(s: &GroupState) -> GroupValue {
+    let members = s
+        .members
+        .values()
+        .map(|m| {
+            let assigned = s.assignment.get(&m.member_id).cloned().unwrap_or_default();
+            let topics: Vec<String> = m.topics.iter().cloned().collect();
+            MemberValue {
+                member_id: m.member_id.clone(),
+                group_instance_id: None,
+                client_id: m.client_id.clone(),
+                client_host: format!("/{}", m.host),
+                rebalance_timeout: m.max_poll_interval_ms.clamp(0, i32::MAX as i64) as i32,
+                session_timeout: m.session_timeout_ms.clamp(0, i32::MAX as i64) as i32,
+                subscription: schema::subscription_bytes(&topics, &assigned),
+                assignment: schema::assignment_bytes(&assigned),
+            }
+        })
+        .collect();
+    let empty = s.members.is_empty();
+    GroupValue {
+        protocol_type: "consumer".into(),
+        generation: s.generation,
+        protocol: if empty { None } else { s.protocol.clone() },
+        leader: if empty { None } else { s.leader.clone() },
+        current_state_timestamp: s.updated_ms,
+        members,
+    }
+}
+
+/// Appends the group's metadata to `__consumer_offsets` after a rebalance, as Kafka's
+/// coordinator does, so that Kafka's tools reading the directory see the group. Under the
+/// group lock.
+fn record_metadata(dd: &DataDir, group: &str, s: &GroupState) -> Result<()> {
+    super::offsets::commit(dd, group, &[super::offsets::Change::Metadata(metadata_value(s))]).map(|_| ())
 }

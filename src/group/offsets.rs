@@ -244,6 +244,8 @@ pub enum Change {
     Delete(Tp),
     /// Deletes every offset and the group's metadata.
     DeleteGroup,
+    /// Records the group's metadata (Kafka's GroupMetadata record) after a rebalance.
+    Metadata(schema::GroupValue),
 }
 
 /// Commits changes: appends them to `__consumer_offsets` (fsynced), then refreshes the
@@ -287,11 +289,26 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
                 b.push(now, Some(&schema::group_key(group)), None, &[]);
                 offsets.clear();
             }
+            Change::Metadata(v) => {
+                b.push(now, Some(&schema::group_key(group)), Some(&schema::group_value(v)), &[]);
+            }
         }
+    }
+    // Group metadata alone is informational (the group's state lives in its state file): it is
+    // appended without an fsync of its own, and the offsets snapshot stays as it is (readers scan
+    // past the record). The next commit's fsync makes it durable with the rest.
+    let informational = changes.iter().all(|c| matches!(c, Change::Metadata(_)));
+    if informational {
+        w.set_durable(false);
     }
     if !b.is_empty() {
         w.append_batch(b.finish(0, 0, Compression::None), AppendMode::Leader { leader_epoch: 0 })?;
-        w.flush()?;
+        if !informational {
+            w.flush()?;
+        }
+    }
+    if informational {
+        return Ok(offsets);
     }
     let dir = group_dir(dd, group);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;

@@ -137,6 +137,46 @@ pub fn group_value(v: &GroupValue) -> Vec<u8> {
     out
 }
 
+/// Topic-partitions grouped by topic, as the consumer protocol writes them.
+fn put_topic_partitions(out: &mut Vec<u8>, tps: &[(String, i32)]) {
+    let mut by_topic: std::collections::BTreeMap<&str, Vec<i32>> = std::collections::BTreeMap::new();
+    for (t, p) in tps {
+        by_topic.entry(t.as_str()).or_default().push(*p);
+    }
+    out.extend_from_slice(&(by_topic.len() as i32).to_be_bytes());
+    for (t, ps) in by_topic {
+        put_str(out, t);
+        out.extend_from_slice(&(ps.len() as i32).to_be_bytes());
+        for p in ps {
+            out.extend_from_slice(&p.to_be_bytes());
+        }
+    }
+}
+
+/// A member's subscription as Kafka's consumer protocol encodes it in a group's metadata
+/// (ConsumerProtocolSubscription v1: topics, no user data, the partitions it owns).
+pub fn subscription_bytes(topics: &[String], owned: &[(String, i32)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&1i16.to_be_bytes());
+    out.extend_from_slice(&(topics.len() as i32).to_be_bytes());
+    for t in topics {
+        put_str(&mut out, t);
+    }
+    out.extend_from_slice(&(-1i32).to_be_bytes());
+    put_topic_partitions(&mut out, owned);
+    out
+}
+
+/// A member's assignment as Kafka's consumer protocol encodes it (ConsumerProtocolAssignment
+/// v1: the partitions, no user data).
+pub fn assignment_bytes(assigned: &[(String, i32)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&1i16.to_be_bytes());
+    put_topic_partitions(&mut out, assigned);
+    out.extend_from_slice(&(-1i32).to_be_bytes());
+    out
+}
+
 /// A bounds-checked reader over one key or value.
 struct Reader<'a> {
     b: &'a [u8],
