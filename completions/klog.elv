@@ -434,12 +434,12 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs'
+            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs. It registers in the store; if it dies registered, the controller fails the broker. SIGINT or SIGTERM stop it cleanly (unregistered)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'klog;broker;run'= {
             cand --poll-ms 'Pause between passes, in ms'
-            cand --passes 'Stop after this many passes (default: run until killed)'
+            cand --passes 'Stop after this many passes (default: run until SIGINT or SIGTERM)'
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
@@ -448,7 +448,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --help 'Print help'
         }
         &'klog;broker;help'= {
-            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs'
+            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs. It registers in the store; if it dies registered, the controller fails the broker. SIGINT or SIGTERM stop it cleanly (unregistered)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'klog;broker;help;run'= {
@@ -678,7 +678,7 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;help;replicate'= {
         }
         &'klog;help;broker'= {
-            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs'
+            cand run 'Keep every partition this data directory follows replicating from its current leader (per the metadata store), holding the broker''s liveness lock while it runs. It registers in the store; if it dies registered, the controller fails the broker. SIGINT or SIGTERM stop it cleanly (unregistered)'
         }
         &'klog;help;broker;run'= {
         }

@@ -253,6 +253,42 @@ fn a_stopped_broker_agent_fails_its_broker() {
 }
 
 #[test]
+fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_does_not() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "3", "--replication-factor", "3"], b"");
+    let lock = |b: i32| c.b(b).join(".klog").join("locks").join("broker.lock");
+    let registered = |b: i32| c.snapshot().brokers[&b].agent;
+    let mut agents: Vec<Proc> = (1..3)
+        .map(|b| spawn(&["--data-dir", &c.bs(b), "broker", "run"], &c.dir.path().join(format!("agent{}.out", b))))
+        .collect();
+    wait_for(Duration::from_secs(20), "both agents registered", || {
+        (1..3).all(|b| registered(b) && klog::lock::is_held(&lock(b)).unwrap_or(false))
+    });
+    // Agent 2 stops cleanly (SIGTERM): it unregisters and broker 2 stays a live broker.
+    // SAFETY: kill(2) on our own child's pid touches no memory.
+    unsafe { libc::kill(agents[1].0.id() as i32, libc::SIGTERM) };
+    assert!(agents[1].0.wait().unwrap().success());
+    assert!(!registered(2));
+    // Agent 1 is SIGKILLed while no controller runs: it stays registered, its lock is free.
+    let _ = agents[0].0.kill();
+    let _ = agents[0].0.wait();
+    assert!(registered(1));
+    // A controller started afterwards, which never saw the agent, still fails broker 1.
+    let _ctl = c.controller("ctl");
+    wait_for(Duration::from_secs(10), "leadership off broker 1", || {
+        c.snapshot().topics["t"].partitions.iter().all(|p| p.leader != 1 && !p.isr.contains(&1))
+    });
+    let st = c.ok(&["controller", "status", "--json"], b"");
+    assert!(st.contains("agent stopped"), "{}", st);
+    assert!(c.snapshot().topics["t"].partitions.iter().any(|p| p.leader == 2), "broker 2 is live and leads");
+    // A new agent for broker 1 makes it live again (and catches it up).
+    let _again = spawn(&["--data-dir", &c.bs(1), "broker", "run"], &c.dir.path().join("agent1b.out"));
+    wait_for(Duration::from_secs(10), "broker 1 back in every ISR", || {
+        c.snapshot().topics["t"].partitions.iter().all(|p| p.isr.contains(&1))
+    });
+}
+
+#[test]
 fn unclean_election_only_where_the_topic_allows_it() {
     let c = Cluster::new(3);
     c.ok(&["topic", "create", "safe", "--replication-factor", "3"], b"");

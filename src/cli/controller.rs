@@ -20,7 +20,8 @@ change log, then checks the brokers every --interval-ms. The others wait, trying
 --poll-ms, and one of them takes over when the controller dies (SIGKILL included).
 
 A broker has failed when its data directory is unreachable, holds another broker.id or \
-cluster.id, or its `klog broker run` agent was seen running and has stopped. When a leader \
+cluster.id, or its `klog broker run` agent registered in the store and is no longer running \
+(an agent stopped with SIGINT or SIGTERM unregisters). When a leader \
 fails, the first live in-sync replica in assignment order leads at the next leader epoch and \
 the ISR keeps only live members; with no live in-sync replica the partition goes offline \
 (leader -1) unless the topic sets unclean.leader.election.enable=true, which elects a live \

@@ -28,7 +28,6 @@ use crate::replica::feed::{FeedEvent, PartitionFeed};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -99,20 +98,6 @@ pub struct GroupArgs {
     /// Print membership events on stderr: joined generation N, assigned, revoked.
     #[arg(short = 'v', long, help_heading = "Consumer group")]
     pub verbose: bool,
-}
-
-static STOP: AtomicBool = AtomicBool::new(false);
-
-extern "C" fn on_signal(_: libc::c_int) {
-    STOP.store(true, Ordering::SeqCst);
-}
-
-fn install_signal_handlers() {
-    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-    unsafe {
-        libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
-        libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
-    }
 }
 
 /// A partition the member owns and reads.
@@ -409,7 +394,7 @@ impl Runner<'_> {
         let tps: Vec<Tp> = self.reading.keys().cloned().collect();
         'parts: for tp in tps {
             for _ in 0..16 {
-                if self.remaining == 0 || STOP.load(Ordering::SeqCst) {
+                if self.remaining == 0 || super::signals::stop_requested() {
                     break 'parts;
                 }
                 // In --exec mode, each record is staged as the bytes CMD will read.
@@ -542,7 +527,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     }
     let cat = Arc::new(Catalog::open(ctx)?);
     let home = cat.group_home_for(&group, &a.topics)?;
-    install_signal_handlers();
+    super::signals::install_stop_handlers();
     let opts = MemberOptions {
         strategy: strategy(a.group.assignment),
         session_timeout_ms: a.group.session_timeout_ms,
@@ -590,7 +575,7 @@ fn run_loop(r: &mut Runner) -> Result<()> {
     let mut unavailable_since: Option<Instant> = None;
     let mut last_poll = Instant::now() - Duration::from_secs(1);
     loop {
-        if STOP.load(Ordering::SeqCst) || r.remaining == 0 || r.exec_failed.is_some() {
+        if super::signals::stop_requested() || r.remaining == 0 || r.exec_failed.is_some() {
             return r.outbox.drain(&mut r.reading);
         }
         // Poll every 50 ms; every 5 ms while assigned partitions wait for their previous owner.

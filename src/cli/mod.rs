@@ -19,6 +19,7 @@ mod produce;
 mod reassign;
 mod replicate;
 mod retention;
+mod signals;
 mod topic;
 mod verify;
 
@@ -169,7 +170,7 @@ fn init_member(ctx: &Ctx, meta: &std::path::Path, broker_id: i32) -> Result<()> 
     let meta_abs = std::fs::canonicalize(meta).map_err(|e| Error::io("resolve", meta, e))?;
     DataDir::open(&root)?.set_meta_store_path(&meta_abs)?;
     store.update(|s| {
-        s.brokers.insert(broker_id, crate::meta::BrokerInfo { data_dir: root.clone() });
+        s.brokers.insert(broker_id, crate::meta::BrokerInfo { data_dir: root.clone(), agent: false });
         Ok(("register-broker".into(), serde_json::json!({"broker": broker_id, "data_dir": root})))
     })?;
     out(&format!(

@@ -193,12 +193,14 @@ fn one_pass(
 #[derive(Debug, clap::Subcommand)]
 pub enum BrokerCommand {
     /// Keep every partition this data directory follows replicating from its current leader
-    /// (per the metadata store), holding the broker's liveness lock while it runs.
+    /// (per the metadata store), holding the broker's liveness lock while it runs. It registers
+    /// in the store; if it dies registered, the controller fails the broker. SIGINT or SIGTERM
+    /// stop it cleanly (unregistered).
     Run {
         /// Pause between passes, in ms.
         #[arg(long, default_value_t = 200, value_name = "MS")]
         poll_ms: u64,
-        /// Stop after this many passes (default: run until killed).
+        /// Stop after this many passes (default: run until SIGINT or SIGTERM).
         #[arg(long, value_name = "N")]
         passes: Option<u64>,
         /// Print JSON, one object per pass that changed something.
@@ -221,6 +223,27 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
     replica::broker_dir(&snap, id, ctx.lock_timeout)?;
     let lock_path = me.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock");
     let _alive = crate::lock::lock_exclusive(&lock_path, Duration::from_millis(0), &format!("broker {} agent", id))?;
+    // Registered: from now on, this agent dying (its lock released) fails the broker. SIGINT or
+    // SIGTERM stop it cleanly, unregistered, after the pass under way.
+    super::signals::install_stop_handlers();
+    store.set_broker_agent(id, true)?;
+    let result = agent_loop(ctx, &me, &store, id, poll_ms, passes, json);
+    if result.is_ok() {
+        store.set_broker_agent(id, false)?;
+    }
+    result
+}
+
+/// The passes of a broker agent, until `passes` or a stop request.
+fn agent_loop(
+    ctx: &Ctx,
+    me: &DataDir,
+    store: &MetaStore,
+    id: i32,
+    poll_ms: u64,
+    passes: Option<u64>,
+    json: bool,
+) -> Result<i32> {
     let mut n = 0u64;
     // The last warning per partition: a failure that repeats every pass is said once.
     let mut warned: std::collections::BTreeMap<(String, i32), String> = Default::default();
@@ -229,7 +252,7 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
         let mut reports = Vec::new();
         // Copies of topics deleted from the cluster while this broker was unreachable.
         for (name, ids) in &snap.deleted_topics {
-            match replica::admin::delete_copy(&me, name, ids) {
+            match replica::admin::delete_copy(me, name, ids) {
                 Ok(true) => eprintln!("klog: {}: deleted this broker's copy of the deleted topic", name),
                 Ok(false) => {}
                 Err(e) => {
@@ -267,8 +290,8 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
                 }
                 let pass = replica::broker_dir(&snap, ps.leader, ctx.lock_timeout).and_then(|leader| {
                     let tm = replica::topic_meta(&snap, name)?;
-                    let r = replica::replicate_partition(&leader, &me, &tm, p, Some((&store, id)))?;
-                    replica::sync_partition(&store, name, p, false, ctx.lock_timeout)?;
+                    let r = replica::replicate_partition(&leader, me, &tm, p, Some((store, id)))?;
+                    replica::sync_partition(store, name, p, false, ctx.lock_timeout)?;
                     Ok(r)
                 });
                 let key = (name.clone(), p);
@@ -308,10 +331,13 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
             }
         }
         n += 1;
-        if passes.is_some_and(|max| n >= max) {
+        if passes.is_some_and(|max| n >= max) || super::signals::stop_requested() {
             return Ok(EXIT_OK);
         }
-        std::thread::sleep(Duration::from_millis(poll_ms.max(1)));
+        let until = std::time::Instant::now() + Duration::from_millis(poll_ms.max(1));
+        while std::time::Instant::now() < until && !super::signals::stop_requested() {
+            std::thread::sleep(Duration::from_millis(poll_ms.clamp(1, 20)));
+        }
     }
 }
 

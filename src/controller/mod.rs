@@ -11,8 +11,8 @@
 //!   [`MetaStore::update_fenced`] with that epoch, so a change from a stale controller is
 //!   rejected (a conflict) and nothing is written;
 //! - a broker has failed when its data directory is unreachable, holds another identity
-//!   (`broker.id` or `cluster.id`), or its `klog broker run` agent was seen running and its
-//!   liveness lock has since been released;
+//!   (`broker.id` or `cluster.id`), or its `klog broker run` agent registered in the store and
+//!   its liveness lock has since been released (killed or crashed; a clean stop unregisters);
 //! - a new leader comes from the live ISR, in assignment order; the leader epoch grows by one per
 //!   leader change and the ISR keeps only live members; with no live in-sync replica the
 //!   partition goes offline (leader -1, ISR kept so a returning member can lead with nothing
@@ -62,9 +62,10 @@ fn agent_lock(dd: &DataDir) -> PathBuf {
     dd.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock")
 }
 
-/// Probes every broker of `snap`. `seen_agents` remembers brokers whose agent was seen running:
-/// when their agent's lock is released they have failed (until an agent holds it again).
-pub fn probe_brokers(snap: &Snapshot, seen_agents: &mut BTreeSet<i32>) -> Vec<BrokerStatus> {
+/// Probes every broker of `snap`. A broker whose agent registered in the store (`klog broker
+/// run`) and whose agent's liveness lock is free has failed: the agent was killed or crashed
+/// (an agent that stops cleanly unregisters). Every controller sees the same, from the store.
+pub fn probe_brokers(snap: &Snapshot) -> Vec<BrokerStatus> {
     snap.brokers
         .iter()
         .map(|(&id, b)| {
@@ -80,11 +81,10 @@ pub fn probe_brokers(snap: &Snapshot, seen_agents: &mut BTreeSet<i32>) -> Vec<Br
                 Ok(dd) => match lock::is_held(&agent_lock(&dd)) {
                     Err(e) => st.reason = e.to_string(),
                     Ok(true) => {
-                        seen_agents.insert(id);
                         st.alive = true;
                         st.agent = true;
                     }
-                    Ok(false) if seen_agents.contains(&id) => {
+                    Ok(false) if b.agent => {
                         st.reason =
                             format!("broker {}: its `klog broker run` agent stopped (liveness lock released)", id)
                     }
@@ -136,7 +136,6 @@ pub struct Controller {
     store: MetaStore,
     _lock: FileLock,
     info: ControllerInfo,
-    seen_agents: BTreeSet<i32>,
 }
 
 /// Tries once to become the controller: `None` when another process holds the lock.
@@ -175,7 +174,7 @@ fn become_controller(store: &MetaStore, l: FileLock, broker: Option<i32>) -> Res
         .controller
         .clone()
         .ok_or_else(|| Error::Invalid("the store recorded no controller after an election".into()))?;
-    Ok(Controller { store: store.clone(), _lock: l, info, seen_agents: BTreeSet::new() })
+    Ok(Controller { store: store.clone(), _lock: l, info })
 }
 
 impl Controller {
@@ -197,7 +196,7 @@ impl Controller {
                 self.info.pid, self.info.epoch, snap.controller_epoch
             )));
         }
-        let brokers = probe_brokers(&snap, &mut self.seen_agents);
+        let brokers = probe_brokers(&snap);
         let alive: BTreeSet<i32> = brokers.iter().filter(|b| b.alive).map(|b| b.broker).collect();
         let mut report = RoundReport { brokers, ..Default::default() };
         for (topic, t) in &snap.topics {
@@ -392,9 +391,7 @@ pub fn elect(store: &MetaStore, kind: ElectionType, targets: &[(String, i32)]) -
         }
         targets.to_vec()
     };
-    let mut seen_agents = BTreeSet::new();
-    let alive: BTreeSet<i32> =
-        probe_brokers(&snap, &mut seen_agents).into_iter().filter(|b| b.alive).map(|b| b.broker).collect();
+    let alive: BTreeSet<i32> = probe_brokers(&snap).into_iter().filter(|b| b.alive).map(|b| b.broker).collect();
     let mut out = Vec::new();
     for (topic, p) in all {
         let ps = snap.partition(&topic, p)?.clone();
@@ -475,7 +472,7 @@ pub struct Status {
 pub fn status(store: &MetaStore) -> Result<Status> {
     let snap = store.load()?;
     let active = lock::is_held(&controller_lock_path(store))?;
-    let brokers = probe_brokers(&snap, &mut BTreeSet::new());
+    let brokers = probe_brokers(&snap);
     let alive: BTreeMap<i32, bool> = brokers.iter().map(|b| (b.broker, b.alive)).collect();
     let (mut offline, mut under) = (Vec::new(), Vec::new());
     for (n, t) in &snap.topics {

@@ -57,6 +57,10 @@ pub struct ControllerInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrokerInfo {
     pub data_dir: PathBuf,
+    /// A `klog broker run` agent registered for this broker and has not stopped cleanly: while
+    /// its liveness lock is free (the agent was killed or crashed), the broker has failed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub agent: bool,
 }
 
 /// One partition's replication state.
@@ -210,6 +214,18 @@ impl MetaStore {
             self.lock_timeout,
             &format!("metadata store {}", self.root.display()),
         )
+    }
+
+    /// Registers (or, on a clean stop, unregisters) broker `id`'s `klog broker run` agent.
+    pub fn set_broker_agent(&self, id: i32, running: bool) -> Result<Snapshot> {
+        self.update(|s| {
+            let b = s
+                .brokers
+                .get_mut(&id)
+                .ok_or_else(|| Error::NotFound(format!("broker {} is not registered in the cluster", id)))?;
+            b.agent = running;
+            Ok(("broker-agent".into(), serde_json::json!({"broker": id, "agent": running})))
+        })
     }
 
     /// The current snapshot, read without a lock.
@@ -531,7 +547,7 @@ mod tests {
         let s = MetaStore::open_or_create(dir.path()).unwrap();
         let register = |id: i32| {
             move |snap: &mut Snapshot| {
-                snap.brokers.insert(id, BrokerInfo { data_dir: format!("/b{}", id).into() });
+                snap.brokers.insert(id, BrokerInfo { data_dir: format!("/b{}", id).into(), agent: false });
                 Ok(("register-broker".to_string(), serde_json::json!({"broker": id})))
             }
         };
@@ -558,12 +574,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = MetaStore::open_or_create(dir.path()).unwrap();
         s.update(|snap| {
-            snap.brokers.insert(1, BrokerInfo { data_dir: "/x".into() });
+            snap.brokers.insert(1, BrokerInfo { data_dir: "/x".into(), agent: false });
             Ok(("register-broker".into(), serde_json::json!({"broker": 1})))
         })
         .unwrap();
         let bad = s.update(|snap| {
-            snap.brokers.insert(2, BrokerInfo { data_dir: "/x".into() });
+            snap.brokers.insert(2, BrokerInfo { data_dir: "/x".into(), agent: false });
             Ok(("register-broker".into(), serde_json::json!({"broker": 2})))
         });
         assert!(bad.is_err());
