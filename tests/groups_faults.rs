@@ -537,3 +537,30 @@ fn first_commits_at_once_all_succeed() {
         assert!(d.contains("PartitionCount: 50"), "{}", d);
     }
 }
+
+/// The GroupMetadata record is informational: a member whose record cannot be written (the
+/// `__consumer_offsets` partition locked past the lock timeout) joins anyway, says so once, and
+/// consumes and commits as usual once the partition is free.
+#[test]
+fn a_group_metadata_record_that_cannot_be_written_does_not_stop_the_member() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "t"]);
+    t.ok_with(&["produce", "t", "-p", "0"], b"a\nb\nc\n");
+    // Create __consumer_offsets, then hold the group's partition lock.
+    t.ok(&["group", "commit", "g", "--topic", "t", "-p", "0", "--offset", "0"]);
+    let p = klog::group::schema::partition_for_group("g");
+    let lock = t.data().join(".klog/locks").join(format!("__consumer_offsets-{}.lock", p));
+    let held = klog::lock::lock_exclusive(&lock, Duration::from_secs(5), "test").unwrap();
+    let mut m = Proc::spawn(&t, "m", &["--lock-timeout-ms", "1000", "consume", "-G", "g", "t", "-e"], &[]);
+    assert!(
+        wait_until(Duration::from_secs(20), || m.err().contains("the GroupMetadata record was not written")),
+        "{}",
+        m.err()
+    );
+    drop(held);
+    assert!(m.wait_for(Duration::from_secs(20)).success(), "{}", m.err());
+    assert_eq!(m.out(), "a\nb\nc\n");
+    let d = t.ok(&["group", "describe", "g", "--json"]);
+    assert!(d.contains("\"current_offset\":3"), "{}", d);
+    assert_eq!(m.err().matches("was not written").count(), 1, "said once: {}", m.err());
+}

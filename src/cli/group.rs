@@ -124,7 +124,9 @@ fn state_from_log(g: &offsets::LoggedGroup) -> GroupState {
 /// Refuses while the group has live members (after removing dead ones). The caller holds the
 /// group lock.
 fn require_no_live_members(dd: &DataDir, cat: &Catalog, group: &str) -> Result<()> {
-    member::expel_departed_locked(dd, cat, group)?;
+    for w in member::expel_departed_locked(dd, cat, group)?.1 {
+        eprintln!("klog: warning: {}", w);
+    }
     if let Some(s) = member::read_state(&group_dir(dd, group))? {
         let live = member::live_members(&group_dir(dd, group), &s)?;
         if !live.is_empty() {

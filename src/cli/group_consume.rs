@@ -304,6 +304,9 @@ impl Runner<'_> {
 
     fn rebalance_step(&mut self) -> Result<()> {
         let r = self.member.poll()?;
+        for w in r.warnings.iter().chain(self.member.take_warnings().iter()) {
+            eprintln!("klog: warning: {}", w);
+        }
         for (id, why) in &r.expelled {
             self.say(format!("removed member {} ({})", id, why));
         }
@@ -566,7 +569,9 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     let left = member.leave();
     result?;
     committed?;
-    left?;
+    for w in left? {
+        eprintln!("klog: warning: {}", w);
+    }
     Ok(exec_failed.unwrap_or(EXIT_OK))
 }
 

@@ -65,7 +65,7 @@ fn agent_lock(dd: &DataDir) -> PathBuf {
 /// Probes every broker of `snap`. A broker whose agent registered in the store (`klog broker
 /// run`) and whose agent's liveness lock is free has failed: the agent was killed or crashed
 /// (an agent that stops cleanly unregisters). Every controller sees the same, from the store.
-pub fn probe_brokers(snap: &Snapshot) -> Vec<BrokerStatus> {
+pub fn probe_brokers(store: &MetaStore, snap: &Snapshot) -> Vec<BrokerStatus> {
     snap.brokers
         .iter()
         .map(|(&id, b)| {
@@ -84,7 +84,9 @@ pub fn probe_brokers(snap: &Snapshot) -> Vec<BrokerStatus> {
                         st.alive = true;
                         st.agent = true;
                     }
-                    Ok(false) if b.agent => {
+                    // The agent unregisters before it releases its lock, so a clean stop seen
+                    // between the two reads is told apart by reading the store again.
+                    Ok(false) if b.agent && still_registered(store, id) => {
                         st.reason =
                             format!("broker {}: its `klog broker run` agent stopped (liveness lock released)", id)
                     }
@@ -94,6 +96,12 @@ pub fn probe_brokers(snap: &Snapshot) -> Vec<BrokerStatus> {
             st
         })
         .collect()
+}
+
+/// Whether broker `id`'s agent is still registered, read from the store again (the snapshot
+/// probed may predate a clean stop). A store that cannot be read now counts as registered.
+fn still_registered(store: &MetaStore, id: i32) -> bool {
+    store.load().map_or(true, |s| s.brokers.get(&id).is_some_and(|b| b.agent))
 }
 
 /// The offsets an unclean leader lacked: `from` (its log end offset) up to `to`, the furthest
@@ -196,7 +204,7 @@ impl Controller {
                 self.info.pid, self.info.epoch, snap.controller_epoch
             )));
         }
-        let brokers = probe_brokers(&snap);
+        let brokers = probe_brokers(&self.store, &snap);
         let alive: BTreeSet<i32> = brokers.iter().filter(|b| b.alive).map(|b| b.broker).collect();
         let mut report = RoundReport { brokers, ..Default::default() };
         for (topic, t) in &snap.topics {
@@ -391,7 +399,7 @@ pub fn elect(store: &MetaStore, kind: ElectionType, targets: &[(String, i32)]) -
         }
         targets.to_vec()
     };
-    let alive: BTreeSet<i32> = probe_brokers(&snap).into_iter().filter(|b| b.alive).map(|b| b.broker).collect();
+    let alive: BTreeSet<i32> = probe_brokers(store, &snap).into_iter().filter(|b| b.alive).map(|b| b.broker).collect();
     let mut out = Vec::new();
     for (topic, p) in all {
         let ps = snap.partition(&topic, p)?.clone();
@@ -472,7 +480,7 @@ pub struct Status {
 pub fn status(store: &MetaStore) -> Result<Status> {
     let snap = store.load()?;
     let active = lock::is_held(&controller_lock_path(store))?;
-    let brokers = probe_brokers(&snap);
+    let brokers = probe_brokers(store, &snap);
     let alive: BTreeMap<i32, bool> = brokers.iter().map(|b| (b.broker, b.alive)).collect();
     let (mut offline, mut under) = (Vec::new(), Vec::new());
     for (n, t) in &snap.topics {

@@ -239,6 +239,8 @@ pub struct PollResult {
     pub expelled: Vec<(String, String)>,
     /// This member had been removed (it was silent too long) and joined again.
     pub rejoined: bool,
+    /// Things that went wrong without stopping the member (for the caller to report).
+    pub warnings: Vec<String>,
 }
 
 /// A live member of a group.
@@ -260,6 +262,8 @@ pub struct Member {
     /// Dropping it stops the heartbeat thread at once.
     stop_heartbeat: Option<std::sync::mpsc::Sender<()>>,
     heartbeat: Option<std::thread::JoinHandle<()>>,
+    /// Warnings from joining, for the caller (see [`Member::take_warnings`]).
+    warnings: Vec<String>,
 }
 
 fn hostname() -> String {
@@ -329,7 +333,7 @@ impl Member {
         s.protocol = Some(opts.strategy.name().to_string());
         rebalance(catalog.as_ref(), &mut s, opts.strategy)?;
         write_state(&dir, &s)?;
-        record_metadata(dd, group, &s)?;
+        let warnings: Vec<String> = record_metadata(dd, group, &s).into_iter().collect();
         drop(guard);
         let last_poll_ms = Arc::new(AtomicI64::new(now));
         let (stop_heartbeat, stop_rx) = std::sync::mpsc::channel();
@@ -353,6 +357,7 @@ impl Member {
             last_poll_ms,
             stop_heartbeat: Some(stop_heartbeat),
             heartbeat: Some(heartbeat),
+            warnings,
         })
     }
 
@@ -407,7 +412,7 @@ impl Member {
             }
             write_state(&self.dir, &s)?;
             if s.generation != generation {
-                record_metadata(&self.dd, &self.group, &s)?;
+                out.warnings.extend(record_metadata(&self.dd, &self.group, &s));
             }
         }
         if s.generation != self.generation {
@@ -451,19 +456,25 @@ impl Member {
     }
 
     /// Leaves the group: releases every partition and rebalances the others. The caller commits
-    /// first.
-    pub fn leave(mut self) -> Result<()> {
+    /// first. Returns warnings for the caller to report.
+    pub fn leave(mut self) -> Result<Vec<String>> {
+        let mut warnings = std::mem::take(&mut self.warnings);
         self.owned.clear();
         let _guard = lock_group(&self.dd, &self.group, self.opts.lock_timeout)?;
         let mut s = read_state(&self.dir)?.unwrap_or_default();
         if s.members.remove(&self.id).is_some() {
             rebalance(self.catalog.as_ref(), &mut s, self.opts.strategy)?;
             write_state(&self.dir, &s)?;
-            record_metadata(&self.dd, &self.group, &s)?;
+            warnings.extend(record_metadata(&self.dd, &self.group, &s));
         }
         let _ = std::fs::remove_file(member_json_path(&self.dir, &self.id));
         let _ = std::fs::remove_file(member_lock_path(&self.dir, &self.id));
-        Ok(())
+        Ok(warnings)
+    }
+
+    /// Warnings from joining, for the caller to report (once).
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 }
 
@@ -502,26 +513,21 @@ fn heartbeat_loop(
 }
 
 /// Removes departed members of a group (for admin commands). Returns who was removed.
-pub fn expel_departed_members(
-    dd: &DataDir,
-    topics: &dyn TopicCatalog,
-    group: &str,
-    timeout: Duration,
-) -> Result<Vec<(String, String)>> {
-    let _guard = lock_group(dd, group, timeout)?;
-    expel_departed_locked(dd, topics, group)
-}
+/// Members removed from a group, with why, and warnings for the caller to report.
+pub type Expelled = (Vec<(String, String)>, Vec<String>);
 
-/// [`expel_departed_members`] for a caller that holds the group lock already.
-pub fn expel_departed_locked(dd: &DataDir, topics: &dyn TopicCatalog, group: &str) -> Result<Vec<(String, String)>> {
+/// Removes departed members of a group, for a caller (an admin command) that holds the group
+/// lock already.
+pub fn expel_departed_locked(dd: &DataDir, topics: &dyn TopicCatalog, group: &str) -> Result<Expelled> {
     let dir = group_dir(dd, group);
-    let Some(mut s) = read_state(&dir)? else { return Ok(Vec::new()) };
+    let Some(mut s) = read_state(&dir)? else { return Ok((Vec::new(), Vec::new())) };
     let gone = expel_departed(topics, &dir, &mut s)?;
+    let mut warnings = Vec::new();
     if !gone.is_empty() {
         write_state(&dir, &s)?;
-        record_metadata(dd, group, &s)?;
+        warnings.extend(record_metadata(dd, group, &s));
     }
-    Ok(gone)
+    Ok((gone, warnings))
 }
 
 /// Kafka's GroupMetadata value for a group state: protocol type `consumer`, the generation,
@@ -559,7 +565,11 @@ pub fn metadata_value(s: &GroupState) -> GroupValue {
 
 /// Appends the group's metadata to `__consumer_offsets` after a rebalance, as Kafka's
 /// coordinator does, so that Kafka's tools reading the directory see the group. Under the
-/// group lock.
-fn record_metadata(dd: &DataDir, group: &str, s: &GroupState) -> Result<()> {
-    super::offsets::commit(dd, group, &[super::offsets::Change::Metadata(metadata_value(s))]).map(|_| ())
+/// group lock. The record is informational (the state file is the group's state), so a failure
+/// does not undo the rebalance: it comes back as a warning.
+fn record_metadata(dd: &DataDir, group: &str, s: &GroupState) -> Option<String> {
+    let change = super::offsets::Change::Metadata(metadata_value(s));
+    super::offsets::commit(dd, group, &[change]).err().map(|e| {
+        format!("group {}: generation {}: the GroupMetadata record was not written: {}", group, s.generation, e)
+    })
 }

@@ -295,12 +295,10 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
         }
     }
     // Group metadata alone is informational (the group's state lives in its state file): it is
-    // appended without an fsync of its own, and the offsets snapshot stays as it is (readers scan
-    // past the record). The next commit's fsync makes it durable with the rest.
+    // appended without an fdatasync of its own (a roll it causes still syncs the sealed segment
+    // and the directory, as always), and the offsets snapshot stays as it is (readers scan past
+    // the record). The next commit's fdatasync makes it durable with the rest.
     let informational = changes.iter().all(|c| matches!(c, Change::Metadata(_)));
-    if informational {
-        w.set_durable(false);
-    }
     if !b.is_empty() {
         w.append_batch(b.finish(0, 0, Compression::None), AppendMode::Leader { leader_epoch: 0 })?;
         if !informational {
