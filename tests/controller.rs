@@ -286,6 +286,10 @@ fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_doe
     wait_for(Duration::from_secs(10), "broker 1 back in every ISR", || {
         c.snapshot().topics["t"].partitions.iter().all(|p| p.isr.contains(&1))
     });
+    // Running `init` again for broker 1 keeps its running agent's registration.
+    wait_for(Duration::from_secs(10), "the new agent registered", || registered(1));
+    ok(&["--data-dir", &c.bs(1), "--meta", &c.m, "init", "--broker-id", "1"], b"");
+    assert!(registered(1));
 }
 
 #[test]

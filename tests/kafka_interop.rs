@@ -535,8 +535,17 @@ fn group_metadata_members_decode_with_kafka_protocol() {
     let sub = ConsumerProtocolSubscription::decode(&mut sub, version).unwrap();
     let topics: Vec<&str> = sub.topics.iter().map(|t| t.as_str()).collect();
     assert_eq!(topics, ["orders", "users"]);
+    // An eager strategy gives everything up at a rebalance: nothing owned, as Kafka's consumer says.
+    assert!(sub.owned_partitions.is_empty());
+    // A cooperative one keeps its partitions: they are reported owned.
+    s.protocol = Some("cooperative-sticky".into());
+    let coop = metadata_value(&s);
+    let a2 = coop.members.iter().find(|m| m.member_id == "a").unwrap();
+    let mut sub2 = Bytes::from(a2.subscription.clone());
+    let _ = bytes::Buf::get_i16(&mut sub2);
+    let sub2 = ConsumerProtocolSubscription::decode(&mut sub2, 1).unwrap();
     let owned: Vec<(String, Vec<i32>)> =
-        sub.owned_partitions.iter().map(|tp| (tp.topic.0.to_string(), tp.partitions.clone())).collect();
+        sub2.owned_partitions.iter().map(|tp| (tp.topic.0.to_string(), tp.partitions.clone())).collect();
     assert_eq!(owned, [("orders".to_string(), vec![0, 1]), ("users".to_string(), vec![0])]);
     let version = i16::from_be_bytes([asg[0], asg[1]]);
     let _ = bytes::Buf::get_i16(&mut asg);

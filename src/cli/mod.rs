@@ -170,7 +170,9 @@ fn init_member(ctx: &Ctx, meta: &std::path::Path, broker_id: i32) -> Result<()> 
     let meta_abs = std::fs::canonicalize(meta).map_err(|e| Error::io("resolve", meta, e))?;
     DataDir::open(&root)?.set_meta_store_path(&meta_abs)?;
     store.update(|s| {
-        s.brokers.insert(broker_id, crate::meta::BrokerInfo { data_dir: root.clone(), agent: false });
+        // Re-registering keeps a running agent's registration.
+        let agent = s.brokers.get(&broker_id).is_some_and(|b| b.agent);
+        s.brokers.insert(broker_id, crate::meta::BrokerInfo { data_dir: root.clone(), agent });
         Ok(("register-broker".into(), serde_json::json!({"broker": broker_id, "data_dir": root})))
     })?;
     out(&format!(

@@ -540,6 +540,10 @@ pub fn metadata_value(s: &GroupState) -> GroupValue {
         .map(|m| {
             let assigned = s.assignment.get(&m.member_id).cloned().unwrap_or_default();
             let topics: Vec<String> = m.topics.iter().cloned().collect();
+            // Owned partitions, as a Kafka consumer reports them: none under an eager strategy
+            // (everything is given up at a rebalance), the kept ones under a cooperative one.
+            let cooperative = s.protocol.as_deref().and_then(Strategy::parse).is_some_and(|st| st.is_cooperative());
+            let owned: Vec<Tp> = if cooperative { assigned.clone() } else { Vec::new() };
             MemberValue {
                 member_id: m.member_id.clone(),
                 group_instance_id: None,
@@ -547,7 +551,7 @@ pub fn metadata_value(s: &GroupState) -> GroupValue {
                 client_host: format!("/{}", m.host),
                 rebalance_timeout: m.max_poll_interval_ms.clamp(0, i32::MAX as i64) as i32,
                 session_timeout: m.session_timeout_ms.clamp(0, i32::MAX as i64) as i32,
-                subscription: schema::subscription_bytes(&topics, &assigned),
+                subscription: schema::subscription_bytes(&topics, &owned),
                 assignment: schema::assignment_bytes(&assigned),
             }
         })
