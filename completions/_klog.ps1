@@ -637,6 +637,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--topics-to-move-json-file', '--topics-to-move-json-file', [CompletionResultType]::ParameterName, 'Kafka''s {"version":1,"topics":[{"topic":"t"}]}')
             [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Broker ids to place replicas on, comma-separated')
             [CompletionResult]::new('--reassignment-json-file', '--reassignment-json-file', [CompletionResultType]::ParameterName, 'The reassignment plan')
+            [CompletionResult]::new('--throttle', '--throttle', [CompletionResultType]::ParameterName, 'With --execute: copy to the new replicas at most this many bytes per second (over the whole execution), like kafka-reassign-partitions --throttle')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a partition lock held by another process, in ms')

@@ -2331,7 +2331,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__reassign)
-            opts="-h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --data-dir --meta --lock-timeout-ms --help"
+            opts="-h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --throttle --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,6 +2346,10 @@ _klog() {
                     return 0
                     ;;
                 --reassignment-json-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --throttle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

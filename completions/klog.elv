@@ -565,6 +565,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --topics-to-move-json-file 'Kafka''s {"version":1,"topics":[{"topic":"t"}]}'
             cand --broker-list 'Broker ids to place replicas on, comma-separated'
             cand --reassignment-json-file 'The reassignment plan'
+            cand --throttle 'With --execute: copy to the new replicas at most this many bytes per second (over the whole execution), like kafka-reassign-partitions --throttle'
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'

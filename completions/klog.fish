@@ -379,6 +379,7 @@ complete -c klog -n "__fish_klog_using_subcommand leader-election" -s h -l help 
 complete -c klog -n "__fish_klog_using_subcommand reassign" -l topics-to-move-json-file -d 'Kafka\'s {"version":1,"topics":[{"topic":"t"}]}' -r -F
 complete -c klog -n "__fish_klog_using_subcommand reassign" -l broker-list -d 'Broker ids to place replicas on, comma-separated' -r
 complete -c klog -n "__fish_klog_using_subcommand reassign" -l reassignment-json-file -d 'The reassignment plan' -r -F
+complete -c klog -n "__fish_klog_using_subcommand reassign" -l throttle -d 'With --execute: copy to the new replicas at most this many bytes per second (over the whole execution), like kafka-reassign-partitions --throttle' -r
 complete -c klog -n "__fish_klog_using_subcommand reassign" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand reassign" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand reassign" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r

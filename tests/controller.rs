@@ -816,3 +816,27 @@ fn a_pass_to_a_broker_that_is_no_longer_a_replica_copies_nothing() {
     let r = klog::replica::replicate_partition(&leader, &follower, &tm, 0, Some((&store, 1))).unwrap();
     assert_eq!(r.follower_end_offset, 20);
 }
+
+#[test]
+fn a_throttled_reassignment_moves_every_record() {
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replica-assignment", "0"], b"");
+    c.ok(&["produce", "t", "-p", "0", "--batch-size", "20"], &lines(0, 400));
+    let plan = c.dir.path().join("plan.json");
+    std::fs::write(&plan, r#"{"version":1,"partitions":[{"topic":"t","partition":0,"replicas":[1,2]}]}"#).unwrap();
+    let plan = plan.to_string_lossy().into_owned();
+    // Bad throttles are usage errors that change nothing.
+    let before = c.snapshot();
+    c.fails(&["reassign", "--execute", "--reassignment-json-file", &plan, "--throttle", "0"], b"", 2);
+    c.fails(&["reassign", "--verify", "--reassignment-json-file", &plan, "--throttle", "1000"], b"", 2);
+    assert_eq!(c.snapshot(), before);
+    // Paced copies (batch by batch), then the switch to the new replicas.
+    let out = c.ok(&["reassign", "--execute", "--reassignment-json-file", &plan, "--throttle", "200000"], b"");
+    assert!(out.contains("Reassignment of partition t-0 is complete."), "{out}");
+    let ps = c.snapshot().topics["t"].partitions[0].clone();
+    assert_eq!((ps.replicas, ps.leader), (vec![1, 2], 1));
+    assert_eq!(c.consume("t"), names(0, 400));
+    let seg = |b: i32| std::fs::read(c.b(b).join("t-0").join("00000000000000000000.log")).unwrap();
+    assert_eq!(seg(1), seg(2), "both new replicas hold the same bytes");
+    assert!(!c.b(0).join("t-0").exists(), "the old replica's copy is gone");
+}

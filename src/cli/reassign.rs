@@ -14,8 +14,9 @@ Move partition replicas between brokers with Kafka's reassignment JSON \
 proposed one (Kafka's placement over the listed brokers). --execute --reassignment-json-file F \
 adds the new replicas, copies the leader's log to them (they join the ISR when caught up), then \
 drops the old replicas; a new leader is elected from the target replicas when the old one \
-leaves. --verify --reassignment-json-file F says which partitions are done. A plan naming an \
-unknown topic, partition or broker changes nothing. A removed replica's directory is deleted \
+leaves; --throttle BYTES_PER_SEC paces that copy. --verify --reassignment-json-file F says \
+which partitions are done. A plan naming an unknown topic, partition or broker changes \
+nothing. A removed replica's directory is deleted \
 from its broker (kept, with a warning, when that broker cannot be reached). Exit 1 when some \
 partition is not complete.";
 
@@ -40,6 +41,10 @@ pub struct ReassignArgs {
     /// The reassignment plan.
     #[arg(long, value_name = "FILE")]
     pub reassignment_json_file: Option<PathBuf>,
+    /// With --execute: copy to the new replicas at most this many bytes per second (over the
+    /// whole execution), like kafka-reassign-partitions --throttle.
+    #[arg(long, value_name = "BYTES_PER_SEC")]
+    pub throttle: Option<u64>,
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -66,6 +71,9 @@ fn render(ps: &[Progress], done: &str) -> Result<i32> {
 }
 
 pub fn run(ctx: &Ctx, a: ReassignArgs) -> Result<i32> {
+    if a.throttle.is_some() && !a.execute {
+        return Err(Error::Usage("--throttle goes with --execute".into()));
+    }
     let store = ctx
         .store()?
         .ok_or_else(|| Error::Usage("no cluster: pass --meta DIR (the cluster's metadata store)".into()))?;
@@ -91,7 +99,10 @@ pub fn run(ctx: &Ctx, a: ReassignArgs) -> Result<i32> {
     };
     let plan = reassign::parse_plan(&read(f)?)?;
     if a.execute {
-        let ps = reassign::execute(&store, &plan, ctx.lock_timeout)?;
+        if a.throttle == Some(0) {
+            return Err(Error::Usage("--throttle must be at least 1 byte per second".into()));
+        }
+        let ps = reassign::execute(&store, &plan, ctx.lock_timeout, a.throttle)?;
         render(&ps, "complete")
     } else {
         render(&reassign::verify(&snap, &plan)?, "complete")

@@ -120,7 +120,7 @@ fn replicate_one(
             shown = true;
         }
     };
-    let r = replica::replicate_partition_with_progress(from, to, t, p, assignment, &mut bar);
+    let r = replica::replicate_partition_with_progress(from, to, t, p, assignment, None, &mut bar);
     if shown {
         eprint!("\r\x1b[K");
     }

@@ -159,8 +159,13 @@ fn change_partition(
 /// the leader (a replication pass, after which caught-up replicas join the ISR), then, once every
 /// target replica is in sync, removes the others and deletes their copies. A partition whose new replicas cannot catch
 /// up (unreachable) stays with the larger replica set and is reported as in progress.
-pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration) -> Result<Vec<Progress>> {
+///
+/// With `throttle` (bytes per second, over the whole execution, as Kafka's `--throttle`), the
+/// new replicas are copied to one after another at that pace before the ISR is recomputed;
+/// without, every replica is brought up to date at once.
+pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration, throttle: Option<u64>) -> Result<Vec<Progress>> {
     validate(&store.load()?, plan)?;
+    let mut pace = throttle.map(crate::replica::throttle::Throttle::new);
     let mut out = Vec::new();
     for e in &plan.partitions {
         let (t, p) = (e.topic.as_str(), e.partition);
@@ -181,7 +186,32 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration) -> Result
             all.extend(ps.replicas.iter().copied().filter(|b| !target.contains(b)));
             change_partition(store, t, p, "reassign-add-replicas", &|c| c.replicas = all.clone(), lock_timeout)?;
         }
-        let report = crate::replica::sync_partition(store, t, p, true, lock_timeout)?;
+        let mut copy_failed = Vec::new();
+        if let Some(pace) = pace.as_mut() {
+            let snap = store.load()?;
+            let ps = snap.partition(t, p)?.clone();
+            let tm = crate::replica::topic_meta(&snap, t)?;
+            for &b in target.iter().filter(|&&b| b != ps.leader && !ps.isr.contains(&b)) {
+                let copied = crate::replica::broker_dir(&snap, ps.leader, lock_timeout).and_then(|leader| {
+                    let dd = crate::replica::broker_dir(&snap, b, lock_timeout)?;
+                    crate::replica::replicate_partition_with_progress(
+                        &leader,
+                        &dd,
+                        &tm,
+                        p,
+                        Some((store, b)),
+                        Some(&mut *pace),
+                        &mut |_, _| {},
+                    )
+                });
+                if let Err(e) = copied {
+                    copy_failed.push((b, e.to_string()));
+                }
+            }
+        }
+        // Throttled: the copies are done, only the ISR and high watermark are recomputed.
+        let mut report = crate::replica::sync_partition(store, t, p, pace.is_none(), lock_timeout)?;
+        report.failed.extend(copy_failed);
         let lagging: Vec<i32> = target.iter().copied().filter(|b| !report.isr.contains(b)).collect();
         if !lagging.is_empty() {
             let why: Vec<String> =

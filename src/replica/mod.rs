@@ -21,6 +21,7 @@
 
 pub mod admin;
 pub mod feed;
+pub mod throttle;
 
 use crate::datadir::{DataDir, TopicMeta, LOG_START_CHECKPOINT, REPLICATION_CHECKPOINT};
 use crate::error::{Error, Result};
@@ -66,11 +67,11 @@ pub fn replicate_partition(
     partition: i32,
     assignment: Assignment,
 ) -> Result<PassReport> {
-    replicate_partition_with_progress(leader, follower, topic, partition, assignment, &mut |_, _| {})
+    replicate_partition_with_progress(leader, follower, topic, partition, assignment, None, &mut |_, _| {})
 }
 
 /// [`replicate_partition`], calling `progress(follower log end, leader log end)` as it copies
-/// (about every 8 MiB).
+/// (about every 8 MiB), paced by `throttle` when given.
 ///
 /// With an `assignment`, a follower that is no longer a replica of the partition when its lock
 /// is held (a reassignment removed it while this pass was starting) gets no copy: its
@@ -81,6 +82,7 @@ pub fn replicate_partition_with_progress(
     topic: &TopicMeta,
     partition: i32,
     assignment: Assignment,
+    mut throttle: Option<&mut throttle::Throttle>,
     progress: &mut dyn FnMut(i64, i64),
 ) -> Result<PassReport> {
     let tp = format!("{}-{}", topic.name, partition);
@@ -183,6 +185,9 @@ pub fn replicate_partition_with_progress(
         batches += 1;
         let before = bytes;
         bytes += buf.len() as u64;
+        if let Some(t) = throttle.as_deref_mut() {
+            t.wait(buf.len() as u64);
+        }
         if before >> 23 != bytes >> 23 {
             progress(w.log_end_offset(), leader_leo);
         }
