@@ -146,7 +146,7 @@ fn one_pass(
                 .broker_for_dir(to.root())
                 .ok_or_else(|| Error::Invalid(format!("{} is not a broker of the cluster", to.root().display())))?;
             if let Some(t) = &a.topic {
-                snap.topics.get(t).ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster", t)))?;
+                snap.topic(t)?;
             }
             for (name, t) in &snap.topics {
                 for (p, ps) in t.partitions.iter().enumerate() {

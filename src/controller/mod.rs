@@ -293,11 +293,7 @@ fn apply(
     };
     let mut decision = None;
     let f = |s: &mut Snapshot| {
-        let cur = s
-            .topics
-            .get_mut(topic)
-            .and_then(|t| usize::try_from(p).ok().and_then(|i| t.partitions.get_mut(i)))
-            .ok_or_else(|| Error::NotFound(format!("partition {}-{} is no longer in the metadata", topic, p)))?;
+        let cur = s.partition_mut(topic, p)?;
         if cur != seen {
             return Err(Error::Invalid(format!(
                 "{}-{} changed while the controller decided (now leader {} at epoch {})",

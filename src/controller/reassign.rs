@@ -64,10 +64,7 @@ pub fn generate(snap: &Snapshot, topics: &[String], brokers: &[i32]) -> Result<(
     }
     let (mut cur, mut new) = (Vec::new(), Vec::new());
     for t in topics {
-        let ts = snap
-            .topics
-            .get(t)
-            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", t)))?;
+        let ts = snap.topic(t)?;
         let rf = ts.partitions.first().map_or(1, |p| p.replicas.len() as i32);
         let proposed = crate::meta::assign_replicas(brokers, ts.partitions.len() as i32, rf)?;
         for (p, (ps, r)) in ts.partitions.iter().zip(proposed).enumerate() {
@@ -127,11 +124,7 @@ fn change_partition(
     let before = store.load()?;
     let seen = before.partition(topic, p)?.clone();
     let after = store.update_fenced(before.controller_epoch, |s| {
-        let cur = s
-            .topics
-            .get_mut(topic)
-            .and_then(|t| usize::try_from(p).ok().and_then(|i| t.partitions.get_mut(i)))
-            .ok_or_else(|| Error::NotFound(format!("partition {}-{} is no longer in the metadata", topic, p)))?;
+        let cur = s.partition_mut(topic, p)?;
         if *cur != seen {
             return Err(Error::Conflict(format!("{}-{} changed during the reassignment; run it again", topic, p)));
         }

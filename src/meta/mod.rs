@@ -98,20 +98,48 @@ pub struct Snapshot {
     pub deleted_topics: BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
+fn no_topic(topic: &str) -> Error {
+    Error::NotFound(format!("topic '{}' is not in the cluster metadata", topic))
+}
+
+fn no_partition(topic: &str, partition: i32, count: usize) -> Error {
+    Error::NotFound(format!(
+        "partition {} does not exist in topic '{}' (it has {} partitions)",
+        partition, topic, count
+    ))
+}
+
 impl Snapshot {
     pub fn partition(&self, topic: &str, partition: i32) -> Result<&PartitionState> {
-        let t = self
-            .topics
-            .get(topic)
-            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", topic)))?;
-        usize::try_from(partition).ok().and_then(|i| t.partitions.get(i)).ok_or_else(|| {
-            Error::NotFound(format!(
-                "partition {} does not exist in topic '{}' (it has {} partitions)",
-                partition,
-                topic,
-                t.partitions.len()
-            ))
-        })
+        let t = self.topic(topic)?;
+        usize::try_from(partition)
+            .ok()
+            .and_then(|i| t.partitions.get(i))
+            .ok_or_else(|| no_partition(topic, partition, t.partitions.len()))
+    }
+
+    /// [`Snapshot::partition`] for a change (inside [`MetaStore::update`]).
+    pub fn partition_mut(&mut self, topic: &str, partition: i32) -> Result<&mut PartitionState> {
+        let t = self.topic_mut(topic)?;
+        let count = t.partitions.len();
+        usize::try_from(partition)
+            .ok()
+            .and_then(|i| t.partitions.get_mut(i))
+            .ok_or_else(|| no_partition(topic, partition, count))
+    }
+
+    pub fn topic(&self, topic: &str) -> Result<&TopicState> {
+        self.topics.get(topic).ok_or_else(|| no_topic(topic))
+    }
+
+    /// Removes a topic, for its deletion (inside [`MetaStore::update`]).
+    pub fn remove_topic(&mut self, topic: &str) -> Result<TopicState> {
+        self.topics.remove(topic).ok_or_else(|| no_topic(topic))
+    }
+
+    /// A topic, for a change (inside [`MetaStore::update`]).
+    pub fn topic_mut(&mut self, topic: &str) -> Result<&mut TopicState> {
+        self.topics.get_mut(topic).ok_or_else(|| no_topic(topic))
     }
 
     pub fn broker_dir(&self, id: i32) -> Result<&Path> {

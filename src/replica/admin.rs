@@ -40,10 +40,7 @@ pub fn alter_topic(
     let mut added = 0..0;
     let snap = store.update(|s| {
         let brokers: Vec<i32> = s.brokers.keys().copied().collect();
-        let t = s
-            .topics
-            .get_mut(name)
-            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", name)))?;
+        let t = s.topic_mut(name)?;
         for k in delete {
             t.configs.remove(k);
         }
@@ -113,10 +110,7 @@ pub fn alter_topic(
 pub fn delete_topic(store: &MetaStore, name: &str, lock_timeout: Duration) -> Result<(Snapshot, Unreached)> {
     let mut gone = None;
     let snap = store.update(|s| {
-        let t = s
-            .topics
-            .remove(name)
-            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", name)))?;
+        let t = s.remove_topic(name)?;
         s.deleted_topics.entry(name.to_string()).or_default().insert(t.topic_id.clone());
         let detail = json!({"topic": name, "topic_id": t.topic_id});
         gone = Some(t);

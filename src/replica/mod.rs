@@ -230,10 +230,7 @@ pub fn broker_dir(snap: &Snapshot, id: i32, lock_timeout: Duration) -> Result<Da
 
 /// The topic as the cluster knows it, in the shape a data directory uses.
 pub fn topic_meta(snap: &Snapshot, name: &str) -> Result<TopicMeta> {
-    let t = snap
-        .topics
-        .get(name)
-        .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", name)))?;
+    let t = snap.topic(name)?;
     let config = crate::datadir::TopicConfig { overrides: t.configs.clone() };
     Ok(TopicMeta {
         name: name.to_string(),
@@ -260,14 +257,7 @@ pub fn check_leader(store: &MetaStore, topic: &str, partition: i32, broker: i32,
 /// Sets a partition's ISR, if its leader epoch is still `leader_epoch`; records the change.
 pub fn set_isr(store: &MetaStore, topic: &str, partition: i32, leader_epoch: i32, isr: Vec<i32>) -> Result<Snapshot> {
     store.update(|snap| {
-        let t = snap
-            .topics
-            .get_mut(topic)
-            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", topic)))?;
-        let ps = usize::try_from(partition)
-            .ok()
-            .and_then(|i| t.partitions.get_mut(i))
-            .ok_or_else(|| Error::NotFound(format!("partition {}-{} does not exist", topic, partition)))?;
+        let ps = snap.partition_mut(topic, partition)?;
         if ps.leader_epoch != leader_epoch {
             return Err(Error::Conflict(format!(
                 "{}-{}: ISR change decided under leader epoch {}, but the partition is at epoch {}",
@@ -294,14 +284,7 @@ pub fn elect_leader(
     lock_timeout: Duration,
 ) -> Result<Snapshot> {
     let snap = store.update(|snap| {
-        let t = snap
-            .topics
-            .get_mut(topic)
-            .ok_or_else(|| Error::NotFound(format!("topic '{}' is not in the cluster metadata", topic)))?;
-        let ps = usize::try_from(partition)
-            .ok()
-            .and_then(|i| t.partitions.get_mut(i))
-            .ok_or_else(|| Error::NotFound(format!("partition {}-{} does not exist", topic, partition)))?;
+        let ps = snap.partition_mut(topic, partition)?;
         if !ps.replicas.contains(&new_leader) {
             return Err(Error::Invalid(format!(
                 "{}-{}: broker {} is not a replica (replicas {:?})",
