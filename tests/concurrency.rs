@@ -72,16 +72,6 @@ fn run_writers(t: &Klog, args: &[&str], line: fn(usize, usize) -> String) {
     }
 }
 
-fn verify_ok(t: &Klog) {
-    let out = t.cmd(&["verify"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "verify failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Parses a line `w{i}-{n}` into (i, n).
 fn parse_value(v: &str) -> (usize, usize) {
     let (w, n) =
@@ -121,7 +111,7 @@ fn six_writers_one_partition() {
     eprintln!("the log switches writer {} times", switches);
     assert_eq!(count, WRITERS * LINES);
     assert_eq!(seen.len(), WRITERS * LINES);
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -159,5 +149,5 @@ fn six_keyed_writers_three_partitions() {
     assert_eq!(next_offset.iter().sum::<u64>(), (WRITERS * LINES) as u64);
     assert!(next_offset.iter().all(|&n| n > 0), "40 keys should reach all 3 partitions: {:?}", next_offset);
     assert_eq!(key_partition.len(), 40);
-    verify_ok(&t);
+    t.verify_ok("");
 }

@@ -20,17 +20,6 @@ use std::time::Duration;
 
 const ROUNDS: u64 = 25;
 
-fn verify_ok(t: &Klog, when: &str) {
-    let out = t.cmd(&["verify"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "verify failed {}: {}{}",
-        when,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// One round: start a producer, feed it, kill it. Returns how many lines were handed to the pipe.
 fn killed_producer(t: &Klog, round: u64) -> u64 {
     let mut rng = XorShift::new(round + 1);
@@ -80,7 +69,7 @@ fn killed_producers_never_break_the_log() {
     for round in 0..ROUNDS {
         sent.push(killed_producer(&t, round));
         t.ok_with(&["produce", "t", "-p", "0"], format!("ack-{}\n", round).as_bytes());
-        verify_ok(&t, &format!("after round {}", round));
+        t.verify_ok(&format!("after round {}", round));
     }
 
     let out = t.ok(&["consume", "t", "-p", "0", "-e", "--format", "%o %s\\n"]);
@@ -113,5 +102,5 @@ fn killed_producers_never_break_the_log() {
     assert!(total > 0, "no killed producer got anything written; the test exercised nothing");
     eprintln!("lines sent per round: {:?}", sent);
     eprintln!("lines kept per round: {:?}", survived);
-    verify_ok(&t, "at the end");
+    t.verify_ok("at the end");
 }

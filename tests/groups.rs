@@ -113,22 +113,9 @@ fn member_rows(v: &Value) -> Vec<MemberRow> {
     out
 }
 
-/// Every record of a topic: (partition, offset) -> value.
-fn log_records(t: &Klog, topic: &str) -> BTreeMap<(i32, i64), String> {
-    let out = t.ok(&["consume", topic, "-e", "--format", "%p %o %s\\n"]);
-    out.lines()
-        .map(|l| {
-            let mut f = l.splitn(3, ' ');
-            let p = f.next().unwrap().parse().unwrap();
-            let o = f.next().unwrap().parse().unwrap();
-            ((p, o), f.next().unwrap_or("").to_string())
-        })
-        .collect()
-}
-
 /// Log end offsets of a topic's partitions.
 fn log_ends(t: &Klog, topic: &str, partitions: i32) -> BTreeMap<i32, i64> {
-    let recs = log_records(t, topic);
+    let recs = t.log_records(topic);
     (0..partitions).map(|p| (p, recs.keys().filter(|(q, _)| *q == p).map(|(_, o)| o + 1).max().unwrap_or(0))).collect()
 }
 
@@ -227,7 +214,7 @@ fn sharing(n: usize) {
         produce(&t, "t", &["-K", ":"], &recs);
         sleep(Duration::from_millis(100));
     }
-    let log = log_records(&t, "t");
+    let log = t.log_records("t");
     assert_eq!(log.len(), total);
     assert!((0..4).all(|p| log.keys().any(|(q, _)| *q == p)), "keys must spread over all partitions");
 

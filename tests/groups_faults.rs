@@ -61,19 +61,6 @@ fn committed(t: &Klog, group: &str) -> BTreeMap<Tp, i64> {
     describe(t, group).into_iter().filter_map(|(k, (c, _, _))| c.map(|c| (k, c))).collect()
 }
 
-/// Every record of a topic: (partition, offset) -> value.
-fn log_records(t: &Klog, topic: &str) -> BTreeMap<(i32, i64), String> {
-    let out = t.ok(&["consume", topic, "-e", "--format", "%p %o %s\\n"]);
-    out.lines()
-        .map(|l| {
-            let mut f = l.splitn(3, ' ');
-            let p = f.next().unwrap().parse().unwrap();
-            let o = f.next().unwrap().parse().unwrap();
-            ((p, o), f.next().unwrap_or("").to_string())
-        })
-        .collect()
-}
-
 fn produce(t: &Klog, topic: &str, args: &[&str], records: &[String]) {
     let mut a = vec!["produce", topic];
     a.extend_from_slice(args);
@@ -84,16 +71,6 @@ fn produce(t: &Klog, topic: &str, args: &[&str], records: &[String]) {
 
 fn numbered(prefix: &str, range: std::ops::Range<usize>) -> Vec<String> {
     range.map(|i| format!("{}{}", prefix, i)).collect()
-}
-
-fn verify_ok(t: &Klog) {
-    let out = t.cmd(&["verify"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "verify failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +151,7 @@ fn sigkilled_members_lose_no_record() {
         procs[slot] = start(&mut files, slot);
     }
     producer.join().expect("producer thread");
-    let log = log_records(&t, "t");
+    let log = t.log_records("t");
     assert_eq!(log.len(), 400);
 
     let done = wait_until(Duration::from_secs(40), || {
@@ -210,7 +187,7 @@ fn sigkilled_members_lose_no_record() {
     for (k, (c, e, lag)) in &d {
         assert_eq!((c, lag), (e, &Some(0)), "{:?}", k);
     }
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,7 +296,7 @@ fn concurrent_resets_both_succeed_one_wins() {
         finals.insert(now);
     }
     eprintln!("racing resets ended at {:?}", finals);
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -410,19 +387,19 @@ fn member_killed_during_fast_auto_commits() {
     let produced = producer.join().expect("producer thread");
     eprintln!("committed totals after each kill: {:?}", commits_seen);
     assert!(commits_seen.last().copied().unwrap_or(0) > 0, "the members never committed anything");
-    verify_ok(&t);
+    t.verify_ok("");
     t.ok(&["group", "describe", "g"]);
     let d = describe(&t, "g");
     assert!(d.values().all(|(c, e, _)| c.is_some() && c <= e), "{:?}", d);
     // The rest, from the committed offsets: together with what was written out, everything.
-    let log = log_records(&t, "t");
+    let log = t.log_records("t");
     assert_eq!(log.len() as u64, produced);
     let rest = t.ok(&["consume", "-G", "g", "t", "-e", "--format", "%p %o\\n"]);
     parse(&rest, &mut seen);
     let all: BTreeSet<(i32, i64)> = log.keys().copied().collect();
     assert_eq!(seen, all, "records lost across the kills");
     assert!(describe(&t, "g").values().all(|(c, e, l)| c == e && *l == Some(0)));
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 /// Java's String.hashCode, then Kafka's `Utils.abs(h) % 50`: a group's __consumer_offsets
@@ -487,7 +464,7 @@ fn member_killed_while_creating_the_offsets_topic() {
     assert_eq!(t.ok(&["consume", "-G", "g", "t", "--reset", "earliest", "-e"]).lines().count(), 10);
     let d = t.ok(&["topic", "describe", "__consumer_offsets"]);
     assert!(d.contains("PartitionCount: 50"), "{}", d);
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 /// The first commits in a data directory, by several processes at once: each one may find

@@ -12,9 +12,8 @@
 
 mod common;
 
-use common::{Klog, XorShift};
+use common::{compaction_model, Klog, Rec, XorShift};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 
@@ -79,16 +78,6 @@ fn retention_json(t: &Klog, args: &[&str]) -> (i32, Value) {
     (code, serde_json::from_str(&out).unwrap_or_else(|e| panic!("{}: {}", e, out)))
 }
 
-fn verify_ok(t: &Klog) {
-    let out = t.cmd(&["verify"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "verify failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Produces `n` one-record batches `{prefix}-{i}` with timestamp `ts` to partition 0.
 fn produce_at(t: &Klog, topic: &str, prefix: &str, n: usize, ts: i64) {
     let input: String = (0..n).map(|i| format!("{}-{}\n", prefix, i)).collect();
@@ -130,7 +119,7 @@ fn time_retention_deletes_whole_expired_segments_up_to_the_first_young_one() {
     assert_eq!(seen.first().unwrap().0, keep_from);
     assert_eq!(seen.len() as i64, 20 - keep_from, "contiguous from the new log start");
     assert_eq!(seen.last().unwrap(), &(19, "new-9".to_string()));
-    verify_ok(&t);
+    t.verify_ok("");
     // Nothing left to do: exit 4, and the table says so.
     let (code, out, _) = retention(&t, &[]);
     assert_eq!(code, 4, "{}", out);
@@ -159,7 +148,7 @@ fn size_retention_deletes_the_oldest_segments_while_the_excess_covers_them() {
     assert_eq!(consume_values(&t, "s")[0].0, sizes[3].0);
     // Exactly at the limit now? Not over it by a whole segment: nothing more to do.
     assert_eq!(retention(&t, &["s"]).0, 4);
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -182,7 +171,7 @@ fn size_and_time_together_each_on_what_the_other_left() {
     let keep_from = *sizes.iter().map(|s| &s.0).filter(|&&b| b <= 12).max().unwrap();
     assert_eq!(bases(&dir)[0], keep_from);
     assert!(consume_values(&t, "b").iter().any(|(_, v)| v == "new-0"));
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -203,7 +192,7 @@ fn a_fully_expired_partition_rolls_and_starts_again_at_its_end() {
     assert_eq!(consume_values(&t, "x"), vec![(9, "fresh-0".to_string())]);
     let offsets = t.ok(&["offsets", "x"]);
     assert!(offsets.contains('9'), "{}", offsets);
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -262,7 +251,7 @@ fn delete_records_moves_the_log_start_and_readers_never_go_below_it() {
     let out = t.ok(&["delete-records", "d", "-p", "0", "--before", "-1"]);
     assert_eq!(out, "partition: d-0\tlow_watermark: 23\n");
     assert!(consume_values(&t, "d").is_empty());
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -278,9 +267,6 @@ fn produce_to_a_compacted_topic_needs_keys() {
     assert_eq!(consume_values(&t, "c").len(), 2);
 }
 
-/// One produced record: key, value (None: tombstone).
-type Rec = (String, Option<String>);
-
 /// Produces records to partition 0 as JSON lines, one batch each so that small segments roll.
 fn produce_records(t: &Klog, topic: &str, recs: &[Rec], ts: Option<i64>) {
     let mut input = String::new();
@@ -293,19 +279,6 @@ fn produce_records(t: &Klog, topic: &str, recs: &[Rec], ts: Option<i64>) {
         input.push('\n');
     }
     t.ok_with(&["produce", topic, "-p", "0", "--input", "json", "--batch-size", "60"], input.as_bytes());
-}
-
-/// What the compaction model keeps of `log` once everything below `end` is cleaned.
-fn model(log: &[Rec], end: i64) -> Vec<(i64, Rec)> {
-    let mut latest: HashMap<&str, usize> = HashMap::new();
-    for (o, (k, _)) in log.iter().enumerate().take(end.max(0) as usize) {
-        latest.insert(k, o);
-    }
-    log.iter()
-        .enumerate()
-        .filter(|(o, (k, _))| *o as i64 >= end || latest.get(k.as_str()) == Some(o))
-        .map(|(o, r)| (o as i64, r.clone()))
-        .collect()
 }
 
 /// Everything a consumer sees: (offset, (key, value)).
@@ -371,12 +344,12 @@ fn compaction_matches_a_model_over_random_workloads_and_small_key_maps() {
             saw_passes = true;
         }
         saw_merge |= bases(&dir).len() < segments_before;
-        let want = model(&log, end);
+        let want = compaction_model(&log, end);
         let got = consume_records(&t, "m");
         assert_eq!(got, want, "round {}", round);
         let removed = c["records_removed"].as_u64().unwrap();
         assert!(removed > 0, "round {}: nothing removed", round);
-        verify_ok(&t);
+        t.verify_ok("");
     }
     assert!(saw_passes && saw_merge);
     // Tombstones stay (delete.retention.ms is a day) and carry a delete horizon.
@@ -419,7 +392,7 @@ fn tombstones_go_after_delete_retention_ms() {
             assert_eq!(offsets, vec![1, 2, 3, 4, 5], "the tombstone at 2 stays a day");
         }
     }
-    verify_ok(&t);
+    t.verify_ok("");
 }
 
 #[test]
@@ -479,5 +452,5 @@ fn compact_delete_topics_both_compact_and_expire() {
     assert!(got.iter().all(|&o| o >= 4), "expired keys are gone: {:?}", got);
     assert!(got.contains(&8) && got.contains(&9), "the latest of each key stays: {:?}", got);
     assert!(!got.contains(&4) && !got.contains(&5), "superseded records go: {:?}", got);
-    verify_ok(&t);
+    t.verify_ok("");
 }

@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{Klog, XorShift};
+use common::{compaction_model, Klog, Rec, XorShift};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -34,17 +34,6 @@ fn klog(t: &Klog) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("klog"));
     c.arg("--data-dir").arg(t.data()).env_remove("KLOG_DATA_DIR");
     c
-}
-
-fn verify_ok(t: &Klog, when: &str) {
-    let out = t.cmd(&["verify"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "verify failed {}: {}{}",
-        when,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn bases(t: &Klog, topic: &str) -> Vec<i64> {
@@ -129,7 +118,7 @@ fn sigkill_during_deletion_loses_nothing_that_was_to_stay() {
                 assert_eq!(*v, line(*o), "round {} {}", round, stage);
             }
             assert_eq!(seen.last().unwrap().0, old + young - 1);
-            verify_ok(&t, &format!("round {} {}", round, stage));
+            t.verify_ok(&format!("round {} {}", round, stage));
             if stage == "after the kill" {
                 let on_disk = bases(&t, &topic)[0];
                 if killed && on_disk > 0 && on_disk < keep_from {
@@ -151,9 +140,6 @@ fn sigkill_during_deletion_loses_nothing_that_was_to_stay() {
     assert!(killed_midway > 0, "no kill landed in the middle of a deletion: the test exercised nothing");
 }
 
-/// A produced record: key, value (None: tombstone).
-type Rec = (String, Option<String>);
-
 fn consume_records(t: &Klog, topic: &str) -> Vec<(i64, Rec)> {
     t.ok(&["consume", topic, "-p", "0", "-e", "--json"])
         .lines()
@@ -164,18 +150,6 @@ fn consume_records(t: &Klog, topic: &str) -> Vec<(i64, Rec)> {
                 (v["key"].as_str().unwrap().to_string(), v["value"].as_str().map(str::to_string)),
             )
         })
-        .collect()
-}
-
-fn model(log: &[Rec], end: i64) -> Vec<(i64, Rec)> {
-    let mut latest: HashMap<&str, usize> = HashMap::new();
-    for (o, (k, _)) in log.iter().enumerate().take(end.max(0) as usize) {
-        latest.insert(k, o);
-    }
-    log.iter()
-        .enumerate()
-        .filter(|(o, (k, _))| *o as i64 >= end || latest.get(k.as_str()) == Some(o))
-        .map(|(o, r)| (o as i64, r.clone()))
         .collect()
 }
 
@@ -234,13 +208,13 @@ fn sigkill_during_compaction_keeps_every_latest_value() {
                 o
             );
         }
-        verify_ok(&t, &format!("after the kill in round {}", round));
+        t.verify_ok(&format!("after the kill in round {}", round));
         // Reopen: the next run finishes (or redoes) the compaction; then exactly the model.
         finish_retention(&t, "c");
         let end = checkpoint(&t, "cleaner-offset-checkpoint", "c").unwrap();
         assert_eq!(end, *bases(&t, "c").last().unwrap());
-        assert_eq!(consume_records(&t, "c"), model(&log, end), "round {}", round);
-        verify_ok(&t, &format!("after the next run in round {}", round));
+        assert_eq!(consume_records(&t, "c"), compaction_model(&log, end), "round {}", round);
+        t.verify_ok(&format!("after the next run in round {}", round));
         let leftovers: Vec<String> = std::fs::read_dir(t.partition_dir("c", 0))
             .unwrap()
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -293,7 +267,7 @@ fn a_long_compaction_lets_producers_in() {
     assert!(!r.stderr.contains(&b'\r'), "no progress bar when stderr is not a terminal");
     let last = t.ok(&["consume", "big", "-p", "0", "-e", "-o", "-1", "--format", "%o %k=%s\n"]);
     assert_eq!(last, "300000 late=during-compaction\n");
-    verify_ok(&t, "after compaction with a producer in the middle");
+    t.verify_ok("after compaction with a producer in the middle");
 }
 
 /// Collects a child's stdout or stderr lines.
@@ -435,7 +409,7 @@ fn producers_readers_and_overlapping_retention_runs() {
     // One last run on the quiet directory, then the final state.
     let out = t.cmd(&["retention"]).output().unwrap();
     assert!(matches!(out.status.code(), Some(0) | Some(4)), "{}", String::from_utf8_lossy(&out.stderr));
-    verify_ok(&t, "at the end");
+    t.verify_ok("at the end");
     let mut finals: HashMap<&str, Vec<(i64, String, String)>> = HashMap::new();
     for topic in topics {
         let out = t.ok(&["consume", topic, "-p", "0", "-e", "--format", "%o %k %s\\n"]);

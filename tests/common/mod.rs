@@ -12,6 +12,33 @@ pub struct Klog {
 }
 
 impl Klog {
+    /// Every record of a topic, read with `klog consume -e`: (partition, offset) -> value.
+    pub fn log_records(&self, topic: &str) -> std::collections::BTreeMap<(i32, i64), String> {
+        let out = self.ok(&["consume", topic, "-e", "--format", "%p %o %s\\n"]);
+        out.lines()
+            .map(|l| {
+                let mut f = l.splitn(3, ' ');
+                let p = f.next().unwrap().parse().unwrap();
+                let o = f.next().unwrap().parse().unwrap();
+                ((p, o), f.next().unwrap_or("").to_string())
+            })
+            .collect()
+    }
+
+    /// Runs `klog verify` on the data directory, which must succeed; `when` (may be empty) says
+    /// at which point of the test, in the failure message.
+    pub fn verify_ok(&self, when: &str) {
+        let out = self.cmd(&["verify"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "verify failed{}{}: {}{}",
+            if when.is_empty() { "" } else { " " },
+            when,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// A fresh temporary directory; the data directory is `<tmp>/data` (not created yet).
     pub fn new() -> Klog {
         Klog { dir: tempfile::tempdir().expect("temp dir") }
@@ -137,4 +164,21 @@ pub fn exits(args: &[&str], input: &[u8], code: i32) -> String {
     assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
     assert!(!err.contains("panicked"), "{}", err);
     err
+}
+
+/// A produced record of a compacted topic: key, value (None: a tombstone).
+pub type Rec = (String, Option<String>);
+
+/// What compaction keeps of `log` (offset = position) once everything below `end` is cleaned:
+/// the latest record of each key below `end`, and everything from `end` on.
+pub fn compaction_model(log: &[Rec], end: i64) -> Vec<(i64, Rec)> {
+    let mut latest: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (o, (k, _)) in log.iter().enumerate().take(end.max(0) as usize) {
+        latest.insert(k, o);
+    }
+    log.iter()
+        .enumerate()
+        .filter(|(o, (k, _))| *o as i64 >= end || latest.get(k.as_str()) == Some(o))
+        .map(|(o, r)| (o as i64, r.clone()))
+        .collect()
 }
