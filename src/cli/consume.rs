@@ -128,6 +128,32 @@ pub fn resolve(spec: OffsetSpec, feed: &PartitionFeed, topic: &str, partition: i
     })
 }
 
+/// How long a consumer that exits at the end (`-e`) has waited for partitions without a
+/// readable leader: as long as for a lock, then it fails naming them.
+#[derive(Default)]
+pub struct LeaderWait {
+    since: Option<Instant>,
+}
+
+impl LeaderWait {
+    /// `waiting`: the partitions (`topic-p`) without a readable leader now; none resets the wait.
+    pub fn check(&mut self, waiting: &[String], timeout: Duration) -> Result<()> {
+        if waiting.is_empty() {
+            self.since = None;
+            return Ok(());
+        }
+        let since = *self.since.get_or_insert_with(Instant::now);
+        if since.elapsed() > timeout {
+            return Err(Error::NotFound(format!(
+                "no leader could be read for {} within {} ms",
+                waiting.join(", "),
+                timeout.as_millis()
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Opens a partition's feed. A cluster partition without a leader that can be read (a failover
 /// under way, an offline partition) is waited for, saying so once: until `deadline` (one for
 /// all partitions) when there is one, else until it can be read. Other errors are returned.
@@ -218,7 +244,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         feeds.push((from, feed));
     }
     let mut remaining = a.count.unwrap_or(u64::MAX);
-    let mut unavailable_since: Option<Instant> = None;
+    let mut leader_wait = LeaderWait::default();
     grow_stdout_pipe();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
@@ -283,27 +309,17 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             }
         }
         if !progressed {
-            let all_up = feeds.iter().all(|(_, f)| f.available());
-            if all_up {
-                unavailable_since = None;
-                if exit_at_end {
+            let waiting: Vec<String> = feeds
+                .iter()
+                .filter(|(_, f)| !f.available())
+                .map(|(_, f)| format!("{}-{}", topic.name, f.partition()))
+                .collect();
+            let all_up = waiting.is_empty();
+            if exit_at_end {
+                if all_up {
                     break;
                 }
-            } else if exit_at_end {
-                // -e waits for a leader as long as for a lock, then says which partition lacks one.
-                let since = *unavailable_since.get_or_insert_with(Instant::now);
-                if since.elapsed() > ctx.lock_timeout {
-                    let names: Vec<String> = feeds
-                        .iter()
-                        .filter(|(_, f)| !f.available())
-                        .map(|(_, f)| format!("{}-{}", topic.name, f.partition()))
-                        .collect();
-                    return Err(Error::NotFound(format!(
-                        "no leader could be read for {} within {} ms",
-                        names.join(", "),
-                        ctx.lock_timeout.as_millis()
-                    )));
-                }
+                leader_wait.check(&waiting, ctx.lock_timeout)?;
             }
             out.flush().map_err(Error::Stream)?;
             std::thread::sleep(Duration::from_millis(if all_up { 100 } else { 20 }));

@@ -14,7 +14,7 @@
 
 use super::catalog::Catalog;
 use super::consume::{
-    grow_stdout_pipe, parse_offset_spec, report_feed_event, resolve, ConsumeArgs, OffsetSpec, Output,
+    grow_stdout_pipe, parse_offset_spec, report_feed_event, resolve, ConsumeArgs, LeaderWait, OffsetSpec, Output,
 };
 use super::{Ctx, EXIT_OK};
 use crate::datadir::DataDir;
@@ -577,7 +577,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
 
 fn run_loop(r: &mut Runner) -> Result<()> {
     let auto_every = Duration::from_millis(r.a.group.auto_commit_interval_ms);
-    let mut unavailable_since: Option<Instant> = None;
+    let mut leader_wait = LeaderWait::default();
     let mut last_poll = Instant::now() - Duration::from_secs(1);
     loop {
         if super::signals::stop_requested() || r.remaining == 0 || r.exec_failed.is_some() {
@@ -611,17 +611,8 @@ fn run_loop(r: &mut Runner) -> Result<()> {
                 .chain(r.reading.iter().filter(|(_, x)| !x.feed.available()).map(|(tp, _)| tp))
                 .map(|(t, p)| format!("{}-{}", t, p))
                 .collect();
-            if waiting.is_empty() {
-                unavailable_since = None;
-            } else if r.a.exit_at_end {
-                let since = *unavailable_since.get_or_insert_with(Instant::now);
-                if since.elapsed() > r.lock_timeout {
-                    return Err(Error::NotFound(format!(
-                        "no leader could be read for {} within {} ms",
-                        waiting.join(", "),
-                        r.lock_timeout.as_millis()
-                    )));
-                }
+            if r.a.exit_at_end {
+                leader_wait.check(&waiting, r.lock_timeout)?;
             }
             std::thread::sleep(Duration::from_millis(if r.member.settled() { 20 } else { 5 }));
         }
