@@ -75,15 +75,25 @@ impl Catalog {
     /// The partitions to read: `requested` (each checked), else every partition of the topic (of
     /// a local topic copied from a Kafka broker, those with a directory).
     pub fn partitions(&self, t: &TopicMeta, requested: &[i32]) -> Result<Vec<i32>> {
-        if !requested.is_empty() {
-            for &p in requested {
-                self.check_partition(t, p)?;
-            }
-            return Ok(requested.to_vec());
-        }
+        // One read of the store for the whole list.
         match self.cluster(&t.name)? {
-            Some(_) => Ok((0..t.partitions).collect()),
-            None => self.local(&t.name)?.existing_partitions(t),
+            Some((_, snap)) => {
+                for &p in requested {
+                    snap.partition(&t.name, p)?;
+                }
+                Ok(if requested.is_empty() { (0..t.partitions).collect() } else { requested.to_vec() })
+            }
+            None => {
+                let dd = self.local(&t.name)?;
+                for &p in requested {
+                    dd.check_partition(t, p)?;
+                }
+                if requested.is_empty() {
+                    dd.existing_partitions(t)
+                } else {
+                    Ok(requested.to_vec())
+                }
+            }
         }
     }
 

@@ -37,7 +37,6 @@ pub fn alter_topic(
     for k in delete {
         crate::datadir::config::validate(k, crate::datadir::TopicConfig::default().get(k))?;
     }
-    let mut added = 0..0;
     let snap = store.update(|s| {
         let brokers: Vec<i32> = s.brokers.keys().copied().collect();
         let t = s.topic_mut(name)?;
@@ -72,7 +71,6 @@ pub fn alter_topic(
             for r in placed.into_iter().skip(have as usize) {
                 t.partitions.push(PartitionState { leader: r[0], leader_epoch: 0, isr: r.clone(), replicas: r });
             }
-            added = have..n;
         }
         Ok((
             "alter-topic".into(),
@@ -87,11 +85,8 @@ pub fn alter_topic(
         if mine.is_empty() {
             continue;
         }
-        let new: Vec<i32> = mine.iter().copied().filter(|p| added.contains(p)).collect();
         let done = broker_dir(&snap, b, lock_timeout).and_then(|dd| {
-            if !new.is_empty() {
-                dd.ensure_topic_replica(&t, Some(&new))?;
-            }
+            // Creates the replica's partitions that are missing (the new ones among them).
             let local = dd.ensure_topic_replica(&t, Some(&mine))?;
             // Exactly the store's overrides: also drop those deleted while this broker was away.
             let stale: Vec<String> =
