@@ -234,6 +234,26 @@ pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
     result
 }
 
+/// The last warning said per partition (partition -1: the whole topic), so that a failure
+/// repeating every pass of an agent is said once.
+#[derive(Default)]
+struct WarnOnce(std::collections::BTreeMap<(String, i32), String>);
+
+impl WarnOnce {
+    /// Says `klog: warning: WHAT: MSG` unless it is what was said last for `key`.
+    fn say(&mut self, key: (String, i32), what: &str, msg: String) {
+        if self.0.get(&key) != Some(&msg) {
+            eprintln!("klog: warning: {}: {}", what, msg);
+            self.0.insert(key, msg);
+        }
+    }
+
+    /// Forgets `key`'s warning; returns whether there was one.
+    fn forget(&mut self, key: &(String, i32)) -> bool {
+        self.0.remove(key).is_some()
+    }
+}
+
 /// The passes of a broker agent, until `passes` or a stop request.
 fn agent_loop(
     ctx: &Ctx,
@@ -245,8 +265,7 @@ fn agent_loop(
     json: bool,
 ) -> Result<i32> {
     let mut n = 0u64;
-    // The last warning per partition: a failure that repeats every pass is said once.
-    let mut warned: std::collections::BTreeMap<(String, i32), String> = Default::default();
+    let mut warned = WarnOnce::default();
     loop {
         let snap = store.load()?;
         let mut reports = Vec::new();
@@ -256,11 +275,7 @@ fn agent_loop(
                 Ok(true) => eprintln!("klog: {}: deleted this broker's copy of the deleted topic", name),
                 Ok(false) => {}
                 Err(e) => {
-                    let msg = format!("cannot delete the copy of a deleted topic: {}", e);
-                    if warned.get(&(name.clone(), -1)) != Some(&msg) {
-                        eprintln!("klog: warning: {}: {}", name, msg);
-                        warned.insert((name.clone(), -1), msg);
-                    }
+                    warned.say((name.clone(), -1), name, format!("cannot delete the copy of a deleted topic: {}", e))
                 }
             }
         }
@@ -274,13 +289,11 @@ fn agent_loop(
                         match me.delete_partition_replica(name, p) {
                             Ok(true) => eprintln!("klog: {}-{}: deleted a stray copy (not a replica here)", name, p),
                             Ok(false) => {}
-                            Err(e) => {
-                                let msg = format!("cannot delete a stray copy: {}", e);
-                                if warned.get(&(name.clone(), p)) != Some(&msg) {
-                                    eprintln!("klog: warning: {}-{}: {}", name, p, msg);
-                                    warned.insert((name.clone(), p), msg);
-                                }
-                            }
+                            Err(e) => warned.say(
+                                (name.clone(), p),
+                                &format!("{}-{}", name, p),
+                                format!("cannot delete a stray copy: {}", e),
+                            ),
                         }
                     }
                     continue;
@@ -297,7 +310,7 @@ fn agent_loop(
                 let key = (name.clone(), p);
                 match pass {
                     Ok(r) => {
-                        if warned.remove(&key).is_some() {
+                        if warned.forget(&key) {
                             eprintln!("klog: {}-{}: replicating again", name, p);
                         }
                         reports.push(r)
@@ -307,10 +320,7 @@ fn agent_loop(
                             Error::Conflict(_) => format!("{}", e),
                             _ => format!("replication pass failed, retrying: {}", e),
                         };
-                        if warned.get(&key) != Some(&msg) {
-                            eprintln!("klog: warning: {}-{}: {}", name, p, msg);
-                            warned.insert(key, msg);
-                        }
+                        warned.say(key, &format!("{}-{}", name, p), msg);
                     }
                 }
             }
