@@ -326,7 +326,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             // A cluster partition: its high watermark moves on, and its leader may move.
             let snap = PartitionFeed::shared_snapshot(feeds.iter().map(|(_, f)| f))?;
             for (min_offset, feed) in feeds.iter_mut() {
-                if let Some(ev) = feed.refresh_with(snap.as_ref())? {
+                if let Some(ev) = feed.refresh(snap.as_ref())? {
                     report_feed_event(&ev, &topic.name, feed.partition());
                     *min_offset = match ev {
                         // What the new leader appends from its log end on is new: read it all.

@@ -374,7 +374,7 @@ impl Runner<'_> {
     fn refresh_feeds(&mut self) -> Result<()> {
         let snap = PartitionFeed::shared_snapshot(self.reading.values().map(|r| &r.feed))?;
         for (tp, r) in self.reading.iter_mut() {
-            let Some(ev) = r.feed.refresh_with(snap.as_ref())? else { continue };
+            let Some(ev) = r.feed.refresh(snap.as_ref())? else { continue };
             report_feed_event(&ev, &tp.0, tp.1);
             match ev {
                 // Continue exactly after the last record written out.

@@ -97,10 +97,6 @@ impl PartitionFeed {
         })
     }
 
-    pub fn topic(&self) -> &TopicMeta {
-        &self.topic
-    }
-
     pub fn partition(&self) -> i32 {
         self.partition
     }
@@ -162,13 +158,6 @@ impl PartitionFeed {
         }
     }
 
-    /// For a cluster topic: reads the metadata store and the leader's high watermark again; moves
-    /// to the new leader (at the same position) when leadership moved or the leader stopped
-    /// answering. Returns what changed worth reporting. A no-op for a standalone partition.
-    pub fn refresh(&mut self) -> Result<Option<FeedEvent>> {
-        self.refresh_with(None)
-    }
-
     /// The metadata snapshot for refreshing `feeds` together (one read of the store for all of
     /// them; `None` when none is a cluster partition).
     pub fn shared_snapshot<'a>(feeds: impl IntoIterator<Item = &'a PartitionFeed>) -> Result<Option<Snapshot>> {
@@ -178,9 +167,11 @@ impl PartitionFeed {
         }
     }
 
-    /// [`PartitionFeed::refresh`] against `snap` (from [`PartitionFeed::shared_snapshot`]), or
-    /// a fresh read of the store when `None`.
-    pub fn refresh_with(&mut self, snap: Option<&Snapshot>) -> Result<Option<FeedEvent>> {
+    /// For a cluster topic: takes the metadata (`snap`, from [`PartitionFeed::shared_snapshot`],
+    /// or a fresh read of the store when `None`) and the leader's high watermark again; moves to
+    /// the new leader (at the same position) when leadership moved or the leader stopped
+    /// answering. Returns what changed worth reporting. A no-op for a standalone partition.
+    pub fn refresh(&mut self, snap: Option<&Snapshot>) -> Result<Option<FeedEvent>> {
         let Some(l) = &mut self.leader else { return Ok(None) };
         let loaded;
         let snap = match snap {
