@@ -14,11 +14,7 @@ ROUNDS=${1:-5}
 N=${2:-4000000}
 bench_setup "${3:-}"
 bench_lines "$N" "$W/in.txt"
-if [ ! -d "$W/s/t-0" ]; then
-    rm -rf "$W/s"
-    "$K" --data-dir "$W/s" topic create t >/dev/null
-    "$K" --data-dir "$W/s" produce t -p 0 --acks 1 < "$W/in.txt"
-fi
+bench_partition "$W/s" t 1 "$W/in.txt"
 if [ ! -d "$W/c/m" ]; then
     rm -rf "$W/c"
     for i in 0 1 2; do "$K" --data-dir "$W/c/b$i" --meta "$W/c/m" init --broker-id $i >/dev/null; done

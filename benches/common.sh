@@ -1,7 +1,8 @@
 # Sourced by the benchmark scripts: `bench_setup WORKDIR` goes to the repository, builds the
 # release binary and sets REPO, K (the binary), RATIO (../shared/tools/paired-ratio.py) and W
 # (the work directory, a fresh temp dir when WORKDIR is empty); `bench_lines N FILE` writes N
-# records of about 100 bytes (`%010d` then padding), once.
+# records of about 100 bytes (`%010d` then padding), once; `bench_partition DIR TOPIC ACKS FILE`
+# produces FILE into partition 0 of TOPIC in a standalone data directory DIR, once.
 set -euo pipefail
 
 bench_setup() {
@@ -27,4 +28,11 @@ with open(path, "wb") as f:
             f.write(b"".join(chunk)); chunk = []
     f.write(b"".join(chunk))
 PY
+}
+
+bench_partition() {
+    [ -d "$1/$2-0" ] && return 0
+    rm -rf "$1"
+    "$K" --data-dir "$1" topic create "$2" >/dev/null
+    "$K" --data-dir "$1" produce "$2" -p 0 --acks "$3" < "$4"
 }

@@ -16,11 +16,7 @@ bench_setup "${3:-}"
 # Input: N records of ~100 bytes.
 bench_lines "$N" "$W/in.txt"
 # The ~1 GiB leader partition.
-if [ ! -d "$W/leader/r-0" ]; then
-    rm -rf "$W/leader"
-    "$K" --data-dir "$W/leader" topic create r >/dev/null
-    "$K" --data-dir "$W/leader" produce r -p 0 --acks 0 < "$W/in.txt"
-fi
+bench_partition "$W/leader" r 0 "$W/in.txt"
 du -sh "$W/leader/r-0"
 
 cat > "$W/replicate.json" <<JSON
