@@ -2765,7 +2765,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__list)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-h --json --exclude-internal --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

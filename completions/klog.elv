@@ -87,6 +87,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
             cand --json 'json'
+            cand --exclude-internal 'Leave out the internal topics (__consumer_offsets, __transaction_state, __cluster_metadata), as kafka-topics --exclude-internal'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -78,6 +78,7 @@ complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcomm
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l json
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l exclude-internal -d 'Leave out the internal topics (__consumer_offsets, __transaction_state, __cluster_metadata), as kafka-topics --exclude-internal'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from describe" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F

@@ -576,7 +576,7 @@ fn a_directory_that_is_not_a_data_dir() {
             vec!["verify"],
         ] {
             let err = t.fails(&args, b"", 1);
-            one_line(&err, &[&dir, "not a klog or Kafka data directory"]);
+            one_line(&err, &[&dir, "is not a data directory", "klog init"]);
         }
         let names: Vec<_> = std::fs::read_dir(t.data()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), extra.iter().count(), "{names:?}");

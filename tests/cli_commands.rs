@@ -108,6 +108,19 @@ fn bheem() -> PathBuf {
     samples().join("bheem6005-kafka/kafka-logs")
 }
 
+/// Copies a directory tree (files and folders only).
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
 fn kafka_demo() -> PathBuf {
     samples().join("KafkaDemo/commit-510a824/kraft-combined-logs")
 }
@@ -201,16 +214,14 @@ fn topic_create_creates_a_missing_data_dir() {
 }
 
 #[test]
-fn produce_creates_a_missing_data_dir() {
+fn produce_to_a_missing_data_dir_fails_on_the_topic_and_creates_nothing() {
     let t = Klog::new();
     assert!(!t.data().exists());
-    // No topic can exist yet, so produce fails on the topic, not on the data directory, and the
-    // directory it created is a proper data directory.
+    // No topic can exist yet, so produce fails on the topic, and leaves no directory behind.
     let err = t.fails(&["produce", "orders"], b"x\n", 1);
     assert!(err.contains("klog topic create orders"), "{err}");
     assert!(!err.contains("does not exist (create it with `klog init"), "{err}");
-    assert!(t.data().join("meta.properties").is_file());
-    assert!(t.data().join("log-start-offset-checkpoint").is_file());
+    assert!(!t.data().exists());
 }
 
 #[test]
@@ -1081,7 +1092,12 @@ fn real_kafka_directory_is_read_as_it_is() {
 
 #[test]
 fn kafka_demo_metadata_log_verifies() {
-    let dir = kafka_demo();
+    // The sample is a copy of a KRaft broker's partition directory without its meta.properties;
+    // a data directory needs one, so the test reads a copy with the broker's (KRaft form) added.
+    let copy = tempfile::tempdir().unwrap();
+    let dir = copy.path().join("kraft-combined-logs");
+    copy_tree(&kafka_demo(), &dir);
+    std::fs::write(dir.join("meta.properties"), "version=1\nnode.id=1\ncluster.id=MkU3OEVBNTcwNTJENDM2Qg\n").unwrap();
     let before = snapshot(&dir);
     let v = klog_at(&dir, &["verify", "--json"]);
     assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stderr));

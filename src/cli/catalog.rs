@@ -110,10 +110,7 @@ impl Catalog {
 
     /// `<store>/coordinator`, created when missing.
     fn coordinator(&self, store: &MetaStore) -> Result<DataDir> {
-        let root = store.root().join(COORDINATOR_DIR);
-        let klog = root.join(crate::datadir::KLOG_DIR);
-        std::fs::create_dir_all(&klog).map_err(|e| Error::io("create directory", &klog, e))?;
-        Ok(DataDir::open(&root)?.with_lock_timeout(self.lock_timeout))
+        Ok(DataDir::open_owned(&store.root().join(COORDINATOR_DIR))?.with_lock_timeout(self.lock_timeout))
     }
 
     fn local_home(&self) -> Result<DataDir> {

@@ -506,7 +506,17 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
             (dd, topic, Some(Box::new((store, routes))))
         }
         None => {
-            let dd = ctx.open_or_init()?;
+            // Produce never creates a topic, so it never needs to create a data directory: a
+            // mistyped --data-dir is an error that leaves nothing behind.
+            if !ctx.data_dir.exists() {
+                return Err(Error::NotFound(format!(
+                    "topic '{}' does not exist: there is no data directory {} (create the topic with `klog topic create {}`)",
+                    a.topic,
+                    ctx.data_dir.display(),
+                    a.topic
+                )));
+            }
+            let dd = ctx.open()?;
             let topic = dd.topic(&a.topic)?;
             if let Some(p) = a.partition {
                 dd.check_partition(&topic, p)?;

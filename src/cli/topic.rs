@@ -34,6 +34,10 @@ pub enum TopicCommand {
     List {
         #[arg(long)]
         json: bool,
+        /// Leave out the internal topics (__consumer_offsets, __transaction_state,
+        /// __cluster_metadata), as kafka-topics --exclude-internal.
+        #[arg(long)]
+        exclude_internal: bool,
     },
     /// Show partitions (log start and end offsets, segments, bytes) and configs.
     Describe {
@@ -72,6 +76,18 @@ pub enum TopicCommand {
     },
 }
 
+/// Internal topics are klog's and Kafka's own business: `topic` commands may not create, delete
+/// or repartition them (a one-partition `__consumer_offsets` would break every group).
+fn refuse_internal(name: &str, what: &str) -> Result<()> {
+    if crate::datadir::is_internal_topic(name) {
+        return Err(crate::error::Error::Usage(format!(
+            "'{}' is an internal topic and cannot be {} with `klog topic`",
+            name, what
+        )));
+    }
+    Ok(())
+}
+
 fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
     kvs.iter().map(|kv| config::parse_assignment(kv)).collect()
 }
@@ -80,6 +96,10 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
         TopicCommand::Create { name, partitions, configs, if_not_exists, replication_factor, replica_assignment } => {
             let configs = parse_configs(&configs)?;
+            refuse_internal(&name, "created")?;
+            // Everything is checked before anything is created: a refused command leaves no
+            // data directory behind.
+            DataDir::validate_new_topic(&name, partitions, &configs)?;
             if let Some(store) = ctx.store()? {
                 crate::datadir::validate_topic_name(&name)?;
                 if if_not_exists && store.load()?.topics.contains_key(&name) {
@@ -118,7 +138,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             let t = dd.create_topic(&name, partitions, configs)?;
             out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
-        TopicCommand::List { json } => {
+        TopicCommand::List { json, exclude_internal } => {
             // (name, partitions, replication factor for a cluster topic)
             let mut topics: BTreeMap<String, (i32, Option<usize>)> = BTreeMap::new();
             let store = ctx.store()?;
@@ -133,6 +153,9 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 for t in ctx.open()?.topics()? {
                     topics.entry(t.name.clone()).or_insert((t.partitions, None));
                 }
+            }
+            if exclude_internal {
+                topics.retain(|n, _| !crate::datadir::is_internal_topic(n));
             }
             if json {
                 let v: Vec<_> = topics
@@ -188,6 +211,9 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
         TopicCommand::Alter { name, partitions, configs, delete_configs } => {
             let set = parse_configs(&configs)?;
+            if partitions.is_some() {
+                refuse_internal(&name, "repartitioned")?;
+            }
             if let Some((store, _)) = ctx.cluster_topic(&name)? {
                 let (snap, unreached) = crate::replica::admin::alter_topic(
                     &store,
@@ -212,6 +238,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
         TopicCommand::Delete { name } => {
+            refuse_internal(&name, "deleted")?;
             if let Some((store, _)) = ctx.cluster_topic(&name)? {
                 let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.lock_timeout)?;
                 for (b, why) in unreached {

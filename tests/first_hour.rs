@@ -1,0 +1,191 @@
+//! What a Kafka user meets in the first hour (issue 10): klog never touches a directory that is
+//! not a data directory, never deletes a file it did not write, keeps its hands off internal
+//! topics, leaves no trace when a command fails, spreads keyless records like Kafka's producer,
+//! acknowledges only what is durable, and says what really happened.
+
+mod common;
+
+use common::Klog;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Every file and directory below `dir` with its contents (directories map to nothing).
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd {
+            let e = e.unwrap();
+            let p = e.path();
+            if e.file_type().unwrap().is_dir() {
+                out.insert(p.clone(), Vec::new());
+                stack.push(p);
+            } else {
+                out.insert(p.clone(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// `klog --data-dir DIR ARGS` with `input` on stdin.
+fn klog_at(dir: &Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("klog")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("KLOG_DATA_DIR")
+        .env_remove("KLOG_META")
+        .write_stdin(input.to_vec())
+        .output()
+        .unwrap()
+}
+
+/// Asserts a failed run: exit `code`, one stderr line starting `klog: error:` that contains
+/// every one of `needles`.
+fn assert_fails(out: &std::process::Output, code: i32, needles: &[&str]) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    assert!(err.starts_with("klog: error: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    for n in needles {
+        assert!(err.contains(n), "{n:?} not in {err}");
+    }
+    err
+}
+
+/// A directory that looks like `/etc`: `polkit-1/rules` and `dbus-1/system.conf`.
+fn foreign_dir() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    for (sub, file) in [("polkit-1", "rules"), ("dbus-1", "system.conf")] {
+        std::fs::create_dir_all(d.path().join(sub)).unwrap();
+        std::fs::write(d.path().join(sub).join(file), b"r\n").unwrap();
+    }
+    d
+}
+
+#[test]
+fn a_directory_without_meta_properties_is_not_a_data_directory() {
+    let fake = foreign_dir();
+    let before = tree(fake.path());
+    let dir = fake.path().display().to_string();
+    for (args, input) in [
+        (vec!["topic", "list"], &b""[..]),
+        (vec!["topic", "delete", "polkit"], b""),
+        (vec!["topic", "describe"], b""),
+        (vec!["produce", "polkit"], b"a\n"),
+        (vec!["consume", "polkit", "-e"], b""),
+        (vec!["retention"], b""),
+        (vec!["verify"], b""),
+        (vec!["topic", "create", "t"], b""),
+        (vec!["init"], b""),
+    ] {
+        let out = klog_at(fake.path(), &args, input);
+        eprintln!("checking {args:?}");
+        let err = assert_fails(&out, 1, &[&dir]);
+        assert!(
+            err.contains("klog init") || err.contains("empty or new directory"),
+            "{args:?}: says how to make one: {err}"
+        );
+        assert_eq!(tree(fake.path()), before, "{args:?} changed a foreign directory");
+    }
+}
+
+#[test]
+fn topic_delete_removes_only_kafka_files() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "t", "-P", "2"]);
+    t.ok_with(&["produce", "t", "-p", "1"], b"a\nb\n");
+    let notes = t.partition_dir("t", 1).join("notes.txt");
+    std::fs::write(&notes, b"mine\n").unwrap();
+    let before = tree(&t.data());
+    let err = t.fails(&["topic", "delete", "t"], b"", 1);
+    assert!(err.contains("notes.txt") && err.contains("not a Kafka partition file"), "{err}");
+    let mut after = tree(&t.data());
+    // Taking the partition locks may create lock files; nothing else may change.
+    after.retain(|p, _| !p.starts_with(t.data().join(".klog/locks")));
+    let mut kept = before.clone();
+    kept.retain(|p, _| !p.starts_with(t.data().join(".klog/locks")));
+    assert_eq!(after, kept, "a refused delete changed the data directory");
+    assert_eq!(t.log_records("t").len(), 2);
+    std::fs::remove_file(&notes).unwrap();
+    t.ok(&["topic", "delete", "t"]);
+    assert!(!t.partition_dir("t", 0).exists() && !t.partition_dir("t", 1).exists());
+}
+
+#[test]
+fn internal_topics_are_not_created_deleted_or_repartitioned() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "orders"]);
+    t.ok(&["group", "commit", "g", "--topic", "orders", "-p", "0", "--offset", "0"]);
+    let before = tree(&t.data());
+    for args in [
+        vec!["topic", "create", "__consumer_offsets", "-P", "1"],
+        vec!["topic", "create", "__transaction_state"],
+        vec!["topic", "delete", "__consumer_offsets"],
+        vec!["topic", "alter", "__consumer_offsets", "-P", "60"],
+        vec!["topic", "create", "__cluster_metadata"],
+    ] {
+        let err = t.fails(&args, b"", 2);
+        assert!(err.contains("internal topic"), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    let mut after = tree(&t.data());
+    after.retain(|p, _| !p.starts_with(t.data().join(".klog/locks")));
+    let mut kept = before;
+    kept.retain(|p, _| !p.starts_with(t.data().join(".klog/locks")));
+    assert_eq!(after, kept);
+    let desc = t.ok(&["group", "describe", "g"]);
+    assert!(desc.contains("orders"), "the group's offsets survive: {desc}");
+
+    let all = t.ok(&["topic", "list"]);
+    assert!(all.contains("__consumer_offsets") && all.contains("orders"), "{all}");
+    let user = t.ok(&["topic", "list", "--exclude-internal"]);
+    assert!(!user.contains("__consumer_offsets") && user.contains("orders"), "{user}");
+    let json = t.ok(&["topic", "list", "--exclude-internal", "--json"]);
+    assert!(!json.contains("__consumer_offsets") && json.contains("orders"), "{json}");
+}
+
+#[test]
+fn a_command_that_fails_leaves_no_data_directory_behind() {
+    let t = Klog::new();
+    let typo = t.dir.path().join("typo");
+    let out = klog_at(&typo, &["produce", "nosuch"], b"a\n");
+    assert_fails(&out, 1, &["nosuch"]);
+    assert!(!typo.exists(), "produce to a missing directory created it");
+    for (args, code) in [
+        (vec!["topic", "create", "t", "-P", "0"], 2),
+        (vec!["topic", "create", "t", "-c", "no.such.config=1"], 2),
+        (vec!["topic", "create", "bad/name"], 2),
+        (vec!["topic", "create", "t", "-c", "retention.ms=soon"], 2),
+    ] {
+        let out = klog_at(&typo, &args, b"");
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!typo.exists(), "{args:?} left {} behind", typo.display());
+    }
+}
+
+#[test]
+fn writing_commands_initialise_new_or_empty_directories_only() {
+    let t = Klog::new();
+    let empty = t.dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = klog_at(&empty, &["topic", "create", "t"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(empty.join("meta.properties").is_file());
+    let out = klog_at(&empty, &["produce", "t"], b"x\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A copy of a Kafka broker's partition directories without meta.properties: init adopts it.
+    let copy = t.dir.path().join("copy");
+    std::fs::create_dir_all(copy.join("cities-0")).unwrap();
+    std::fs::copy(empty.join("t-0/00000000000000000000.log"), copy.join("cities-0/00000000000000000000.log")).unwrap();
+    assert_fails(&klog_at(&copy, &["topic", "list"], b""), 1, &["meta.properties", "klog init"]);
+    let out = klog_at(&copy, &["init"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = klog_at(&copy, &["consume", "cities", "-e"], b"");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n");
+}
