@@ -2245,7 +2245,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__produce)
-            opts="-p -D -K -H -Z -z -v -h --partition --delimiter --key-delimiter --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --verbose --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -D -K -H -Z -z -v -h --partition --delimiter --key-delimiter --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --delivery-timeout-ms --verbose --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2308,6 +2308,10 @@ _klog() {
                     return 0
                     ;;
                 --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delivery-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

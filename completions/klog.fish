@@ -123,11 +123,12 @@ complete -c klog -n "__fish_klog_using_subcommand produce" -l acks -d 'Acknowled
 1\t'The leader has it on disk (fsync before exit)'
 all\t'Every in-sync replica has it; a standalone directory is its own only replica'"
 complete -c klog -n "__fish_klog_using_subcommand produce" -l timestamp -d 'Timestamp for every record, in ms since the epoch (default: the time it is read)' -r
+complete -c klog -n "__fish_klog_using_subcommand produce" -l delivery-timeout-ms -d 'For a cluster topic: how long to keep retrying when a partition\'s leader is unavailable or moving (Kafka\'s delivery.timeout.ms), in ms. The producer follows the controller\'s new leader and sends it the batches it lacks; it fails only after this time' -r
 complete -c klog -n "__fish_klog_using_subcommand produce" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand produce" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand produce" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand produce" -s Z -l null-empty -d 'Produce an empty value as null (a tombstone)'
-complete -c klog -n "__fish_klog_using_subcommand produce" -l print-offsets -d 'Print where each batch landed: topic, partition, first and last offset, tab-separated'
+complete -c klog -n "__fish_klog_using_subcommand produce" -l print-offsets -d 'Print where each batch landed: topic, partition, first and last offset, tab-separated. A line is an acknowledgement: it is printed only once its batch is durable (with acks=all on a cluster topic: once every in-sync replica has it)'
 complete -c klog -n "__fish_klog_using_subcommand produce" -s v -l verbose -d 'Print a summary on stderr'
 complete -c klog -n "__fish_klog_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c klog -n "__fish_klog_using_subcommand consume" -s p -l partition -d 'Partition to read (repeatable; default: all)' -r

@@ -189,3 +189,66 @@ fn writing_commands_initialise_new_or_empty_directories_only() {
     let out = klog_at(&copy, &["consume", "cities", "-e"], b"");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n");
 }
+
+#[test]
+fn keyless_records_spread_evenly_like_kafkas_sticky_partitioner() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "t", "-P", "6"]);
+    let input: String = (1..=100_000).map(|i| format!("{i}\n")).collect();
+    t.ok_with(&["produce", "t"], input.as_bytes());
+    let out = t.ok(&["offsets", "t", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let counts: Vec<i64> = v.as_array().unwrap().iter().map(|p| p["latest"].as_i64().unwrap()).collect();
+    assert_eq!(counts.len(), 6, "{out}");
+    assert_eq!(counts.iter().sum::<i64>(), 100_000);
+    let share = 100_000.0 / 6.0;
+    for (p, c) in counts.iter().enumerate() {
+        let off = (*c as f64 - share).abs() / share;
+        assert!(
+            off <= 0.2,
+            "partition {p} got {c} of 100000 records ({:.0}% off an even share): {counts:?}",
+            off * 100.0
+        );
+    }
+}
+
+#[test]
+fn print_offsets_acknowledges_only_what_is_durable() {
+    use std::io::{Read, Write};
+    let t = Klog::new();
+    t.ok(&["topic", "create", "t"]);
+    // Small batches fill and are appended at once; with a long linger nothing is fsynced (and so
+    // nothing acknowledged) while the input stays open.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .arg("--data-dir")
+        .arg(t.data())
+        .args(["produce", "t", "--print-offsets", "--batch-size", "100", "--linger-ms", "600000"])
+        .env_remove("KLOG_DATA_DIR")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..20 {
+        writeln!(stdin, "record number {i} with some padding to fill a batch").unwrap();
+    }
+    stdin.flush().unwrap();
+    // The batches are on the log (appended) before anything could be acknowledged.
+    let appended = std::time::Instant::now();
+    while t.log_records("t").len() < 10 {
+        assert!(appended.elapsed() < std::time::Duration::from_secs(20), "the full batches were never appended");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let mut stdout = child.stdout.take().unwrap();
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&stdout);
+    let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: one valid pollfd that outlives the call.
+    let ready = unsafe { libc::poll(&mut pfd, 1, 300) };
+    assert_eq!(ready, 0, "an offset was printed before its batch was fsynced");
+    drop(stdin);
+    let mut text = String::new();
+    stdout.read_to_string(&mut text).unwrap();
+    assert!(child.wait().unwrap().success());
+    let last: i64 = text.lines().last().unwrap().split('\t').nth(3).unwrap().parse().unwrap();
+    assert_eq!(last, 19, "{text}");
+}
