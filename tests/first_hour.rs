@@ -252,3 +252,56 @@ fn print_offsets_acknowledges_only_what_is_durable() {
     let last: i64 = text.lines().last().unwrap().split('\t').nth(3).unwrap().parse().unwrap();
     assert_eq!(last, 19, "{text}");
 }
+
+#[test]
+fn a_topic_missing_from_a_cluster_is_named_as_such() {
+    let t = Klog::new();
+    let m = t.dir.path().join("m");
+    let m_s = m.display().to_string();
+    t.ok(&["--meta", &m_s, "init", "--broker-id", "0"]);
+    // Both the explicit --meta and the store the data directory joined name the cluster.
+    for args in [vec!["--meta", m_s.as_str(), "consume", "nosuch", "-e"], vec!["consume", "nosuch", "-e"]] {
+        let err = t.fails(&args, b"", 1);
+        assert!(err.contains("cluster of metadata store") && err.contains(&m_s), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn reassign_verify_before_execute_says_it_has_not_started() {
+    let t = Klog::new();
+    let m = t.dir.path().join("m").display().to_string();
+    for b in 0..2 {
+        let d = t.dir.path().join(format!("b{b}")).display().to_string();
+        common::ok(&["--data-dir", &d, "--meta", &m, "init", "--broker-id", &b.to_string()], b"");
+    }
+    t.ok(&["--meta", &m, "topic", "create", "r", "--replica-assignment", "0"]);
+    let plan = t.dir.path().join("plan.json");
+    std::fs::write(&plan, r#"{"version":1,"partitions":[{"topic":"r","partition":0,"replicas":[1]}]}"#).unwrap();
+    let out = t
+        .cmd(&["--meta", &m, "reassign", "--verify", "--reassignment-json-file", plan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("has not started") && text.contains("no active reassignment"), "{text}");
+    assert!(!text.contains("in progress"), "{text}");
+    t.ok(&["--meta", &m, "reassign", "--execute", "--reassignment-json-file", plan.to_str().unwrap()]);
+    let done = t.ok(&["--meta", &m, "reassign", "--verify", "--reassignment-json-file", plan.to_str().unwrap()]);
+    assert!(done.contains("is complete"), "{done}");
+}
+
+#[test]
+fn replicating_into_a_new_follower_reports_no_truncation() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "t"]);
+    t.ok_with(&["produce", "t"], b"0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n");
+    t.ok(&["delete-records", "t", "-p", "0", "--before", "5"]);
+    let f = t.dir.path().join("follower").display().to_string();
+    common::ok(&["--data-dir", &f, "init", "--broker-id", "1"], b"");
+    let out = t.ok(&["replicate", "--from", t.data().to_str().unwrap(), "--to", &f]);
+    assert!(!out.contains("truncated from"), "{out}");
+    assert!(out.contains(", 0 truncated"), "{out}");
+    let json = t.ok(&["replicate", "--from", t.data().to_str().unwrap(), "--to", &f, "--json"]);
+    assert!(!json.contains("\"truncated_to\":0"), "{json}");
+}

@@ -60,7 +60,18 @@ impl Catalog {
         crate::datadir::validate_topic_name(name)?;
         match self.cluster(name)? {
             Some((_, snap)) => crate::replica::topic_meta(&snap, name),
-            None => self.local(name)?.topic(name),
+            None => match (self.local(name)?.topic(name), &self.store) {
+                // With a cluster, say where the topic was looked for: the cluster first.
+                (Err(Error::NotFound(_)), Some(store)) => Err(Error::NotFound(format!(
+                    "topic '{}' is neither in the cluster of metadata store {} nor in data directory {} \
+                     (create it with `klog topic create {} --replication-factor N`)",
+                    name,
+                    store.root().display(),
+                    self.local(name)?.root().display(),
+                    name
+                ))),
+                (r, _) => r,
+            },
         }
     }
 

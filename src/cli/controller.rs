@@ -73,6 +73,29 @@ fn need_store(ctx: &Ctx) -> Result<MetaStore> {
     ctx.store()?.ok_or_else(|| Error::Usage("no cluster: pass --meta DIR (the cluster's metadata store)".into()))
 }
 
+/// What an unclean election loses, as far as the readable replicas tell: the offsets past the
+/// new leader's end that another replica held, and, for replicas that could not be read, that
+/// their records past that end are lost too (how many shows when they return and truncate).
+fn data_loss_text(l: &crate::controller::DataLoss) -> String {
+    let mut s = String::from("; DATA LOSS: ");
+    if l.to > l.from {
+        s.push_str(&format!("offsets {}..{} ({} record(s)) are lost", l.from, l.to - 1, l.to - l.from));
+        if !l.unreadable.is_empty() {
+            s.push_str(&format!(
+                ", and whatever unreadable replicas {} held beyond",
+                super::topic::join_ids(&l.unreadable)
+            ));
+        }
+    } else {
+        s.push_str(&format!(
+            "whatever unreadable replicas {} held from offset {} on is lost (the count shows when they return and truncate to it)",
+            super::topic::join_ids(&l.unreadable),
+            l.from
+        ));
+    }
+    s
+}
+
 fn decision_line(d: &Decision) -> String {
     let mut s = format!(
         "{}-{}: {}: leader {} -> {} at leader epoch {}, isr {}",
@@ -85,13 +108,7 @@ fn decision_line(d: &Decision) -> String {
         super::topic::join_ids(&d.isr)
     );
     if let Some(l) = &d.data_loss {
-        s.push_str(&format!("; DATA LOSS: offsets {}..{} are lost", l.from, l.to));
-        if !l.unreadable.is_empty() {
-            s.push_str(&format!(
-                " (and whatever unreadable replicas {} held beyond)",
-                super::topic::join_ids(&l.unreadable)
-            ));
-        }
+        s.push_str(&data_loss_text(l));
     }
     s.push('\n');
     s

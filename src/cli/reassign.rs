@@ -59,6 +59,11 @@ fn render(ps: &[Progress], done: &str) -> Result<i32> {
             if !p.message.is_empty() {
                 eprintln!("klog: warning: {}-{}: {}", p.topic, p.partition, p.message);
             }
+        } else if p.not_started {
+            text.push_str(&format!(
+                "Reassignment of partition {}-{} has not started: {}\n",
+                p.topic, p.partition, p.message
+            ));
         } else {
             text.push_str(&format!(
                 "Reassignment of partition {}-{} is still in progress: {}\n",
