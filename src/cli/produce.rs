@@ -320,8 +320,16 @@ impl Appender {
     /// partition lock is released.
     fn settle(&mut self) -> Result<()> {
         if self.durable {
-            for w in self.writers.values_mut() {
-                w.flush()?;
+            if self.writers.len() > 1 {
+                // Keyless records spread over the partitions: their fdatasyncs overlap.
+                std::thread::scope(|scope| {
+                    let flushes: Vec<_> = self.writers.values_mut().map(|w| scope.spawn(move || w.flush())).collect();
+                    flushes.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err(Sink::stopped())))
+                })?;
+            } else {
+                for w in self.writers.values_mut() {
+                    w.flush()?;
+                }
             }
         }
         self.writers.clear();
