@@ -108,19 +108,6 @@ fn bheem() -> PathBuf {
     samples().join("bheem6005-kafka/kafka-logs")
 }
 
-/// Copies a directory tree (files and folders only).
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
 fn kafka_demo() -> PathBuf {
     samples().join("KafkaDemo/commit-510a824/kraft-combined-logs")
 }
@@ -1096,7 +1083,7 @@ fn kafka_demo_metadata_log_verifies() {
     // a data directory needs one, so the test reads a copy with the broker's (KRaft form) added.
     let copy = tempfile::tempdir().unwrap();
     let dir = copy.path().join("kraft-combined-logs");
-    copy_tree(&kafka_demo(), &dir);
+    common::copy_dir(&kafka_demo(), &dir);
     std::fs::write(dir.join("meta.properties"), "version=1\nnode.id=1\ncluster.id=MkU3OEVBNTcwNTJENDM2Qg\n").unwrap();
     let before = snapshot(&dir);
     let v = klog_at(&dir, &["verify", "--json"]);
