@@ -64,6 +64,11 @@ pub struct Cli {
     #[arg(long, global = true, default_value_t = 30_000, value_name = "MS")]
     pub lock_timeout_ms: u64,
 
+    /// Quiet: no informational notes on stderr (where reading continues after deleted offsets
+    /// or a leader change, a summary, membership events); errors and warnings still show (kcat's -q).
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -190,6 +195,8 @@ pub struct Ctx {
     pub data_dir: PathBuf,
     pub meta: Option<PathBuf>,
     pub lock_timeout: Duration,
+    /// `-q`: print no informational notes on stderr.
+    pub quiet: bool,
 }
 
 impl Ctx {
@@ -256,7 +263,12 @@ pub fn main() -> i32 {
 
 /// Runs a parsed command line. Returns the exit code for outcomes that are not errors.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx { data_dir: cli.data_dir, meta: cli.meta, lock_timeout: Duration::from_millis(cli.lock_timeout_ms) };
+    let ctx = Ctx {
+        data_dir: cli.data_dir,
+        meta: cli.meta,
+        lock_timeout: Duration::from_millis(cli.lock_timeout_ms),
+        quiet: cli.quiet,
+    };
     match cli.command {
         Command::Init(a) if ctx.meta.is_some() => {
             let meta = ctx.meta.clone().unwrap_or_default();
