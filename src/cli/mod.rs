@@ -34,6 +34,9 @@ pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_CONFLICT: i32 = 3;
 
+/// How long a writer waits for a lock by default, in ms.
+const LOCK_TIMEOUT_MS_DEFAULT: u64 = 30_000;
+
 const AFTER_HELP: &str = "\
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 conflict (a lock held by another process, a stale
 leader or controller epoch, a controller already running).
@@ -60,9 +63,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KLOG_META", hide_env_values = true, value_name = "DIR")]
     pub meta: Option<PathBuf>,
 
-    /// How long a writer waits for a partition lock held by another process, in ms.
-    #[arg(long, global = true, default_value_t = 30_000, value_name = "MS")]
-    pub lock_timeout_ms: u64,
+    /// How long a writer waits for a lock held by another process, in ms [default: 30000;
+    /// retention: 5000, then it skips the partition].
+    #[arg(long, global = true, value_name = "MS")]
+    pub lock_timeout_ms: Option<u64>,
 
     /// Quiet: no informational notes on stderr (where reading continues after deleted offsets
     /// or a leader change, a summary, membership events); errors and warnings still show (kcat's -q).
@@ -195,6 +199,8 @@ pub struct Ctx {
     pub data_dir: PathBuf,
     pub meta: Option<PathBuf>,
     pub lock_timeout: Duration,
+    /// `--lock-timeout-ms` when given (a command with its own default uses it only then).
+    pub lock_timeout_given: Option<Duration>,
     /// `-q`: print no informational notes on stderr.
     pub quiet: bool,
 }
@@ -266,7 +272,8 @@ pub fn run(cli: Cli) -> Result<i32> {
     let ctx = Ctx {
         data_dir: cli.data_dir,
         meta: cli.meta,
-        lock_timeout: Duration::from_millis(cli.lock_timeout_ms),
+        lock_timeout: Duration::from_millis(cli.lock_timeout_ms.unwrap_or(LOCK_TIMEOUT_MS_DEFAULT)),
+        lock_timeout_given: cli.lock_timeout_ms.map(Duration::from_millis),
         quiet: cli.quiet,
     };
     match cli.command {
