@@ -54,7 +54,7 @@ pub struct ConsumeArgs {
     #[arg(short = 't', long = "topic", id = "topic_opts", value_name = "TOPIC")]
     pub topic_opts: Vec<String>,
     /// Partition to read (repeatable; default: all).
-    #[arg(short = 'p', long = "partition")]
+    #[arg(short = 'p', long = "partition", value_parser = clap::value_parser!(i32).range(0..))]
     pub partitions: Vec<i32>,
     /// Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME; and,
     /// given again, where to stop: e@TIME (before the first record at or after TIME).

@@ -87,10 +87,10 @@ pub struct GroupArgs {
     pub assignment: AssignmentArg,
     /// A member that has not heartbeated for this long is removed (a dead process is noticed at
     /// once, through its lock).
-    #[arg(long, default_value_t = 45_000, value_name = "MS", help_heading = "Consumer group")]
+    #[arg(long, default_value_t = 45_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
     pub session_timeout_ms: i64,
     /// A member that has not polled for this long (a stuck --exec, say) is removed.
-    #[arg(long, default_value_t = 300_000, value_name = "MS", help_heading = "Consumer group")]
+    #[arg(long, default_value_t = 300_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
     pub max_poll_interval_ms: i64,
     /// Client id, the prefix of the member id.
     #[arg(long, default_value = "klog", help_heading = "Consumer group")]

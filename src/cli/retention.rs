@@ -49,7 +49,11 @@ Crontab example: */5 * * * * klog --data-dir /var/lib/klog retention >> /var/log
 #[derive(Debug, clap::Args)]
 pub struct RetentionArgs {
     /// Topics to process (default: every topic).
+    #[arg(value_name = "TOPIC")]
     pub topics: Vec<String>,
+    /// The same as TOPIC (repeatable): the spelling of Kafka's tools.
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topic_opts: Vec<String>,
     /// Show what would be deleted and compacted; change nothing and take no lock.
     #[arg(long)]
     pub dry_run: bool,
