@@ -27,6 +27,13 @@ fn run(t: &Klog, args: &[&str], input: &[u8]) -> (i32, String, String) {
     (code, String::from_utf8_lossy(&out.stdout).into_owned(), err)
 }
 
+/// Runs `klog ARGS` bounded by [`BOUND`], which must succeed; returns stdout.
+fn ok(t: &Klog, args: &[&str]) -> String {
+    let (code, out, err) = run(t, args, b"");
+    assert_eq!(code, 0, "klog {:?}: {}", args, err);
+    out
+}
+
 /// Lines of `s`, sorted (records of several partitions interleave).
 fn sorted(s: &str) -> Vec<String> {
     let mut v: Vec<String> = s.lines().map(String::from).collect();
@@ -245,7 +252,7 @@ fn argument_errors_are_one_klog_error_line_and_help_still_prints() {
 fn bad_option_values_are_usage_errors() {
     let t = Klog::new();
     t.ok(&["topic", "create", "t", "-P", "2"]);
-    t.ok(&["consume", "-G", "g", "t"]);
+    ok(&t, &["consume", "-G", "g", "t"]);
     for args in [
         &["topic", "create", "x", "-P", "0"][..],
         &["topic", "create", "x", "-P", "10001"][..],
@@ -296,7 +303,7 @@ fn reset_offsets_without_a_mode_is_a_dry_run_that_says_so() {
     let t = Klog::new();
     t.ok(&["topic", "create", "t"]);
     t.ok_with(&["produce", "t"], numbered("r", 0..5).as_bytes());
-    assert_eq!(t.ok(&["consume", "-G", "g", "t", "--reset", "earliest"]).lines().count(), 5);
+    assert_eq!(ok(&t, &["consume", "-G", "g", "t", "--reset", "earliest"]).lines().count(), 5);
     let (code, out, err) = run(&t, &["group", "reset-offsets", "g", "--topic", "t", "--to-earliest"], b"");
     assert_eq!(code, 0, "{}", err);
     assert!(
@@ -306,10 +313,10 @@ fn reset_offsets_without_a_mode_is_a_dry_run_that_says_so() {
     );
     assert!(err.starts_with("klog: warning: no action was performed as --execute is missing"), "{}", err);
     // Nothing changed: the group still has nothing left to read.
-    assert_eq!(t.ok(&["consume", "-G", "g", "t"]), "");
+    assert_eq!(ok(&t, &["consume", "-G", "g", "t"]), "");
     // --execute commits; --dry-run with --execute is a usage error.
     t.ok(&["group", "reset-offsets", "--group", "g", "--topic", "t", "--to-earliest", "--execute"]);
-    assert_eq!(t.ok(&["consume", "-G", "g", "t"]).lines().count(), 5);
+    assert_eq!(ok(&t, &["consume", "-G", "g", "t"]).lines().count(), 5);
     let (code, _, _) =
         run(&t, &["group", "reset-offsets", "g", "--topic", "t", "--to-earliest", "--dry-run", "--execute"], b"");
     assert_eq!(code, 2);
@@ -325,7 +332,7 @@ fn kafka_and_kcat_spellings_mean_the_same() {
     t.ok(&["topic", "create", "--topic", "t", "--partitions", "2"]);
     // kcat's -k: one key for every record; keyed records land by murmur2, all in one partition.
     t.ok_with(&["produce", "--topic", "t", "-k", "same"], numbered("v", 0..6).as_bytes());
-    let out = t.ok(&["consume", "-t", "t", "--format", "%p %k %s\\n"]);
+    let out = ok(&t, &["consume", "-t", "t", "--format", "%p %k %s\\n"]);
     let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split(' ').collect()).collect();
     assert_eq!(rows.len(), 6, "{}", out);
     assert!(rows.iter().all(|r| r[1] == "same" && r[0] == rows[0][0]), "{}", out);
@@ -334,12 +341,12 @@ fn kafka_and_kcat_spellings_mean_the_same() {
         &["produce", "t", "-p", "0", "--input", "json", "-k", "dflt"],
         b"{\"value\":\"a\"}\n{\"key\":\"own\",\"value\":\"b\"}\n",
     );
-    let out = t.ok(&["consume", "t", "-p", "0", "-o", "-2", "--format", "%k\\n"]);
+    let out = ok(&t, &["consume", "t", "-p", "0", "-o", "-2", "--format", "%k\\n"]);
     assert_eq!(out, "dflt\nown\n");
     // -k and -K together make no sense.
     assert_eq!(run(&t, &["produce", "t", "-k", "a", "-K", ":"], b"x\n").0, 2);
     // --from-beginning and --max-messages (kafka-console-consumer).
-    let first = t.ok(&["consume", "t", "-p", rows[0][0], "--from-beginning", "--max-messages", "2"]);
+    let first = ok(&t, &["consume", "t", "-p", rows[0][0], "--from-beginning", "--max-messages", "2"]);
     assert_eq!(first, "v-0\nv-1\n");
     // --topic where the topic is positional, for every command that takes one.
     assert!(t.ok(&["offsets", "--topic", "t"]).contains("LATEST"));
@@ -351,7 +358,7 @@ fn kafka_and_kcat_spellings_mean_the_same() {
     // Both spellings at once: a usage error.
     assert_eq!(run(&t, &["offsets", "t", "--topic", "t"], b"").0, 2);
     // group describe --group G (kafka-consumer-groups), and the other group commands.
-    t.ok(&["consume", "-G", "g", "t", "--from-beginning"]);
+    ok(&t, &["consume", "-G", "g", "t", "--from-beginning"]);
     let by_flag = t.ok(&["group", "describe", "--group", "g"]);
     assert_eq!(by_flag, t.ok(&["group", "describe", "g"]));
     assert!(by_flag.contains("g "), "{}", by_flag);
@@ -385,7 +392,7 @@ fn bash_completion_offers_the_topics_and_groups_of_the_data_directory() {
     t.ok(&["topic", "create", "orders"]);
     t.ok(&["topic", "create", "audit"]);
     t.ok_with(&["produce", "orders"], b"x\n");
-    t.ok(&["consume", "-G", "billing", "orders"]);
+    ok(&t, &["consume", "-G", "billing", "orders"]);
     let script = t.dir.path().join("klog.bash");
     std::fs::write(&script, t.ok(&["completions", "bash"])).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("klog");
