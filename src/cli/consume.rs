@@ -302,8 +302,9 @@ pub fn outside_log(spec: OffsetSpec, feed: &PartitionFeed) -> Result<Option<(i64
     Ok((n < start || n > end).then_some((start, end)))
 }
 
-/// True for an error that is the damage of one partition's data (its other partitions can
-/// still be read): corrupt bytes on disk, a batch whose records do not decode.
+/// True for an error that is the damage of one partition's data, so that its other partitions
+/// can still be read: corrupt bytes on disk (a batch whose records do not decode is caught where
+/// it is decoded).
 fn is_damage(e: &Error) -> bool {
     matches!(e, Error::Corrupt { .. })
 }
@@ -344,7 +345,15 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     let mut outside: Vec<(i32, i64, i64)> = Vec::new();
     let mut in_range = 0usize;
     for p in cat.partitions(&topic, &a.partitions)? {
-        let mut feed = open_feed(&cat, &topic.name, p, deadline)?;
+        let mut feed = match open_feed(&cat, &topic.name, p, deadline) {
+            Ok(f) => f,
+            Err(e) if is_damage(&e) => {
+                damage(p, None, &e);
+                damaged += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let from = match outside_log(spec, &feed) {
             Ok(Some((start, end))) => {
                 outside.push((p, start, end));
