@@ -22,6 +22,9 @@ _klog() {
             klog,cluster)
                 cmd="klog__subcmd__cluster"
                 ;;
+            klog,complete-names)
+                cmd="klog__subcmd__complete__subcmd__names"
+                ;;
             klog,completions)
                 cmd="klog__subcmd__completions"
                 ;;
@@ -177,6 +180,9 @@ _klog() {
                 ;;
             klog__subcmd__help,cluster)
                 cmd="klog__subcmd__help__subcmd__cluster"
+                ;;
+            klog__subcmd__help,complete-names)
+                cmd="klog__subcmd__help__subcmd__complete__subcmd__names"
                 ;;
             klog__subcmd__help,completions)
                 cmd="klog__subcmd__help__subcmd__completions"
@@ -359,7 +365,7 @@ _klog() {
 
     case "${cmd}" in
         klog)
-            opts="-h -V --data-dir --meta --lock-timeout-ms --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate help"
+            opts="-q -h -V --data-dir --meta --lock-timeout-ms --quiet --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,7 +391,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__broker)
-            opts="-h --data-dir --meta --lock-timeout-ms --help run help"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,7 +459,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__broker__subcmd__run)
-            opts="-h --poll-ms --passes --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --poll-ms --passes --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,7 +493,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__cluster)
-            opts="-h --data-dir --meta --lock-timeout-ms --help brokers elect-leader help"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help brokers elect-leader help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,7 +519,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__cluster__subcmd__brokers)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -539,7 +545,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__cluster__subcmd__elect__subcmd__leader)
-            opts="-h --topic --partition --leader --unclean --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --topic --partition --leader --unclean --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,8 +638,34 @@ _klog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        klog__subcmd__complete__subcmd__names)
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help topics groups"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         klog__subcmd__completions)
-            opts="-h --data-dir --meta --lock-timeout-ms --help bash elvish fish powershell zsh"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,12 +691,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__consume)
-            opts="-p -o -c -e -f -J -G -v -h --partition --offset --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --help"
+            opts="-t -p -o -c -e -f -J -G -v -q -h --topic --partition --offset --from-beginning --max-messages --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -682,6 +722,10 @@ _klog() {
                     return 0
                     ;;
                 --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-messages)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -757,7 +801,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller)
-            opts="-h --data-dir --meta --lock-timeout-ms --help run elect status help"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help run elect status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -783,7 +827,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller__subcmd__elect)
-            opts="-h --broker-id --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --broker-id --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -883,7 +927,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller__subcmd__run)
-            opts="-h --broker-id --interval-ms --poll-ms --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --broker-id --interval-ms --poll-ms --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,7 +965,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller__subcmd__status)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -947,12 +991,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__delete__subcmd__records)
-            opts="-p -h --partition --before --offset-json-file --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -q -h --topic --partition --before --offset-json-file --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -989,7 +1037,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__dump)
-            opts="-r -h --records --json --offsets-decoder --data-dir --meta --lock-timeout-ms --help"
+            opts="-r -q -h --records --json --offsets-decoder --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1015,7 +1063,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__generate)
-            opts="-h --out --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --out --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1045,7 +1093,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group)
-            opts="-h --data-dir --meta --lock-timeout-ms --help list describe reset-offsets delete delete-offsets commit help"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help list describe reset-offsets delete delete-offsets commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1071,12 +1119,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__commit)
-            opts="-p -h --topic --partition --offset --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -q -h --group --topic --partition --offset --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1113,12 +1165,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__delete)
-            opts="-h --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --group --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1139,12 +1195,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__delete__subcmd__offsets)
-            opts="-h --topic --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --group --topic --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1169,12 +1229,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__describe)
-            opts="-h --members --state --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --group --members --state --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1307,7 +1371,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__list)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1333,12 +1397,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__reset__subcmd__offsets)
-            opts="-h --topic --all-topics --to-earliest --to-latest --to-current --to-offset --to-datetime --by-duration --shift-by --from-file --dry-run --execute --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --group --topic --all-topics --to-earliest --to-latest --to-current --to-offset --to-datetime --by-duration --shift-by --from-file --dry-run --execute --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1383,7 +1451,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__help)
-            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate help"
+            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1523,20 @@ _klog() {
         klog__subcmd__help__subcmd__cluster__subcmd__elect__subcmd__leader)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__complete__subcmd__names)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1957,7 +2039,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__init)
-            opts="-h --broker-id --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --broker-id --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1987,7 +2069,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__leader__subcmd__election)
-            opts="-h --election-type --type --topic --partition --all --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --election-type --type --topic --partition --all --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2029,12 +2111,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__offsets)
-            opts="-p -h --partition --time --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-t -p -q -h --topic --partition --time --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2067,7 +2157,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf)
-            opts="-h --data-dir --meta --lock-timeout-ms --help produce consume help"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help produce consume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2093,7 +2183,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf__subcmd__consume)
-            opts="-p -h --topic --partition --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -q -h --topic --partition --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2187,7 +2277,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf__subcmd__produce)
-            opts="-p -z -h --topic --partition --records --record-size --batch-size --compression --durable --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -z -q -h --topic --partition --records --record-size --batch-size --compression --durable --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2245,12 +2335,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__produce)
-            opts="-p -D -K -H -Z -z -v -h --partition --delimiter --key-delimiter --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --delivery-timeout-ms --verbose --data-dir --meta --lock-timeout-ms --help"
+            opts="-t -p -D -K -k -H -Z -z -v -q -h --topic --partition --delimiter --key-delimiter --key --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --delivery-timeout-ms --verbose --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2272,6 +2370,14 @@ _klog() {
                     return 0
                     ;;
                 -K)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -k)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2335,7 +2441,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__reassign)
-            opts="-h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --throttle --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --throttle --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2377,7 +2483,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__replicate)
-            opts="-h --from --to --topic --partition --follow --poll-ms --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --from --to --topic --partition --follow --poll-ms --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2423,12 +2529,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__retention)
-            opts="-h --dry-run --json --lock-wait-ms --dedupe-buffer-bytes --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --topic --dry-run --json --exit-code --lock-wait-ms --dedupe-buffer-bytes --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-wait-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2457,7 +2567,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic)
-            opts="-h --data-dir --meta --lock-timeout-ms --help create list describe alter delete configs help"
+            opts="-q -h --data-dir --meta --lock-timeout-ms --quiet --help create list describe alter delete configs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,12 +2593,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__alter)
-            opts="-P -c -h --partitions --config --delete-config --data-dir --meta --lock-timeout-ms --help"
+            opts="-P -c -q -h --topic --partitions --config --delete-config --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2529,7 +2643,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__configs)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2555,12 +2669,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__create)
-            opts="-P -c -h --partitions --config --if-not-exists --replication-factor --replica-assignment --data-dir --meta --lock-timeout-ms --help"
+            opts="-P -c -q -h --topic --partitions --config --if-not-exists --replication-factor --replica-assignment --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2605,12 +2723,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__delete)
-            opts="-h --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --topic --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2631,12 +2753,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__describe)
-            opts="-h --json --under-replicated-partitions --under-min-isr-partitions --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --topic --json --under-replicated-partitions --under-min-isr-partitions --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2769,7 +2895,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__list)
-            opts="-h --json --exclude-internal --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --json --exclude-internal --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2795,12 +2921,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__verify)
-            opts="-h --repair --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-q -h --topic --repair --json --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2828,3 +2958,49 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _klog -o bashdefault -o default klog
 fi
+
+# klog: topic and group names of the data directory where a topic or a group goes.
+_klog_names() {
+    local dd="" i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case "${COMP_WORDS[i]}" in
+            --data-dir) dd="${COMP_WORDS[i+1]}" ;;
+            --data-dir=*) dd="${COMP_WORDS[i]#--data-dir=}" ;;
+        esac
+    done
+    "${COMP_WORDS[0]}" ${dd:+--data-dir "$dd"} complete-names "$1" 2>/dev/null
+}
+
+_klog_with_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local cmd="" sub="" kind="" i w
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${COMP_WORDS[i]}"
+        case "$w" in
+            --data-dir|--meta|--lock-timeout-ms) ((i++)) ;;
+            -*) ;;
+            *) if [[ -z "$cmd" ]]; then cmd="$w"; elif [[ -z "$sub" ]]; then sub="$w"; fi ;;
+        esac
+    done
+    case "$prev" in
+        --topic|-t) kind=topics ;;
+        --group|-G) kind=groups ;;
+        -*) ;;
+        *)
+            if [[ "$cur" != -* ]]; then
+                case "$cmd" in
+                    produce|consume|offsets|verify|retention|delete-records) kind=topics ;;
+                    topic) [[ "$sub" == describe || "$sub" == alter || "$sub" == delete ]] && kind=topics ;;
+                    group) [[ -n "$sub" && "$sub" != list ]] && kind=groups ;;
+                esac
+            fi
+            ;;
+    esac
+    if [[ -n "$kind" ]]; then
+        COMPREPLY=( $(compgen -W "$(_klog_names "$kind")" -- "$cur") )
+        return 0
+    fi
+    _klog "$@"
+}
+
+complete -F _klog_with_names -o bashdefault -o default klog

@@ -743,8 +743,9 @@ fn reset_offsets_every_spec_and_scope() {
     let initial = offsets(&[("t", 0, 3), ("t", 1, 7), ("t", 2, 12), ("u", 0, 2)]);
     assert_eq!(committed(&t, "g"), initial);
 
-    // Neither --dry-run nor --execute: usage error, nothing changes.
-    t.fails(&["group", "reset-offsets", "g", "--topic", "t", "--to-earliest"], b"", 2);
+    // Neither --dry-run nor --execute: a dry run, as kafka-consumer-groups (issue 10); nothing changes.
+    let warned = t.fails(&["group", "reset-offsets", "g", "--topic", "t", "--to-earliest"], b"", 0);
+    assert!(warned.contains("no action was performed"), "{}", warned);
     t.fails(&["group", "reset-offsets", "g", "--to-earliest", "--dry-run"], b"", 2); // no scope
     t.fails(&["group", "reset-offsets", "g", "--topic", "t", "--dry-run"], b"", 2); // no spec
     t.fails(&["group", "reset-offsets", "g", "--topic", "t", "--to-earliest", "--dry-run", "--execute"], b"", 2);

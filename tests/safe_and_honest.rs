@@ -1,5 +1,5 @@
 //! What a Kafka user meets in the first hour (issue 10), the part about safety and honesty: klog
-//! not a data directory, never deletes a file it did not write, keeps its hands off internal
+//! never touches a directory that is not a data directory, never deletes a file it did not write, keeps its hands off internal
 //! topics, leaves no trace when a command fails, spreads keyless records like Kafka's producer,
 //! acknowledges only what is durable, and says what really happened.
 

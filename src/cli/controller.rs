@@ -39,7 +39,7 @@ pub enum ControllerCommand {
     #[command(long_about = RUN_LONG_ABOUT)]
     Run {
         /// The broker id this controller runs beside (recorded with its election).
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(0..))]
         broker_id: Option<i32>,
         /// Time between failure-detection rounds, in ms (at most 200).
         #[arg(long, default_value_t = 100, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..=200))]
@@ -55,7 +55,7 @@ pub enum ControllerCommand {
     /// act, release. Exits 3 if a controller is running.
     Elect {
         /// The broker id recorded with this election.
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(0..))]
         broker_id: Option<i32>,
         /// Print JSON.
         #[arg(long)]
@@ -267,7 +267,7 @@ pub struct LeaderElectionArgs {
     #[arg(long, requires = "partition")]
     pub topic: Option<String>,
     /// The partition of --topic.
-    #[arg(long, requires = "topic")]
+    #[arg(long, requires = "topic", value_parser = clap::value_parser!(i32).range(0..))]
     pub partition: Option<i32>,
     /// Every partition of the cluster.
     #[arg(long, conflicts_with_all = ["topic", "partition"])]

@@ -71,11 +71,17 @@ pub enum Acks {
 
 #[derive(Debug, clap::Args)]
 pub struct ProduceArgs {
-    /// Topic to write to.
+    /// Topic to write to (or --topic).
+    #[arg(value_name = "TOPIC", required_unless_present = "topic_opt")]
+    pub topic_pos: Option<String>,
+    /// The same as TOPIC: the spelling of Kafka's tools (and kcat's -t).
+    #[arg(short = 't', long = "topic", id = "topic_opt", value_name = "TOPIC", conflicts_with = "topic_pos")]
+    pub topic_opt: Option<String>,
+    #[arg(skip)]
     pub topic: String,
     /// Partition to write every record to (default: by key with Kafka's murmur2 partitioner,
     /// keyless records spread over the partitions batch by batch).
-    #[arg(short = 'p', long)]
+    #[arg(short = 'p', long, value_parser = clap::value_parser!(i32).range(0..))]
     pub partition: Option<i32>,
     /// Record delimiter; escapes \n \t \0 \xHH work.
     #[arg(short = 'D', long, default_value = "\\n", value_name = "DELIM")]
@@ -83,6 +89,9 @@ pub struct ProduceArgs {
     /// Split each record into key and value at the first SEP (a record without SEP has no key).
     #[arg(short = 'K', long, value_name = "SEP")]
     pub key_delimiter: Option<String>,
+    /// One key for every record (kcat's -k; with --input json, for records without a key).
+    #[arg(short = 'k', long, value_name = "KEY", conflicts_with = "key_delimiter")]
+    pub key: Option<String>,
     /// A header for every record, KEY=VALUE (repeatable).
     #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
     pub headers: Vec<String>,
@@ -1061,7 +1070,7 @@ fn pump(
                             Some(i) => (Some(&bytes[..i]), &bytes[i + kf.needle().len()..]),
                             None => (None, bytes),
                         },
-                        None => (None, bytes),
+                        None => (a.key.as_deref().map(str::as_bytes), bytes),
                     };
                     let value = if a.null_empty && value.is_empty() { None } else { Some(value) };
                     prod.add(a.partition, ts, key, value, &headers)?;
@@ -1083,7 +1092,8 @@ fn pump(
                         Some(v) if a.null_empty && v.is_empty() => None,
                         v => v,
                     };
-                    prod.add(a.partition.or(r.partition), r.timestamp.unwrap_or(ts), r.key.as_deref(), value, &hs)?;
+                    let key = r.key.as_deref().or(a.key.as_deref().map(str::as_bytes));
+                    prod.add(a.partition.or(r.partition), r.timestamp.unwrap_or(ts), key, value, &hs)?;
                 }
             }
         }

@@ -36,7 +36,7 @@ pub struct ReassignArgs {
     #[arg(long, value_name = "FILE")]
     pub topics_to_move_json_file: Option<PathBuf>,
     /// Broker ids to place replicas on, comma-separated.
-    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    #[arg(long, value_name = "IDS", value_delimiter = ',', value_parser = clap::value_parser!(i32).range(0..))]
     pub broker_list: Option<Vec<i32>>,
     /// The reassignment plan.
     #[arg(long, value_name = "FILE")]

@@ -41,7 +41,7 @@ pub struct ReplicateArgs {
     #[arg(long)]
     pub topic: Option<String>,
     /// Only this partition (with --topic).
-    #[arg(long, requires = "topic")]
+    #[arg(long, requires = "topic", value_parser = clap::value_parser!(i32).range(0..))]
     pub partition: Option<i32>,
     /// Keep replicating: a pass every --poll-ms until killed (a failed pass is reported on
     /// stderr and retried; a conflict such as a stale leader ends it with exit 3).

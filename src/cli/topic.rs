@@ -11,10 +11,16 @@ use std::collections::BTreeMap;
 pub enum TopicCommand {
     /// Create a topic.
     Create {
-        /// Topic name: [a-zA-Z0-9._-], at most 249 characters, not "." or "..".
+        /// Topic name: [a-zA-Z0-9._-], at most 249 characters, not "." or ".." (or --topic).
+        #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
+        name_pos: Option<String>,
+        /// The same as NAME: kafka-topics' spelling.
+        #[arg(long = "topic", id = "topic_opt", value_name = "NAME", conflicts_with = "name_pos")]
+        topic_opt: Option<String>,
+        #[arg(skip)]
         name: String,
         /// Number of partitions.
-        #[arg(long, short = 'P', default_value_t = 1)]
+        #[arg(long, short = 'P', default_value_t = 1, value_parser = clap::value_parser!(i32).range(1..=10_000))]
         partitions: i32,
         /// A topic config, KEY=VALUE with Kafka's names (repeatable; see `klog topic configs`).
         #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
@@ -24,7 +30,7 @@ pub enum TopicCommand {
         if_not_exists: bool,
         /// Replicas per partition, placed over the cluster's brokers like Kafka (needs a
         /// cluster: --meta, or a data directory that joined one).
-        #[arg(long, value_name = "N", conflicts_with = "replica_assignment")]
+        #[arg(long, value_name = "N", conflicts_with = "replica_assignment", value_parser = clap::value_parser!(i32).range(1..))]
         replication_factor: Option<i32>,
         /// Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads).
         #[arg(long, value_name = "LIST")]
@@ -32,6 +38,7 @@ pub enum TopicCommand {
     },
     /// List topics (in a cluster, with their replication factor).
     List {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
         /// Leave out the internal topics (__consumer_offsets, __transaction_state,
@@ -42,7 +49,12 @@ pub enum TopicCommand {
     /// Show partitions (log start and end offsets, segments, bytes) and configs.
     Describe {
         /// Topics to describe (all when none).
+        #[arg(value_name = "NAME")]
         names: Vec<String>,
+        /// The same as NAME (repeatable): kafka-topics' spelling.
+        #[arg(long = "topic", value_name = "NAME")]
+        topic_opts: Vec<String>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
         /// Only partitions whose ISR is smaller than their replica set (cluster topics).
@@ -55,9 +67,16 @@ pub enum TopicCommand {
     /// Change configs or raise the partition count (of a cluster topic: in the metadata store,
     /// for every broker).
     Alter {
+        /// The topic (or --topic).
+        #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
+        name_pos: Option<String>,
+        /// The same as NAME: kafka-topics' spelling.
+        #[arg(long = "topic", id = "topic_opt", value_name = "NAME", conflicts_with = "name_pos")]
+        topic_opt: Option<String>,
+        #[arg(skip)]
         name: String,
         /// New partition count (can only increase).
-        #[arg(long, short = 'P')]
+        #[arg(long, short = 'P', value_parser = clap::value_parser!(i32).range(1..=10_000))]
         partitions: Option<i32>,
         /// Set a config, KEY=VALUE (repeatable).
         #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
@@ -68,9 +87,19 @@ pub enum TopicCommand {
     },
     /// Delete a topic and all its data (of a cluster topic: on every broker; one that is away
     /// deletes its copy through its agent when it returns).
-    Delete { name: String },
+    Delete {
+        /// The topic (or --topic).
+        #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
+        name_pos: Option<String>,
+        /// The same as NAME: kafka-topics' spelling.
+        #[arg(long = "topic", id = "topic_opt", value_name = "NAME", conflicts_with = "name_pos")]
+        topic_opt: Option<String>,
+        #[arg(skip)]
+        name: String,
+    },
     /// List the topic configs klog knows, with their defaults.
     Configs {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -88,13 +117,37 @@ fn refuse_internal(name: &str, what: &str) -> Result<()> {
     Ok(())
 }
 
+impl TopicCommand {
+    /// Fills the topic name from NAME or --topic (clap requires one and refuses both).
+    pub fn normalized(mut self) -> TopicCommand {
+        match &mut self {
+            TopicCommand::Create { name_pos, topic_opt, name, .. }
+            | TopicCommand::Alter { name_pos, topic_opt, name, .. }
+            | TopicCommand::Delete { name_pos, topic_opt, name } => {
+                *name = name_pos.take().or_else(|| topic_opt.take()).unwrap_or_default()
+            }
+            TopicCommand::Describe { names, topic_opts, .. } => names.append(topic_opts),
+            TopicCommand::List { .. } | TopicCommand::Configs { .. } => {}
+        }
+        self
+    }
+}
+
 fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
     kvs.iter().map(|kv| config::parse_assignment(kv)).collect()
 }
 
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
-        TopicCommand::Create { name, partitions, configs, if_not_exists, replication_factor, replica_assignment } => {
+        TopicCommand::Create {
+            name,
+            partitions,
+            configs,
+            if_not_exists,
+            replication_factor,
+            replica_assignment,
+            ..
+        } => {
             let configs = parse_configs(&configs)?;
             refuse_internal(&name, "created")?;
             // Everything is checked before anything is created: a refused command leaves no
@@ -177,7 +230,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&table(&["TOPIC", "PARTITIONS"], topics.iter().map(|(n, (p, _))| vec![n.clone(), p.to_string()])))?;
             }
         }
-        TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions } => {
+        TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions, .. } => {
             if let Some(store) = ctx.store()? {
                 let snap = store.load()?;
                 if names.iter().all(|n| snap.topics.contains_key(n)) && (!names.is_empty() || !snap.topics.is_empty()) {
@@ -209,7 +262,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&text)?;
             }
         }
-        TopicCommand::Alter { name, partitions, configs, delete_configs } => {
+        TopicCommand::Alter { name, partitions, configs, delete_configs, .. } => {
             let set = parse_configs(&configs)?;
             if partitions.is_some() {
                 refuse_internal(&name, "repartitioned")?;
@@ -237,7 +290,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
             out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
-        TopicCommand::Delete { name } => {
+        TopicCommand::Delete { name, .. } => {
             refuse_internal(&name, "deleted")?;
             if let Some((store, _)) = ctx.cluster_topic(&name)? {
                 let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.lock_timeout)?;

@@ -13,10 +13,15 @@ use serde_json::json;
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
     /// Topic to check (default: every topic).
+    #[arg(value_name = "TOPIC")]
     pub topic: Option<String>,
+    /// The same as TOPIC: the spelling of Kafka's tools.
+    #[arg(long = "topic", id = "topic_opt", value_name = "TOPIC", conflicts_with = "topic")]
+    pub topic_opt: Option<String>,
     /// Cut torn tails of active segments and rebuild bad indexes, saying what was cut.
     #[arg(long)]
     pub repair: bool,
+    /// Print JSON.
     #[arg(long)]
     pub json: bool,
 }
