@@ -2,6 +2,7 @@
 //! directory: `let t = Klog::new(); t.cmd(&["topic", "create", "x"]).assert().success();`.
 #![allow(dead_code)]
 
+pub mod kafka;
 pub mod process;
 
 use assert_cmd::Command;
