@@ -2551,7 +2551,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__create)
-            opts="-P -c -h --partitions --config --if-not-exists --replication-factor --replica-assignment --data-dir --meta --lock-timeout-ms --help"
+            opts="-P -c -h --partitions --config --if-not-exists --replication-factor --replica-assignment --topic-id --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2578,6 +2578,10 @@ _klog() {
                     return 0
                     ;;
                 --replica-assignment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -75,6 +75,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --config 'A topic config, KEY=VALUE with Kafka''s names (repeatable; see `klog topic configs`)'
             cand --replication-factor 'Replicas per partition, placed over the cluster''s brokers like Kafka (needs a cluster: --meta, or a data directory that joined one)'
             cand --replica-assignment 'Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads)'
+            cand --topic-id 'The topic id to write in each partition''s `partition.metadata` (22 characters of URL-safe base64, as kafka-topics --describe prints it) instead of a new random one: a Kafka broker serves partition directories moved into its log directory only under the id it knows the topic by. Standalone data directories only'
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'

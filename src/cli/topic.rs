@@ -29,6 +29,12 @@ pub enum TopicCommand {
         /// Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads).
         #[arg(long, value_name = "LIST")]
         replica_assignment: Option<String>,
+        /// The topic id to write in each partition's `partition.metadata` (22 characters of
+        /// URL-safe base64, as kafka-topics --describe prints it) instead of a new random one:
+        /// a Kafka broker serves partition directories moved into its log directory only under
+        /// the id it knows the topic by. Standalone data directories only.
+        #[arg(long, value_name = "ID")]
+        topic_id: Option<String>,
     },
     /// List topics (in a cluster, with their replication factor).
     List {
@@ -78,9 +84,23 @@ fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
 
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
-        TopicCommand::Create { name, partitions, configs, if_not_exists, replication_factor, replica_assignment } => {
+        TopicCommand::Create {
+            name,
+            partitions,
+            configs,
+            if_not_exists,
+            replication_factor,
+            replica_assignment,
+            topic_id,
+        } => {
             let configs = parse_configs(&configs)?;
             if let Some(store) = ctx.store()? {
+                if topic_id.is_some() {
+                    return Err(crate::error::Error::Usage(
+                        "--topic-id is for standalone data directories (a cluster's topic ids are its metadata store's)"
+                            .into(),
+                    ));
+                }
                 crate::datadir::validate_topic_name(&name)?;
                 if if_not_exists && store.load()?.topics.contains_key(&name) {
                     return Ok(EXIT_OK);
@@ -115,7 +135,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             if if_not_exists && dd.topic(&name).is_ok() {
                 return Ok(EXIT_OK);
             }
-            let t = dd.create_topic(&name, partitions, configs)?;
+            let t = dd.create_topic_with_id(&name, partitions, configs, topic_id.as_deref())?;
             out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
         TopicCommand::List { json } => {

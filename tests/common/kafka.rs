@@ -317,3 +317,63 @@ impl Drop for Broker {
         }
     }
 }
+
+/// Runs `interop/kafka/KlogOracle.java` (Kafka's Java clients, see its header) to completion; it
+/// must exit 0. Returns stdout.
+pub fn oracle(args: &[&str]) -> String {
+    let out = java("log4j2-tools.properties")
+        .arg(interop_dir().join("KlogOracle.java"))
+        .args(args)
+        .output()
+        .expect("run java KlogOracle.java");
+    assert!(
+        out.status.success(),
+        "KlogOracle {:?} failed with {:?}:\n{}{}",
+        args,
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Kafka's own consumer (KlogOracle consume): every record of `topics` with `isolation`, as
+/// `klog consume --json` objects sorted by topic, partition and offset.
+pub fn kafka_consume(b: &Broker, isolation: &str, topics: &[&str]) -> Vec<serde_json::Value> {
+    let bs = b.bootstrap();
+    let mut args = vec!["consume", bs.as_str(), isolation];
+    args.extend_from_slice(topics);
+    let mut v: Vec<serde_json::Value> =
+        oracle(&args).lines().map(|l| serde_json::from_str(l).expect("KlogOracle JSON")).collect();
+    sort_records(&mut v);
+    v
+}
+
+pub fn sort_records(v: &mut [serde_json::Value]) {
+    v.sort_by_key(|r| (r["topic"].as_str().unwrap().to_string(), r["partition"].as_i64(), r["offset"].as_i64()));
+}
+
+/// A root checkpoint file of a log directory (`recovery-point-offset-checkpoint`, ...):
+/// (topic, partition) -> offset.
+pub fn read_checkpoint(path: &Path) -> std::collections::BTreeMap<(String, i32), i64> {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {}", path.display(), e));
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("0"), "{}: version", path.display());
+    let n: usize = lines.next().unwrap().parse().unwrap();
+    let m: std::collections::BTreeMap<(String, i32), i64> = lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            ((f[0].to_string(), f[1].parse().unwrap()), f[2].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(m.len(), n, "{}: entry count", path.display());
+    m
+}
+
+pub fn write_checkpoint(path: &Path, m: &std::collections::BTreeMap<(String, i32), i64>) {
+    let mut text = format!("0\n{}\n", m.len());
+    for ((t, p), o) in m {
+        text.push_str(&format!("{} {} {}\n", t, p, o));
+    }
+    fs::write(path, text).unwrap();
+}
