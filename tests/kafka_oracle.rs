@@ -199,7 +199,7 @@ fn klog_writes_kafka_reads() {
     topics.extend(["w-compact", "w-retain", "w-trim"]);
     let mut b = Broker::start();
     let bs = b.bootstrap();
-    let mut args = vec!["create", bs.as_str()];
+    let mut args = vec!["create", bs.as_str(), "__consumer_offsets"];
     args.extend(&topics);
     let ids: std::collections::BTreeMap<String, String> = kafka::oracle(&args)
         .lines()
@@ -208,7 +208,7 @@ fn klog_writes_kafka_reads() {
             (n.to_string(), id.to_string())
         })
         .collect();
-    assert_eq!(ids.len(), topics.len());
+    assert_eq!(ids.len(), topics.len() + 1);
     b.stop();
 
     let t = Klog::new();
@@ -260,6 +260,43 @@ fn klog_writes_kafka_reads() {
     assert!(compacted.len() < 60, "klog retention did not compact w-compact: {:?}", compacted);
     assert!(t.ok(&["offsets", "w-retain", "--json"]).contains("\"earliest\":100"), "klog retention kept old records");
 
+    // Group offsets committed by klog, in __consumer_offsets under the broker's topic id.
+    let co_id = ids["__consumer_offsets"].as_str();
+    t.ok(&["topic", "create", "__consumer_offsets", "-P", "50", "--topic-id", co_id, "-c", "cleanup.policy=compact"]);
+    for (topic, offset) in [("w-none", "123"), ("w-gzip", "7"), ("w-none", "150"), ("w-trim", "60")] {
+        t.ok(&["group", "commit", "kg", "--topic", topic, "-p", "0", "--offset", offset]);
+    }
+    let co_partitions: Vec<i32> = (0..50)
+        .filter(|p| std::fs::metadata(t.segment("__consumer_offsets", *p, 0, ".log")).unwrap().len() > 0)
+        .collect();
+    assert_eq!(co_partitions.len(), 1, "klog's group kg in __consumer_offsets partitions {:?}", co_partitions);
+    let co = co_partitions[0];
+    let co_name = format!("__consumer_offsets-{}", co);
+    let out = kafka::dump_log_segments(&[&t.segment("__consumer_offsets", co, 0, ".log")], &["--offsets-decoder"]);
+    let records: Vec<&str> = out.lines().filter(|l| l.contains("| offset: ")).collect();
+    assert_eq!(records.len(), 4, "DumpLogSegments --offsets-decoder:\n{}", out);
+    for (r, (topic, offset)) in records.iter().zip([("w-none", 123), ("w-gzip", 7), ("w-none", 150), ("w-trim", 60)]) {
+        assert!(
+            r.contains(r#""group":"kg""#)
+                && r.contains(&format!(r#""topic":"{}""#, topic))
+                && r.contains(&format!(r#""offset":{},"#, offset)),
+            "DumpLogSegments --offsets-decoder record {:?}:\n{}",
+            r,
+            out
+        );
+    }
+    let describe_rows = |text: &str| -> Vec<Vec<String>> {
+        let mut rows: Vec<Vec<String>> = text
+            .lines()
+            .map(|l| l.split_whitespace().take(6).map(String::from).collect::<Vec<_>>())
+            .filter(|f| f.len() == 6 && f[0] == "kg")
+            .collect();
+        rows.sort();
+        rows
+    };
+    let klog_groups = describe_rows(&t.ok(&["group", "describe", "kg"]));
+    assert_eq!(klog_groups.len(), 3, "klog group describe kg: {:?}", klog_groups);
+
     // Kafka's DumpLogSegments on every file klog wrote.
     for topic in &topics {
         let dir = t.partition_dir(topic, 0);
@@ -273,9 +310,13 @@ fn klog_writes_kafka_reads() {
 
     // Into the broker: klog's partition directories replace the broker's empty ones, and klog's
     // checkpoint entries replace the broker's.
-    for topic in &topics {
-        let from = t.partition_dir(topic, 0);
-        let to = b.logs().join(format!("{}-0", topic));
+    let mut moved: Vec<String> = topics.iter().map(|t| format!("{}-0", t)).collect();
+    moved.push(co_name.clone());
+    for dir in &moved {
+        let (topic, p) = dir.rsplit_once('-').unwrap();
+        let p: i32 = p.parse().unwrap();
+        let from = t.partition_dir(topic, p);
+        let to = b.logs().join(dir);
         assert_eq!(
             std::fs::read_to_string(to.join("partition.metadata")).unwrap(),
             std::fs::read_to_string(from.join("partition.metadata")).unwrap(),
@@ -293,10 +334,14 @@ fn klog_writes_kafka_reads() {
         let mine = kafka::read_checkpoint(&t.data().join(ck));
         let path = b.logs().join(ck);
         let mut theirs = kafka::read_checkpoint(&path);
-        for topic in &topics {
-            theirs.remove(&(topic.to_string(), 0));
+        for dir in &moved {
+            let (topic, p) = dir.rsplit_once('-').unwrap();
+            let key = (topic.to_string(), p.parse().unwrap());
+            theirs.remove(&key);
+            if let Some(o) = mine.get(&key) {
+                theirs.insert(key, *o);
+            }
         }
-        theirs.extend(mine.into_iter().filter(|((tp, _), _)| topics.contains(&tp.as_str())));
         kafka::write_checkpoint(&path, &theirs);
     }
 
@@ -305,6 +350,10 @@ fn klog_writes_kafka_reads() {
     b.restart();
     assert_broker_loaded_cleanly(&b, mark, &topics);
     assert_broker_serves_what_klog_has(&b, &t, &topics, "after a clean stop");
+    let kafka_groups = describe_rows(
+        &b.tool("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", &["--describe", "--group", "kg"]),
+    );
+    assert_eq!(kafka_groups, klog_groups, "kafka-consumer-groups --describe vs klog group describe");
 
     // An unclean one: SIGKILL, recovery points back to 0, so the broker recovers every segment
     // of klog's from the start (sizes, CRCs, offsets; indexes rebuilt).

@@ -4,7 +4,8 @@
 //   consume BOOTSTRAP ISOLATION TOPIC...   every record of every partition of the topics, from the
 //       beginning up to the end offsets (the last stable offsets with read_committed), one JSON
 //       object per line exactly as `klog consume --json` writes them.
-//   create BOOTSTRAP NAME[,KEY=VALUE...]...   creates one-partition topics; prints `NAME TOPIC-ID`.
+//   create BOOTSTRAP NAME[,KEY=VALUE...]...   creates one-partition topics (__consumer_offsets
+//       through the broker itself); prints `NAME TOPIC-ID` for each.
 //   write BOOTSTRAP                        the "Kafka writes, klog reads" workload: topics
 //       k-none/k-gzip/k-snappy/k-lz4/k-zstd (keys, null keys and values, headers, explicit
 //       timestamps), k-txn (committed and aborted transactions), k-compact and k-retain (the
@@ -47,6 +48,22 @@ public class KlogOracle {
         try (Admin admin = Admin.create(ap)) {
             List<NewTopic> nts = new ArrayList<>();
             for (String spec : specs) {
+                if (spec.equals("__consumer_offsets")) {
+                    // The broker creates it itself on the first FindCoordinator for a group.
+                    long deadline = System.currentTimeMillis() + 60_000;
+                    while (true) {
+                        try {
+                            admin.listConsumerGroupOffsets("klog-oracle-probe").partitionsToOffsetAndMetadata().get();
+                            break;
+                        } catch (Exception e) {
+                            if (System.currentTimeMillis() > deadline) throw e;
+                            Thread.sleep(200);
+                        }
+                    }
+                    String id = admin.describeTopics(List.of(spec)).allTopicNames().get().get(spec).topicId().toString();
+                    System.out.println(spec + " " + id);
+                    continue;
+                }
                 String[] parts = spec.split(",");
                 Map<String, String> configs = new HashMap<>();
                 for (int i = 1; i < parts.length; i++) {
@@ -55,6 +72,7 @@ public class KlogOracle {
                 }
                 nts.add(new NewTopic(parts[0], 1, (short) 1).configs(configs));
             }
+            if (nts.isEmpty()) return;
             CreateTopicsResult r = admin.createTopics(nts);
             r.all().get();
             for (NewTopic nt : nts) System.out.println(nt.name() + " " + r.topicId(nt.name()).get());
