@@ -659,7 +659,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__consume)
-            opts="-p -o -c -e -f -J -G -v -h --partition --offset --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -o -c -e -f -J -G -v -h --partition --offset --count --exit-at-end --follow --format --json --isolation --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -691,6 +691,10 @@ _klog() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --isolation)
+                    COMPREPLY=($(compgen -W "read_uncommitted read_committed" -- "${cur}"))
                     return 0
                     ;;
                 --group)

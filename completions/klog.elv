@@ -186,6 +186,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -c 'Stop after this many records'
             cand --count 'Stop after this many records'
             cand --format 'Output format with kcat''s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \n \t'
+            cand --isolation 'Kafka''s isolation.level: read_uncommitted returns every record; read_committed skips the records of aborted transactions and stops before a transaction still open, as a Kafka consumer does. Control batches (transaction markers) are never returned'
             cand -G 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator)'
             cand --group 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator)'
             cand --commit 'When offsets are committed'

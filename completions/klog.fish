@@ -134,6 +134,8 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -s p -l partition -d 
 complete -c klog -n "__fish_klog_using_subcommand consume" -s o -l offset -d 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME. (Default: beginning; for a group member, its committed offset.)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -s c -l count -d 'Stop after this many records' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l format -d 'Output format with kcat\'s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \\n \\t' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l isolation -d 'Kafka\'s isolation.level: read_uncommitted returns every record; read_committed skips the records of aborted transactions and stops before a transaction still open, as a Kafka consumer does. Control batches (transaction markers) are never returned' -r -f -a "read_uncommitted\t''
+read_committed\t''"
 complete -c klog -n "__fish_klog_using_subcommand consume" -s G -l group -d 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l commit -d 'When offsets are committed' -r -f -a "auto\t'Every --auto-commit-interval-ms and on exit'
 manual\t'Only after records are processed (with --exec: after CMD succeeds)'

@@ -385,3 +385,220 @@ fn topic_create_topic_id_is_kept_and_bad_ids_are_refused() {
     }
     assert!(!t.partition_dir("b", 0).exists());
 }
+
+/// DumpLogSegments' batch lines of one `.log` file as maps of its `key: value` fields.
+fn kafka_batches(file: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let out = kafka::dump_log_segments(&[file], &[]);
+    out.lines()
+        .filter(|l| l.starts_with("baseOffset: "))
+        .map(|l| {
+            let words: Vec<&str> = l.split(' ').collect();
+            let mut m = std::collections::BTreeMap::new();
+            let mut i = 0;
+            while i + 1 < words.len() {
+                if let Some(k) = words[i].strip_suffix(':') {
+                    m.insert(k.to_string(), words[i + 1].to_string());
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+            }
+            m
+        })
+        .collect()
+}
+
+/// `klog dump` agrees with DumpLogSegments batch for batch on every segment of a partition.
+fn assert_dump_agrees(t: &Klog, dir: &std::path::Path) -> usize {
+    let mut n = 0;
+    for f in segment_files(dir).iter().filter(|p| p.extension().is_some_and(|x| x == "log")) {
+        let kafka = kafka_batches(f);
+        let klog: Vec<serde_json::Value> =
+            t.ok(&["dump", f.to_str().unwrap(), "--json"]).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(kafka.len(), klog.len(), "{}: batches, DumpLogSegments vs klog dump", f.display());
+        for (k, l) in kafka.iter().zip(&klog) {
+            for field in [
+                "baseOffset",
+                "lastOffset",
+                "count",
+                "position",
+                "size",
+                "crc",
+                "isTransactional",
+                "isControl",
+                "compresscodec",
+                "producerId",
+                "producerEpoch",
+                "baseSequence",
+                "isvalid",
+            ] {
+                let lv = match &l[field] {
+                    serde_json::Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                };
+                assert_eq!(
+                    k.get(field).map(String::as_str),
+                    Some(lv.as_str()),
+                    "{}: field {} of batch {:?} vs klog {}",
+                    f.display(),
+                    field,
+                    k,
+                    l
+                );
+            }
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn kafka_writes_klog_reads() {
+    let mut b = Broker::start();
+    let commits = kafka::oracle(&["write", &b.bootstrap()]);
+    assert_eq!(commits.lines().count(), 2, "KlogOracle write: {}", commits);
+    let codec_topics: Vec<String> = CODECS.iter().map(|c| format!("k-{}", c)).collect();
+    let mut topics: Vec<&str> = codec_topics.iter().map(String::as_str).collect();
+    topics.extend(["k-txn", "k-compact", "k-retain"]);
+    let kafka_all = kafka::kafka_consume(&b, "read_uncommitted", &topics);
+    let kafka_committed = kafka::kafka_consume(&b, "read_committed", &topics);
+    assert_eq!(
+        kafka_all.len() - kafka_committed.len(),
+        10,
+        "Kafka's consumers: the two aborted transactions hold 10 records"
+    );
+    let cg = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
+    let group_rows = |text: &str, group: &str| -> Vec<Vec<String>> {
+        let mut rows: Vec<Vec<String>> = text
+            .lines()
+            .map(|l| l.split_whitespace().take(6).map(String::from).collect::<Vec<_>>())
+            .filter(|f| f.len() == 6 && f[0] == group)
+            .collect();
+        rows.sort();
+        rows
+    };
+    let mut kafka_groups = Vec::new();
+    for g in ["g-classic", "g-consumer"] {
+        let rows = group_rows(&b.tool(cg, &["--describe", "--group", g]), g);
+        assert_eq!(rows.len(), 1, "kafka-consumer-groups --describe --group {}: {:?}", g, rows);
+        kafka_groups.push(rows);
+    }
+    b.stop();
+
+    // klog reads the stopped broker's log directory as it is.
+    let t = Klog::new();
+    std::fs::remove_dir_all(t.dir.path()).ok();
+    let logs = b.logs();
+    let k = |args: &[&str]| -> String {
+        let out = common::klog_cmd().arg("--data-dir").arg(&logs).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "klog {:?} on the broker's directory failed: {}",
+            args,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let klog_consume = |isolation: &str| -> Vec<serde_json::Value> {
+        let mut all: Vec<serde_json::Value> = Vec::new();
+        for topic in &topics {
+            for l in k(&["consume", topic, "-e", "--json", "--isolation", isolation]).lines() {
+                all.push(serde_json::from_str(l).unwrap());
+            }
+        }
+        kafka::sort_records(&mut all);
+        all
+    };
+    assert_eq!(klog_consume("read_uncommitted"), kafka_all, "klog consume --isolation read_uncommitted vs Kafka");
+    assert_eq!(klog_consume("read_committed"), kafka_committed, "klog consume --isolation read_committed vs Kafka");
+    let list = k(&["group", "list"]);
+    for (g, want) in ["g-classic", "g-consumer"].iter().zip(&kafka_groups) {
+        assert!(list.contains(g), "klog group list lacks {}: {}", g, list);
+        assert_eq!(&group_rows(&k(&["group", "describe", g]), g), want, "klog group describe {} vs Kafka", g);
+    }
+    let verify = common::klog_cmd().arg("--data-dir").arg(&logs).arg("verify").output().unwrap();
+    assert!(
+        verify.status.success(),
+        "klog verify on Kafka's directory: {}{}",
+        String::from_utf8_lossy(&verify.stdout),
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    let mut batches = 0;
+    for topic in &topics {
+        batches += assert_dump_agrees(&t, &logs.join(format!("{}-0", topic)));
+    }
+    assert!(batches > 20, "too few batches compared: {}", batches);
+
+    // klog writes there: appends, compacts, applies retention (by size: the broker's retention
+    // by time already removed what was old).
+    let input: String = (0..20)
+        .map(|i| format!("{{\"key\":\"a{}\",\"value\":\"klog-{}\",\"timestamp\":{}}}\n", i, i, BASE_TS + 300_000 + i))
+        .collect();
+    let out = common::klog_cmd()
+        .arg("--data-dir")
+        .arg(&logs)
+        .args(["produce", "k-none", "-p", "0", "--input", "json"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "klog produce: {}", String::from_utf8_lossy(&out.stderr));
+    k(&["topic", "alter", "k-compact", "-c", "cleanup.policy=compact", "-c", "min.cleanable.dirty.ratio=0.01"]);
+    k(&["topic", "alter", "k-compact", "-c", "segment.bytes=300"]);
+    for round in 0..4 {
+        let input: String = (0..4).map(|key| format!("k{}:klog-round-{}-{}\n", key, round, "x".repeat(40))).collect();
+        let out = common::klog_cmd()
+            .arg("--data-dir")
+            .arg(&logs)
+            .args(["produce", "k-compact", "-p", "0", "-K", ":"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "klog produce: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let compacted = k(&["retention", "k-compact", "--json"]);
+    assert!(compacted.contains("compact"), "klog retention k-compact: {}", compacted);
+    let before = k(&["offsets", "k-retain", "--json"]);
+    k(&["topic", "alter", "k-retain", "-c", "retention.bytes=1"]);
+    k(&["retention", "k-retain"]);
+    let after = k(&["offsets", "k-retain", "--json"]);
+    assert_ne!(before, after, "klog retention deleted nothing from k-retain");
+    k(&["verify"]);
+    // A Kafka broker refuses to start on a log directory holding any directory that is not a
+    // partition's: klog's own state (.klog/) must go before the broker comes back.
+    std::fs::remove_dir_all(logs.join(".klog")).unwrap();
+
+    // The broker, restarted, serves what klog left.
+    let mark = b.log_text().len();
+    b.restart();
+    assert_broker_loaded_cleanly(&b, mark, &topics);
+    let kafka_after = kafka::kafka_consume(&b, "read_committed", &topics);
+    let klog_after = klog_consume("read_committed");
+    assert_eq!(kafka_after, klog_after, "after klog's writes: Kafka's consumer vs klog consume");
+    assert!(kafka_after.iter().any(|r| r["value"] == "klog-19"), "klog's appended records are not served");
+    let pattern = topics.join("|");
+    let (earliest, latest) = (get_offset_shell(&b, &pattern, "-2"), get_offset_shell(&b, &pattern, "-1"));
+    for topic in &topics {
+        let v: serde_json::Value = serde_json::from_str(&k(&["offsets", topic, "--json"])).unwrap();
+        let tp = format!("{}:0", topic);
+        assert_eq!(earliest[&tp], v[0]["earliest"].as_i64().unwrap(), "{}: earliest, GetOffsetShell vs klog", topic);
+        assert_eq!(latest[&tp], v[0]["latest"].as_i64().unwrap(), "{}: latest, GetOffsetShell vs klog", topic);
+    }
+    b.stop();
+}
+
+#[test]
+fn consume_isolation_takes_kafkas_names_only() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "i"]);
+    t.ok_with(&["produce", "i"], b"a\nb\n");
+    assert_eq!(t.ok(&["consume", "i", "-e", "--isolation", "read_committed"]), "a\nb\n");
+    assert_eq!(t.ok(&["consume", "i", "-e", "--isolation", "read_uncommitted"]), "a\nb\n");
+    let err = t.fails(&["consume", "i", "-e", "--isolation", "committed"], b"", 2);
+    assert!(err.contains("read_committed"), "{}", err);
+    let err = t.fails(&["consume", "i", "--group", "g", "--isolation", "read_committed"], b"", 2);
+    assert!(
+        err.starts_with("klog: error: --isolation read_committed") && err.trim_end().lines().count() == 1,
+        "{}",
+        err
+    );
+}

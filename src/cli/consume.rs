@@ -11,7 +11,8 @@ use super::{Ctx, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::output::format::Format;
 use crate::output::json;
-use crate::record::{RecordRef, RecordsSection};
+use crate::record::isolation::CommittedFilter;
+use crate::record::{BatchHeader, RecordRef, RecordsSection};
 use crate::replica::feed::{FeedEvent, PartitionFeed};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -58,8 +59,21 @@ pub struct ConsumeArgs {
     /// One JSON object per record (the form `produce --input json` reads back).
     #[arg(short = 'J', long)]
     pub json: bool,
+    /// Kafka's isolation.level: read_uncommitted returns every record; read_committed skips the
+    /// records of aborted transactions and stops before a transaction still open, as a Kafka
+    /// consumer does. Control batches (transaction markers) are never returned.
+    #[arg(long, value_enum, default_value_t = IsolationArg::ReadUncommitted, value_name = "LEVEL")]
+    pub isolation: IsolationArg,
     #[command(flatten)]
     pub group: super::group_consume::GroupArgs,
+}
+
+/// `--isolation`, with Kafka's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[clap(rename_all = "snake_case")]
+pub enum IsolationArg {
+    ReadUncommitted,
+    ReadCommitted,
 }
 
 /// A parsed `-o` spec.
@@ -221,8 +235,53 @@ impl Output {
     }
 }
 
+/// Writes the records of one batch at or above `min_offset`, counting down `remaining`.
+struct BatchWriter<'a, W: Write> {
+    out: &'a mut W,
+    output: &'a Output,
+    fast_literal: Option<&'a [u8]>,
+    topic: &'a str,
+    partition: i32,
+    min_offset: i64,
+    remaining: &'a mut u64,
+}
+
+impl<W: Write> BatchWriter<'_, W> {
+    fn write(&mut self, h: &BatchHeader, bytes: &[u8]) -> Result<()> {
+        let bad = |e| {
+            Error::Invalid(format!(
+                "{}-{}: batch at offset {} does not decode: {}",
+                self.topic, self.partition, h.base_offset, e
+            ))
+        };
+        let section = RecordsSection::new(bytes, h).map_err(bad)?;
+        for rec in section.iter() {
+            let rec = rec.map_err(bad)?;
+            if rec.offset < self.min_offset {
+                continue;
+            }
+            let w = match (self.output, self.fast_literal) {
+                (_, Some(lit)) => self.out.write_all(rec.value.unwrap_or(b"")).and_then(|_| self.out.write_all(lit)),
+                (Output::Format(f), None) => f.write(self.out, self.topic, self.partition, &rec),
+                (Output::Json, _) => json::write_record(self.out, self.topic, self.partition, &rec),
+            };
+            w.map_err(Error::Stream)?;
+            *self.remaining -= 1;
+            if *self.remaining == 0 {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     if a.group.group.is_some() {
+        if a.isolation == IsolationArg::ReadCommitted {
+            return Err(Error::Usage(
+                "--isolation read_committed is not supported for group members (--group) yet".into(),
+            ));
+        }
         return super::group_consume::run(ctx, a);
     }
     let spec = parse_offset_spec(a.offset.as_deref().unwrap_or("beginning"))?;
@@ -235,13 +294,14 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     let topic = cat.topic(topic_name)?;
     // Each partition's feed, with the first offset still to be written out.
     let exit_at_end = a.exit_at_end || (!a.follow && !std::io::stdout().is_terminal());
-    let mut feeds: Vec<(i64, PartitionFeed)> = Vec::new();
+    let mut feeds: Vec<(i64, PartitionFeed, Option<CommittedFilter>)> = Vec::new();
     let deadline = exit_at_end.then(|| Instant::now() + ctx.lock_timeout);
     for p in cat.partitions(&topic, &a.partitions)? {
         let mut feed = open_feed(&cat, &topic.name, p, deadline)?;
         let from = resolve(spec, &feed, &topic.name, p)?;
         feed.seek(from);
-        feeds.push((from, feed));
+        let filter = (a.isolation == IsolationArg::ReadCommitted).then(CommittedFilter::new);
+        feeds.push((from, feed, filter));
     }
     let mut remaining = a.count.unwrap_or(u64::MAX);
     let mut leader_wait = LeaderWait::default();
@@ -254,41 +314,32 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     };
     while remaining > 0 {
         let mut progressed = false;
-        for (min_offset, feed) in feeds.iter_mut() {
+        for (min_offset, feed, filter) in feeds.iter_mut() {
             let p = feed.partition();
             for _ in 0..64 {
                 let Some((h, bytes)) = feed.next_batch()? else {
                     break;
                 };
                 progressed = true;
-                if h.is_control() {
-                    continue;
-                }
-                let section = RecordsSection::new(bytes, &h).map_err(|e| {
-                    Error::Invalid(format!(
-                        "{}-{}: batch at offset {} does not decode: {}",
-                        topic.name, p, h.base_offset, e
-                    ))
-                })?;
-                for rec in section.iter() {
-                    let rec = rec.map_err(|e| {
-                        Error::Invalid(format!(
-                            "{}-{}: batch at offset {} does not decode: {}",
-                            topic.name, p, h.base_offset, e
-                        ))
-                    })?;
-                    if rec.offset < *min_offset {
-                        continue;
-                    }
-                    let w = match (&output, &fast_literal) {
-                        (_, Some(lit)) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
-                        (Output::Format(f), None) => f.write(&mut out, &topic.name, p, &rec),
-                        (Output::Json, _) => json::write_record(&mut out, &topic.name, p, &rec),
-                    };
-                    w.map_err(Error::Stream)?;
-                    remaining -= 1;
-                    if remaining == 0 {
-                        break;
+                let mut w = BatchWriter {
+                    out: &mut out,
+                    output: &output,
+                    fast_literal: fast_literal.as_deref(),
+                    topic: &topic.name,
+                    partition: p,
+                    min_offset: *min_offset,
+                    remaining: &mut remaining,
+                };
+                match filter {
+                    None if h.is_control() => continue,
+                    None => w.write(&h, bytes)?,
+                    Some(f) => {
+                        for (h, bytes) in f.push(h, bytes) {
+                            w.write(&h, &bytes)?;
+                            if *w.remaining == 0 {
+                                break;
+                            }
+                        }
                     }
                 }
                 if remaining == 0 {
@@ -311,8 +362,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         if !progressed {
             let waiting: Vec<String> = feeds
                 .iter()
-                .filter(|(_, f)| !f.available())
-                .map(|(_, f)| format!("{}-{}", topic.name, f.partition()))
+                .filter(|(_, f, _)| !f.available())
+                .map(|(_, f, _)| format!("{}-{}", topic.name, f.partition()))
                 .collect();
             let all_up = waiting.is_empty();
             if exit_at_end {
@@ -324,8 +375,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             out.flush().map_err(Error::Stream)?;
             std::thread::sleep(Duration::from_millis(if all_up { 100 } else { 20 }));
             // A cluster partition: its high watermark moves on, and its leader may move.
-            let snap = PartitionFeed::shared_snapshot(feeds.iter().map(|(_, f)| f))?;
-            for (min_offset, feed) in feeds.iter_mut() {
+            let snap = PartitionFeed::shared_snapshot(feeds.iter().map(|(_, f, _)| f))?;
+            for (min_offset, feed, _) in feeds.iter_mut() {
                 if let Some(ev) = feed.refresh(snap.as_ref())? {
                     report_feed_event(&ev, &topic.name, feed.partition());
                     *min_offset = match ev {
