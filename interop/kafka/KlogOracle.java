@@ -4,6 +4,10 @@
 //   consume BOOTSTRAP ISOLATION TOPIC...   every record of every partition of the topics, from the
 //       beginning up to the end offsets (the last stable offsets with read_committed), one JSON
 //       object per line exactly as `klog consume --json` writes them.
+//   fixture BOOTSTRAP                      the small workload of fixtures/ (see
+//       fixtures/make-kafka-fixtures.sh): topic `cities` (11 one-record batches), fx-<codec>
+//       topics, fx-txn (a committed and an aborted transaction), four classic groups and one
+//       KIP-848 group committing offsets.
 //   create BOOTSTRAP NAME[,KEY=VALUE...]...   creates one-partition topics (__consumer_offsets
 //       through the broker itself); prints `NAME TOPIC-ID` for each.
 //   write BOOTSTRAP                        the "Kafka writes, klog reads" workload: topics
@@ -37,6 +41,7 @@ public class KlogOracle {
         switch (args[0]) {
             case "consume" -> consume(args[1], args[2], Arrays.asList(args).subList(3, args.length));
             case "write" -> write(args[1]);
+            case "fixture" -> fixture(args[1]);
             case "create" -> create(args[1], Arrays.asList(args).subList(2, args.length));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -208,6 +213,49 @@ public class KlogOracle {
         commitGroup(bootstrap, "g-consumer", "consumer", "k-gzip", 77);
         brokerCompacts(bootstrap);
         brokerRetains(bootstrap);
+    }
+
+    static final String[] CITIES = {"New York", "Berlin", "Paris", "London", "Sydney", "Delhi", "Dubai",
+        "Amsterdam", "Barcelona", "Madrid", "Toronto"};
+
+    static void fixture(String bootstrap) throws Exception {
+        String[] codecs = {"none", "gzip", "snappy", "lz4", "zstd"};
+        Properties ap = new Properties();
+        ap.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            List<NewTopic> nts = new ArrayList<>();
+            nts.add(new NewTopic("cities", 1, (short) 1));
+            for (String c : codecs) nts.add(new NewTopic("fx-" + c, 1, (short) 1));
+            nts.add(new NewTopic("fx-txn", 1, (short) 1));
+            admin.createTopics(nts).all().get();
+        }
+        try (KafkaProducer<byte[], byte[]> prod = new KafkaProducer<>(producerProps(bootstrap))) {
+            for (int i = 0; i < CITIES.length; i++) {
+                prod.send(new ProducerRecord<>("cities", 0, BASE_TS + i, null, utf8(CITIES[i])));
+                prod.flush();
+            }
+        }
+        for (String c : codecs) {
+            Properties p = producerProps(bootstrap);
+            p.put("compression.type", c);
+            try (KafkaProducer<byte[], byte[]> prod = new KafkaProducer<>(p)) {
+                for (int i = 0; i < 20; i++) prod.send(record("fx-" + c, i));
+                prod.flush();
+            }
+        }
+        Properties tp = producerProps(bootstrap);
+        tp.put("transactional.id", "klog-fixture-txn");
+        try (KafkaProducer<byte[], byte[]> prod = new KafkaProducer<>(tp)) {
+            prod.initTransactions();
+            for (int t = 0; t < 2; t++) {
+                prod.beginTransaction();
+                for (int i = 0; i < 3; i++) prod.send(record("fx-txn", t * 3 + i));
+                prod.flush();
+                if (t == 1) prod.abortTransaction(); else prod.commitTransaction();
+            }
+        }
+        for (int g = 0; g < 4; g++) commitGroup(bootstrap, "fixture-classic-" + g, "classic", "cities", 3 + g);
+        commitGroup(bootstrap, "fixture-consumer", "consumer", "cities", 9);
     }
 
     static void commitGroup(String bootstrap, String group, String protocol, String topic, long offset) {
