@@ -409,32 +409,65 @@ mod tests {
         assert!(decode_commit_value(&v[..v.len() - 1]).is_err());
     }
 
-    #[test]
-    fn decodes_group_metadata_written_by_a_real_kafka_broker() {
-        let path = concat!(
+    /// Every record of `__consumer_offsets-<p>` in the directory Kafka 4.1.1 wrote for fixtures/.
+    fn fixture_records(p: i32) -> Vec<OffsetsRecord> {
+        let path = format!(
+            "{}/fixtures/kafka-4.1.1/__consumer_offsets-{}/00000000000000000000.log",
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/kafka-samples/bheem6005-kafka/kafka-logs/__consumer_offsets-0/00000000000000000000.log"
+            p
         );
-        let bytes = std::fs::read(path).expect("../shared/kafka-samples beside the repo");
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {}", path, e));
         let mut pos = 0;
-        let mut generations = Vec::new();
+        let mut out = Vec::new();
         while pos < bytes.len() {
             let len = i32::from_be_bytes(bytes[pos + 8..pos + 12].try_into().unwrap()) as usize + 12;
             let (_, recs) = crate::record::decode_batch(&bytes[pos..pos + len]).unwrap();
             for r in recs {
-                match decode(r.key.as_deref().unwrap(), r.value.as_deref()).unwrap() {
-                    OffsetsRecord::Group { group, value: Some(v) } => {
-                        assert_eq!(group, "console-consumer-14897");
-                        assert_eq!(partition_for_group(&group), 0);
-                        assert_eq!(v.protocol_type, "consumer");
-                        generations.push((v.generation, v.members.len()));
-                    }
-                    other => panic!("unexpected {:?}", other),
-                }
+                out.push(decode(r.key.as_deref().unwrap(), r.value.as_deref()).unwrap());
             }
             pos += len;
         }
-        assert_eq!(generations, vec![(1, 1), (2, 0)]);
+        out
+    }
+
+    #[test]
+    fn decodes_what_a_kafka_4_broker_wrote() {
+        // Four classic groups: GroupMetadata v3 through three generations, an OffsetCommitValue
+        // v4 (flexible) commit of 3 + n.
+        for n in 0..4 {
+            let group = format!("fixture-classic-{}", n);
+            let mut generations = Vec::new();
+            let mut commits = Vec::new();
+            for r in fixture_records(partition_for_group(&group)) {
+                match r {
+                    OffsetsRecord::Group { group: g, value: Some(v) } => {
+                        assert_eq!(g, group);
+                        generations.push((v.generation, v.members.len()));
+                    }
+                    OffsetsRecord::Commit { group: g, topic, partition, value: Some(v) } => {
+                        assert_eq!((g.as_str(), topic.as_str(), partition), (group.as_str(), "cities", 0));
+                        assert_eq!(v.metadata, "klog-oracle");
+                        commits.push(v.offset);
+                    }
+                    other => panic!("{}: unexpected {:?}", group, other),
+                }
+            }
+            assert_eq!(generations, [(0, 0), (1, 1), (2, 0)], "{}", group);
+            assert_eq!(commits, [3 + n], "{}", group);
+        }
+        // A group of the new consumer protocol (KIP-848): records of types 3 to 8, which klog
+        // passes over, and its commit.
+        let records = fixture_records(partition_for_group("fixture-consumer"));
+        let others: Vec<i16> = records
+            .iter()
+            .filter_map(|r| match r {
+                OffsetsRecord::Other { key_version } => Some(*key_version),
+                _ => None,
+            })
+            .collect();
+        assert!(!others.is_empty() && others.iter().all(|k| (3..=8).contains(k)), "{:?}", others);
+        assert!(records.iter().any(|r| matches!(r,
+            OffsetsRecord::Commit { group, value: Some(v), .. } if group == "fixture-consumer" && v.offset == 9)));
     }
 
     #[test]

@@ -92,9 +92,10 @@ impl Klog {
     }
 }
 
-/// The shared Kafka samples beside the repository.
-pub fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/kafka-samples")
+/// The log directory written by the real Kafka broker for fixtures/ (see
+/// fixtures/make-kafka-fixtures.sh and fixtures/kafka-*.VERSION).
+pub fn kafka_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/kafka-4.1.1")
 }
 
 /// Marsaglia's xorshift64, for tests that need repeatable pseudo-random choices without a crate.
