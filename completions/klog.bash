@@ -691,7 +691,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__consume)
-            opts="-t -p -o -c -e -f -J -G -v -q -h --topic --partition --offset --from-beginning --max-messages --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --quiet --help"
+            opts="-t -p -o -c -e -f -J -G -v -q -h --topic --partition --offset --from-beginning --max-messages --count --exit-at-end --follow --format --json --isolation --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +735,10 @@ _klog() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --isolation)
+                    COMPREPLY=($(compgen -W "read_uncommitted read_committed" -- "${cur}"))
                     return 0
                     ;;
                 --group)
@@ -2669,7 +2673,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__create)
-            opts="-P -c -q -h --topic --partitions --config --if-not-exists --replication-factor --replica-assignment --data-dir --meta --lock-timeout-ms --quiet --help"
+            opts="-P -c -q -h --topic --partitions --config --if-not-exists --replication-factor --replica-assignment --topic-id --data-dir --meta --lock-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,6 +2704,10 @@ _klog() {
                     return 0
                     ;;
                 --replica-assignment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -110,6 +110,14 @@ fn internal_topics_are_not_created_deleted_or_repartitioned() {
     let desc = t.ok(&["group", "describe", "g"]);
     assert!(desc.contains("orders"), "the group's offsets survive: {desc}");
 
+    // To match a Kafka broker's topic (its id given), an internal topic may be created, and
+    // __consumer_offsets only with the 50 partitions every group hashes into.
+    let u = Klog::new();
+    let id = "pfshAP-6RmaAhSHtK0pVTg";
+    let err = u.fails(&["topic", "create", "__consumer_offsets", "-P", "1", "--topic-id", id], b"", 2);
+    assert!(err.contains("internal topic"), "{err}");
+    u.ok(&["topic", "create", "__consumer_offsets", "-P", "50", "--topic-id", id]);
+
     let all = t.ok(&["topic", "list"]);
     assert!(all.contains("__consumer_offsets") && all.contains("orders"), "{all}");
     let user = t.ok(&["topic", "list", "--exclude-internal"]);

@@ -17,7 +17,8 @@ use super::{Ctx, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::output::format::Format;
 use crate::output::json;
-use crate::record::{RecordRef, RecordsSection};
+use crate::record::isolation::CommittedFilter;
+use crate::record::{BatchHeader, RecordRef, RecordsSection};
 use crate::replica::feed::{FeedEvent, PartitionFeed};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -80,8 +81,21 @@ pub struct ConsumeArgs {
     /// One JSON object per record (the form `produce --input json` reads back).
     #[arg(short = 'J', long)]
     pub json: bool,
+    /// Kafka's isolation.level: read_uncommitted returns every record; read_committed skips the
+    /// records of aborted transactions and stops before a transaction still open, as a Kafka
+    /// consumer does. Control batches (transaction markers) are never returned.
+    #[arg(long, value_enum, default_value_t = IsolationArg::ReadUncommitted, value_name = "LEVEL")]
+    pub isolation: IsolationArg,
     #[command(flatten)]
     pub group: super::group_consume::GroupArgs,
+}
+
+/// `--isolation`, with Kafka's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[clap(rename_all = "snake_case")]
+pub enum IsolationArg {
+    ReadUncommitted,
+    ReadCommitted,
 }
 
 /// What the consume options mean once read together: the topics (positional and --topic), the
@@ -316,10 +330,17 @@ struct Reading {
     min_offset: i64,
     /// Reached `-o e@TIME` (or damaged): read no more of it.
     stopped: bool,
+    /// `--isolation read_committed`: holds a transaction's batches until its marker.
+    committed: Option<CommittedFilter>,
 }
 
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     if a.group.group.is_some() {
+        if a.isolation == IsolationArg::ReadCommitted {
+            return Err(Error::Usage(
+                "--isolation read_committed is not supported for group members (--group) yet".into(),
+            ));
+        }
         return super::group_consume::run(ctx, a);
     }
     let plan = a.plan()?;
@@ -372,7 +393,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             Err(e) => return Err(e),
         };
         feed.seek(from);
-        feeds.push(Reading { feed, min_offset: from, stopped: false });
+        let committed = (a.isolation == IsolationArg::ReadCommitted).then(CommittedFilter::new);
+        feeds.push(Reading { feed, min_offset: from, stopped: false, committed });
     }
     if let (Some(&(p, start, end)), OffsetSpec::Absolute(n)) = (outside.first(), spec) {
         if in_range == 0 && damaged == 0 {
@@ -417,54 +439,67 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
                     Err(e) => return Err(e),
                 };
                 progressed = true;
-                if h.is_control() {
-                    continue;
-                }
-                let undecodable =
-                    |e: crate::record::DecodeError| format!("batch at offset {} does not decode: {}", h.base_offset, e);
-                let section = match RecordsSection::new(bytes, &h) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        out.flush().map_err(Error::Stream)?;
-                        eprintln!(
-                            "klog: error: {}-{}: {}; not reading it from offset {}",
-                            topic.name,
-                            p,
-                            undecodable(e),
-                            at
-                        );
-                        damaged += 1;
-                        r.stopped = true;
-                        break;
-                    }
+                // read_committed: what the filter releases (whole transactions, markers
+                // included); read_uncommitted: the batch itself.
+                let released: Vec<(BatchHeader, std::borrow::Cow<[u8]>)> = match r.committed.as_mut() {
+                    None => vec![(h, std::borrow::Cow::Borrowed(bytes))],
+                    Some(f) => f.push(h, bytes).into_iter().map(|(h, b)| (h, std::borrow::Cow::Owned(b))).collect(),
                 };
-                for rec in section.iter() {
-                    let rec = match rec {
-                        Ok(rec) => rec,
+                for (h, bytes) in &released {
+                    let (h, bytes) = (*h, bytes.as_ref());
+                    if h.is_control() {
+                        continue;
+                    }
+                    let undecodable = |e: crate::record::DecodeError| {
+                        format!("batch at offset {} does not decode: {}", h.base_offset, e)
+                    };
+                    let section = match RecordsSection::new(bytes, &h) {
+                        Ok(s) => s,
                         Err(e) => {
                             out.flush().map_err(Error::Stream)?;
-                            eprintln!("klog: error: {}-{}: {}; not reading it on", topic.name, p, undecodable(e));
+                            eprintln!(
+                                "klog: error: {}-{}: {}; not reading it from offset {}",
+                                topic.name,
+                                p,
+                                undecodable(e),
+                                at
+                            );
                             damaged += 1;
                             r.stopped = true;
                             break;
                         }
                     };
-                    if rec.offset < r.min_offset {
-                        continue;
+                    for rec in section.iter() {
+                        let rec = match rec {
+                            Ok(rec) => rec,
+                            Err(e) => {
+                                out.flush().map_err(Error::Stream)?;
+                                eprintln!("klog: error: {}-{}: {}; not reading it on", topic.name, p, undecodable(e));
+                                damaged += 1;
+                                r.stopped = true;
+                                break;
+                            }
+                        };
+                        if rec.offset < r.min_offset {
+                            continue;
+                        }
+                        if plan.stop_ms.is_some_and(|stop| rec.timestamp >= stop) {
+                            // kcat's -o e@TIME: the partition ends before this record.
+                            r.stopped = true;
+                            break;
+                        }
+                        let w = match (&output, &fast_literal) {
+                            (_, Some(lit)) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
+                            (Output::Format(f), None) => f.write(&mut out, &topic.name, p, &rec),
+                            (Output::Json, _) => json::write_record(&mut out, &topic.name, p, &rec),
+                        };
+                        w.map_err(Error::Stream)?;
+                        remaining -= 1;
+                        if remaining == 0 {
+                            break;
+                        }
                     }
-                    if plan.stop_ms.is_some_and(|stop| rec.timestamp >= stop) {
-                        // kcat's -o e@TIME: the partition ends before this record.
-                        r.stopped = true;
-                        break;
-                    }
-                    let w = match (&output, &fast_literal) {
-                        (_, Some(lit)) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
-                        (Output::Format(f), None) => f.write(&mut out, &topic.name, p, &rec),
-                        (Output::Json, _) => json::write_record(&mut out, &topic.name, p, &rec),
-                    };
-                    w.map_err(Error::Stream)?;
-                    remaining -= 1;
-                    if remaining == 0 {
+                    if remaining == 0 || r.stopped {
                         break;
                     }
                 }

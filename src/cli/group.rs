@@ -170,13 +170,17 @@ fn load(dd: &DataDir, group: &str) -> Result<(Option<GroupState>, GroupOffsets)>
     offsets::validate_group_id(group)?;
     let state = member::read_state(&group_dir(dd, group))?;
     let committed = offsets::read_offsets(dd, group)?;
-    if state.is_none() && committed.is_empty() && !group_dir(dd, group).exists() {
-        // A group only __consumer_offsets knows (a Kafka broker's, say): its recorded metadata.
+    if state.is_none() && !group_dir(dd, group).exists() {
+        // A group only __consumer_offsets knows (a Kafka broker's, say): its recorded metadata,
+        // whether or not it has committed offsets too.
         let logged = offsets::logged_groups(dd, Some(group))?;
-        let Some(g) = logged.get(group) else {
-            return Err(Error::NotFound(format!("group '{}' does not exist", group)));
-        };
-        return Ok((Some(state_from_log(g)), committed));
+        match logged.get(group) {
+            Some(g) => return Ok((Some(state_from_log(g)), committed)),
+            None if committed.is_empty() => {
+                return Err(Error::NotFound(format!("group '{}' does not exist", group)));
+            }
+            None => {}
+        }
     }
     Ok((state, committed))
 }

@@ -35,6 +35,12 @@ pub enum TopicCommand {
         /// Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads).
         #[arg(long, value_name = "LIST")]
         replica_assignment: Option<String>,
+        /// The topic id to write in each partition's `partition.metadata` (22 characters of
+        /// URL-safe base64, as kafka-topics --describe prints it) instead of a new random one:
+        /// a Kafka broker serves partition directories moved into its log directory only under
+        /// the id it knows the topic by. Standalone data directories only.
+        #[arg(long, value_name = "ID")]
+        topic_id: Option<String>,
     },
     /// List topics (in a cluster, with their replication factor).
     List {
@@ -110,8 +116,14 @@ pub enum TopicCommand {
 fn refuse_internal(name: &str, what: &str) -> Result<()> {
     if crate::datadir::is_internal_topic(name) {
         return Err(crate::error::Error::Usage(format!(
-            "'{}' is an internal topic and cannot be {} with `klog topic`",
-            name, what
+            "'{}' is an internal topic and cannot be {} with `klog topic`{}",
+            name,
+            what,
+            if what == "created" {
+                " (except with --topic-id, to match a Kafka broker's; __consumer_offsets with 50 partitions)"
+            } else {
+                ""
+            }
         )));
     }
     Ok(())
@@ -146,14 +158,28 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             if_not_exists,
             replication_factor,
             replica_assignment,
+            topic_id,
             ..
         } => {
             let configs = parse_configs(&configs)?;
-            refuse_internal(&name, "created")?;
+            // An internal topic is created only to match a Kafka broker's (its topic id given),
+            // and __consumer_offsets only with the partition count every group hashes into.
+            let matches_broker = topic_id.is_some()
+                && (name != crate::group::schema::OFFSETS_TOPIC
+                    || partitions == crate::group::schema::OFFSETS_TOPIC_PARTITIONS);
+            if !matches_broker {
+                refuse_internal(&name, "created")?;
+            }
             // Everything is checked before anything is created: a refused command leaves no
             // data directory behind.
             DataDir::validate_new_topic(&name, partitions, &configs)?;
             if let Some(store) = ctx.store()? {
+                if topic_id.is_some() {
+                    return Err(crate::error::Error::Usage(
+                        "--topic-id is for standalone data directories (a cluster's topic ids are its metadata store's)"
+                            .into(),
+                    ));
+                }
                 crate::datadir::validate_topic_name(&name)?;
                 if if_not_exists && store.load()?.topics.contains_key(&name) {
                     return Ok(EXIT_OK);
@@ -188,7 +214,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             if if_not_exists && dd.topic(&name).is_ok() {
                 return Ok(EXIT_OK);
             }
-            let t = dd.create_topic(&name, partitions, configs)?;
+            let t = dd.create_topic_with_id(&name, partitions, configs, topic_id.as_deref())?;
             out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
         TopicCommand::List { json, exclude_internal } => {

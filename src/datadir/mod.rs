@@ -146,6 +146,23 @@ pub fn new_uuid() -> Result<String> {
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))
 }
 
+/// Checks a Kafka topic id given by a user (`topic create --topic-id`): 22 characters of
+/// URL-safe base64 without padding for 16 bytes, as Kafka prints it, and neither of Kafka's
+/// reserved ids (all zero, or the metadata topic's `AAAAAAAAAAAAAAAAAAAAAQ`).
+pub fn validate_topic_id(id: &str) -> Result<()> {
+    let bad = |why: &str| Err(Error::Invalid(format!("topic id '{}' {}", id, why)));
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id) else {
+        return bad("is not URL-safe base64 (Kafka prints ids like 'vF3-Jv4lTbWb0y6EqRy5Qg')");
+    };
+    if bytes.len() != 16 || id.len() != 22 {
+        return bad("must be 22 characters for 16 bytes");
+    }
+    if bytes[..15].iter().all(|&b| b == 0) && bytes[15] <= 1 {
+        return bad("is reserved by Kafka");
+    }
+    Ok(())
+}
+
 /// Parses Java `Properties` text: `key=value` lines, `#` comments.
 pub fn parse_properties(text: &str) -> BTreeMap<String, String> {
     text.lines()
@@ -602,9 +619,24 @@ impl DataDir {
 
     /// Creates a topic with `partitions` partitions and validated config overrides.
     pub fn create_topic(&self, name: &str, partitions: i32, overrides: BTreeMap<String, String>) -> Result<TopicMeta> {
+        self.create_topic_with_id(name, partitions, overrides, None)
+    }
+
+    /// `create_topic` with a given topic id (Kafka's, when the topic's partition directories are
+    /// to be moved into a broker that knows the topic by that id) instead of a new random one.
+    pub fn create_topic_with_id(
+        &self,
+        name: &str,
+        partitions: i32,
+        overrides: BTreeMap<String, String>,
+        topic_id: Option<&str>,
+    ) -> Result<TopicMeta> {
         Self::validate_new_topic(name, partitions, &overrides)?;
+        if let Some(id) = topic_id {
+            validate_topic_id(id)?;
+        }
         let _guard = self.lock_named("topics", "topic metadata")?;
-        self.create_topic_locked(name, partitions, overrides)
+        self.create_topic_locked(name, partitions, overrides, topic_id)
     }
 
     /// Checks what a new topic is made of (its name, partition count and config overrides)
@@ -626,6 +658,7 @@ impl DataDir {
         name: &str,
         partitions: i32,
         overrides: BTreeMap<String, String>,
+        topic_id: Option<&str>,
     ) -> Result<TopicMeta> {
         if self.read_topic_file(name)?.is_some() || self.partition_dirs()?.iter().any(|(t, _)| t == name) {
             return Err(Error::Invalid(format!("topic '{}' already exists", name)));
@@ -641,7 +674,11 @@ impl DataDir {
         for (k, v) in overrides {
             config.overrides.insert(k.clone(), config::validate(&k, &v)?);
         }
-        let t = TopicMeta { name: name.to_string(), topic_id: new_uuid()?, partitions, config, registered: true };
+        let topic_id = match topic_id {
+            Some(id) => id.to_string(),
+            None => new_uuid()?,
+        };
+        let t = TopicMeta { name: name.to_string(), topic_id, partitions, config, registered: true };
         self.add_partitions(&t, 0..partitions)?;
         Ok(t)
     }
@@ -661,7 +698,7 @@ impl DataDir {
         let dirs: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(t, _)| t == name).map(|(_, p)| p).collect();
         let mut t = match existing {
             Some(t) => t,
-            None if dirs.is_empty() => return self.create_topic_locked(name, partitions, overrides),
+            None if dirs.is_empty() => return self.create_topic_locked(name, partitions, overrides, None),
             None => {
                 let mut config = TopicConfig::default();
                 for (k, v) in overrides {

@@ -639,20 +639,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kafka_python_first_batch_decodes() {
-        // kafka-format.md section 1.8.
+    fn first_batch_a_kafka_4_broker_wrote_decodes() {
+        // fixtures/kafka-4.1.1: topic cities, one record per batch, from an idempotent producer.
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/kafka-samples/kafka-python/record_batch_data_v2.bin"
+            "/fixtures/kafka-4.1.1/cities-0/00000000000000000000.log"
         ))
-        .expect("../shared/kafka-samples must be beside the repo");
-        let (h, recs) = decode_batch(&bytes[..71]).unwrap();
-        assert_eq!(h.partition_leader_epoch, 1);
-        assert_eq!(h.crc, 0x0318_a270);
-        assert_eq!(h.base_timestamp, 1_503_229_838_908);
+        .expect("fixtures/kafka-4.1.1 in the repository");
+        let (h, recs) = decode_batch(&bytes[..76]).unwrap();
+        assert_eq!(h.partition_leader_epoch, 0);
+        assert_eq!(h.crc, 1_061_628_640);
+        assert_eq!(h.base_timestamp, 1_700_000_000_000);
+        assert_eq!((h.producer_id, h.producer_epoch, h.base_sequence), (0, 0, 0));
         assert_eq!(recs.len(), 1);
         assert_eq!(recs[0].key, None);
-        assert_eq!(recs[0].value.as_deref(), Some(&b"123"[..]));
+        assert_eq!(recs[0].value.as_deref(), Some(&b"New York"[..]));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! directory: `let t = Klog::new(); t.cmd(&["topic", "create", "x"]).assert().success();`.
 #![allow(dead_code)]
 
+pub mod kafka;
 pub mod process;
 
 use assert_cmd::Command;
@@ -129,9 +130,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The shared Kafka samples beside the repository.
-pub fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/kafka-samples")
+/// The log directory written by the real Kafka broker for fixtures/ (see
+/// fixtures/make-kafka-fixtures.sh and fixtures/kafka-*.VERSION).
+pub fn kafka_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/kafka-4.1.1")
 }
 
 /// Marsaglia's xorshift64, for tests that need repeatable pseudo-random choices without a crate.
