@@ -211,6 +211,24 @@ pub struct HeadersRef<'a> {
 }
 
 impl<'a> HeadersRef<'a> {
+    /// Encodes `headers` in a record's header layout into `out` (cleared first) and returns a
+    /// view of them, for records that did not come from a batch (a Kafka client's messages).
+    pub fn encode(headers: &[(&[u8], Option<&[u8]>)], out: &'a mut Vec<u8>) -> HeadersRef<'a> {
+        out.clear();
+        for (k, v) in headers {
+            put_varint(out, k.len() as i32);
+            out.extend_from_slice(k);
+            match v {
+                None => put_varint(out, -1),
+                Some(v) => {
+                    put_varint(out, v.len() as i32);
+                    out.extend_from_slice(v);
+                }
+            }
+        }
+        HeadersRef { raw: out, count: headers.len() }
+    }
+
     pub fn len(&self) -> usize {
         self.count
     }
