@@ -13,6 +13,7 @@ mod dump;
 mod generate;
 mod group;
 mod group_consume;
+mod net;
 mod offsets;
 mod perf;
 mod produce;
@@ -67,6 +68,34 @@ pub struct Cli {
     /// retention: 5000, then it skips the partition].
     #[arg(long, global = true, value_name = "MS")]
     pub lock_timeout_ms: Option<u64>,
+
+    /// A Kafka cluster to work on instead of a data directory: its bootstrap servers,
+    /// HOST:PORT[,HOST:PORT...] (kcat's -b). topic list/describe/create/delete, produce, consume
+    /// and offsets work against it.
+    #[arg(
+        short = 'b',
+        long = "bootstrap-server",
+        visible_alias = "brokers",
+        global = true,
+        env = "KLOG_BOOTSTRAP_SERVERS",
+        value_name = "HOST:PORT"
+    )]
+    pub bootstrap_server: Option<String>,
+
+    /// A client property for the Kafka cluster, KEY=VALUE with librdkafka's names (repeatable):
+    /// security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ...
+    /// Values are never printed.
+    #[arg(short = 'X', global = true, value_name = "KEY=VALUE")]
+    pub client_property: Vec<String>,
+
+    /// A file of client properties (KEY=VALUE lines, # comments), applied before -X; default
+    /// $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none.
+    #[arg(short = 'F', long = "client-config", global = true, value_name = "FILE")]
+    pub client_config: Option<String>,
+
+    /// How long a request to a Kafka cluster may take before klog gives up, in ms.
+    #[arg(long, global = true, default_value_t = 10_000, value_name = "MS")]
+    pub request_timeout_ms: u64,
 
     /// Quiet: no informational notes on stderr (where reading continues after deleted offsets
     /// or a leader change, a summary, membership events); errors and warnings still show (kcat's -q).
@@ -319,6 +348,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         lock_timeout_given: cli.lock_timeout_ms.map(Duration::from_millis),
         quiet: cli.quiet,
     };
+    if let Some(cluster) = kafka_cluster(
+        cli.bootstrap_server.as_deref(),
+        &cli.client_property,
+        cli.client_config.as_deref(),
+        cli.request_timeout_ms,
+    )? {
+        return net::run(&ctx, &cluster, cli.command);
+    }
     match cli.command {
         Command::Init(a) if ctx.meta.is_some() => {
             let meta = ctx.meta.clone().unwrap_or_default();
@@ -377,6 +414,60 @@ pub fn run(cli: Cli) -> Result<i32> {
 /// refuses both).
 fn either(positional: &mut Option<String>, option: &mut Option<String>) -> String {
     positional.take().or_else(|| option.take()).unwrap_or_default()
+}
+
+/// The Kafka cluster named by -b (or $KLOG_BOOTSTRAP_SERVERS), or by `bootstrap.servers` in a
+/// client config file given with -F: its properties are the config file's (-F, else
+/// $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists), then -X, then -b.
+/// `None`: the command works on data directories.
+fn kafka_cluster(
+    bootstrap: Option<&str>,
+    props: &[String],
+    file: Option<&str>,
+    timeout_ms: u64,
+) -> Result<Option<crate::kafka::Cluster>> {
+    let explicit_file = file.is_some_and(|f| f != "-");
+    let file: Option<PathBuf> = match file {
+        Some("-") => None,
+        Some(f) => Some(PathBuf::from(f)),
+        None => std::env::var_os("KLOG_CONFIG").map(PathBuf::from).or_else(|| {
+            let p = PathBuf::from(std::env::var_os("HOME")?).join(".config/klog/client.properties");
+            p.is_file().then_some(p)
+        }),
+    };
+    let mut properties = match &file {
+        Some(f) => crate::kafka::read_properties(f)?,
+        None => Default::default(),
+    };
+    for kv in props {
+        let (k, v) = kv
+            .split_once('=')
+            .filter(|(k, _)| !k.trim().is_empty())
+            .ok_or_else(|| Error::Usage(format!("-X takes KEY=VALUE, not '{}'", redact_assignment(kv))))?;
+        properties.insert(k.trim().to_string(), v.to_string());
+    }
+    if let Some(b) = bootstrap {
+        properties.insert("bootstrap.servers".into(), b.to_string());
+    }
+    // A default config file alone never turns a directory command into a cluster one.
+    if bootstrap.is_none() && !(explicit_file && properties.contains_key("bootstrap.servers")) {
+        if !props.is_empty() {
+            return Err(Error::Usage(
+                "-X sets client properties of a Kafka cluster: give one with -b HOST:PORT".into(),
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(crate::kafka::Cluster::new(properties, Duration::from_millis(timeout_ms.max(1)))?))
+}
+
+/// `KEY=VALUE` with the value hidden when the key names a secret.
+fn redact_assignment(kv: &str) -> String {
+    match kv.split_once('=') {
+        Some((k, _)) if crate::kafka::is_secret(k) => format!("{}=***", k),
+        _ if crate::kafka::is_secret(kv) => "***".into(),
+        _ => kv.to_string(),
+    }
 }
 
 /// Writes to stdout, turning write errors into `Error::Stream` (so a closed pipe ends quietly).

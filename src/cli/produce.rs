@@ -791,7 +791,16 @@ fn parse_headers(hs: &[String]) -> Result<OwnedHeaders> {
         .collect()
 }
 
-pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
+/// The input options read together: delimiters, fixed headers, the codec asked for.
+pub(super) struct InputSpec {
+    pub delimiter: Vec<u8>,
+    pub key_delimiter: Option<Vec<u8>>,
+    pub headers: OwnedHeaders,
+    pub codec: Compression,
+}
+
+/// Checks and reads the options every producer shares (a data directory's or a Kafka cluster's).
+pub(super) fn input_spec(a: &ProduceArgs) -> Result<InputSpec> {
     let delimiter = unescape(&a.delimiter)?;
     if delimiter.is_empty() {
         return Err(Error::Usage("the record delimiter (-D) must not be empty".into()));
@@ -806,8 +815,8 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         }
         None => None,
     };
-    let fixed_headers = parse_headers(&a.headers)?;
-    let producer_codec = match &a.compression {
+    let headers = parse_headers(&a.headers)?;
+    let codec = match &a.compression {
         None => Compression::None,
         Some(c) => Compression::parse(c)
             .ok_or_else(|| Error::Usage(format!("unknown compression '{}' (none, gzip, snappy, lz4, zstd)", c)))?,
@@ -819,6 +828,11 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         return Err(Error::Usage("--batch-size must be at least 1".into()));
     }
     crate::datadir::validate_topic_name(&a.topic)?;
+    Ok(InputSpec { delimiter, key_delimiter, headers, codec })
+}
+
+pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
+    let InputSpec { delimiter, key_delimiter, headers: fixed_headers, codec: producer_codec } = input_spec(&a)?;
     let (dd, topic, cluster) = match ctx.cluster_topic(&a.topic)? {
         Some((store, snap)) => {
             let (topic, routes) = cluster_routes(ctx, &snap, &a)?;
@@ -980,8 +994,62 @@ fn acknowledge_partition(link: &mut ClusterLink, topic: &TopicMeta, p: i32, all:
     Ok(())
 }
 
-fn pump(
-    prod: &mut Producer,
+/// Where `pump` puts the records it reads: a data directory's producer, or a Kafka cluster's.
+pub(super) trait RecordSink {
+    fn add(
+        &mut self,
+        partition: Option<i32>,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+    ) -> Result<()>;
+    /// Records are waiting to be sent or acknowledged (input idle for --linger-ms calls `idle`).
+    fn busy(&self) -> bool;
+    /// Input has been idle for --linger-ms: send, make durable and acknowledge what is pending.
+    fn idle(&mut self, a: &ProduceArgs) -> Result<()>;
+    /// Between reads: anything that cannot wait for the input to go idle.
+    fn between_reads(&mut self, _a: &ProduceArgs) -> Result<()> {
+        Ok(())
+    }
+}
+
+impl RecordSink for Producer {
+    fn add(
+        &mut self,
+        partition: Option<i32>,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+    ) -> Result<()> {
+        Producer::add(self, partition, timestamp, key, value, headers)
+    }
+
+    fn busy(&self) -> bool {
+        self.pending() || self.unsettled
+    }
+
+    fn idle(&mut self, a: &ProduceArgs) -> Result<()> {
+        if self.busy() && self.cluster {
+            // A cluster producer with long-running input acknowledges at every idle pause:
+            // the followers are brought up to date and the high watermark moves.
+            self.acknowledge(a)
+        } else {
+            self.settle()
+        }
+    }
+
+    fn between_reads(&mut self, a: &ProduceArgs) -> Result<()> {
+        if self.wants_acknowledgement {
+            self.acknowledge(a)?;
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn pump(
+    prod: &mut dyn RecordSink,
     a: &ProduceArgs,
     delim: &[u8],
     key_delim: Option<&[u8]>,
@@ -1008,16 +1076,9 @@ fn pump(
     while !eof {
         // Wait for input; when it has been idle for --linger-ms, settle (send, fsync, unlock).
         if !stdin_ready(0) {
-            let busy = prod.pending() || prod.unsettled;
+            let busy = prod.busy();
             if !stdin_ready(if busy { linger_ms } else { -1 }) {
-                let had_batches = prod.unsettled || prod.pending();
-                if had_batches && prod.cluster {
-                    // A cluster producer with long-running input acknowledges at every idle
-                    // pause: the followers are brought up to date and the high watermark moves.
-                    prod.acknowledge(a)?;
-                } else {
-                    prod.settle()?;
-                }
+                prod.idle(a)?;
                 continue;
             }
         }
@@ -1042,9 +1103,7 @@ fn pump(
             read_size = (read_size * 2).min(READ_BYTES_MAX);
         }
         len += n;
-        if prod.wants_acknowledgement {
-            prod.acknowledge(a)?;
-        }
+        prod.between_reads(a)?;
         let ts = a.timestamp.unwrap_or_else(crate::timefmt::now_ms);
         // Every complete record in the buffer; at EOF, the rest is a last record if non-empty.
         loop {

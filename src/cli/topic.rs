@@ -113,7 +113,7 @@ pub enum TopicCommand {
 
 /// Internal topics are klog's and Kafka's own business: `topic` commands may not create, delete
 /// or repartition them (a one-partition `__consumer_offsets` would break every group).
-fn refuse_internal(name: &str, what: &str) -> Result<()> {
+pub(super) fn refuse_internal(name: &str, what: &str) -> Result<()> {
     if crate::datadir::is_internal_topic(name) {
         return Err(crate::error::Error::Usage(format!(
             "'{}' is an internal topic and cannot be {} with `klog topic`{}",
@@ -145,7 +145,7 @@ impl TopicCommand {
     }
 }
 
-fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
+pub(super) fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
     kvs.iter().map(|kv| config::parse_assignment(kv)).collect()
 }
 

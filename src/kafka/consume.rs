@@ -89,7 +89,8 @@ impl NetConsumer {
                 StartAt::End => Offset::End,
                 StartAt::Tail(n) => Offset::OffsetTail(n),
                 StartAt::Offset(o) => {
-                    let (_, lo, hi) = marks.as_ref().and_then(|m| m.iter().find(|m| m.0 == p)).copied().unwrap_or((p, 0, 0));
+                    let (_, lo, hi) =
+                        marks.as_ref().and_then(|m| m.iter().find(|m| m.0 == p)).copied().unwrap_or((p, 0, 0));
                     if o < lo || o > hi {
                         skipped.push(Error::Invalid(format!(
                             "offset {} is out of range for {}-{} (valid offsets are {}..{})",

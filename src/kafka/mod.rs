@@ -50,6 +50,25 @@ pub struct TopicInfo {
     pub partitions: Vec<PartitionInfo>,
 }
 
+/// Reads a client properties file: `KEY=VALUE` lines (kcat's and Kafka's format), blank lines
+/// and `#` comments skipped. A line without `=` is an error naming the file and line number
+/// (never the line itself, which may hold a secret).
+pub fn read_properties(path: &std::path::Path) -> Result<Properties> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+    let mut out = Properties::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (k, v) = line.split_once('=').filter(|(k, _)| !k.trim().is_empty()).ok_or_else(|| {
+            Error::Usage(format!("{} line {}: a client property must be written KEY=VALUE", path.display(), i + 1))
+        })?;
+        out.insert(k.trim().to_string(), v.trim().to_string());
+    }
+    Ok(out)
+}
+
 /// Whether a property's value must never be shown (passwords, keys, tokens).
 pub fn is_secret(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
@@ -230,7 +249,9 @@ impl Cluster {
     }
 
     fn admin(&self) -> Result<AdminClient<KlogContext>> {
-        self.config(&[]).create_with_context(KlogContext::default()).map_err(|e| self.error("cannot create a client", e))
+        self.config(&[])
+            .create_with_context(KlogContext::default())
+            .map_err(|e| self.error("cannot create a client", e))
     }
 
     fn admin_options(&self) -> AdminOptions {
@@ -268,9 +289,11 @@ impl Cluster {
             if let Err((name, code)) = res {
                 let text = format!("{} '{}' on the Kafka cluster at {}: {}", what, name, self.bootstrap(), code);
                 return Err(match code {
-                    RDKafkaErrorCode::TopicAlreadyExists => {
-                        Error::Invalid(format!("topic '{}' already exists on the Kafka cluster at {}", name, self.bootstrap()))
-                    }
+                    RDKafkaErrorCode::TopicAlreadyExists => Error::Invalid(format!(
+                        "topic '{}' already exists on the Kafka cluster at {}",
+                        name,
+                        self.bootstrap()
+                    )),
                     RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic => Error::NotFound(
                         format!("topic '{}' does not exist on the Kafka cluster at {}", name, self.bootstrap()),
                     ),
@@ -311,7 +334,8 @@ impl Cluster {
             tpl.add_partition_offset(&topic.name, p.partition, rdkafka::Offset::Offset(timestamp_ms))
                 .map_err(|e| self.error("cannot ask for offsets", e))?;
         }
-        let found = self.bounded(&ctx, "cannot look up offsets by time", |t| client.offsets_for_times(tpl.clone(), t))?;
+        let found =
+            self.bounded(&ctx, "cannot look up offsets by time", |t| client.offsets_for_times(tpl.clone(), t))?;
         Ok(found
             .elements()
             .iter()
