@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('controller', 'controller', [CompletionResultType]::ParameterValue, 'The cluster controller: run a candidate, elect once, show status')
             [CompletionResult]::new('leader-election', 'leader-election', [CompletionResultType]::ParameterValue, 'Elect partition leaders: preferred replicas, or unclean for offline partitions')
             [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)')
+            [CompletionResult]::new('mirror', 'mirror', [CompletionResultType]::ParameterValue, 'Copy topics between a data directory and a Kafka cluster, resumable without duplicates')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('complete-names', 'complete-names', [CompletionResultType]::ParameterValue, 'List topic or group names, one a line (for the shell completion scripts)')
@@ -1018,6 +1019,28 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'klog;mirror' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to read: a data directory, or kafka://HOST:PORT[,HOST:PORT...]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to write: a data directory (created when new or empty), or kafka://HOST:PORT[,...]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a lock held by another process, in ms [default: 30000; retention: 5000, then it skips the partition]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'A Kafka cluster to work on instead of a data directory: its bootstrap servers, HOST:PORT[,HOST:PORT...] (kcat''s -b). topic list/describe/create/delete, produce, consume and offsets work against it')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'A Kafka cluster to work on instead of a data directory: its bootstrap servers, HOST:PORT[,HOST:PORT...] (kcat''s -b). topic list/describe/create/delete, produce, consume and offsets work against it')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'A Kafka cluster to work on instead of a data directory: its bootstrap servers, HOST:PORT[,HOST:PORT...] (kcat''s -b). topic list/describe/create/delete, produce, consume and offsets work against it')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'A client property for the Kafka cluster, KEY=VALUE with librdkafka''s names (repeatable): security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ... Values are never printed')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none')
+            [CompletionResult]::new('--request-timeout-ms', '--request-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request to a Kafka cluster may take before klog gives up, in ms')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep copying new records as they arrive, until SIGINT or SIGTERM')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep copying new records as they arrive, until SIGINT or SIGTERM')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per topic instead of the summary line')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'klog;completions' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
@@ -1088,6 +1111,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('controller', 'controller', [CompletionResultType]::ParameterValue, 'The cluster controller: run a candidate, elect once, show status')
             [CompletionResult]::new('leader-election', 'leader-election', [CompletionResultType]::ParameterValue, 'Elect partition leaders: preferred replicas, or unclean for offline partitions')
             [CompletionResult]::new('reassign', 'reassign', [CompletionResultType]::ParameterValue, 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)')
+            [CompletionResult]::new('mirror', 'mirror', [CompletionResultType]::ParameterValue, 'Copy topics between a data directory and a Kafka cluster, resumable without duplicates')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and completion scripts into a directory (for maintainers)')
             [CompletionResult]::new('complete-names', 'complete-names', [CompletionResultType]::ParameterValue, 'List topic or group names, one a line (for the shell completion scripts)')
@@ -1223,6 +1247,9 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             break
         }
         'klog;help;reassign' {
+            break
+        }
+        'klog;help;mirror' {
             break
         }
         'klog;help;completions' {

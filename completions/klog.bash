@@ -55,6 +55,9 @@ _klog() {
             klog,leader-election)
                 cmd="klog__subcmd__leader__subcmd__election"
                 ;;
+            klog,mirror)
+                cmd="klog__subcmd__mirror"
+                ;;
             klog,offsets)
                 cmd="klog__subcmd__offsets"
                 ;;
@@ -214,6 +217,9 @@ _klog() {
             klog__subcmd__help,leader-election)
                 cmd="klog__subcmd__help__subcmd__leader__subcmd__election"
                 ;;
+            klog__subcmd__help,mirror)
+                cmd="klog__subcmd__help__subcmd__mirror"
+                ;;
             klog__subcmd__help,offsets)
                 cmd="klog__subcmd__help__subcmd__offsets"
                 ;;
@@ -365,7 +371,7 @@ _klog() {
 
     case "${cmd}" in
         klog)
-            opts="-b -X -F -q -h -V --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate complete-names help"
+            opts="-b -X -F -q -h -V --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2099,7 +2105,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__help)
-            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate complete-names help"
+            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2462,6 +2468,20 @@ _klog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        klog__subcmd__help__subcmd__mirror)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         klog__subcmd__help__subcmd__offsets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2764,6 +2784,68 @@ _klog() {
                     return 0
                     ;;
                 --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__mirror)
+            opts="-f -b -X -F -q -h --from --to --follow --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,6 +51,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand controller 'The cluster controller: run a candidate, elect once, show status'
             cand leader-election 'Elect partition leaders: preferred replicas, or unclean for offline partitions'
             cand reassign 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)'
+            cand mirror 'Copy topics between a data directory and a Kafka cluster, resumable without duplicates'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand complete-names 'List topic or group names, one a line (for the shell completion scripts)'
@@ -945,6 +946,27 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'klog;mirror'= {
+            cand --from 'Where to read: a data directory, or kafka://HOST:PORT[,HOST:PORT...]'
+            cand --to 'Where to write: a data directory (created when new or empty), or kafka://HOST:PORT[,...]'
+            cand --data-dir 'The data directory (a Kafka log directory)'
+            cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
+            cand --lock-timeout-ms 'How long a writer waits for a lock held by another process, in ms [default: 30000; retention: 5000, then it skips the partition]'
+            cand -b 'A Kafka cluster to work on instead of a data directory: its bootstrap servers, HOST:PORT[,HOST:PORT...] (kcat''s -b). topic list/describe/create/delete, produce, consume and offsets work against it'
+            cand --bootstrap-server 'A Kafka cluster to work on instead of a data directory: its bootstrap servers, HOST:PORT[,HOST:PORT...] (kcat''s -b). topic list/describe/create/delete, produce, consume and offsets work against it'
+            cand --brokers 'A Kafka cluster to work on instead of a data directory: its bootstrap servers, HOST:PORT[,HOST:PORT...] (kcat''s -b). topic list/describe/create/delete, produce, consume and offsets work against it'
+            cand -X 'A client property for the Kafka cluster, KEY=VALUE with librdkafka''s names (repeatable): security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ... Values are never printed'
+            cand -F 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
+            cand --client-config 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
+            cand --request-timeout-ms 'How long a request to a Kafka cluster may take before klog gives up, in ms'
+            cand -f 'Keep copying new records as they arrive, until SIGINT or SIGTERM'
+            cand --follow 'Keep copying new records as they arrive, until SIGINT or SIGTERM'
+            cand --json 'Print one JSON object per topic instead of the summary line'
+            cand -q 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)'
+            cand --quiet 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'klog;completions'= {
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
@@ -1012,6 +1034,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand controller 'The cluster controller: run a candidate, elect once, show status'
             cand leader-election 'Elect partition leaders: preferred replicas, or unclean for offline partitions'
             cand reassign 'Move partition replicas between brokers with Kafka''s JSON plan (generate, execute, verify)'
+            cand mirror 'Copy topics between a data directory and a Kafka cluster, resumable without duplicates'
             cand completions 'Print a shell completion script'
             cand generate 'Write the man pages and completion scripts into a directory (for maintainers)'
             cand complete-names 'List topic or group names, one a line (for the shell completion scripts)'
@@ -1110,6 +1133,8 @@ set edit:completion:arg-completer[klog] = {|@words|
         &'klog;help;leader-election'= {
         }
         &'klog;help;reassign'= {
+        }
+        &'klog;help;mirror'= {
         }
         &'klog;help;completions'= {
         }

@@ -163,8 +163,223 @@ fn unreachable_clusters_fail_fast_with_one_line() {
     }
 }
 
+#[test]
+fn mirror_refuses_bad_ends_in_one_line_and_touches_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    let klog = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_klog"))
+            .args(args)
+            .env_remove("KLOG_BOOTSTRAP_SERVERS")
+            .output()
+            .unwrap()
+    };
+    assert!(klog(&["--data-dir", src.to_str().unwrap(), "topic", "create", "t"]).status.success());
+    let produced = std::process::Command::new(env!("CARGO_BIN_EXE_klog"))
+        .args(["--data-dir", src.to_str().unwrap(), "produce", "t"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(b"a\nb\n")?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(produced.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let nowhere = format!("kafka://127.0.0.1:{port}");
+    let s = src.to_str().unwrap();
+    let other = tmp.path().join("other");
+    let o = other.to_str().unwrap();
+    let foreign = tmp.path().join("foreign");
+    std::fs::create_dir_all(foreign.join("notes-1")).unwrap();
+    std::fs::write(foreign.join("notes-1/x"), "mine").unwrap();
+    let f = foreign.to_str().unwrap();
+    for (args, code, says) in [
+        (vec!["mirror", "t", "--from", s, "--to", o], 2, "one of --from and --to must be kafka://"),
+        (vec!["mirror", "t", "u", "-f", "--from", s, "--to", &nowhere], 2, "one topic per process"),
+        (vec!["mirror", "__consumer_offsets", "--from", s, "--to", &nowhere], 2, "internal topic"),
+        (vec!["mirror", "t", "--from", f, "--to", &nowhere], 1, "not a data directory"),
+        (vec!["mirror", "t", "--from", &nowhere, "--to", f, "--request-timeout-ms", "2000"], 1, "not a data directory"),
+    ] {
+        let out = klog(&args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.starts_with("klog: error: ") && err.trim_end().lines().count() == 1, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(!other.exists(), "a refused mirror created its destination");
+    assert_eq!(std::fs::read_to_string(foreign.join("notes-1/x")).unwrap(), "mine");
+    assert_eq!(std::fs::read_dir(&foreign).unwrap().count(), 1, "a refused mirror wrote into a foreign directory");
+}
+
 fn sorted(s: &str) -> Vec<String> {
     let mut v: Vec<String> = s.lines().map(str::to_string).collect();
     v.sort();
     v
+}
+
+/// Every record of a topic as `consume --json` lines, per partition in offset order (consume
+/// writes each partition's records in offset order; a stable sort by partition keeps it);
+/// `offsets` false cuts the offset out (a cluster's transaction markers take offsets too).
+/// Plain string work: a million lines are compared without parsing them.
+fn records(json: &str, offsets: bool) -> Vec<String> {
+    let field = |l: &str, name: &str| -> (usize, usize) {
+        let pat = format!("\"{}\":", name);
+        let at = l.find(&pat).unwrap_or_else(|| panic!("no {name} in {l}"));
+        let start = at + pat.len();
+        let len = l[start..].find(|c: char| !c.is_ascii_digit()).unwrap();
+        (at, start + len)
+    };
+    let mut v: Vec<(i64, String)> = json
+        .lines()
+        .map(|l| {
+            let (pa, pe) = field(l, "partition");
+            let p: i64 = l[pa + "\"partition\":".len()..pe].parse().unwrap();
+            let mut line = l.to_string();
+            if !offsets {
+                let (oa, oe) = field(l, "offset");
+                line.replace_range(oa..oe + 1, "");
+            }
+            (p, line)
+        })
+        .collect();
+    v.sort_by_key(|(p, _)| *p);
+    v.into_iter().map(|(_, s)| s).collect()
+}
+
+/// `klog ARGS` (no -b) with a data directory; must succeed.
+fn klog_ok(args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("klog")
+        .unwrap()
+        .args(args)
+        .env_remove("KLOG_DATA_DIR")
+        .env_remove("KLOG_BOOTSTRAP_SERVERS")
+        .env("HOME", "/nonexistent")
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "klog {:?}: {}", args, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs `klog ARGS` and SIGKILLs it after `ms` (unless it ended first). Returns whether it was killed.
+fn run_and_kill(args: &[&str], ms: u64) -> bool {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(args)
+        .env_remove("KLOG_DATA_DIR")
+        .env_remove("KLOG_BOOTSTRAP_SERVERS")
+        .env("HOME", "/nonexistent")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_millis(ms);
+    while Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    true
+}
+
+#[test]
+fn mirror_round_trips_a_million_records_and_survives_kill_9() {
+    let broker = Broker::start();
+    let kafka = format!("kafka://{}", broker.bootstrap());
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, back) = (tmp.path().join("src"), tmp.path().join("back"));
+    let (src_s, back_s) = (src.to_str().unwrap(), back.to_str().unwrap());
+    klog_ok(&["--data-dir", src_s, "topic", "create", "m", "-P", "3"]);
+    // A million records: keys, null keys, binary values, headers, explicit timestamps.
+    let mut input = String::new();
+    for i in 0..1_000_000u64 {
+        let key = if i % 5 == 0 { "null".to_string() } else { format!("\"k{}\"", i % 1000) };
+        let hdr = if i % 3 == 0 { format!(r#","headers":[{{"key":"h","value":"{}"}}]"#, i) } else { String::new() };
+        input.push_str(&format!(
+            r#"{{"key":{},"value_b64":"AAEC{:04}","timestamp":{}{}}}"#,
+            key,
+            i % 10_000,
+            1_700_000_000_000u64 + i,
+            hdr
+        ));
+        input.push('\n');
+    }
+    let p = assert_cmd::Command::cargo_bin("klog")
+        .unwrap()
+        .args(["--data-dir", src_s, "produce", "m", "--input", "json"])
+        .write_stdin(input.into_bytes())
+        .output()
+        .unwrap();
+    assert!(p.status.success(), "{}", String::from_utf8_lossy(&p.stderr));
+
+    // Directory -> cluster -> directory.
+    let t0 = Instant::now();
+    let out = klog_ok(&["mirror", "m", "--from", src_s, "--to", &kafka, "--json"]);
+    assert!(out.contains("\"records\":1000000"), "{out}");
+    let out = klog_ok(&["mirror", "m", "--from", &kafka, "--to", back_s]);
+    assert!(out.contains("mirrored 1000000 record(s)"), "{out}");
+    println!("a million records to the cluster and back in {:?}", t0.elapsed());
+    // Offsets are the cluster's own (its transaction markers take offsets too); everything else is
+    // the source's, byte for byte.
+    let source = records(&klog_ok(&["--data-dir", src_s, "consume", "m", "-e", "--json"]), false);
+    let cluster = records(&net_ok(&broker.bootstrap(), &["consume", "m", "-e", "--json"], b""), false);
+    let returned = records(&klog_ok(&["--data-dir", back_s, "consume", "m", "-e", "--json"]), false);
+    assert_eq!(source.len(), 1_000_000);
+    assert!(source == cluster, "the cluster's copy differs from the source");
+    assert!(source == returned, "the copy back differs from the source");
+    // Run again: nothing more to copy, in either direction.
+    let again = klog_ok(&["mirror", "m", "--from", src_s, "--to", &kafka]);
+    assert!(again.contains("mirrored 0 record(s)"), "{again}");
+    let again = klog_ok(&["mirror", "m", "--from", &kafka, "--to", back_s]);
+    assert!(again.contains("mirrored 0 record(s)"), "{again}");
+
+    // Twenty kill -9 during mirrors (ten each way), each followed by a complete run later: the
+    // destination ends with exactly the source's records, once, in order, per partition.
+    let mut rng = common::XorShift::new(14);
+    klog_ok(&["--data-dir", src_s, "topic", "create", "k", "-P", "2"]);
+    let (back2, back2_s) = (tmp.path().join("back2"), tmp.path().join("back2").display().to_string());
+    let mut killed = [0, 0];
+    // Each round brings 30,000 new records, so that both mirrors have work to be killed in.
+    for round in 0..10 {
+        let lines: String = (0..30_000).map(|i| format!("key{}:value {} {}\n", i % 97, round, i)).collect();
+        let p = assert_cmd::Command::cargo_bin("klog")
+            .unwrap()
+            .args(["--data-dir", src_s, "produce", "k", "-K", ":"])
+            .write_stdin(lines.into_bytes())
+            .output()
+            .unwrap();
+        assert!(p.status.success());
+        if run_and_kill(&["mirror", "k", "--from", src_s, "--to", &kafka], rng.range(100, 1200)) {
+            killed[0] += 1;
+        }
+        if run_and_kill(&["mirror", "k", "--from", &kafka, "--to", &back2_s], rng.range(20, 400)) {
+            killed[1] += 1;
+        }
+    }
+    println!("mirrors killed: {} towards the cluster, {} towards a directory", killed[0], killed[1]);
+    assert!(killed[0] >= 3 && killed[1] >= 3, "too few mirrors were killed mid-way: {killed:?}");
+    klog_ok(&["mirror", "k", "--from", src_s, "--to", &kafka]);
+    klog_ok(&["mirror", "k", "--from", &kafka, "--to", &back2_s]);
+    let source = records(&klog_ok(&["--data-dir", src_s, "consume", "k", "-e", "--json"]), false);
+    let cluster = records(
+        &net_ok(&broker.bootstrap(), &["consume", "k", "-e", "--json", "--isolation", "read_committed"], b""),
+        false,
+    );
+    let returned = records(&klog_ok(&["--data-dir", &back2_s, "consume", "k", "-e", "--json"]), false);
+    assert_eq!(source.len(), 300_000);
+    assert_eq!(cluster.len(), source.len(), "the cluster lost or duplicated records");
+    assert!(source == cluster, "the cluster's copy differs from the source after kill -9");
+    assert!(returned == cluster, "the directory's copy differs from the cluster after kill -9");
+    // Towards a directory, records keep their source offsets: the copy equals the cluster's.
+    let cluster_o = records(
+        &net_ok(&broker.bootstrap(), &["consume", "k", "-e", "--json", "--isolation", "read_committed"], b""),
+        true,
+    );
+    let returned_o = records(&klog_ok(&["--data-dir", &back2_s, "consume", "k", "-e", "--json"]), true);
+    assert!(returned_o == cluster_o, "the directory's copy does not keep the cluster's offsets");
+    let _ = back2;
 }

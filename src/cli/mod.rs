@@ -13,6 +13,7 @@ mod dump;
 mod generate;
 mod group;
 mod group_consume;
+mod mirror;
 mod net;
 mod offsets;
 mod perf;
@@ -154,6 +155,9 @@ pub enum Command {
     /// Move partition replicas between brokers with Kafka's JSON plan (generate, execute, verify).
     #[command(long_about = reassign::LONG_ABOUT)]
     Reassign(reassign::ReassignArgs),
+    /// Copy topics between a data directory and a Kafka cluster, resumable without duplicates.
+    #[command(long_about = mirror::LONG_ABOUT)]
+    Mirror(mirror::MirrorArgs),
     /// Print a shell completion script.
     Completions(generate::CompletionsArgs),
     /// Write the man pages and completion scripts into a directory (for maintainers).
@@ -348,12 +352,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         lock_timeout_given: cli.lock_timeout_ms.map(Duration::from_millis),
         quiet: cli.quiet,
     };
-    if let Some(cluster) = kafka_cluster(
-        cli.bootstrap_server.as_deref(),
-        &cli.client_property,
-        cli.client_config.as_deref(),
-        cli.request_timeout_ms,
-    )? {
+    let timeout = Duration::from_millis(cli.request_timeout_ms.max(1));
+    if let Command::Mirror(a) = cli.command {
+        let (properties, _) = client_properties(&cli.client_property, cli.client_config.as_deref())?;
+        return mirror::run(&ctx, properties, timeout, a);
+    }
+    if let Some(cluster) =
+        kafka_cluster(cli.bootstrap_server.as_deref(), &cli.client_property, cli.client_config.as_deref(), timeout)?
+    {
         return net::run(&ctx, &cluster, cli.command);
     }
     match cli.command {
@@ -406,6 +412,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Broker(c) => replicate::broker(&ctx, c),
         Command::Completions(a) => generate::completions(a),
         Command::Generate(a) => generate::generate(a),
+        Command::Mirror(_) => unreachable!("mirror runs before the data directory commands"),
         Command::CompleteNames(a) => generate::complete_names(&ctx, a),
     }
 }
@@ -417,15 +424,33 @@ fn either(positional: &mut Option<String>, option: &mut Option<String>) -> Strin
 }
 
 /// The Kafka cluster named by -b (or $KLOG_BOOTSTRAP_SERVERS), or by `bootstrap.servers` in a
-/// client config file given with -F: its properties are the config file's (-F, else
-/// $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists), then -X, then -b.
+/// client config file given with -F; its properties are [`client_properties`], then -b.
 /// `None`: the command works on data directories.
 fn kafka_cluster(
     bootstrap: Option<&str>,
     props: &[String],
     file: Option<&str>,
-    timeout_ms: u64,
+    timeout: Duration,
 ) -> Result<Option<crate::kafka::Cluster>> {
+    let (mut properties, explicit_file) = client_properties(props, file)?;
+    if let Some(b) = bootstrap {
+        properties.insert("bootstrap.servers".into(), b.to_string());
+    }
+    // A default config file alone never turns a directory command into a cluster one.
+    if bootstrap.is_none() && !(explicit_file && properties.contains_key("bootstrap.servers")) {
+        if !props.is_empty() {
+            return Err(Error::Usage(
+                "-X sets client properties of a Kafka cluster: give one with -b HOST:PORT".into(),
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(crate::kafka::Cluster::new(properties, timeout)?))
+}
+
+/// The client properties of the config file (-F, else $KLOG_CONFIG, else
+/// ~/.config/klog/client.properties when it exists), then -X; and whether -F named a file.
+fn client_properties(props: &[String], file: Option<&str>) -> Result<(crate::kafka::Properties, bool)> {
     let explicit_file = file.is_some_and(|f| f != "-");
     let file: Option<PathBuf> = match file {
         Some("-") => None,
@@ -446,19 +471,7 @@ fn kafka_cluster(
             .ok_or_else(|| Error::Usage(format!("-X takes KEY=VALUE, not '{}'", redact_assignment(kv))))?;
         properties.insert(k.trim().to_string(), v.to_string());
     }
-    if let Some(b) = bootstrap {
-        properties.insert("bootstrap.servers".into(), b.to_string());
-    }
-    // A default config file alone never turns a directory command into a cluster one.
-    if bootstrap.is_none() && !(explicit_file && properties.contains_key("bootstrap.servers")) {
-        if !props.is_empty() {
-            return Err(Error::Usage(
-                "-X sets client properties of a Kafka cluster: give one with -b HOST:PORT".into(),
-            ));
-        }
-        return Ok(None);
-    }
-    Ok(Some(crate::kafka::Cluster::new(properties, Duration::from_millis(timeout_ms.max(1)))?))
+    Ok((properties, explicit_file))
 }
 
 /// `KEY=VALUE` with the value hidden when the key names a secret.

@@ -8,6 +8,7 @@
 //! client property's value (passwords live there).
 
 mod consume;
+pub mod mirror;
 mod produce;
 
 pub use consume::{NetConsumer, NetRecord, Polled, StartAt};
@@ -106,8 +107,14 @@ impl ClientContext for KlogContext {
 
 impl ConsumerContext for KlogContext {}
 
+impl rdkafka::producer::ProducerContext for KlogContext {
+    type DeliveryOpaque = ();
+    // A mirror's transaction commit reports every failure of its records.
+    fn delivery(&self, _: &rdkafka::producer::DeliveryResult<'_>, _: ()) {}
+}
+
 impl KlogContext {
-    fn fatal(&self) -> Option<String> {
+    pub(crate) fn fatal(&self) -> Option<String> {
         self.watch.fatal.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
@@ -127,7 +134,7 @@ impl Cluster {
 
     /// The client configuration: klog's defaults for a command-line client, then the user's
     /// properties over them.
-    fn config(&self, defaults: &[(&str, &str)]) -> ClientConfig {
+    pub(crate) fn config(&self, defaults: &[(&str, &str)]) -> ClientConfig {
         let mut c = ClientConfig::new();
         let ms = self.timeout.as_millis().min(i32::MAX as u128).to_string();
         c.set("socket.connection.setup.timeout.ms", &ms);

@@ -1,0 +1,435 @@
+//! `klog mirror`: copies a topic between a data directory and a Kafka cluster, in either
+//! direction, with keys, values, headers, timestamps and partition numbers kept, resumable after
+//! a crash at any moment without losing or duplicating a record.
+//!
+//! - Directory to cluster: a transactional producer (`transactional.id` derived from the source
+//!   directory and topic, so a restarted mirror fences the one it replaces and aborts its open
+//!   transaction). Each transaction holds a chunk of records and, in the compacted topic
+//!   [`PROGRESS_TOPIC`], the next source offset of each partition it copied. On start the
+//!   progress is read with read_committed: whatever a killed mirror did not commit is aborted
+//!   and copied again, whatever it committed is not.
+//! - Cluster to directory: records are written at their source offsets (as a follower copies
+//!   batches: offsets keep the source's gaps, from transaction markers, aborted records and
+//!   compaction), so the local log end offset is the progress, durable with the data (fsync per
+//!   chunk). Reading is read_committed.
+//!
+//! Invariant in both directions: the destination holds exactly the source's committed records
+//! below the recorded progress, once each, in order, per partition.
+
+use super::{Cluster, KlogContext, NetConsumer, Polled, StartAt, TopicInfo};
+use crate::datadir::{DataDir, TopicMeta};
+use crate::error::{Error, Result};
+use crate::log::AppendMode;
+use crate::record::isolation::CommittedFilter;
+use crate::record::{BatchBuilder, Compression, RecordsSection};
+use rdkafka::message::{Header, OwnedHeaders};
+use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+/// The compacted topic where mirrors into a cluster keep their progress, committed in the same
+/// transactions as the records.
+pub const PROGRESS_TOPIC: &str = "klog-mirror-progress";
+
+/// Records per transaction (or per fsync towards a directory) at the most.
+const CHUNK_RECORDS: usize = 20_000;
+/// Bytes per chunk at the most.
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// Where a mirror stands, reported after every chunk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MirrorProgress {
+    pub records: u64,
+    pub bytes: u64,
+    /// Records the source holds that are not copied yet (as far as known).
+    pub lag: u64,
+}
+
+/// What one partition's copy did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartitionCopy {
+    pub partition: i32,
+    /// The source offset the copy started from, and the next one after it stopped.
+    pub from: i64,
+    pub to: i64,
+    pub records: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MirrorReport {
+    pub topic: String,
+    pub partitions: Vec<PartitionCopy>,
+    pub records: u64,
+    pub bytes: u64,
+}
+
+/// How a mirror runs: until the source's end, or following it until `stop` says so.
+pub struct MirrorRun<'a> {
+    pub follow: bool,
+    pub stop: &'a dyn Fn() -> bool,
+    pub on_progress: &'a mut dyn FnMut(&MirrorProgress),
+}
+
+fn mirror_key(source: &str, topic: &str, partition: i32) -> String {
+    format!("{}\t{}\t{}", source, topic, partition)
+}
+
+/// Copies `topic` of `dd` into the same topic of `cluster` (created with the same partition
+/// count when missing; a different count is an error).
+pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: MirrorRun<'_>) -> Result<MirrorReport> {
+    let source_id = std::fs::canonicalize(dd.root()).map_err(|e| Error::io("resolve", dd.root(), e))?;
+    let source_id = source_id.display().to_string();
+    ensure_cluster_topic(cluster, &topic.name, topic.partitions)?;
+    ensure_cluster_topic_with(cluster, PROGRESS_TOPIC, 1, &[("cleanup.policy", "compact")])?;
+    let done = read_progress(cluster, &source_id, &topic.name)?;
+    let txn_id = format!("klog-mirror-{}-{:08x}", topic.name, crc32fast::hash(source_id.as_bytes()));
+    let producer: BaseProducer<KlogContext> = cluster
+        .config(&[
+            ("transactional.id", txn_id.as_str()),
+            ("enable.idempotence", "true"),
+            ("acks", "all"),
+            ("partitioner", "murmur2_random"),
+            ("linger.ms", "5"),
+        ])
+        .create_with_context(KlogContext::default())
+        .map_err(|e| cluster.error("cannot create a producer", e))?;
+    producer.init_transactions(cluster.timeout).map_err(|e| cluster.error("cannot start transactions", e))?;
+    let mut report = MirrorReport { topic: topic.name.clone(), ..Default::default() };
+    let partitions: Vec<i32> = dd.existing_partitions(topic)?;
+    let mut next: BTreeMap<i32, i64> = partitions.iter().map(|&p| (p, done.get(&p).copied().unwrap_or(0))).collect();
+    let from = next.clone();
+    let mut copied: BTreeMap<i32, u64> = BTreeMap::new();
+    loop {
+        let mut moved = false;
+        for &p in &partitions {
+            if (run.stop)() {
+                break;
+            }
+            let reader = dd.open_reader(topic, p)?;
+            let start = next[&p].max(reader.log_start_offset());
+            let end = reader.log_end_offset()?;
+            if start >= end {
+                continue;
+            }
+            let mut cursor = reader.cursor(start);
+            let mut filter = CommittedFilter::new();
+            let mut n = 0usize;
+            let mut bytes = 0usize;
+            let mut last = None;
+            producer.begin_transaction().map_err(|e| cluster.error("cannot begin a transaction", e))?;
+            while n < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+                let Some((h, batch)) = cursor.next_batch()? else { break };
+                for (h, batch) in filter.push(h, batch) {
+                    if h.is_control() {
+                        continue;
+                    }
+                    let section = RecordsSection::new(&batch, &h).map_err(|e| {
+                        Error::Invalid(format!(
+                            "{}-{}: batch at offset {} does not decode: {}",
+                            topic.name, p, h.base_offset, e
+                        ))
+                    })?;
+                    for r in section.iter() {
+                        let r = r.map_err(|e| Error::Invalid(format!("{}-{}: {}", topic.name, p, e)))?;
+                        if r.offset < start {
+                            continue;
+                        }
+                        let mut hs = OwnedHeaders::new_with_capacity(r.headers.len());
+                        for (k, v) in r.headers.iter() {
+                            let key = std::str::from_utf8(k).map_err(|_| {
+                                Error::Invalid(format!(
+                                    "{}-{} offset {}: a header key is not UTF-8, which a Kafka cluster cannot take",
+                                    topic.name, p, r.offset
+                                ))
+                            })?;
+                            hs = hs.insert(Header { key, value: v });
+                        }
+                        let mut rec: BaseRecord<'_, [u8], [u8]> =
+                            BaseRecord::to(&topic.name).partition(p).timestamp(r.timestamp).headers(hs);
+                        if let Some(k) = r.key {
+                            rec = rec.key(k);
+                        }
+                        if let Some(v) = r.value {
+                            rec = rec.payload(v);
+                        }
+                        send(&producer, cluster, rec)?;
+                        n += 1;
+                        bytes += r.key.map_or(0, <[u8]>::len) + r.value.map_or(0, <[u8]>::len);
+                        last = Some(r.offset);
+                    }
+                }
+            }
+            let Some(last) = last else {
+                producer.abort_transaction(cluster.timeout).map_err(|e| cluster.error("cannot abort", e))?;
+                // Only markers or an open transaction past `start`: nothing to copy now.
+                continue;
+            };
+            let key = mirror_key(&source_id, &topic.name, p);
+            let value = (last + 1).to_string();
+            send(&producer, cluster, BaseRecord::<'_, str, str>::to(PROGRESS_TOPIC).key(&key).payload(&value))?;
+            producer
+                .commit_transaction(cluster.timeout)
+                .map_err(|e| cluster.error("cannot commit a transaction", e))?;
+            next.insert(p, last + 1);
+            *copied.entry(p).or_default() += n as u64;
+            report.records += n as u64;
+            report.bytes += bytes as u64;
+            moved = true;
+            let lag = lag_of(dd, topic, &next)?;
+            (run.on_progress)(&MirrorProgress { records: report.records, bytes: report.bytes, lag });
+        }
+        if (run.stop)() || (!moved && !run.follow) {
+            break;
+        }
+        if !moved {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+    report.partitions = partitions
+        .iter()
+        .map(|&p| PartitionCopy {
+            partition: p,
+            from: from[&p],
+            to: next[&p],
+            records: copied.get(&p).copied().unwrap_or(0),
+        })
+        .collect();
+    Ok(report)
+}
+
+fn lag_of(dd: &DataDir, topic: &TopicMeta, next: &BTreeMap<i32, i64>) -> Result<u64> {
+    let mut lag = 0u64;
+    for (&p, &n) in next {
+        let end = dd.open_reader(topic, p)?.log_end_offset()?;
+        lag += (end - n).max(0) as u64;
+    }
+    Ok(lag)
+}
+
+fn send<K: rdkafka::message::ToBytes + ?Sized, V: rdkafka::message::ToBytes + ?Sized>(
+    producer: &BaseProducer<KlogContext>,
+    cluster: &Cluster,
+    mut rec: BaseRecord<'_, K, V>,
+) -> Result<()> {
+    loop {
+        match producer.send(rec) {
+            Ok(()) => return Ok(()),
+            Err((rdkafka::error::KafkaError::MessageProduction(rdkafka::types::RDKafkaErrorCode::QueueFull), back)) => {
+                rec = back;
+                producer.poll(Duration::from_millis(20));
+            }
+            Err((e, _)) => return Err(cluster.error("cannot produce", e)),
+        }
+    }
+}
+
+/// The progress a mirror from `source` committed for `topic`: partition -> next source offset.
+fn read_progress(cluster: &Cluster, source: &str, topic: &str) -> Result<BTreeMap<i32, i64>> {
+    let info = cluster.topic(PROGRESS_TOPIC)?;
+    let parts: Vec<i32> = info.partitions.iter().map(|p| p.partition).collect();
+    let (mut c, _) = NetConsumer::assign(cluster, &info, &parts, StartAt::Beginning, "read_committed")?;
+    let marks = cluster.watermarks(&info)?;
+    let mut open: Vec<i32> = marks.iter().filter(|(_, lo, hi)| hi > lo).map(|(p, _, _)| *p).collect();
+    let prefix = format!("{}\t{}\t", source, topic);
+    let mut out = BTreeMap::new();
+    let deadline = Instant::now() + cluster.timeout;
+    while !open.is_empty() {
+        match c.poll(Duration::from_millis(200))? {
+            Polled::Record(r) => {
+                let key = String::from_utf8_lossy(r.key.as_deref().unwrap_or_default()).into_owned();
+                if let Some(p) = key.strip_prefix(&prefix).and_then(|p| p.parse::<i32>().ok()) {
+                    match r.value.as_deref().map(String::from_utf8_lossy).and_then(|v| v.parse::<i64>().ok()) {
+                        Some(o) => out.insert(p, o),
+                        None => out.remove(&p),
+                    };
+                }
+            }
+            Polled::End(p) => open.retain(|&q| q != p),
+            Polled::Nothing if Instant::now() > deadline => {
+                return Err(cluster.unreachable(Some(format!("reading {} did not reach its end", PROGRESS_TOPIC))));
+            }
+            Polled::Nothing => {}
+        }
+    }
+    Ok(out)
+}
+
+fn ensure_cluster_topic(cluster: &Cluster, name: &str, partitions: i32) -> Result<TopicInfo> {
+    ensure_cluster_topic_with(cluster, name, partitions, &[])
+}
+
+/// The cluster's topic `name`, created with `partitions` when missing; one with another
+/// partition count is an error.
+fn ensure_cluster_topic_with(
+    cluster: &Cluster,
+    name: &str,
+    partitions: i32,
+    configs: &[(&str, &str)],
+) -> Result<TopicInfo> {
+    let t = match cluster.topic(name) {
+        Ok(t) => t,
+        Err(Error::NotFound(_)) => {
+            let c: BTreeMap<String, String> = configs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            match cluster.create_topic(name, partitions, None, &c) {
+                Err(Error::Invalid(m)) if m.contains("already exists") => {}
+                r => r?,
+            }
+            wait_for_topic(cluster, name)?
+        }
+        Err(e) => return Err(e),
+    };
+    if t.partitions.len() as i32 != partitions && name != PROGRESS_TOPIC {
+        return Err(Error::Invalid(format!(
+            "topic '{}' has {} partition(s) on the Kafka cluster at {} but {} at the source: a mirror keeps partition numbers",
+            name,
+            t.partitions.len(),
+            cluster.bootstrap(),
+            partitions
+        )));
+    }
+    Ok(t)
+}
+
+/// A topic just created: its metadata (with leaders) once the cluster serves it.
+fn wait_for_topic(cluster: &Cluster, name: &str) -> Result<TopicInfo> {
+    let deadline = Instant::now() + cluster.timeout;
+    loop {
+        match cluster.topic(name) {
+            Ok(t) if t.partitions.iter().all(|p| p.leader >= 0) => return Ok(t),
+            Ok(_) | Err(Error::NotFound(_)) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100))
+            }
+            Ok(_) => return Err(cluster.unreachable(Some(format!("topic '{}' has no leaders yet", name)))),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Copies `topic` of `cluster` into the same topic of `dd` (created with the same partition count
+/// when missing), each record at its source offset.
+pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorRun<'_>) -> Result<MirrorReport> {
+    let info = cluster.topic(topic)?;
+    let count = info.partitions.len() as i32;
+    let local = match dd.topic(topic) {
+        Ok(t) => t,
+        Err(Error::NotFound(_)) => dd.create_topic(topic, count, BTreeMap::new())?,
+        Err(e) => return Err(e),
+    };
+    if local.partitions != count {
+        return Err(Error::Invalid(format!(
+            "topic '{}' has {} partition(s) in {} but {} on the Kafka cluster at {}: a mirror keeps partition numbers",
+            topic,
+            local.partitions,
+            dd.root().display(),
+            count,
+            cluster.bootstrap()
+        )));
+    }
+    let marks = cluster.watermarks(&info)?;
+    let mut report = MirrorReport { topic: topic.to_string(), ..Default::default() };
+    // Per partition: its writer, the batch being built (consecutive offsets from `base`), and
+    // what was copied. The local log end is where the last durable copy stopped; records the
+    // source deleted since (retention) leave a gap.
+    struct Part {
+        w: crate::log::PartitionWriter,
+        b: BatchBuilder,
+        base: i64,
+        pending: i64,
+        copy: PartitionCopy,
+        high: i64,
+    }
+    impl Part {
+        fn seal(&mut self) -> Result<()> {
+            if !self.b.is_empty() {
+                let mut batch = self.b.finish_take(self.base, 0, Compression::None, Vec::new());
+                self.w.append_batch(&mut batch, AppendMode::Replica)?;
+                self.pending = 0;
+            }
+            Ok(())
+        }
+    }
+    let mut parts: BTreeMap<i32, Part> = BTreeMap::new();
+    let mut starts = Vec::new();
+    for &(p, lo, hi) in &marks {
+        let leo = dd.open_reader(&local, p)?.log_end_offset()?;
+        let from = leo.max(lo);
+        if from >= hi && !run.follow {
+            continue;
+        }
+        let w = dd.open_writer(&local, p)?;
+        let copy = PartitionCopy { partition: p, from, to: from, records: 0 };
+        parts.insert(p, Part { w, b: BatchBuilder::new(), base: from, pending: 0, copy, high: hi });
+        starts.push((p, from));
+    }
+    let mut open: Vec<i32> = parts.keys().copied().collect();
+    let mut consumers = Vec::new();
+    for (p, from) in &starts {
+        let (c, skipped) = NetConsumer::assign(cluster, &info, &[*p], StartAt::Offset(*from), "read_committed")?;
+        if let Some(e) = skipped.into_iter().next() {
+            return Err(e);
+        }
+        consumers.push((*p, c));
+    }
+    let mut since_sync = 0usize;
+    while !open.is_empty() && !(run.stop)() {
+        let mut idle = true;
+        for (p, consumer) in consumers.iter_mut() {
+            if !open.contains(p) {
+                continue;
+            }
+            let part = parts.get_mut(p).expect("a consumer per partition");
+            for _ in 0..1000 {
+                match consumer.poll(Duration::from_millis(if idle { 50 } else { 0 }))? {
+                    Polled::Record(r) => {
+                        idle = false;
+                        // A batch holds consecutive offsets: a gap starts a new one.
+                        if !part.b.is_empty() && (r.offset != part.base + part.pending || part.b.size_bytes() > 1 << 20)
+                        {
+                            part.seal()?;
+                        }
+                        if part.b.is_empty() {
+                            part.base = r.offset;
+                        }
+                        let hs: Vec<(&[u8], Option<&[u8]>)> =
+                            r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
+                        part.b.push(r.timestamp, r.key.as_deref(), r.value.as_deref(), &hs);
+                        part.pending += 1;
+                        part.copy.records += 1;
+                        part.copy.to = r.offset + 1;
+                        report.records += 1;
+                        report.bytes +=
+                            (r.key.as_ref().map_or(0, Vec::len) + r.value.as_ref().map_or(0, Vec::len)) as u64;
+                        since_sync += 1;
+                    }
+                    Polled::End(_) => {
+                        part.seal()?;
+                        part.w.flush()?;
+                        if !run.follow {
+                            open.retain(|q| q != p);
+                        }
+                        break;
+                    }
+                    Polled::Nothing => break,
+                }
+            }
+        }
+        if since_sync >= CHUNK_RECORDS || idle {
+            for part in parts.values_mut() {
+                part.seal()?;
+                part.w.flush()?;
+            }
+            if since_sync > 0 {
+                let lag = parts.values().map(|x| (x.high - x.copy.to).max(0) as u64).sum();
+                (run.on_progress)(&MirrorProgress { records: report.records, bytes: report.bytes, lag });
+            }
+            since_sync = 0;
+        }
+    }
+    for part in parts.values_mut() {
+        part.seal()?;
+        part.w.flush()?;
+    }
+    (run.on_progress)(&MirrorProgress { records: report.records, bytes: report.bytes, lag: 0 });
+    report.partitions = parts.into_values().map(|x| x.copy).collect();
+    Ok(report)
+}
