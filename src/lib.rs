@@ -10,12 +10,14 @@
 //! - [`controller`]: controller election over the store's lock, failure detection, leader
 //!   election.
 //!
-//! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`. The library never prints and
-//! never exits; the `cli` module of the binary renders everything.
+//! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`. [`app`] is the application
+//! layer over them all (where a topic lives, producing, consuming, group members, the broker
+//! agent); [`kafka`] reaches real Kafka clusters. The library never prints and never exits: the
+//! binary (`src/main.rs` with its `cli` and `output` modules) parses, calls and renders.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+pub mod app;
 pub mod cleaner;
-pub mod cli;
 pub mod controller;
 pub mod datadir;
 pub mod error;
@@ -25,7 +27,6 @@ pub mod kafka;
 pub mod lock;
 pub mod log;
 pub mod meta;
-pub mod output;
 pub mod partitioner;
 pub mod record;
 pub mod replica;

@@ -1,6 +1,17 @@
-//! The `klog` binary: one call into the CLI, which parses, dispatches and maps errors to exit
-//! codes.
+//! The `klog` binary: the command line over the klog library. `cli` parses arguments into the
+//! library's settings, calls it and maps its errors to exit codes; `output` renders records and
+//! tables. Neither is part of the library.
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
+mod cli;
+mod output;
+
+// The CLI names the library's modules by crate paths (`crate::datadir`, ...).
+use klog::{
+    app, cleaner, controller, datadir, error, group, kafka, lock, log, meta, partitioner, record, replica, timefmt,
+};
 
 fn main() {
-    std::process::exit(klog::cli::main());
+    std::process::exit(cli::main());
 }

@@ -181,28 +181,10 @@ fn stop_time_ends_each_partition_before_its_first_record_at_or_after_it() {
 // Help text: every flag documented once, so --help, the man pages and completions carry it
 // ---------------------------------------------------------------------------------------------
 
-/// Every visible argument of `cmd` and its subcommands without help text, as `klog sub --arg`.
-fn undocumented(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
-    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-        if a.get_help().is_none() && a.get_long_help().is_none() {
-            let name = a.get_long().map_or_else(|| a.get_id().to_string(), |l| format!("--{}", l));
-            out.push(format!("{} {}", path, name));
-        }
-    }
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        undocumented(sub, &format!("{} {}", path, sub.get_name()), out);
-    }
-}
-
 #[test]
-fn every_visible_argument_has_help_text() {
-    use clap::CommandFactory;
-    let mut cmd = klog::cli::Cli::command();
-    cmd.build();
-    let mut missing = Vec::new();
-    undocumented(&cmd, "klog", &mut missing);
-    assert!(missing.is_empty(), "arguments without help text:\n{}", missing.join("\n"));
-    // The walk sees what it should: a flag known to be documented is there.
+fn documented_flags_show_their_help_text() {
+    // Every visible argument has help text: checked over the clap definitions by the unit test
+    // `cli::tests::every_visible_argument_has_help_text` of the binary. Here, the rendered help.
     let t = Klog::new();
     let help = t.ok(&["group", "commit", "--help"]);
     for flag in ["--topic", "--partition", "--offset", "--group"] {

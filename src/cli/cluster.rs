@@ -34,7 +34,7 @@ pub enum ClusterCommand {
 }
 
 fn need_store(ctx: &Ctx) -> Result<crate::meta::MetaStore> {
-    ctx.store()?.ok_or_else(|| {
+    ctx.loc.store()?.ok_or_else(|| {
         Error::Usage("no cluster: pass --meta DIR (or a --data-dir that joined one with `klog init --meta`)".into())
     })
 }
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, cmd: ClusterCommand) -> Result<i32> {
                 .brokers
                 .iter()
                 .map(|(&id, b)| {
-                    let status = match crate::replica::broker_dir(&snap, id, ctx.lock_timeout) {
+                    let status = match crate::replica::broker_dir(&snap, id, ctx.loc.lock_timeout) {
                         Ok(dd) => {
                             let lock = dd.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock");
                             if crate::lock::is_held(&lock).unwrap_or(false) {
@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, cmd: ClusterCommand) -> Result<i32> {
             }
         }
         ClusterCommand::ElectLeader { topic, partition, leader, unclean } => {
-            let snap = crate::replica::elect_leader(&store, &topic, partition, leader, unclean, ctx.lock_timeout)?;
+            let snap = crate::replica::elect_leader(&store, &topic, partition, leader, unclean, ctx.loc.lock_timeout)?;
             let ps = snap.partition(&topic, partition)?;
             out(&format!(
                 "{}-{}: leader {} at leader epoch {}, isr {}\n",

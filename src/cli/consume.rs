@@ -12,8 +12,8 @@
 //! log starts that partition at its end, as kcat does, with a warning; it is an error only when
 //! it fits no partition read.
 
-use super::catalog::Catalog;
 use super::{Ctx, EXIT_OK};
+use crate::app::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::output::format::Format;
 use crate::output::json;
@@ -350,11 +350,11 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
     };
     crate::datadir::validate_topic_name(topic_name)?;
-    let cat = super::catalog::Catalog::open(ctx)?;
+    let cat = crate::app::catalog::Catalog::open(&ctx.loc)?;
     let topic = cat.topic(topic_name)?;
     let exit_at_end = plan.exit_at_end;
     let mut feeds: Vec<Reading> = Vec::new();
-    let deadline = exit_at_end.then(|| Instant::now() + ctx.lock_timeout);
+    let deadline = exit_at_end.then(|| Instant::now() + ctx.loc.lock_timeout);
     // Partitions whose data is damaged: reported on stderr, the others read; exit 1 at the end.
     let mut damaged = 0usize;
     let damage = |p: i32, at: Option<i64>, e: &Error| {
@@ -533,7 +533,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
                 if all_up {
                     break;
                 }
-                leader_wait.check(&waiting, ctx.lock_timeout)?;
+                leader_wait.check(&waiting, ctx.loc.lock_timeout)?;
             }
             out.flush().map_err(Error::Stream)?;
             std::thread::sleep(Duration::from_millis(if all_up { 100 } else { 20 }));

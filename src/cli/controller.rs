@@ -70,7 +70,7 @@ pub enum ControllerCommand {
 }
 
 fn need_store(ctx: &Ctx) -> Result<MetaStore> {
-    ctx.store()?.ok_or_else(|| Error::Usage("no cluster: pass --meta DIR (the cluster's metadata store)".into()))
+    ctx.loc.store()?.ok_or_else(|| Error::Usage("no cluster: pass --meta DIR (the cluster's metadata store)".into()))
 }
 
 /// What an unclean election loses, as far as the readable replicas tell: the offsets past the

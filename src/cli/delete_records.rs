@@ -137,19 +137,19 @@ pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
 /// (its followers follow the leader's log start offset on their next pass); other topics' in
 /// the data directory.
 fn delete_one(ctx: &Ctx, topic: &str, p: i32, offset: i64) -> Result<DeleteRecordsReport> {
-    if let Some((store, snap)) = ctx.cluster_topic(topic)? {
+    if let Some((store, snap)) = ctx.loc.cluster_topic(topic)? {
         let ps = snap.partition(topic, p)?;
         if ps.leader < 0 {
             return Err(Error::NotFound(format!("{}-{} is offline (no leader)", topic, p)));
         }
-        let leader = crate::replica::broker_dir(&snap, ps.leader, ctx.lock_timeout)?;
+        let leader = crate::replica::broker_dir(&snap, ps.leader, ctx.loc.lock_timeout)?;
         let t = leader.topic(topic)?;
         let hw = crate::replica::stored_high_watermark(&leader, topic, p)?;
         // Leadership may move before the lock is taken: then nothing is deleted there.
         let still_leader = || crate::replica::check_leader(&store, topic, p, ps.leader, ps.leader_epoch);
         return delete_records(&leader, &t, p, offset, Some(hw), Some(&still_leader));
     }
-    let dd = ctx.open()?;
+    let dd = ctx.loc.open()?;
     let t = dd.topic(topic)?;
     dd.check_partition(&t, p)?;
     delete_records(&dd, &t, p, offset, None, None)

@@ -110,15 +110,15 @@ pub fn complete_names(ctx: &Ctx, a: CompleteNamesArgs) -> Result<i32> {
     match a.kind {
         // Internal topics (__consumer_offsets, ...) are left out: nobody types them at a prompt.
         NameKind::Topics => {
-            if let Ok(dd) = ctx.open() {
+            if let Ok(dd) = ctx.loc.open() {
                 names.extend(dd.topics()?.into_iter().map(|t| t.name).filter(|n| !n.starts_with("__")));
             }
-            if let Some(store) = ctx.store()? {
+            if let Some(store) = ctx.loc.store()? {
                 names.extend(store.load()?.topics.into_keys().filter(|n| !n.starts_with("__")));
             }
         }
         NameKind::Groups => {
-            for home in super::catalog::Catalog::open(ctx)?.group_homes()? {
+            for home in crate::app::catalog::Catalog::open(&ctx.loc)?.group_homes()? {
                 names.extend(crate::group::list_groups(&home)?);
                 names.extend(crate::group::offsets::logged_groups(&home, None)?.into_keys());
             }

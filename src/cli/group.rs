@@ -3,9 +3,9 @@
 //! that change offsets take the group's lock (so two resets run one after the other) and refuse
 //! while the group has live members, who own its commits.
 
-use super::catalog::Catalog;
 use super::consume::parse_time;
 use super::{out, out_json, Ctx, EXIT_OK};
+use crate::app::catalog::Catalog;
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::group::member::{self, GroupState};
@@ -334,11 +334,11 @@ fn plan(cat: &Catalog, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(T
 
 pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
     let cmd = cmd.normalized();
-    let cat = Catalog::open(ctx)?;
+    let cat = Catalog::open(&ctx.loc)?;
     // Where the group lives: beside the metadata store (groups of cluster topics) or in the data
     // directory (groups of its own topics); a new group by `commit` goes where its topic says.
     let dd = match &cmd {
-        GroupCommand::List { .. } => cat.group_homes()?.into_iter().next().map_or_else(|| ctx.open(), Ok)?,
+        GroupCommand::List { .. } => cat.group_homes()?.into_iter().next().map_or_else(|| ctx.loc.open(), Ok)?,
         GroupCommand::Commit { group, topic, .. } => {
             let homes = cat.group_homes()?;
             match homes.into_iter().find(|h| group_dir(h, group).is_dir()) {
@@ -480,7 +480,7 @@ fn existing_group_lock(ctx: &Ctx, dd: &DataDir, group: &str) -> Result<crate::lo
 
 fn group_lock(ctx: &Ctx, dd: &DataDir, group: &str) -> Result<crate::lock::FileLock> {
     offsets::validate_group_id(group)?;
-    member::lock_group(dd, group, ctx.lock_timeout)
+    member::lock_group(dd, group, ctx.loc.lock_timeout)
 }
 
 fn describe(dd: &DataDir, cat: &Catalog, group: &str, members: bool, state: bool, json: bool) -> Result<()> {

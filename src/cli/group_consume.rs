@@ -12,11 +12,11 @@
 //! next owner continues exactly there. With `--exec`, a failed command stops the member with the
 //! command's status; the record is delivered again later (at least once, no gaps).
 
-use super::catalog::Catalog;
 use super::consume::{
     grow_stdout_pipe, outside_log, report_feed_event, resolve, ConsumeArgs, LeaderWait, OffsetSpec, Output,
 };
 use super::{Ctx, EXIT_OK};
+use crate::app::catalog::Catalog;
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
@@ -561,7 +561,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     for t in &plan.topics {
         crate::datadir::validate_topic_name(t)?;
     }
-    let cat = Arc::new(Catalog::open(ctx)?);
+    let cat = Arc::new(Catalog::open(&ctx.loc)?);
     let home = cat.group_home_for(&group, &plan.topics)?;
     super::signals::install_stop_handlers();
     let opts = MemberOptions {
@@ -569,11 +569,11 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         session_timeout_ms: a.group.session_timeout_ms,
         max_poll_interval_ms: a.group.max_poll_interval_ms,
         client_id: a.group.client_id.clone(),
-        lock_timeout: ctx.lock_timeout,
+        lock_timeout: ctx.loc.lock_timeout,
     };
     let member = Member::join(&home, cat.clone(), &group, &plan.topics, opts)?;
     let mut runner = Runner {
-        lock_timeout: ctx.lock_timeout,
+        lock_timeout: ctx.loc.lock_timeout,
         home: &home,
         cat: &cat,
         a: &a,

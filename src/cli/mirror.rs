@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, mut properties: Properties, timeout: Duration, a: MirrorAr
     let mut reports: Vec<MirrorReport> = Vec::new();
     match (end(&a.from), end(&a.to)) {
         (End::Dir(d), End::Kafka(b)) => {
-            let dd = DataDir::open(&d)?.with_lock_timeout(ctx.lock_timeout);
+            let dd = DataDir::open(&d)?.with_lock_timeout(ctx.loc.lock_timeout);
             let cluster = cluster(&b)?;
             for t in &a.topics {
                 let topic = dd.topic(t)?;
@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, mut properties: Properties, timeout: Duration, a: MirrorAr
         }
         (End::Kafka(b), End::Dir(d)) => {
             let cluster = cluster(&b)?;
-            let dd = DataDir::open_or_init(&d)?.with_lock_timeout(ctx.lock_timeout);
+            let dd = DataDir::open_or_init(&d)?.with_lock_timeout(ctx.loc.lock_timeout);
             for t in &a.topics {
                 let run = MirrorRun { follow: a.follow, stop: &stop, on_progress: &mut show };
                 reports.push(mirror::cluster_to_dir(&cluster, t, &dd, run)?);

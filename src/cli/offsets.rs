@@ -31,7 +31,7 @@ pub struct OffsetsArgs {
 pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
     let time = a.time.as_deref().map(parse_time).transpose()?;
     crate::datadir::validate_topic_name(&a.topic)?;
-    let cat = super::catalog::Catalog::open(ctx)?;
+    let cat = crate::app::catalog::Catalog::open(&ctx.loc)?;
     let topic = cat.topic(&a.topic)?;
     let mut rows = Vec::new();
     let mut hws = Vec::new();

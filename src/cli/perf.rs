@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
         PerfCommand::Produce { topic, partition, records, record_size, batch_size, compression, durable, json } => {
             let codec = Compression::parse(&compression)
                 .ok_or_else(|| Error::Usage(format!("unknown compression '{}'", compression)))?;
-            let dd = ctx.open_or_init()?;
+            let dd = ctx.loc.open_or_init()?;
             let t = match dd.topic(&topic) {
                 Ok(t) => t,
                 Err(Error::NotFound(_)) => dd.create_topic(&topic, partition + 1, BTreeMap::new())?,
@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             }
         }
         PerfCommand::Consume { topic, partition, json } => {
-            let dd = ctx.open()?;
+            let dd = ctx.loc.open()?;
             let t = dd.topic(&topic)?;
             let r = dd.open_reader(&t, partition)?;
             let mut cur = r.cursor(r.log_start_offset());

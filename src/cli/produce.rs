@@ -833,7 +833,7 @@ pub(super) fn input_spec(a: &ProduceArgs) -> Result<InputSpec> {
 
 pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     let InputSpec { delimiter, key_delimiter, headers: fixed_headers, codec: producer_codec } = input_spec(&a)?;
-    let (dd, topic, cluster) = match ctx.cluster_topic(&a.topic)? {
+    let (dd, topic, cluster) = match ctx.loc.cluster_topic(&a.topic)? {
         Some((store, snap)) => {
             let (topic, routes) = cluster_routes(ctx, &snap, &a)?;
             let link = ClusterLink {
@@ -842,7 +842,7 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
                 unacknowledged: Vec::new(),
                 unacknowledged_bytes: 0,
                 delivery_timeout: Duration::from_millis(a.delivery_timeout_ms),
-                lock_timeout: ctx.lock_timeout,
+                lock_timeout: ctx.loc.lock_timeout,
                 warned: Default::default(),
             };
             (None, topic, Some(Box::new(link)))
@@ -850,15 +850,15 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         None => {
             // Produce never creates a topic, so it never needs to create a data directory: a
             // mistyped --data-dir is an error that leaves nothing behind.
-            if !ctx.data_dir.exists() {
+            if !ctx.loc.data_dir.exists() {
                 return Err(Error::NotFound(format!(
                     "topic '{}' does not exist: there is no data directory {} (create the topic with `klog topic create {}`)",
                     a.topic,
-                    ctx.data_dir.display(),
+                    ctx.loc.data_dir.display(),
                     a.topic
                 )));
             }
-            let dd = ctx.open()?;
+            let dd = ctx.loc.open()?;
             let topic = dd.topic(&a.topic)?;
             if let Some(p) = a.partition {
                 dd.check_partition(&topic, p)?;
@@ -960,7 +960,7 @@ fn cluster_routes(
         if ps.leader < 0 {
             continue;
         }
-        if let Ok(dd) = crate::replica::broker_dir(snap, ps.leader, ctx.lock_timeout) {
+        if let Ok(dd) = crate::replica::broker_dir(snap, ps.leader, ctx.loc.lock_timeout) {
             routes.insert(p, Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch });
         }
     }

@@ -80,6 +80,7 @@ pub fn run(ctx: &Ctx, a: ReassignArgs) -> Result<i32> {
         return Err(Error::Usage("--throttle goes with --execute".into()));
     }
     let store = ctx
+        .loc
         .store()?
         .ok_or_else(|| Error::Usage("no cluster: pass --meta DIR (the cluster's metadata store)".into()))?;
     let snap = store.load()?;
@@ -107,7 +108,7 @@ pub fn run(ctx: &Ctx, a: ReassignArgs) -> Result<i32> {
         if a.throttle == Some(0) {
             return Err(Error::Usage("--throttle must be at least 1 byte per second".into()));
         }
-        let ps = reassign::execute(&store, &plan, ctx.lock_timeout, a.throttle)?;
+        let ps = reassign::execute(&store, &plan, ctx.loc.lock_timeout, a.throttle)?;
         render(&ps, "complete")
     } else {
         render(&reassign::verify(&snap, &plan)?, "complete")

@@ -67,7 +67,7 @@ fn open_dir(p: &Path, role: &str) -> Result<DataDir> {
 fn common_store(ctx: &Ctx, a: &DataDir, b: &DataDir) -> Result<Option<MetaStore>> {
     let canon = |p: Option<PathBuf>| p.map(|p| std::fs::canonicalize(&p).unwrap_or(p));
     let (ma, mb) = (canon(a.meta_store_path()?), canon(b.meta_store_path()?));
-    let store_path = match (&ctx.meta, ma, mb) {
+    let store_path = match (&ctx.loc.meta, ma, mb) {
         (Some(m), _, _) => Some(m.clone()),
         (None, Some(x), Some(y)) if x == y => Some(x),
         (None, None, None) => None,
@@ -82,7 +82,7 @@ fn common_store(ctx: &Ctx, a: &DataDir, b: &DataDir) -> Result<Option<MetaStore>
         }
     };
     let Some(path) = store_path else { return Ok(None) };
-    let store = MetaStore::open(&path)?.with_lock_timeout(ctx.lock_timeout);
+    let store = MetaStore::open(&path)?.with_lock_timeout(ctx.loc.lock_timeout);
     let cid = store.load()?.cluster_id;
     for d in [a, b] {
         let have = d.cluster_id()?;
@@ -157,7 +157,7 @@ fn one_pass(
                     let tm = replica::topic_meta(&snap, name)?;
                     reports.push(replicate_one(a, from, to, &tm, p, Some((store, follower_id)))?);
                     // A follower that caught up rejoins the ISR; the HW moves.
-                    replica::sync_partition(store, name, p, false, ctx.lock_timeout)?;
+                    replica::sync_partition(store, name, p, false, ctx.loc.lock_timeout)?;
                 }
             }
             if a.partition.is_some() && reports.is_empty() {
@@ -212,15 +212,15 @@ pub enum BrokerCommand {
 /// `klog broker run`: a follower agent for one data directory.
 pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
     let BrokerCommand::Run { poll_ms, passes, json } = cmd;
-    let me = ctx.open()?;
-    let store = ctx.store()?.ok_or_else(|| {
+    let me = ctx.loc.open()?;
+    let store = ctx.loc.store()?.ok_or_else(|| {
         Error::Usage(format!("{} is not a cluster member (klog init --meta DIR)", me.root().display()))
     })?;
     let snap = store.load()?;
     let id = snap.broker_for_dir(me.root()).ok_or_else(|| {
         Error::Invalid(format!("{} is not a broker of the cluster of {}", me.root().display(), store.root().display()))
     })?;
-    replica::broker_dir(&snap, id, ctx.lock_timeout)?;
+    replica::broker_dir(&snap, id, ctx.loc.lock_timeout)?;
     let lock_path = me.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock");
     let _alive = crate::lock::lock_exclusive(&lock_path, Duration::from_millis(0), &format!("broker {} agent", id))?;
     // Registered: from now on, this agent dying (its lock released) fails the broker. SIGINT or
@@ -301,10 +301,10 @@ fn agent_loop(
                 if ps.leader == id || ps.leader < 0 {
                     continue;
                 }
-                let pass = replica::broker_dir(&snap, ps.leader, ctx.lock_timeout).and_then(|leader| {
+                let pass = replica::broker_dir(&snap, ps.leader, ctx.loc.lock_timeout).and_then(|leader| {
                     let tm = replica::topic_meta(&snap, name)?;
                     let r = replica::replicate_partition(&leader, me, &tm, p, Some((store, id)))?;
-                    replica::sync_partition(store, name, p, false, ctx.lock_timeout)?;
+                    replica::sync_partition(store, name, p, false, ctx.loc.lock_timeout)?;
                     Ok(r)
                 });
                 let key = (name.clone(), p);
@@ -403,8 +403,8 @@ pub fn run(ctx: &Ctx, a: ReplicateArgs) -> Result<i32> {
     if let Some(t) = &a.topic {
         crate::datadir::validate_topic_name(t)?;
     }
-    let from = open_dir(&a.from, "leader")?.with_lock_timeout(ctx.lock_timeout);
-    let to = open_dir(&a.to, "follower")?.with_lock_timeout(ctx.lock_timeout);
+    let from = open_dir(&a.from, "leader")?.with_lock_timeout(ctx.loc.lock_timeout);
+    let to = open_dir(&a.to, "follower")?.with_lock_timeout(ctx.loc.lock_timeout);
     if std::fs::canonicalize(from.root()).ok() == std::fs::canonicalize(to.root()).ok() {
         return Err(Error::Invalid(format!("cannot replicate {} to itself", a.from.display())));
     }

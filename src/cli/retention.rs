@@ -201,7 +201,7 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
     for t in &a.topics {
         crate::datadir::validate_topic_name(t)?;
     }
-    let dd = ctx.open()?;
+    let dd = ctx.loc.open()?;
     let mut topics = if a.topics.is_empty() {
         dd.topics()?
     } else {
@@ -209,7 +209,7 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
     };
     // A cluster topic's configs are the metadata store's (`topic alter` changes them there;
     // a broker that was unreachable then may hold older ones in its own topic file).
-    if let Some(store) = ctx.store()? {
+    if let Some(store) = ctx.loc.store()? {
         let snap = store.load()?;
         for t in topics.iter_mut() {
             if let Some(ts) = snap.topics.get(&t.name).filter(|ts| ts.topic_id == t.topic_id) {

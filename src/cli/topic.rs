@@ -173,7 +173,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             // Everything is checked before anything is created: a refused command leaves no
             // data directory behind.
             DataDir::validate_new_topic(&name, partitions, &configs)?;
-            if let Some(store) = ctx.store()? {
+            if let Some(store) = ctx.loc.store()? {
                 if topic_id.is_some() {
                     return Err(crate::error::Error::Usage(
                         "--topic-id is for standalone data directories (a cluster's topic ids are its metadata store's)"
@@ -192,7 +192,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                     }
                 };
                 let (snap, failed) =
-                    crate::replica::create_topic(&store, &name, assignment, configs, ctx.lock_timeout)?;
+                    crate::replica::create_topic(&store, &name, assignment, configs, ctx.loc.lock_timeout)?;
                 for (b, why) in failed {
                     eprintln!("klog: warning: broker {}: partition directories not created: {}", b, why);
                 }
@@ -210,7 +210,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                     "--replication-factor and --replica-assignment need a cluster (--meta DIR)".into(),
                 ));
             }
-            let dd = ctx.open_or_init()?;
+            let dd = ctx.loc.open_or_init()?;
             if if_not_exists && dd.topic(&name).is_ok() {
                 return Ok(EXIT_OK);
             }
@@ -220,7 +220,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         TopicCommand::List { json, exclude_internal } => {
             // (name, partitions, replication factor for a cluster topic)
             let mut topics: BTreeMap<String, (i32, Option<usize>)> = BTreeMap::new();
-            let store = ctx.store()?;
+            let store = ctx.loc.store()?;
             if let Some(store) = &store {
                 for (name, t) in store.load()?.topics {
                     let rf = t.partitions.first().map_or(0, |p| p.replicas.len());
@@ -228,8 +228,8 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 }
             }
             // The data directory's own topics (with a store, only when the directory exists).
-            if store.is_none() || ctx.data_dir.exists() {
-                for t in ctx.open()?.topics()? {
+            if store.is_none() || ctx.loc.data_dir.exists() {
+                for t in ctx.loc.open()?.topics()? {
                     topics.entry(t.name.clone()).or_insert((t.partitions, None));
                 }
             }
@@ -257,7 +257,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             }
         }
         TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions, .. } => {
-            if let Some(store) = ctx.store()? {
+            if let Some(store) = ctx.loc.store()? {
                 let snap = store.load()?;
                 if names.iter().all(|n| snap.topics.contains_key(n)) && (!names.is_empty() || !snap.topics.is_empty()) {
                     let filter = Filter {
@@ -267,7 +267,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                     return describe_cluster(&snap, &names, filter, json);
                 }
             }
-            let dd = ctx.open()?;
+            let dd = ctx.loc.open()?;
             let topics = if names.is_empty() {
                 dd.topics()?
             } else {
@@ -293,14 +293,14 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             if partitions.is_some() {
                 refuse_internal(&name, "repartitioned")?;
             }
-            if let Some((store, _)) = ctx.cluster_topic(&name)? {
+            if let Some((store, _)) = ctx.loc.cluster_topic(&name)? {
                 let (snap, unreached) = crate::replica::admin::alter_topic(
                     &store,
                     &name,
                     partitions,
                     set,
                     &delete_configs,
-                    ctx.lock_timeout,
+                    ctx.loc.lock_timeout,
                 )?;
                 for (b, why) in unreached {
                     eprintln!(
@@ -318,8 +318,8 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
         TopicCommand::Delete { name, .. } => {
             refuse_internal(&name, "deleted")?;
-            if let Some((store, _)) = ctx.cluster_topic(&name)? {
-                let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.lock_timeout)?;
+            if let Some((store, _)) = ctx.loc.cluster_topic(&name)? {
+                let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.loc.lock_timeout)?;
                 for (b, why) in unreached {
                     eprintln!("klog: warning: broker {}: its copy stays until its agent runs: {}", b, why);
                 }
@@ -349,10 +349,10 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
 /// The data directory holding a topic that is not a cluster topic; with a metadata store and no
 /// data directory, the error says the topic is not in the cluster.
 fn local_for(ctx: &Ctx, topic: &str) -> Result<DataDir> {
-    if ctx.store()?.is_some() && !ctx.data_dir.exists() {
-        return Err(super::catalog::not_in_cluster(topic));
+    if ctx.loc.store()?.is_some() && !ctx.loc.data_dir.exists() {
+        return Err(crate::app::catalog::not_in_cluster(topic));
     }
-    ctx.open()
+    ctx.loc.open()
 }
 
 /// Broker ids as kafka-topics prints them: `0,1,2`.

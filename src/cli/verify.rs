@@ -69,7 +69,7 @@ fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Resul
 }
 
 pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
-    let dd = ctx.open()?;
+    let dd = ctx.loc.open()?;
     let topics = match &a.topic {
         Some(t) => vec![dd.topic(t)?],
         None => dd.topics()?,

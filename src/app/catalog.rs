@@ -5,7 +5,7 @@
 //! reach it, beside the metadata store (so it outlives any one broker); a group of a data
 //! directory's own topics keeps it in that data directory.
 
-use super::Ctx;
+use super::Location;
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
 use crate::meta::{MetaStore, Snapshot};
@@ -24,11 +24,11 @@ pub struct Catalog {
 impl Catalog {
     /// The data directory must exist, unless a metadata store is named (`--meta`, or the one the
     /// data directory belongs to).
-    pub fn open(ctx: &Ctx) -> Result<Catalog> {
-        let store = ctx.store()?;
+    pub fn open(at: &Location) -> Result<Catalog> {
+        let store = at.store()?;
         // With a store, the data directory may be absent; one that is there must open.
-        let local = if store.is_some() && !ctx.data_dir.exists() { None } else { Some(ctx.open()?) };
-        Ok(Catalog { local, store, lock_timeout: ctx.lock_timeout })
+        let local = if store.is_some() && !at.data_dir.exists() { None } else { Some(at.open()?) };
+        Ok(Catalog { local, store, lock_timeout: at.lock_timeout })
     }
 
     /// The snapshot, when `topic` is a cluster topic.
