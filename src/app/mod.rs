@@ -3,11 +3,14 @@
 //! and renders. Each module is named after a concept a Kafka user knows:
 //! - [`catalog`]: where a topic lives (a standalone data directory or a cluster of them) and how
 //!   to reach its partitions and its groups.
+//! - [`broker`]: replication between a pair of data directories, and the broker agent that keeps
+//!   a cluster member's follower partitions replicating.
 //!
 //! Like the core, this layer never prints, exits, reads the environment or sees clap: settings
 //! come in as plain values ([`Location`] and the settings structs of each module), outcomes go
 //! out as typed reports and errors.
 
+pub mod broker;
 pub mod catalog;
 
 use crate::datadir::DataDir;
