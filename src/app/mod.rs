@@ -3,6 +3,9 @@
 //! and renders. Each module is named after a concept a Kafka user knows:
 //! - [`catalog`]: where a topic lives (a standalone data directory or a cluster of them) and how
 //!   to reach its partitions and its groups.
+//! - [`groups`]: consumer-group administration (list, describe, reset, delete, commit), as
+//!   kafka-consumer-groups does it.
+//! - [`cluster`]: a data directory joining a cluster of data directories.
 //! - [`broker`]: replication between a pair of data directories, and the broker agent that keeps
 //!   a cluster member's follower partitions replicating.
 //!
@@ -12,6 +15,8 @@
 
 pub mod broker;
 pub mod catalog;
+pub mod cluster;
+pub mod groups;
 
 use crate::datadir::DataDir;
 use crate::error::Result;

@@ -175,61 +175,6 @@ pub struct InitArgs {
     pub broker_id: i32,
 }
 
-/// `klog init --meta M`: joins the data directory to the cluster of store M (creating M when
-/// missing), with M's cluster id in meta.properties, and registers the broker in M.
-fn init_member(ctx: &Ctx, meta: &std::path::Path, broker_id: i32) -> Result<()> {
-    let store = crate::meta::MetaStore::open_or_create(meta)?.with_lock_timeout(ctx.loc.lock_timeout);
-    let snap = store.load()?;
-    if let Some(b) = snap.brokers.get(&broker_id) {
-        let same = std::fs::canonicalize(&b.data_dir).ok() == std::fs::canonicalize(&ctx.loc.data_dir).ok();
-        if !same {
-            return Err(Error::Invalid(format!(
-                "broker {} is already registered in {} with data directory {}",
-                broker_id,
-                meta.display(),
-                b.data_dir.display()
-            )));
-        }
-    }
-    if let Some(other) = snap.broker_for_dir(&ctx.loc.data_dir).filter(|&o| o != broker_id) {
-        return Err(Error::Invalid(format!(
-            "data directory {} is already broker {} of this cluster",
-            ctx.loc.data_dir.display(),
-            other
-        )));
-    }
-    if let Ok(dd) = DataDir::open(&ctx.loc.data_dir) {
-        if let Some(m) = dd.meta_store_path()? {
-            let same = std::fs::canonicalize(&m).ok() == std::fs::canonicalize(meta).ok();
-            if !same {
-                return Err(Error::Invalid(format!(
-                    "{} already belongs to the cluster of metadata store {}",
-                    ctx.loc.data_dir.display(),
-                    m.display()
-                )));
-            }
-        }
-    }
-    let r = DataDir::init_with_cluster(&ctx.loc.data_dir, broker_id, Some(&snap.cluster_id))?;
-    let root = std::fs::canonicalize(&r.root).map_err(|e| Error::io("resolve", &r.root, e))?;
-    let meta_abs = std::fs::canonicalize(meta).map_err(|e| Error::io("resolve", meta, e))?;
-    DataDir::open(&root)?.set_meta_store_path(&meta_abs)?;
-    store.update(|s| {
-        // Re-registering keeps a running agent's registration.
-        let agent = s.brokers.get(&broker_id).is_some_and(|b| b.agent);
-        s.brokers.insert(broker_id, crate::meta::BrokerInfo { data_dir: root.clone(), agent });
-        Ok(("register-broker".into(), serde_json::json!({"broker": broker_id, "data_dir": root})))
-    })?;
-    out(&format!(
-        "{} data directory {} (broker.id={}, cluster.id={}) in the cluster of {}\n",
-        if r.created { "created" } else { "initialised" },
-        root.display(),
-        broker_id,
-        r.cluster_id,
-        meta_abs.display()
-    ))
-}
-
 /// What every command gets besides its own arguments.
 pub struct Ctx {
     /// Where the command works: data directory, metadata store, lock timeout.
@@ -333,7 +278,15 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Init(a) if ctx.loc.meta.is_some() => {
             let meta = ctx.loc.meta.clone().unwrap_or_default();
-            init_member(&ctx, &meta, a.broker_id)?;
+            let j = crate::app::cluster::join(&ctx.loc.data_dir, &meta, a.broker_id, ctx.loc.lock_timeout)?;
+            out(&format!(
+                "{} data directory {} (broker.id={}, cluster.id={}) in the cluster of {}\n",
+                if j.created { "created" } else { "initialised" },
+                j.data_dir.display(),
+                j.broker_id,
+                j.cluster_id,
+                j.meta.display()
+            ))?;
             Ok(EXIT_OK)
         }
         Command::Init(a) => {
