@@ -3,6 +3,8 @@
 //! and renders. Each module is named after a concept a Kafka user knows:
 //! - [`catalog`]: where a topic lives (a standalone data directory or a cluster of them) and how
 //!   to reach its partitions and its groups.
+//! - [`topics`]: topic administration (create, list, describe, alter, delete) in a data
+//!   directory or a cluster, and the rule that keeps Kafka's internal topics Kafka's.
 //! - [`groups`]: consumer-group administration (list, describe, reset, delete, commit), as
 //!   kafka-consumer-groups does it.
 //! - [`cluster`]: a data directory joining a cluster of data directories.
@@ -17,6 +19,7 @@ pub mod broker;
 pub mod catalog;
 pub mod cluster;
 pub mod groups;
+pub mod topics;
 
 use crate::datadir::DataDir;
 use crate::error::Result;

@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, cmd: ClusterCommand) -> Result<i32> {
                 partition,
                 ps.leader,
                 ps.leader_epoch,
-                super::topic::join_ids(&ps.isr)
+                crate::output::join_ids(&ps.isr)
             ))?;
         }
     }

@@ -83,13 +83,13 @@ fn data_loss_text(l: &crate::controller::DataLoss) -> String {
         if !l.unreadable.is_empty() {
             s.push_str(&format!(
                 ", and whatever unreadable replicas {} held beyond",
-                super::topic::join_ids(&l.unreadable)
+                crate::output::join_ids(&l.unreadable)
             ));
         }
     } else {
         s.push_str(&format!(
             "whatever unreadable replicas {} held from offset {} on is lost (the count shows when they return and truncate to it)",
-            super::topic::join_ids(&l.unreadable),
+            crate::output::join_ids(&l.unreadable),
             l.from
         ));
     }
@@ -105,7 +105,7 @@ fn decision_line(d: &Decision) -> String {
         d.old_leader,
         d.leader,
         d.leader_epoch,
-        super::topic::join_ids(&d.isr)
+        crate::output::join_ids(&d.isr)
     );
     if let Some(l) = &d.data_loss {
         s.push_str(&data_loss_text(l));

@@ -185,6 +185,11 @@ pub struct Ctx {
     pub quiet: bool,
 }
 
+/// `KEY=VALUE` config arguments (`-c`), each key known and value valid.
+pub fn parse_configs(kvs: &[String]) -> Result<std::collections::BTreeMap<String, String>> {
+    kvs.iter().map(|kv| crate::datadir::config::parse_assignment(kv)).collect()
+}
+
 /// Exit code for an error.
 pub fn exit_code(e: &Error) -> i32 {
     match e {

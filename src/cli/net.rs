@@ -103,8 +103,8 @@ fn topic(ctx: &Ctx, cluster: &Cluster, c: TopicCommand) -> Result<i32> {
                         t.name,
                         p.partition,
                         p.leader,
-                        super::topic::join_ids(&p.replicas),
-                        super::topic::join_ids(&p.isr)
+                        crate::output::join_ids(&p.replicas),
+                        crate::output::join_ids(&p.isr)
                     ));
                 }
                 all.push(json!({
@@ -129,12 +129,12 @@ fn topic(ctx: &Ctx, cluster: &Cluster, c: TopicCommand) -> Result<i32> {
             replica_assignment,
             ..
         } => {
-            super::topic::refuse_internal(&name, "created")?;
+            crate::app::topics::refuse_internal(&name, crate::app::topics::TopicChange::Create, None, partitions)?;
             crate::datadir::validate_topic_name(&name)?;
             if replica_assignment.is_some() {
                 return Err(Error::Usage("--replica-assignment is not supported against a Kafka cluster yet".into()));
             }
-            let configs: BTreeMap<String, String> = super::topic::parse_configs(&configs)?;
+            let configs: BTreeMap<String, String> = super::parse_configs(&configs)?;
             match cluster.create_topic(&name, partitions, replication_factor, &configs) {
                 Err(Error::Invalid(m)) if if_not_exists && m.contains("already exists") => return Ok(EXIT_OK),
                 r => r?,
@@ -147,7 +147,7 @@ fn topic(ctx: &Ctx, cluster: &Cluster, c: TopicCommand) -> Result<i32> {
             ))?;
         }
         TopicCommand::Delete { name, .. } => {
-            super::topic::refuse_internal(&name, "deleted")?;
+            crate::app::topics::refuse_internal(&name, crate::app::topics::TopicChange::Delete, None, 0)?;
             crate::datadir::validate_topic_name(&name)?;
             cluster.delete_topic(&name)?;
             out(&format!("deleted topic {} from the Kafka cluster at {}\n", name, cluster.bootstrap()))?;

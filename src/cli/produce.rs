@@ -953,7 +953,7 @@ fn cluster_routes(
                 a.topic,
                 p,
                 ps.isr.len(),
-                super::topic::join_ids(&ps.isr),
+                crate::output::join_ids(&ps.isr),
                 min_isr
             )));
         }
@@ -983,7 +983,7 @@ fn acknowledge_partition(link: &mut ClusterLink, topic: &TopicMeta, p: i32, all:
             topic.name,
             p,
             rep.isr.len(),
-            super::topic::join_ids(&rep.isr),
+            crate::output::join_ids(&rep.isr),
             min_isr,
             why.join("; ")
         )));

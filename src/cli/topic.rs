@@ -1,11 +1,12 @@
-//! `klog topic`: create, list, describe, alter, delete, and the list of known configs.
+//! `klog topic`: create, list, describe, alter, delete (`app::topics`), and the list of known
+//! configs.
 
-use super::{out, out_json, Ctx, EXIT_OK};
-use crate::datadir::{config, DataDir, TopicMeta};
+use super::{out, out_json, parse_configs, Ctx, EXIT_OK};
+use crate::app::topics::{self, ClusterTopic, Created, Described, LocalTopic, NewTopic};
+use crate::datadir::config;
 use crate::error::Result;
-use crate::output::table;
+use crate::output::{join_ids, table};
 use serde_json::json;
-use std::collections::BTreeMap;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum TopicCommand {
@@ -113,22 +114,6 @@ pub enum TopicCommand {
 
 /// Internal topics are klog's and Kafka's own business: `topic` commands may not create, delete
 /// or repartition them (a one-partition `__consumer_offsets` would break every group).
-pub(super) fn refuse_internal(name: &str, what: &str) -> Result<()> {
-    if crate::datadir::is_internal_topic(name) {
-        return Err(crate::error::Error::Usage(format!(
-            "'{}' is an internal topic and cannot be {} with `klog topic`{}",
-            name,
-            what,
-            if what == "created" {
-                " (except with --topic-id, to match a Kafka broker's; __consumer_offsets with 50 partitions)"
-            } else {
-                ""
-            }
-        )));
-    }
-    Ok(())
-}
-
 impl TopicCommand {
     /// Fills the topic name from NAME or --topic (clap requires one and refuses both).
     pub fn normalized(mut self) -> TopicCommand {
@@ -145,10 +130,6 @@ impl TopicCommand {
     }
 }
 
-pub(super) fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
-    kvs.iter().map(|kv| config::parse_assignment(kv)).collect()
-}
-
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
         TopicCommand::Create {
@@ -161,174 +142,106 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             topic_id,
             ..
         } => {
-            let configs = parse_configs(&configs)?;
-            // An internal topic is created only to match a Kafka broker's (its topic id given),
-            // and __consumer_offsets only with the partition count every group hashes into.
-            let matches_broker = topic_id.is_some()
-                && (name != crate::group::schema::OFFSETS_TOPIC
-                    || partitions == crate::group::schema::OFFSETS_TOPIC_PARTITIONS);
-            if !matches_broker {
-                refuse_internal(&name, "created")?;
-            }
-            // Everything is checked before anything is created: a refused command leaves no
-            // data directory behind.
-            DataDir::validate_new_topic(&name, partitions, &configs)?;
-            if let Some(store) = ctx.loc.store()? {
-                if topic_id.is_some() {
-                    return Err(crate::error::Error::Usage(
-                        "--topic-id is for standalone data directories (a cluster's topic ids are its metadata store's)"
-                            .into(),
-                    ));
-                }
-                crate::datadir::validate_topic_name(&name)?;
-                if if_not_exists && store.load()?.topics.contains_key(&name) {
-                    return Ok(EXIT_OK);
-                }
-                let assignment = match replica_assignment {
-                    Some(s) => crate::meta::parse_replica_assignment(&s)?,
-                    None => {
-                        let brokers: Vec<i32> = store.load()?.brokers.keys().copied().collect();
-                        crate::meta::assign_replicas(&brokers, partitions, replication_factor.unwrap_or(1))?
+            let spec = NewTopic {
+                configs: parse_configs(&configs)?,
+                replica_assignment: replica_assignment
+                    .as_deref()
+                    .map(crate::meta::parse_replica_assignment)
+                    .transpose()?,
+                name,
+                partitions,
+                if_not_exists,
+                replication_factor,
+                topic_id,
+            };
+            match topics::create(&ctx.loc, &spec)? {
+                Created::Existed => {}
+                Created::InCluster { partitions, replication_factor, unreached } => {
+                    for (b, why) in unreached {
+                        eprintln!("klog: warning: broker {}: partition directories not created: {}", b, why);
                     }
-                };
-                let (snap, failed) =
-                    crate::replica::create_topic(&store, &name, assignment, configs, ctx.loc.lock_timeout)?;
-                for (b, why) in failed {
-                    eprintln!("klog: warning: broker {}: partition directories not created: {}", b, why);
+                    out(&format!(
+                        "created topic {} with {} partition(s), replication factor {}\n",
+                        spec.name, partitions, replication_factor
+                    ))?;
                 }
-                let t = &snap.topics[&name];
-                out(&format!(
-                    "created topic {} with {} partition(s), replication factor {}\n",
-                    name,
-                    t.partitions.len(),
-                    t.partitions.first().map_or(0, |p| p.replicas.len())
-                ))?;
-                return Ok(EXIT_OK);
+                Created::Local { partitions } => {
+                    out(&format!("created topic {} with {} partition(s)\n", spec.name, partitions))?
+                }
             }
-            if replication_factor.is_some_and(|r| r != 1) || replica_assignment.is_some() {
-                return Err(crate::error::Error::Usage(
-                    "--replication-factor and --replica-assignment need a cluster (--meta DIR)".into(),
-                ));
-            }
-            let dd = ctx.loc.open_or_init()?;
-            if if_not_exists && dd.topic(&name).is_ok() {
-                return Ok(EXIT_OK);
-            }
-            let t = dd.create_topic_with_id(&name, partitions, configs, topic_id.as_deref())?;
-            out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
         TopicCommand::List { json, exclude_internal } => {
-            // (name, partitions, replication factor for a cluster topic)
-            let mut topics: BTreeMap<String, (i32, Option<usize>)> = BTreeMap::new();
-            let store = ctx.loc.store()?;
-            if let Some(store) = &store {
-                for (name, t) in store.load()?.topics {
-                    let rf = t.partitions.first().map_or(0, |p| p.replicas.len());
-                    topics.insert(name, (t.partitions.len() as i32, Some(rf)));
-                }
-            }
-            // The data directory's own topics (with a store, only when the directory exists).
-            if store.is_none() || ctx.loc.data_dir.exists() {
-                for t in ctx.loc.open()?.topics()? {
-                    topics.entry(t.name.clone()).or_insert((t.partitions, None));
-                }
-            }
-            if exclude_internal {
-                topics.retain(|n, _| !crate::datadir::is_internal_topic(n));
-            }
+            let (cluster, topics) = topics::list(&ctx.loc, exclude_internal)?;
             if json {
                 let v: Vec<_> = topics
                     .iter()
-                    .map(|(n, (p, rf))| match rf {
-                        Some(rf) => json!({"name": n, "partitions": p, "replication_factor": rf}),
-                        None => json!({"name": n, "partitions": p}),
+                    .map(|t| match t.replication_factor {
+                        Some(rf) => json!({"name": t.name, "partitions": t.partitions, "replication_factor": rf}),
+                        None => json!({"name": t.name, "partitions": t.partitions}),
                     })
                     .collect();
                 out_json(&json!(v))?;
-            } else if store.is_some() {
+            } else if cluster {
                 out(&table(
                     &["TOPIC", "PARTITIONS", "REPLICATION-FACTOR"],
-                    topics.iter().map(|(n, (p, rf))| {
-                        vec![n.clone(), p.to_string(), rf.map_or("-".to_string(), |r| r.to_string())]
+                    topics.iter().map(|t| {
+                        vec![
+                            t.name.clone(),
+                            t.partitions.to_string(),
+                            t.replication_factor.map_or("-".to_string(), |r| r.to_string()),
+                        ]
                     }),
                 ))?;
             } else {
-                out(&table(&["TOPIC", "PARTITIONS"], topics.iter().map(|(n, (p, _))| vec![n.clone(), p.to_string()])))?;
+                out(&table(
+                    &["TOPIC", "PARTITIONS"],
+                    topics.iter().map(|t| vec![t.name.clone(), t.partitions.to_string()]),
+                ))?;
             }
         }
         TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions, .. } => {
-            if let Some(store) = ctx.loc.store()? {
-                let snap = store.load()?;
-                if names.iter().all(|n| snap.topics.contains_key(n)) && (!names.is_empty() || !snap.topics.is_empty()) {
+            match topics::describe(&ctx.loc, &names)? {
+                Described::Cluster(ts) => {
                     let filter = Filter {
                         under_replicated: under_replicated_partitions,
                         under_min_isr: under_min_isr_partitions,
                     };
-                    return describe_cluster(&snap, &names, filter, json);
+                    render_cluster(&ts, filter, json)?;
                 }
-            }
-            let dd = ctx.loc.open()?;
-            let topics = if names.is_empty() {
-                dd.topics()?
-            } else {
-                names.iter().map(|n| dd.topic(n)).collect::<Result<Vec<_>>>()?
-            };
-            let mut all = Vec::new();
-            let mut text = String::new();
-            for t in &topics {
-                let v = describe(&dd, t)?;
-                if !json {
-                    text.push_str(&render_describe(t, &v));
+                Described::Local(ts) => {
+                    if json {
+                        out_json(&json!(ts.iter().map(local_json).collect::<Vec<_>>()))?;
+                    } else {
+                        out(&ts.iter().map(render_local).collect::<String>())?;
+                    }
                 }
-                all.push(v);
-            }
-            if json {
-                out_json(&json!(all))?;
-            } else {
-                out(&text)?;
             }
         }
         TopicCommand::Alter { name, partitions, configs, delete_configs, .. } => {
             let set = parse_configs(&configs)?;
-            if partitions.is_some() {
-                refuse_internal(&name, "repartitioned")?;
+            let c = topics::alter(&ctx.loc, &name, partitions, set, &delete_configs)?;
+            for (b, why) in c.unreached {
+                eprintln!(
+                    "klog: warning: broker {}: its copy was not updated (configs come from the store): {}",
+                    b, why
+                );
             }
-            if let Some((store, _)) = ctx.loc.cluster_topic(&name)? {
-                let (snap, unreached) = crate::replica::admin::alter_topic(
-                    &store,
-                    &name,
-                    partitions,
-                    set,
-                    &delete_configs,
-                    ctx.loc.lock_timeout,
-                )?;
-                for (b, why) in unreached {
-                    eprintln!(
-                        "klog: warning: broker {}: its copy was not updated (configs come from the store): {}",
-                        b, why
-                    );
-                }
-                let n = snap.topics[&name].partitions.len();
-                out(&format!("altered topic {} ({} partition(s)) in the cluster\n", name, n))?;
-                return Ok(EXIT_OK);
+            if c.in_cluster {
+                out(&format!("altered topic {} ({} partition(s)) in the cluster\n", name, c.partitions))?;
+            } else {
+                out(&format!("altered topic {} ({} partition(s))\n", name, c.partitions))?;
             }
-            let dd = local_for(ctx, &name)?;
-            let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
-            out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
         TopicCommand::Delete { name, .. } => {
-            refuse_internal(&name, "deleted")?;
-            if let Some((store, _)) = ctx.loc.cluster_topic(&name)? {
-                let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.loc.lock_timeout)?;
-                for (b, why) in unreached {
-                    eprintln!("klog: warning: broker {}: its copy stays until its agent runs: {}", b, why);
-                }
-                out(&format!("deleted topic {} from the cluster\n", name))?;
-                return Ok(EXIT_OK);
+            let c = topics::delete(&ctx.loc, &name)?;
+            for (b, why) in c.unreached {
+                eprintln!("klog: warning: broker {}: its copy stays until its agent runs: {}", b, why);
             }
-            let dd = local_for(ctx, &name)?;
-            let t = dd.delete_topic(&name)?;
-            out(&format!("deleted topic {}\n", t.name))?;
+            if c.in_cluster {
+                out(&format!("deleted topic {} from the cluster\n", name))?;
+            } else {
+                out(&format!("deleted topic {}\n", name))?;
+            }
         }
         TopicCommand::Configs { json } => {
             if json {
@@ -346,112 +259,87 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-/// The data directory holding a topic that is not a cluster topic; with a metadata store and no
-/// data directory, the error says the topic is not in the cluster.
-fn local_for(ctx: &Ctx, topic: &str) -> Result<DataDir> {
-    if ctx.loc.store()?.is_some() && !ctx.loc.data_dir.exists() {
-        return Err(crate::app::catalog::not_in_cluster(topic));
-    }
-    ctx.loc.open()
-}
-
-/// Broker ids as kafka-topics prints them: `0,1,2`.
-pub fn join_ids(ids: &[i32]) -> String {
-    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
-}
-
 #[derive(Clone, Copy)]
 struct Filter {
     under_replicated: bool,
     under_min_isr: bool,
 }
 
-/// Describes cluster topics like kafka-topics: Leader, Replicas and Isr per partition.
-fn describe_cluster(snap: &crate::meta::Snapshot, names: &[String], f: Filter, json: bool) -> Result<i32> {
+/// Cluster topics like kafka-topics: Leader, Replicas and Isr per partition.
+fn render_cluster(ts: &[ClusterTopic], f: Filter, json: bool) -> Result<()> {
     let mut text = String::new();
     let mut all = Vec::new();
     let filtering = f.under_replicated || f.under_min_isr;
-    for (name, t) in snap.topics.iter().filter(|(n, _)| names.is_empty() || names.contains(n)) {
-        let min_isr: usize = t.configs.get("min.insync.replicas").and_then(|v| v.parse().ok()).unwrap_or(1);
-        let rf = t.partitions.first().map_or(0, |p| p.replicas.len());
+    for t in ts {
         let configs: Vec<String> = t.configs.iter().map(|(k, v)| format!("{}={}", k, v)).collect();
         if !filtering {
             text.push_str(&format!(
                 "Topic: {}\tTopicId: {}\tPartitionCount: {}\tReplicationFactor: {}\tConfigs: {}\n",
-                name,
+                t.name,
                 t.topic_id,
                 t.partitions.len(),
-                rf,
+                t.replication_factor,
                 configs.join(",")
             ));
         }
         let mut parts = Vec::new();
-        for (p, ps) in t.partitions.iter().enumerate() {
-            let under_rep = ps.isr.len() < ps.replicas.len();
-            let under_min = ps.isr.len() < min_isr;
-            if filtering && !((f.under_replicated && under_rep) || (f.under_min_isr && under_min)) {
+        for ps in &t.partitions {
+            if filtering && !((f.under_replicated && ps.under_replicated) || (f.under_min_isr && ps.under_min_isr)) {
                 continue;
             }
             text.push_str(&format!(
                 "\tTopic: {}\tPartition: {}\tLeader: {}\tLeaderEpoch: {}\tReplicas: {}\tIsr: {}\n",
-                name,
-                p,
+                t.name,
+                ps.partition,
                 if ps.leader < 0 { "none".to_string() } else { ps.leader.to_string() },
                 ps.leader_epoch,
                 join_ids(&ps.replicas),
                 join_ids(&ps.isr)
             ));
-            parts.push(json!({"partition": p, "leader": ps.leader, "leader_epoch": ps.leader_epoch,
-                "replicas": ps.replicas, "isr": ps.isr, "under_replicated": under_rep, "under_min_isr": under_min}));
+            parts.push(json!({"partition": ps.partition, "leader": ps.leader, "leader_epoch": ps.leader_epoch,
+                "replicas": ps.replicas, "isr": ps.isr, "under_replicated": ps.under_replicated, "under_min_isr": ps.under_min_isr}));
         }
-        all.push(json!({"name": name, "topic_id": t.topic_id, "partition_count": t.partitions.len(),
-            "replication_factor": rf, "configs": t.configs, "partitions": parts}));
+        all.push(json!({"name": t.name, "topic_id": t.topic_id, "partition_count": t.partitions.len(),
+            "replication_factor": t.replication_factor, "configs": t.configs, "partitions": parts}));
     }
     if json {
-        out_json(&json!(all))?;
+        out_json(&json!(all))
     } else {
-        out(&text)?;
+        out(&text)
     }
-    Ok(EXIT_OK)
 }
 
-fn describe(dd: &DataDir, t: &TopicMeta) -> Result<serde_json::Value> {
-    let mut parts = Vec::new();
-    for p in dd.existing_partitions(t)? {
-        let r = dd.open_reader(t, p)?;
-        let segs = r.segment_summaries()?;
-        parts.push(json!({
-            "partition": p,
-            "log_start_offset": r.log_start_offset(),
-            "log_end_offset": r.log_end_offset()?,
-            "segments": segs.len(),
-            "bytes": segs.iter().map(|s| s.size_bytes).sum::<u64>(),
-        }));
-    }
-    let configs: BTreeMap<_, _> = t.config.overrides.clone();
-    Ok(json!({
-        "name": t.name,
-        "topic_id": t.topic_id,
-        "partition_count": t.partitions,
-        "configs": configs,
-        "partitions": parts,
-    }))
+fn local_json(t: &LocalTopic) -> serde_json::Value {
+    let parts: Vec<_> = t
+        .partitions
+        .iter()
+        .map(|p| {
+            json!({"partition": p.partition, "log_start_offset": p.log_start_offset, "log_end_offset": p.log_end_offset,
+                "segments": p.segments, "bytes": p.bytes})
+        })
+        .collect();
+    json!({"name": t.meta.name, "topic_id": t.meta.topic_id, "partition_count": t.meta.partitions,
+        "configs": t.meta.config.overrides, "partitions": parts})
 }
 
-fn render_describe(t: &TopicMeta, v: &serde_json::Value) -> String {
-    let configs: Vec<String> = t.config.overrides.iter().map(|(k, v)| format!("{}={}", k, v)).collect();
+fn render_local(t: &LocalTopic) -> String {
+    let m = &t.meta;
+    let configs: Vec<String> = m.config.overrides.iter().map(|(k, v)| format!("{}={}", k, v)).collect();
     let mut s = format!(
         "Topic: {}\tTopicId: {}\tPartitionCount: {}\tConfigs: {}\n",
-        t.name,
-        if t.topic_id.is_empty() { "-" } else { &t.topic_id },
-        t.partitions,
+        m.name,
+        if m.topic_id.is_empty() { "-" } else { &m.topic_id },
+        m.partitions,
         configs.join(",")
     );
-    let rows = v["partitions"].as_array().cloned().unwrap_or_default().into_iter().map(|p| {
-        ["partition", "log_start_offset", "log_end_offset", "segments", "bytes"]
-            .iter()
-            .map(|k| p[*k].to_string())
-            .collect::<Vec<_>>()
+    let rows = t.partitions.iter().map(|p| {
+        vec![
+            p.partition.to_string(),
+            p.log_start_offset.to_string(),
+            p.log_end_offset.to_string(),
+            p.segments.to_string(),
+            p.bytes.to_string(),
+        ]
     });
     s.push_str(&table(&["PARTITION", "LOG-START-OFFSET", "LOG-END-OFFSET", "SEGMENTS", "BYTES"], rows));
     s

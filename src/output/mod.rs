@@ -6,6 +6,11 @@ pub mod json;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
+/// Broker ids as kafka-topics prints them: `0,1,2`.
+pub fn join_ids(ids: &[i32]) -> String {
+    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
 /// A plain table with a header row, as every human-facing listing prints.
 pub fn table<S: ToString>(header: &[&str], rows: impl IntoIterator<Item = Vec<S>>) -> String {
     let mut t = Table::new();
