@@ -337,7 +337,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a partition lock held by another process, in ms'
-            cand --repair 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
+            cand --repair 'Rebuild bad indexes and leader-epoch-checkpoint from the log, and cut the active segment at its first invalid batch (dropping the batches after it, as Kafka''s recovery does), saying what was cut. Damage inside a sealed segment is reported, not cut'
             cand --json 'json'
             cand -h 'Print help'
             cand --help 'Print help'

@@ -238,7 +238,7 @@ complete -c klog -n "__fish_klog_using_subcommand dump" -s h -l help -d 'Print h
 complete -c klog -n "__fish_klog_using_subcommand verify" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand verify" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand verify" -l lock-timeout-ms -d 'How long a writer waits for a partition lock held by another process, in ms' -r
-complete -c klog -n "__fish_klog_using_subcommand verify" -l repair -d 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
+complete -c klog -n "__fish_klog_using_subcommand verify" -l repair -d 'Rebuild bad indexes and leader-epoch-checkpoint from the log, and cut the active segment at its first invalid batch (dropping the batches after it, as Kafka\'s recovery does), saying what was cut. Damage inside a sealed segment is reported, not cut'
 complete -c klog -n "__fish_klog_using_subcommand verify" -l json
 complete -c klog -n "__fish_klog_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand perf; and not __fish_seen_subcommand_from produce consume help" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F

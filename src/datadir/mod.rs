@@ -786,6 +786,16 @@ impl DataDir {
         PartitionWriter::open(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
     }
 
+    /// Opens a partition for writing as [`DataDir::open_writer`] does, but lets recovery cut the
+    /// active segment at its first invalid batch even when valid batches follow (`verify
+    /// --repair`; see [`PartitionWriter::open_repair`]).
+    pub fn open_writer_repair(&self, t: &TopicMeta, partition: i32) -> Result<PartitionWriter> {
+        self.check_partition(t, partition)?;
+        let lock = self.lock_partition(&t.name, partition)?;
+        let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?.unwrap_or(0);
+        PartitionWriter::open_repair(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
+    }
+
     /// Opens a partition for reading, lock-free.
     pub fn open_reader(&self, t: &TopicMeta, partition: i32) -> Result<PartitionReader> {
         self.check_partition(t, partition)?;

@@ -283,6 +283,8 @@ impl Cursor {
                     }
                     if self.limit.is_some_and(|l| header.base_offset >= l) {
                         scanner.seek(scanner.position() - header.size() as u64);
+                        // The batch before it ended at or below its base offset.
+                        scanner.set_prev_next(Some(header.base_offset));
                         return Ok(None);
                     }
                     self.next_offset = header.next_offset();
