@@ -112,7 +112,7 @@ impl Catalog {
     fn coordinator(&self, store: &MetaStore) -> Result<DataDir> {
         let root = store.root().join(COORDINATOR_DIR);
         let klog = root.join(crate::datadir::KLOG_DIR);
-        std::fs::create_dir_all(&klog).map_err(|e| Error::io("create directory", &klog, e))?;
+        crate::fsutil::create_dir_durable(&klog)?;
         Ok(DataDir::open(&root)?.with_lock_timeout(self.lock_timeout))
     }
 

@@ -196,7 +196,7 @@ impl DataDir {
             return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
         }
         let created = !root.exists();
-        fs::create_dir_all(root).map_err(|e| Error::io("create directory", root, e))?;
+        fsutil::create_dir_durable(root)?;
         let meta_path = root.join(META_PROPERTIES);
         let cluster_id = if meta_path.is_file() {
             let text = fs::read_to_string(&meta_path).map_err(|e| Error::io("read", &meta_path, e))?;
@@ -246,7 +246,7 @@ impl DataDir {
         }
         for sub in ["topics", "locks"] {
             let p = root.join(KLOG_DIR).join(sub);
-            fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+            fsutil::create_dir_durable(&p)?;
         }
         Ok(InitReport { root: root.to_path_buf(), broker_id, cluster_id, created })
     }
@@ -347,7 +347,7 @@ impl DataDir {
         let p = self.root.join(KLOG_DIR).join(sub);
         if !p.is_dir() {
             self.require_root()?;
-            fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+            fsutil::create_dir_durable(&p)?;
         }
         Ok(p)
     }
@@ -480,7 +480,7 @@ impl DataDir {
     fn build_partition_dir(&self, parent: &Path, t: &TopicMeta, partition: i32) -> Result<PathBuf> {
         let dir = parent.join(format!("{}-{}", t.name, partition));
         self.require_root()?;
-        fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+        fsutil::create_dir_durable(&dir)?;
         fsutil::write_atomic(
             &dir.join(PARTITION_METADATA),
             format!("version: 0\ntopic_id: {}", t.topic_id).as_bytes(),

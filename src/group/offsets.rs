@@ -309,7 +309,7 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
         return Ok(offsets);
     }
     let dir = group_dir(dd, group);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+    fsutil::create_dir_durable(&dir)?;
     let snap = Snapshot {
         topic_id: t.topic_id.clone(),
         partition: p,

@@ -454,11 +454,7 @@ pub fn sync_partition(
         )));
     }
     let state_dir = klog_dir.join("replication");
-    match std::fs::create_dir(&state_dir) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(Error::io("create directory", &state_dir, e)),
-    }
+    crate::fsutil::create_dir_durable(&state_dir)?;
     let name = crate::fsutil::fit_file_name(&format!("{}-{}", topic, partition), "");
     let _state_lock = crate::lock::lock_exclusive(
         &state_dir.join(format!("{}.lock", name)),
