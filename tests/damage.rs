@@ -240,3 +240,27 @@ fn damage_in_a_sealed_segment_is_reported_with_what_it_needs() {
     assert_eq!(fs::read(&first).unwrap(), before, "a sealed segment is never cut");
     k.ok_with(&["produce", "t", "-p", "0"], b"more\n");
 }
+
+#[test]
+fn a_base_offset_flipped_forward_in_a_sealed_segments_last_batch_runs_into_the_next_segment() {
+    let k = Klog::new();
+    k.ok(&["topic", "create", "t", "--partitions", "1", "--config", "segment.bytes=200"]);
+    for i in 0..6 {
+        k.ok_with(&["produce", "t", "-p", "0"], format!("value-{}\n", i).as_bytes());
+    }
+    let first = k.segment("t", 0, 0, ".log");
+    let starts = batch_starts(&first);
+    let last = *starts.last().unwrap();
+    assert!(k.segment("t", 0, starts.len() as i64, ".log").exists(), "the next segment starts right after");
+    // +16 on the base offset of the first segment's last batch.
+    flip_bit(&first, last + 7, 4);
+    let out = k.cmd(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", err);
+    assert!(err.contains(&format!("{} at byte {}", first.display(), last)), "{}", err);
+    let printed = String::from_utf8_lossy(&out.stdout);
+    let want: String = (0..starts.len() - 1).map(|i| format!("{} value-{}\n", i, i)).collect();
+    assert_eq!(printed, want, "the records before it, nothing at a wrong offset");
+    let v = k.cmd(&["verify"]).output().unwrap();
+    assert_eq!(v.status.code(), Some(1));
+}

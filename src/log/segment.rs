@@ -90,6 +90,8 @@ pub struct BatchScanner {
     prev_next: Option<i64>,
     /// The last batch validated, by file position, so a look-ahead does not validate twice.
     validated: Option<(u64, BatchHeader)>,
+    /// The next segment's base offset, when the caller knows it: no batch may reach it.
+    upper_bound: Option<i64>,
 }
 
 impl BatchScanner {
@@ -116,6 +118,7 @@ impl BatchScanner {
             // A walk from the start knows where the segment's offsets begin.
             prev_next: if position == 0 { segment_base } else { None },
             validated: None,
+            upper_bound: None,
         })
     }
 
@@ -166,6 +169,12 @@ impl BatchScanner {
         self.buf_pos = position;
         self.last = 0..0;
         self.prev_next = if position == 0 { self.segment_base } else { None };
+    }
+
+    /// Tells the walk the base offset of the segment after this one: a batch whose offsets reach
+    /// it is invalid (what catches a base offset damaged forward in a segment's last batch).
+    pub fn set_upper_bound(&mut self, next_segment_base: Option<i64>) {
+        self.upper_bound = next_segment_base;
     }
 
     /// Tells the walk where the batch before its position ended (a caller that knows it, e.g.
@@ -253,6 +262,14 @@ impl BatchScanner {
                 h.base_offset,
                 h.last_offset(),
                 p - 1
+            ));
+        }
+        if let Some(upper) = self.upper_bound.filter(|&u| h.last_offset() >= u) {
+            return Some(format!(
+                "batch offsets {}..{} reach into the next segment, which starts at offset {}",
+                h.base_offset,
+                h.last_offset(),
+                upper
             ));
         }
         let base = self.segment_base?;
