@@ -53,7 +53,7 @@ fn four_batches() -> Klog {
     k
 }
 
-fn records(k: &Klog, n: usize) -> String {
+fn records(n: usize) -> String {
     (0..n).map(|i| format!("{} v{}\n", i, (i / 3 + 1) * 10 + i % 3)).collect()
 }
 
@@ -63,7 +63,7 @@ fn consume_stops_at(k: &Klog, good: usize, position: usize) {
     let out = k.cmd(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "consume must fail: {}", err);
-    assert_eq!(String::from_utf8_lossy(&out.stdout), records(k, good));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), records(good));
     let seg = k.segment("t", 0, 0, ".log");
     let want = format!("klog: error: corrupt data in {} at byte {}", seg.display(), position);
     assert!(err.starts_with(&want), "{} / {}", err, want);
@@ -95,7 +95,7 @@ fn a_base_offset_flipped_out_of_the_segment_is_corruption_everywhere() {
     assert!(out.contains("the log now ends at offset 3"), "{}", out);
     k.verify_ok("after repair");
     k.ok_with(&["produce", "t", "-p", "0"], b"new\n");
-    assert_eq!(k.ok(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]), records(&k, 3) + "3 new\n");
+    assert_eq!(k.ok(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]), records(3) + "3 new\n");
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn a_base_offset_flipped_backwards_is_corruption() {
     consume_stops_at(&k, 6, starts[2]);
     k.fails(&["produce", "t", "-p", "0"], b"new\n", 1);
     k.ok(&["verify", "--repair"]);
-    assert_eq!(k.ok(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]), records(&k, 6));
+    assert_eq!(k.ok(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]), records(6));
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn what_a_crash_leaves_after_the_last_batch_is_still_cut_silently() {
         b.extend(&tail);
         fs::write(&seg, b).unwrap();
         k.ok_with(&["produce", "t", "-p", "0"], b"new\n");
-        assert_eq!(k.ok(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]), records(&k, 12) + "12 new\n");
+        assert_eq!(k.ok(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]), records(12) + "12 new\n");
         assert_eq!(fs::metadata(&seg).unwrap().len(), len + 71, "the tail was cut, the new batch follows");
         k.verify_ok("after the cut");
     }

@@ -7,7 +7,10 @@ mod targets;
 
 use std::path::Path;
 
-const TARGETS: [(&str, fn(&[u8])); 9] = [
+/// A fuzz target's body.
+type Target = fn(&[u8]);
+
+const TARGETS: [(&str, Target); 9] = [
     ("record_batch", targets::record_batch),
     ("decompress", targets::decompress),
     ("segment", targets::segment),
