@@ -231,13 +231,13 @@ impl BatchScanner {
         if let Some(what) = self.offset_problem(&header) {
             return Ok(ScanItem::Invalid { position, error: DecodeError::new(what) });
         }
-        // Look one batch ahead (only at a whole valid one: a batch a writer is still writing
-        // proves nothing).
-        if let Load::Batch(next) = self.load(size)? {
-            // This batch is the damaged one when it leaves a gap after the batch before and the
-            // next one fits in that gap; otherwise the next one is (reported when reached).
-            let before_ok = self.prev_next.is_some_and(|p| header.base_offset > p && next.base_offset >= p);
-            if next.base_offset < header.next_offset() && before_ok {
+        // This batch is the damaged one when it leaves a gap after the batch before and the next
+        // one fits in that gap; otherwise the next one is (reported when reached). So only a
+        // batch after a gap needs the look-ahead (only at a whole valid batch: one a writer is
+        // still writing proves nothing); a log without gaps pays nothing for it.
+        let gap_before = self.prev_next.filter(|&p| header.base_offset > p);
+        if let (Some(p), Load::Batch(next)) = (gap_before, self.load_if(gap_before.is_some(), size)?) {
+            if next.base_offset < header.next_offset() && next.base_offset >= p {
                 let what = format!(
                     "batch offsets {}..{} run past the next batch's base offset {} (a damaged base offset)",
                     header.base_offset,
@@ -286,6 +286,15 @@ impl BatchScanner {
             ));
         }
         None
+    }
+
+    /// [`BatchScanner::load`] when `wanted`, else nothing (`End`).
+    fn load_if(&mut self, wanted: bool, skip: usize) -> Result<Load> {
+        if wanted {
+            self.load(skip)
+        } else {
+            Ok(Load::End(0))
+        }
     }
 
     /// Loads the batch `skip` bytes after the current position into the buffer and validates it
