@@ -158,7 +158,7 @@ fn killed_retention_deletes() {
             k.ok_with(&["produce", "t", "-p", "0"], format!("r{}\n", written).as_bytes());
             written += 1;
         }
-        completed += usize::from(run_and_kill(&k, &["retention"], b"", rng.range(0, 8_000)));
+        completed += usize::from(run_and_kill(&k, &["retention"], b"", rng.range(0, 40_000)));
         let got = lines(&k, "t");
         assert!(!got.is_empty(), "trial {}: retention keeps the active segment", trial);
         for (i, (o, _, v)) in got.iter().enumerate() {
