@@ -52,7 +52,7 @@ cat > "$W/compact.json" <<JSON
 JSON
 cat > "$W/noop.json" <<JSON
 [{"name": "ls -f", "argv": ["ls", "-f", "$W/many/t-0"]},
- {"name": "klog retention (10k segments, nothing to do)", "argv": ["sh", "-c", "$K --data-dir $W/many retention; test \$? -eq 4"]}]
+ {"name": "klog retention (10k segments, nothing to do)", "argv": ["sh", "-c", "$K --data-dir $W/many retention --exit-code; test \$? -eq 4"]}]
 JSON
 for case in compact noop; do
     echo "== $case"

@@ -22,6 +22,9 @@ _klog() {
             klog,cluster)
                 cmd="klog__subcmd__cluster"
                 ;;
+            klog,complete-names)
+                cmd="klog__subcmd__complete__subcmd__names"
+                ;;
             klog,completions)
                 cmd="klog__subcmd__completions"
                 ;;
@@ -177,6 +180,9 @@ _klog() {
                 ;;
             klog__subcmd__help,cluster)
                 cmd="klog__subcmd__help__subcmd__cluster"
+                ;;
+            klog__subcmd__help,complete-names)
+                cmd="klog__subcmd__help__subcmd__complete__subcmd__names"
                 ;;
             klog__subcmd__help,completions)
                 cmd="klog__subcmd__help__subcmd__completions"
@@ -359,7 +365,7 @@ _klog() {
 
     case "${cmd}" in
         klog)
-            opts="-h -V --data-dir --meta --lock-timeout-ms --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate help"
+            opts="-b -X -F -q -h -V --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help --version init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,6 +383,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -385,7 +419,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__broker)
-            opts="-h --data-dir --meta --lock-timeout-ms --help run help"
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -400,6 +434,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -453,7 +515,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__broker__subcmd__run)
-            opts="-h --poll-ms --passes --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --poll-ms --passes --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,6 +541,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -487,7 +577,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__cluster)
-            opts="-h --data-dir --meta --lock-timeout-ms --help brokers elect-leader help"
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help brokers elect-leader help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -505,6 +595,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -513,7 +631,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__cluster__subcmd__brokers)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,6 +649,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -539,7 +685,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__cluster__subcmd__elect__subcmd__leader)
-            opts="-h --topic --partition --leader --unclean --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --topic --partition --leader --unclean --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,6 +712,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -632,8 +806,8 @@ _klog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        klog__subcmd__completions)
-            opts="-h --data-dir --meta --lock-timeout-ms --help bash elvish fish powershell zsh"
+        klog__subcmd__complete__subcmd__names)
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help topics groups"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,6 +825,88 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__completions)
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -659,12 +915,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__consume)
-            opts="-p -o -c -e -f -J -G -v -h --partition --offset --count --exit-at-end --follow --format --json --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --help"
+            opts="-t -p -o -c -e -f -J -G -v -b -X -F -q -h --topic --partition --offset --from-beginning --max-messages --count --exit-at-end --follow --format --json --isolation --group --commit --auto-commit-interval-ms --exec --exec-batch --reset --assignment --session-timeout-ms --max-poll-interval-ms --client-id --verbose --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -685,12 +949,20 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-messages)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --isolation)
+                    COMPREPLY=($(compgen -W "read_uncommitted read_committed" -- "${cur}"))
                     return 0
                     ;;
                 --group)
@@ -749,6 +1021,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -757,7 +1057,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller)
-            opts="-h --data-dir --meta --lock-timeout-ms --help run elect status help"
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help run elect status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,6 +1075,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -783,7 +1111,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller__subcmd__elect)
-            opts="-h --broker-id --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --broker-id --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +1130,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -883,7 +1239,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller__subcmd__run)
-            opts="-h --broker-id --interval-ms --poll-ms --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --broker-id --interval-ms --poll-ms --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -913,6 +1269,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -921,7 +1305,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__controller__subcmd__status)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -939,6 +1323,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -947,12 +1359,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__delete__subcmd__records)
-            opts="-p -h --partition --before --offset-json-file --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -b -X -F -q -h --topic --partition --before --offset-json-file --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -981,6 +1397,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -989,7 +1433,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__dump)
-            opts="-r -h --records --json --offsets-decoder --data-dir --meta --lock-timeout-ms --help"
+            opts="-r -b -X -F -q -h --records --json --offsets-decoder --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1451,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1015,7 +1487,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__generate)
-            opts="-h --out --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --out --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,6 +1509,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1045,7 +1545,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group)
-            opts="-h --data-dir --meta --lock-timeout-ms --help list describe reset-offsets delete delete-offsets commit help"
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help list describe reset-offsets delete delete-offsets commit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1563,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1071,12 +1599,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__commit)
-            opts="-p -h --topic --partition --offset --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -b -X -F -q -h --group --topic --partition --offset --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1105,6 +1637,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1113,12 +1673,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__delete)
-            opts="-h --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --group --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1131,6 +1695,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1139,12 +1731,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__delete__subcmd__offsets)
-            opts="-h --topic --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --group --topic --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1161,6 +1757,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1169,12 +1793,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__describe)
-            opts="-h --members --state --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --group --members --state --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1184,6 +1812,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1307,7 +1963,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__list)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1325,6 +1981,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1333,12 +2017,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__group__subcmd__reset__subcmd__offsets)
-            opts="-h --topic --all-topics --to-earliest --to-latest --to-current --to-offset --to-datetime --by-duration --shift-by --from-file --dry-run --execute --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --group --topic --all-topics --to-earliest --to-latest --to-current --to-offset --to-datetime --by-duration --shift-by --from-file --dry-run --execute --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --topic)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1375,6 +2063,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1383,7 +2099,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__help)
-            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate help"
+            opts="init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign completions generate complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +2171,20 @@ _klog() {
         klog__subcmd__help__subcmd__cluster__subcmd__elect__subcmd__leader)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        klog__subcmd__help__subcmd__complete__subcmd__names)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1957,7 +2687,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__init)
-            opts="-h --broker-id --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --broker-id --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1979,6 +2709,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1987,7 +2745,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__leader__subcmd__election)
-            opts="-h --election-type --type --topic --partition --all --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --election-type --type --topic --partition --all --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2021,6 +2779,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2029,12 +2815,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__offsets)
-            opts="-p -h --partition --time --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-t -p -b -X -F -q -h --topic --partition --time --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2059,6 +2853,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2067,7 +2889,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf)
-            opts="-h --data-dir --meta --lock-timeout-ms --help produce consume help"
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help produce consume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2085,6 +2907,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2093,7 +2943,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf__subcmd__consume)
-            opts="-p -h --topic --partition --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -b -X -F -q -h --topic --partition --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2120,6 +2970,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2187,7 +3065,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__perf__subcmd__produce)
-            opts="-p -z -h --topic --partition --records --record-size --batch-size --compression --durable --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-p -z -b -X -F -q -h --topic --partition --records --record-size --batch-size --compression --durable --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2237,6 +3115,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2245,12 +3151,20 @@ _klog() {
             return 0
             ;;
         klog__subcmd__produce)
-            opts="-p -D -K -H -Z -z -v -h --partition --delimiter --key-delimiter --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --verbose --data-dir --meta --lock-timeout-ms --help"
+            opts="-t -p -D -K -k -H -Z -z -v -b -X -F -q -h --topic --partition --delimiter --key-delimiter --key --header --null-empty --input --compression --batch-size --linger-ms --acks --timestamp --print-offsets --delivery-timeout-ms --verbose --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partition)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2272,6 +3186,14 @@ _klog() {
                     return 0
                     ;;
                 -K)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -k)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2311,6 +3233,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --delivery-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2323,6 +3249,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2331,7 +3285,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__reassign)
-            opts="-h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --throttle --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --generate --execute --verify --topics-to-move-json-file --broker-list --reassignment-json-file --throttle --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2365,6 +3319,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2373,7 +3355,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__replicate)
-            opts="-h --from --to --topic --partition --follow --poll-ms --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --from --to --topic --partition --follow --poll-ms --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2411,6 +3393,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2419,12 +3429,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__retention)
-            opts="-h --dry-run --json --lock-wait-ms --dedupe-buffer-bytes --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --topic --dry-run --json --exit-code --lock-wait-ms --dedupe-buffer-bytes --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-wait-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2445,6 +3459,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2453,7 +3495,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic)
-            opts="-h --data-dir --meta --lock-timeout-ms --help create list describe alter delete configs help"
+            opts="-b -X -F -q -h --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help create list describe alter delete configs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,6 +3513,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2479,12 +3549,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__alter)
-            opts="-P -c -h --partitions --config --delete-config --data-dir --meta --lock-timeout-ms --help"
+            opts="-P -c -b -X -F -q -h --topic --partitions --config --delete-config --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2517,6 +3591,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2525,7 +3627,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__configs)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,6 +3645,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2551,12 +3681,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__create)
-            opts="-P -c -h --partitions --config --if-not-exists --replication-factor --replica-assignment --data-dir --meta --lock-timeout-ms --help"
+            opts="-P -c -b -X -F -q -h --topic --partitions --config --if-not-exists --replication-factor --replica-assignment --topic-id --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2581,6 +3715,10 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --topic-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2590,6 +3728,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2601,12 +3767,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__delete)
-            opts="-h --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --topic --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2616,6 +3786,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2627,12 +3825,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__describe)
-            opts="-h --json --under-replicated-partitions --under-min-isr-partitions --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --topic --json --under-replicated-partitions --under-min-isr-partitions --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2642,6 +3844,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2765,7 +3995,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__topic__subcmd__list)
-            opts="-h --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --json --exclude-internal --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2783,6 +4013,34 @@ _klog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2791,12 +4049,16 @@ _klog() {
             return 0
             ;;
         klog__subcmd__verify)
-            opts="-h --repair --json --data-dir --meta --lock-timeout-ms --help"
+            opts="-b -X -F -q -h --topic --repair --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2806,6 +4068,34 @@ _klog() {
                     return 0
                     ;;
                 --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2824,3 +4114,49 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _klog -o bashdefault -o default klog
 fi
+
+# klog: topic and group names of the data directory where a topic or a group goes.
+_klog_names() {
+    local dd="" i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case "${COMP_WORDS[i]}" in
+            --data-dir) dd="${COMP_WORDS[i+1]}" ;;
+            --data-dir=*) dd="${COMP_WORDS[i]#--data-dir=}" ;;
+        esac
+    done
+    "${COMP_WORDS[0]}" ${dd:+--data-dir "$dd"} complete-names "$1" 2>/dev/null
+}
+
+_klog_with_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local cmd="" sub="" kind="" i w
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${COMP_WORDS[i]}"
+        case "$w" in
+            --data-dir|--meta|--lock-timeout-ms) ((i++)) ;;
+            -*) ;;
+            *) if [[ -z "$cmd" ]]; then cmd="$w"; elif [[ -z "$sub" ]]; then sub="$w"; fi ;;
+        esac
+    done
+    case "$prev" in
+        --topic|-t) kind=topics ;;
+        --group|-G) kind=groups ;;
+        -*) ;;
+        *)
+            if [[ "$cur" != -* ]]; then
+                case "$cmd" in
+                    produce|consume|offsets|verify|retention|delete-records) kind=topics ;;
+                    topic) [[ "$sub" == describe || "$sub" == alter || "$sub" == delete ]] && kind=topics ;;
+                    group) [[ -n "$sub" && "$sub" != list ]] && kind=groups ;;
+                esac
+            fi
+            ;;
+    esac
+    if [[ -n "$kind" ]]; then
+        COMPREPLY=( $(compgen -W "$(_klog_names "$kind")" -- "$cur") )
+        return 0
+    fi
+    _klog "$@"
+}
+
+complete -F _klog_with_names -o bashdefault -o default klog

@@ -21,6 +21,7 @@ pub mod datadir;
 pub mod error;
 pub mod fsutil;
 pub mod group;
+pub mod kafka;
 pub mod lock;
 pub mod log;
 pub mod meta;

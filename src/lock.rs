@@ -33,13 +33,26 @@ fn open_lock_file(path: &Path) -> Result<File> {
 
 /// Takes the exclusive lock on `path`, waiting up to `timeout`. `what` names the thing locked in
 /// the error ("partition orders-0").
+///
+/// A lock file may be unlinked by its holder (a deleted group's `group.lock`) while others wait
+/// on it. Whoever then gets the lock on the unlinked file would hold it alongside a newcomer
+/// that created a fresh file at the path, so after locking, the file is checked to still be the
+/// one at `path`; if not, the lock is dropped and taken again on the file that is there now.
 pub fn lock_exclusive(path: &Path, timeout: Duration, what: &str) -> Result<FileLock> {
-    let file = open_lock_file(path)?;
+    let mut file = open_lock_file(path)?;
     let start = Instant::now();
     let mut pause = Duration::from_millis(1);
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(FileLock { _file: file, path: path.to_path_buf() }),
+            Ok(()) => {
+                if is_at_path(&file, path) {
+                    return Ok(FileLock { _file: file, path: path.to_path_buf() });
+                }
+                // Unlinked or replaced while we waited: lock what is at the path now.
+                drop(file);
+                file = open_lock_file(path)?;
+                continue;
+            }
             Err(std::fs::TryLockError::WouldBlock) => {
                 if start.elapsed() >= timeout {
                     return Err(Error::Conflict(format!(
@@ -54,6 +67,15 @@ pub fn lock_exclusive(path: &Path, timeout: Duration, what: &str) -> Result<File
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io("lock", path, e)),
         }
+    }
+}
+
+/// Whether `file` is still the file at `path` (same device and inode).
+fn is_at_path(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
     }
 }
 
@@ -86,5 +108,35 @@ mod tests {
         drop(held);
         assert!(!is_held(&p).unwrap());
         lock_exclusive(&p, Duration::from_millis(30), "thing").unwrap();
+    }
+
+    /// The race `group delete` made: A holds the lock and unlinks the file, B waits on the old
+    /// file, C creates a fresh one. B must not hold a lock while C holds one.
+    #[test]
+    fn a_waiter_on_an_unlinked_lock_file_locks_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("group.lock");
+        let a = lock_exclusive(&p, Duration::from_secs(1), "group").unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter_path = p.clone();
+        let b = std::thread::spawn(move || {
+            let got = lock_exclusive(&waiter_path, Duration::from_secs(5), "group").unwrap();
+            tx.send(()).unwrap();
+            got
+        });
+        // Give B time to open the old file and start waiting on it.
+        std::thread::sleep(Duration::from_millis(100));
+        std::fs::remove_file(&p).unwrap();
+        drop(a);
+        let c = lock_exclusive(&p, Duration::from_secs(1), "group").unwrap();
+        // B got the old file's lock, noticed it was unlinked and now waits for C's file.
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "two holders: the waiter locked the unlinked file while a newcomer held the new one"
+        );
+        drop(c);
+        rx.recv_timeout(Duration::from_secs(5)).expect("B gets the lock once C releases it");
+        let held = b.join().unwrap();
+        assert!(is_at_path(&held._file, &p));
     }
 }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{samples, Klog};
+use common::Klog;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -104,12 +104,14 @@ fn field<'a>(line: &'a str, key: &str) -> &'a str {
     line[i + pat.len()..].split_whitespace().next().unwrap()
 }
 
+/// The log directory the real Kafka broker wrote for fixtures/ (fixtures/make-kafka-fixtures.sh).
 fn bheem() -> PathBuf {
-    samples().join("bheem6005-kafka/kafka-logs")
+    common::kafka_fixture()
 }
 
+/// The same directory: its KRaft `__cluster_metadata-0`.
 fn kafka_demo() -> PathBuf {
-    samples().join("KafkaDemo/commit-510a824/kraft-combined-logs")
+    common::kafka_fixture()
 }
 
 const CITIES: [&str; 11] = [
@@ -122,7 +124,7 @@ const CITIES: [&str; 11] = [
     "Dubai",
     "Amsterdam",
     "Barcelona",
-    "Mardid",
+    "Madrid",
     "Toronto",
 ];
 
@@ -201,16 +203,14 @@ fn topic_create_creates_a_missing_data_dir() {
 }
 
 #[test]
-fn produce_creates_a_missing_data_dir() {
+fn produce_to_a_missing_data_dir_fails_on_the_topic_and_creates_nothing() {
     let t = Klog::new();
     assert!(!t.data().exists());
-    // No topic can exist yet, so produce fails on the topic, not on the data directory, and the
-    // directory it created is a proper data directory.
+    // No topic can exist yet, so produce fails on the topic, and leaves no directory behind.
     let err = t.fails(&["produce", "orders"], b"x\n", 1);
     assert!(err.contains("klog topic create orders"), "{err}");
     assert!(!err.contains("does not exist (create it with `klog init"), "{err}");
-    assert!(t.data().join("meta.properties").is_file());
-    assert!(t.data().join("log-start-offset-checkpoint").is_file());
+    assert!(!t.data().exists());
 }
 
 #[test]
@@ -1058,9 +1058,9 @@ fn real_kafka_directory_is_read_as_it_is() {
     // Only the partitions that were copied are read.
     let j = json_one(&ok_at(&dir, &["offsets", "__consumer_offsets", "--json"]));
     let parts: Vec<i64> = j.as_array().unwrap().iter().map(|p| p["partition"].as_i64().unwrap()).collect();
-    assert_eq!(parts, [0, 2, 31, 34]);
+    assert_eq!(parts, [7, 8, 9, 10, 46]);
     let recs = json_lines(&ok_at(&dir, &["consume", "__consumer_offsets", "--json"]));
-    assert_eq!(recs.len(), 8);
+    assert_eq!(recs.len(), 26);
     assert!(recs.iter().all(|r| r["topic"] == "__consumer_offsets"));
 
     let v = klog_at(&dir, &["verify"]);
@@ -1081,7 +1081,12 @@ fn real_kafka_directory_is_read_as_it_is() {
 
 #[test]
 fn kafka_demo_metadata_log_verifies() {
-    let dir = kafka_demo();
+    // The sample is a copy of a KRaft broker's partition directory without its meta.properties;
+    // a data directory needs one, so the test reads a copy with the broker's (KRaft form) added.
+    let copy = tempfile::tempdir().unwrap();
+    let dir = copy.path().join("kraft-combined-logs");
+    common::copy_dir(&kafka_demo(), &dir);
+    std::fs::write(dir.join("meta.properties"), "version=1\nnode.id=1\ncluster.id=MkU3OEVBNTcwNTJENDM2Qg\n").unwrap();
     let before = snapshot(&dir);
     let v = klog_at(&dir, &["verify", "--json"]);
     assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stderr));
@@ -1090,24 +1095,25 @@ fn kafka_demo_metadata_log_verifies() {
         j.as_array().unwrap().iter().find(|p| p["topic"] == "__cluster_metadata").expect("__cluster_metadata checked");
     let segs = part["segments"].as_array().unwrap();
     let batches: u64 = segs.iter().map(|s| s["batches"].as_u64().unwrap()).sum();
-    assert_eq!(batches, 3068);
+    assert_eq!(batches, 32);
     assert!(segs.iter().all(|s| s["ok"] == true));
     let text = ok_at(&dir, &["verify"]);
-    assert!(text.contains("3068"), "{text}");
+    assert!(text.contains(" 32 "), "{text}");
     // consume returns every data record (control batches are skipped), as dump counts them.
     let seg = dir.join("__cluster_metadata-0/00000000000000000000.log");
     let dump = json_lines(&ok_at(&dir, &["dump", "--json", seg.to_str().unwrap()]));
-    assert_eq!(dump.len(), 3068);
+    assert_eq!(dump.len(), 32);
     let data_records: u64 = dump.iter().filter(|b| b["isControl"] == false).map(|b| b["count"].as_u64().unwrap()).sum();
     let consumed = json_lines(&ok_at(&dir, &["consume", "__cluster_metadata", "--json"]));
     assert_eq!(consumed.len() as u64, data_records);
-    assert_eq!(consumed.last().unwrap()["offset"], 3071);
+    assert_eq!(consumed.len(), 176);
+    assert_eq!(consumed.last().unwrap()["offset"], 176);
 
     let table = ok_at(&dir, &["offsets", "__cluster_metadata"]);
     let row: Vec<&str> = table.lines().nth(1).unwrap().split_whitespace().collect();
-    assert_eq!(row, ["__cluster_metadata", "0", "0", "3072"]);
+    assert_eq!(row, ["__cluster_metadata", "0", "0", "177"]);
     let j = json_one(&ok_at(&dir, &["offsets", "__cluster_metadata", "--json"]));
-    assert_eq!(j[0]["latest"], 3072);
+    assert_eq!(j[0]["latest"], 177);
     assert_eq!(j[0]["earliest"], 0);
     assert_eq!(snapshot(&dir), before, "read commands must not write to the sample");
 }
@@ -1243,8 +1249,9 @@ fn offset_index_is_sparse_per_index_interval_bytes() {
 
 #[test]
 fn groups_a_kafka_broker_recorded_are_listed_and_described() {
-    // A copy of a real broker's directory, whose __consumer_offsets holds four console
-    // consumer groups (GroupMetadata records, generation 2 with no members after they left).
+    // A copy of a real broker's directory, whose __consumer_offsets holds four classic groups
+    // (GroupMetadata records, generation 2 with no members after they left) and one group of
+    // the new consumer protocol (KIP-848 records, which klog skips; known by its offsets).
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("kafka-logs");
     let st = std::process::Command::new("cp").arg("-r").arg(bheem()).arg(&dir).status().unwrap();
@@ -1259,16 +1266,30 @@ fn groups_a_kafka_broker_recorded_are_listed_and_described() {
     let names: Vec<&str> = groups.iter().map(|g| g["group"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["console-consumer-14897", "console-consumer-2399", "console-consumer-76901", "console-consumer-89616"]
+        ["fixture-classic-0", "fixture-classic-1", "fixture-classic-2", "fixture-classic-3", "fixture-consumer"]
     );
-    assert!(groups.iter().all(|g| g["state"] == "Empty" && g["generation"] == 2 && g["members"] == 0), "{:?}", groups);
+    assert!(
+        groups[..4].iter().all(|g| g["state"] == "Empty" && g["generation"] == 2 && g["members"] == 0),
+        "{:?}",
+        groups
+    );
+    assert_eq!((groups[4]["state"].as_str(), groups[4]["members"].as_i64()), (Some("Empty"), Some(0)));
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
-        .args(["--data-dir", &d, "group", "describe", "console-consumer-89616", "--state", "--json"])
+        .args(["--data-dir", &d, "group", "describe", "fixture-classic-3", "--state", "--json"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((v["state"].as_str(), v["generation"].as_i64()), (Some("Empty"), Some(2)), "{}", v);
+    // The KIP-848 group's offset, from Kafka 4's flexible OffsetCommitValue v4.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+        .args(["--data-dir", &d, "group", "describe", "fixture-consumer"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let row: Vec<String> =
+        String::from_utf8_lossy(&out.stdout).lines().nth(1).unwrap().split_whitespace().map(String::from).collect();
+    assert_eq!(row[..6], ["fixture-consumer", "cities", "0", "9", "11", "2"]);
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
         .args(["--data-dir", &d, "group", "describe", "no-such-group"])
         .output()

@@ -313,7 +313,9 @@ fn unclean_election_only_where_the_topic_allows_it() {
     let out = c.ok(&["controller", "elect"], b"");
     assert!(out.contains("safe-0: offline: leader 0 -> -1"), "{out}");
     assert!(out.contains("risky-0: unclean-leader-change: leader 0 -> 1"), "{out}");
-    assert!(out.contains("DATA LOSS: offsets 10..") && out.contains("unreadable replicas 0"), "{out}");
+    // Replica 0 held 10..19 but cannot be read: no made-up range like "10..10" (issue 10).
+    assert!(out.contains("DATA LOSS: whatever unreadable replicas 0 held from offset 10 on is lost"), "{out}");
+    assert!(!out.contains("offsets 10..10"), "{out}");
     let snap = c.snapshot();
     assert_eq!(snap.topics["safe"].partitions[0].leader, -1);
     assert_eq!(snap.topics["risky"].partitions[0].isr, vec![1]);
@@ -329,6 +331,9 @@ fn unclean_election_only_where_the_topic_allows_it() {
     assert!(out.contains("\"kind\":\"leader-change\""), "{out}");
     assert_eq!(c.snapshot().topics["safe"].partitions[0].leader, 0);
     assert_eq!(c.consume("safe"), names(0, 20));
+    // The old leader of risky-0 returns: its truncation reports the true loss, 10..19.
+    let rep = ok(&["--meta", &c.m, "replicate", "--from", &c.bs(1), "--to", &c.bs(0), "--topic", "risky"], b"");
+    assert!(rep.contains("truncated from 20 to 10 (diverged: offsets 10..19, 10 record(s)"), "{rep}");
     // An unclean election on a partition with no live replica fails and changes nothing.
     c.away(0);
     c.away(1);
@@ -839,4 +844,57 @@ fn a_throttled_reassignment_moves_every_record() {
     let seg = |b: i32| std::fs::read(c.b(b).join("t-0").join("00000000000000000000.log")).unwrap();
     assert_eq!(seg(1), seg(2), "both new replicas hold the same bytes");
     assert!(!c.b(0).join("t-0").exists(), "the old replica's copy is gone");
+}
+
+#[test]
+fn one_record_produces_ride_through_a_leader_failover() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let c = Cluster::new(3);
+    c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3", "-c", "min.insync.replicas=2"], b"");
+    let _ctl = c.controller("ctl");
+    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    let done = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let (m, counter, stopped) = (c.m.clone(), done.clone(), stop.clone());
+    // One process per record, back to back, until told to stop (at most 2,000).
+    let producer = std::thread::spawn(move || {
+        let (mut failures, mut retried) = (Vec::new(), 0);
+        let mut i = 0;
+        while !stopped.load(Ordering::SeqCst) && i < 2000 {
+            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+                .args(["--meta", &m, "produce", "t", "-p", "0", "--acks", "all"])
+                .env_remove("KLOG_DATA_DIR")
+                .env_remove("KLOG_META")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .and_then(|mut ch| {
+                    use std::io::Write;
+                    ch.stdin.take().unwrap().write_all(format!("r{}\n", i).as_bytes())?;
+                    ch.wait_with_output()
+                })
+                .expect("run klog produce");
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            if !out.status.success() {
+                failures.push((i, err));
+            } else if err.contains("retrying") {
+                retried += 1;
+            }
+            i += 1;
+            counter.store(i, Ordering::SeqCst);
+        }
+        (i, failures, retried)
+    });
+    wait_for(Duration::from_secs(60), "the first produces", || done.load(Ordering::SeqCst) >= 15);
+    c.away(0);
+    wait_for(Duration::from_secs(10), "a new leader", || c.snapshot().topics["t"].partitions[0].leader != 0);
+    let after = done.load(Ordering::SeqCst);
+    wait_for(Duration::from_secs(60), "produces on the new leader", || done.load(Ordering::SeqCst) >= after + 10);
+    stop.store(true, Ordering::SeqCst);
+    let (n, failures, retried) = producer.join().unwrap();
+    println!("{} one-record produces, {} of them retried through the failover", n, retried);
+    assert!(failures.is_empty(), "produces failed during the failover: {failures:?}");
+    assert_eq!(c.consume("t"), names(0, n), "every acknowledged record once, in order");
 }

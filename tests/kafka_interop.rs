@@ -1,10 +1,9 @@
 //! Checks klog's batch codec against an independent implementation, the `kafka-protocol` crate,
 //! in both directions and for every codec (none, gzip, snappy, lz4, zstd): batches klog encodes
 //! decode in kafka-protocol to the same records, and version-2 batches kafka-protocol encodes
-//! decode in klog with a valid CRC and the same content. Then real Kafka-written bytes from
-//! ../shared/kafka-samples (kafka-python's v2 vectors, a ZooKeeper-mode broker's `cities-0`
-//! segment, a KRaft `__cluster_metadata-0` segment, and the v2 batches inside kafka-go's Fetch
-//! response fixtures) decode in klog with valid CRCs, and agree with kafka-protocol.
+//! decode in klog with a valid CRC and the same content. Then segments a real Kafka 4.1.1 broker
+//! wrote (fixtures/kafka-4.1.1: every codec, `cities-0`, a transactional topic with its markers,
+//! the KRaft `__cluster_metadata-0`) decode in klog with valid CRCs, and agree with kafka-protocol.
 
 mod common;
 
@@ -16,8 +15,7 @@ use kafka_protocol::records::{
     TimestampType,
 };
 use klog::record::{
-    decode_batch, encode_batch, peek_offset_and_length, validate, BatchHeader, Compression, Record, HEADER_BYTES,
-    LOG_OVERHEAD,
+    decode_batch, encode_batch, peek_offset_and_length, validate, BatchHeader, Compression, Record, LOG_OVERHEAD,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -327,33 +325,51 @@ proptest! {
     }
 }
 
-#[test]
-fn kafka_python_v2_vectors() {
-    let bytes =
-        std::fs::read(common::samples().join("kafka-python/record_batch_data_v2.bin")).expect("kafka-python sample");
-    let batches = split_batches(&bytes);
-    assert_eq!(batches.len(), 4);
-    let mut all = Vec::new();
-    for b in &batches {
-        let (h, recs) = decode_both(b);
-        assert_eq!(h.compression().unwrap(), Compression::None);
-        all.push((h, recs));
+/// The i-th record KlogOracle.java writes to the fixture's fx-* topics: a null key every 3rd, a
+/// null value every 7th, headers (one with a null value) on odd ones, timestamps a second apart.
+fn oracle_record(i: i64) -> Record {
+    Record {
+        offset: i,
+        timestamp: 1_700_000_000_000 + i * 1000,
+        key: (i % 3 != 0).then(|| format!("k{}", i % 10).into_bytes()),
+        value: (i % 7 != 0).then(|| format!("value-{}-{}", i, "abcdefgh".repeat(i as usize % 5)).into_bytes()),
+        headers: if i % 2 == 1 {
+            vec![(b"h1".to_vec(), Some(format!("x{}", i).into_bytes())), (b"h2".to_vec(), None)]
+        } else {
+            vec![]
+        },
     }
-    assert_eq!(all[0].0.crc, 0x0318_a270);
-    assert_eq!(all[0].1[0].value.as_deref(), Some(&b"123"[..]));
-    let last = &all[3].1;
-    assert_eq!(last.len(), 1);
-    assert_eq!(last[0].key, None);
-    assert_eq!(last[0].value.as_deref(), Some(&b"hdr"[..]));
-    assert_eq!(last[0].headers, vec![(b"hkey".to_vec(), Some(b"hval".to_vec()))]);
-    // kafka-protocol reads the whole file the same way.
-    let sets = RecordBatchDecoder::decode_all(&mut Bytes::from(bytes.clone())).unwrap();
-    assert_eq!(sets.len(), 4);
+}
+
+#[test]
+fn broker_written_segments_of_every_codec() {
+    for (codec, name) in [
+        (Compression::None, "none"),
+        (Compression::Gzip, "gzip"),
+        (Compression::Snappy, "snappy"),
+        (Compression::Lz4, "lz4"),
+        (Compression::Zstd, "zstd"),
+    ] {
+        let path = common::kafka_fixture().join(format!("fx-{}-0/00000000000000000000.log", name));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
+        let mut all = Vec::new();
+        for b in split_batches(&bytes) {
+            let (h, recs) = decode_both(b);
+            assert_eq!(h.compression().unwrap(), codec, "{}", name);
+            assert!(h.producer_id >= 0, "{}: Kafka 4's producer is idempotent by default", name);
+            all.extend(recs);
+        }
+        let want: Vec<Record> = (0..20).map(oracle_record).collect();
+        assert_eq!(all, want, "{}", name);
+        // kafka-protocol reads the whole file the same way.
+        let sets = RecordBatchDecoder::decode_all(&mut Bytes::from(bytes.clone())).unwrap();
+        assert_eq!(sets.iter().map(|s| s.records.len()).sum::<usize>(), 20);
+    }
 }
 
 #[test]
 fn broker_written_cities_segment() {
-    let path = common::samples().join("bheem6005-kafka/kafka-logs/cities-0/00000000000000000000.log");
+    let path = common::kafka_fixture().join("cities-0/00000000000000000000.log");
     let bytes = std::fs::read(path).expect("cities sample");
     let batches = split_batches(&bytes);
     assert_eq!(batches.len(), 11);
@@ -378,7 +394,7 @@ fn broker_written_cities_segment() {
             "Dubai",
             "Amsterdam",
             "Barcelona",
-            "Mardid", // sic: the upstream data has this typo
+            "Madrid",
             "Toronto"
         ]
     );
@@ -386,10 +402,10 @@ fn broker_written_cities_segment() {
 
 #[test]
 fn kraft_cluster_metadata_segment() {
-    let dir = common::samples().join("KafkaDemo/commit-510a824/kraft-combined-logs/__cluster_metadata-0");
+    let dir = common::kafka_fixture().join("__cluster_metadata-0");
     let bytes = std::fs::read(dir.join("00000000000000000000.log")).expect("metadata sample");
     let batches = split_batches(&bytes);
-    assert_eq!(batches.len(), 3068);
+    assert_eq!(batches.len(), 32);
     let mut next = 0i64;
     let mut epochs: Vec<(i32, i64)> = Vec::new();
     let mut records = 0usize;
@@ -427,70 +443,47 @@ fn kraft_cluster_metadata_segment() {
         .collect();
     assert_eq!(want.len(), n);
     assert_eq!(epochs, want);
-    assert_eq!(epochs.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2, 3, 5, 6]);
+    assert_eq!(epochs, [(1, 0)]);
 }
 
-fn unhex(text: &str) -> Vec<u8> {
-    let digits: Vec<u8> =
-        text.bytes().filter(|b| b.is_ascii_hexdigit()).map(|b| (b as char).to_digit(16).unwrap() as u8).collect();
-    assert_eq!(digits.len() % 2, 0);
-    digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect()
-}
-
+/// Kafka's transactional producer in the fixture (fx-txn): a committed transaction of three
+/// records, then an aborted one, each followed by its control batch (COMMIT, then ABORT).
 #[test]
-fn kafka_go_fetch_response_batches() {
-    let dir = common::samples().join("kafka-go/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("kafka-go fixtures")
+fn broker_written_transactions_and_markers() {
+    // Every segment, in offset order (the broker rolled one after the first transaction).
+    let dir = common::kafka_fixture().join("fx-txn-0");
+    let mut segs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "hex"))
+        .filter(|p| p.extension().is_some_and(|x| x == "log"))
         .collect();
-    files.sort();
-    assert_eq!(files.len(), 11);
-    let mut found = 0;
-    let mut gzip = 0;
-    let mut multi = 0;
-    for f in &files {
-        let bytes = unhex(&std::fs::read_to_string(f).unwrap());
-        let name = f.file_name().unwrap().to_string_lossy().to_string();
-        let mut in_file = 0;
-        let mut p = 0;
-        while p + HEADER_BYTES <= bytes.len() {
-            if bytes[p + 16] != 2 {
-                p += 1;
-                continue;
-            }
-            let (_, len) = peek_offset_and_length(&bytes[p..]);
-            let size = LOG_OVERHEAD as i64 + len as i64;
-            if len < 0 || p as i64 + size > bytes.len() as i64 {
-                p += 1;
-                continue;
-            }
-            let slice = &bytes[p..p + size as usize];
-            if validate(slice).is_err() {
-                p += 1;
-                continue;
-            }
-            let (h, recs) = decode_both(slice);
-            assert_eq!(recs.len(), h.records_count as usize);
-            assert!(recs.iter().all(|r| r.value.is_some()), "{}", name);
-            if h.compression().unwrap() == Compression::Gzip {
-                assert_eq!(h.attributes & 7, 1);
-                gzip += 1;
-            }
-            if recs.len() > 1 {
-                multi += 1;
-            }
-            in_file += 1;
-            found += 1;
-            p += size as usize;
+    segs.sort();
+    assert_eq!(segs.len(), 2, "{:?}", segs);
+    let bytes: Vec<u8> = segs.iter().flat_map(|p| std::fs::read(p).unwrap()).collect();
+    let batches = split_batches(&bytes);
+    let mut kinds = Vec::new();
+    for b in &batches {
+        let (h, recs) = decode_both(b);
+        assert!(h.is_transactional() && h.producer_id >= 0);
+        if h.is_control() {
+            assert_eq!(recs.len(), 1);
+            kinds.push(klog::record::control_type_name(klog::record::control_type(recs[0].key.as_deref())).to_string());
+        } else {
+            // The n-th record written sits at offset n, or n + 1 after the first marker.
+            let first = if h.base_offset == 0 { 0 } else { 3 };
+            let want: Vec<Record> =
+                (0..3).map(|j| Record { offset: h.base_offset + j, ..oracle_record(first + j) }).collect();
+            assert_eq!(recs, want);
+            kinds.push(format!("data@{}", h.base_offset));
         }
-        // The file names say which responses hold v2 batches.
-        assert_eq!(in_file > 0, name.contains("v2"), "{}: {} v2 batches", name, in_file);
     }
-    assert!(found >= 15, "found {} v2 batches", found);
-    assert!(gzip >= 1, "no gzip batch among {}", found);
-    assert!(multi >= 1);
+    assert_eq!(kinds, ["data@0", "COMMIT", "data@4", "ABORT"]);
+    // The aborted transaction is in the broker's transaction index of the second segment:
+    // version 0, producer id, first offset 4, last offset 7, last stable offset.
+    let idx = std::fs::read(dir.join("00000000000000000003.txnindex")).expect("Kafka's .txnindex");
+    assert_eq!(idx.len(), 34);
+    assert_eq!(i64::from_be_bytes(idx[10..18].try_into().unwrap()), 4);
+    assert_eq!(i64::from_be_bytes(idx[18..26].try_into().unwrap()), 7);
 }
 
 /// The group metadata klog appends to `__consumer_offsets` after each rebalance: its members'

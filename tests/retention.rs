@@ -120,10 +120,18 @@ fn time_retention_deletes_whole_expired_segments_up_to_the_first_young_one() {
     assert_eq!(seen.len() as i64, 20 - keep_from, "contiguous from the new log start");
     assert_eq!(seen.last().unwrap(), &(19, "new-9".to_string()));
     t.verify_ok("");
-    // Nothing left to do: exit 4, and the table says so.
+    // Nothing left to do (issue 10: the normal result of a cron run): exit 0, and the table and
+    // the JSON say so; --exit-code (as git diff) tells it apart with 4.
     let (code, out, _) = retention(&t, &[]);
+    assert_eq!(code, 0, "{}", out);
+    assert!(out.contains("nothing to do"), "{}", out);
+    let (code, v) = retention_json(&t, &[]);
+    assert_eq!((code, &v["nothing_to_do"], &v["exit_code"]), (0, &Value::Bool(true), &Value::from(0)), "{}", v);
+    let (code, out, _) = retention(&t, &["--exit-code"]);
     assert_eq!(code, 4, "{}", out);
     assert!(out.contains("nothing to do"), "{}", out);
+    let (code, v) = retention_json(&t, &["--exit-code"]);
+    assert_eq!((code, &v["nothing_to_do"], &v["exit_code"]), (4, &Value::Bool(true), &Value::from(4)), "{}", v);
 }
 
 #[test]
@@ -147,7 +155,7 @@ fn size_retention_deletes_the_oldest_segments_while_the_excess_covers_them() {
     assert!(log_sizes(&dir).iter().map(|s| s.1).sum::<u64>() > limit, "never below the limit");
     assert_eq!(consume_values(&t, "s")[0].0, sizes[3].0);
     // Exactly at the limit now? Not over it by a whole segment: nothing more to do.
-    assert_eq!(retention(&t, &["s"]).0, 4);
+    assert_eq!(retention(&t, &["s", "--exit-code"]).0, 4);
     t.verify_ok("");
 }
 
@@ -187,7 +195,7 @@ fn a_fully_expired_partition_rolls_and_starts_again_at_its_end() {
     assert_eq!(bases(&dir), vec![9], "one empty active segment at the log end");
     assert!(consume_values(&t, "x").is_empty());
     // The empty last segment is never deleted, and appends carry on at offset 9.
-    assert_eq!(retention(&t, &[]).0, 4);
+    assert_eq!(retention(&t, &["--exit-code"]).0, 4);
     produce_at(&t, "x", "fresh", 1, now_ms());
     assert_eq!(consume_values(&t, "x"), vec![(9, "fresh-0".to_string())]);
     let offsets = t.ok(&["offsets", "x"]);
@@ -203,10 +211,15 @@ fn a_locked_partition_is_skipped_and_said_so() {
     let lock =
         File::options().create(true).truncate(false).write(true).open(t.data().join(".klog/locks/l-0.lock")).unwrap();
     lock.lock().unwrap();
-    let (code, out, err) = retention(&t, &["--lock-wait-ms", "200"]);
-    assert_eq!(code, 3, "nothing done, work locked: {}{}", out, err);
-    assert!(err.contains("l-0: skipped"), "{}", err);
-    assert!(out.contains("skipped"), "{}", out);
+    // The global --lock-timeout-ms, and the old --lock-wait-ms (hidden) the same.
+    for wait in [["--lock-timeout-ms", "200"], ["--lock-wait-ms", "200"]] {
+        let (code, out, err) = retention(&t, &wait);
+        assert_eq!(code, 3, "nothing done, work locked: {}{}", out, err);
+        assert!(err.contains("l-0: skipped"), "{}", err);
+        assert!(out.contains("skipped"), "{}", out);
+    }
+    let help = t.ok(&["retention", "--help"]);
+    assert!(help.contains("--lock-timeout-ms") && !help.contains("--lock-wait-ms"), "{}", help);
     drop(lock);
     assert_eq!(retention(&t, &[]).0, 0);
 }
@@ -405,11 +418,11 @@ fn compaction_lags_are_honoured() {
     args.extend_from_slice(&base);
     t.ok(&args);
     produce_records(&t, "young", &recs, None);
-    assert_eq!(retention(&t, &["young"]).0, 4);
+    assert_eq!(retention(&t, &["young", "--exit-code"]).0, 4);
     assert_eq!(consume_records(&t, "young").len(), 6);
     produce_records(&t, "young", &recs, Some(now_ms() - 2 * 3_600_000));
     // The old records after the young ones are not cleanable either: the young segment stops it.
-    assert_eq!(retention(&t, &["young"]).0, 4);
+    assert_eq!(retention(&t, &["young", "--exit-code"]).0, 4);
     // max.compaction.lag.ms: due although the ratio (0.99) would never say so.
     let mut args =
         vec!["topic", "create", "lag", "-c", "min.cleanable.dirty.ratio=0.99", "-c", "max.compaction.lag.ms=1000"];

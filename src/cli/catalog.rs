@@ -60,7 +60,18 @@ impl Catalog {
         crate::datadir::validate_topic_name(name)?;
         match self.cluster(name)? {
             Some((_, snap)) => crate::replica::topic_meta(&snap, name),
-            None => self.local(name)?.topic(name),
+            None => match (self.local(name)?.topic(name), &self.store) {
+                // With a cluster, say where the topic was looked for: the cluster first.
+                (Err(Error::NotFound(_)), Some(store)) => Err(Error::NotFound(format!(
+                    "topic '{}' is neither in the cluster of metadata store {} nor in data directory {} \
+                     (create it with `klog topic create {} --replication-factor N`)",
+                    name,
+                    store.root().display(),
+                    self.local(name)?.root().display(),
+                    name
+                ))),
+                (r, _) => r,
+            },
         }
     }
 
@@ -110,10 +121,7 @@ impl Catalog {
 
     /// `<store>/coordinator`, created when missing.
     fn coordinator(&self, store: &MetaStore) -> Result<DataDir> {
-        let root = store.root().join(COORDINATOR_DIR);
-        let klog = root.join(crate::datadir::KLOG_DIR);
-        crate::fsutil::create_dir_durable(&klog)?;
-        Ok(DataDir::open(&root)?.with_lock_timeout(self.lock_timeout))
+        Ok(DataDir::open_owned(&store.root().join(COORDINATOR_DIR))?.with_lock_timeout(self.lock_timeout))
     }
 
     fn local_home(&self) -> Result<DataDir> {

@@ -12,6 +12,7 @@ use serde_json::json;
 pub enum ClusterCommand {
     /// List the brokers of the cluster and whether their data directories are reachable.
     Brokers {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -21,10 +22,10 @@ pub enum ClusterCommand {
         #[arg(long)]
         topic: String,
         /// The partition.
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(0..))]
         partition: i32,
         /// The broker id of the new leader (must be in the ISR unless --unclean).
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(0..))]
         leader: i32,
         /// Allow a replica outside the ISR (records only the old ISR had are lost).
         #[arg(long)]

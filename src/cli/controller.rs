@@ -39,7 +39,7 @@ pub enum ControllerCommand {
     #[command(long_about = RUN_LONG_ABOUT)]
     Run {
         /// The broker id this controller runs beside (recorded with its election).
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(0..))]
         broker_id: Option<i32>,
         /// Time between failure-detection rounds, in ms (at most 200).
         #[arg(long, default_value_t = 100, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..=200))]
@@ -55,7 +55,7 @@ pub enum ControllerCommand {
     /// act, release. Exits 3 if a controller is running.
     Elect {
         /// The broker id recorded with this election.
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(0..))]
         broker_id: Option<i32>,
         /// Print JSON.
         #[arg(long)]
@@ -73,6 +73,29 @@ fn need_store(ctx: &Ctx) -> Result<MetaStore> {
     ctx.store()?.ok_or_else(|| Error::Usage("no cluster: pass --meta DIR (the cluster's metadata store)".into()))
 }
 
+/// What an unclean election loses, as far as the readable replicas tell: the offsets past the
+/// new leader's end that another replica held, and, for replicas that could not be read, that
+/// their records past that end are lost too (how many shows when they return and truncate).
+fn data_loss_text(l: &crate::controller::DataLoss) -> String {
+    let mut s = String::from("; DATA LOSS: ");
+    if l.to > l.from {
+        s.push_str(&format!("offsets {}..{} ({} record(s)) are lost", l.from, l.to - 1, l.to - l.from));
+        if !l.unreadable.is_empty() {
+            s.push_str(&format!(
+                ", and whatever unreadable replicas {} held beyond",
+                super::topic::join_ids(&l.unreadable)
+            ));
+        }
+    } else {
+        s.push_str(&format!(
+            "whatever unreadable replicas {} held from offset {} on is lost (the count shows when they return and truncate to it)",
+            super::topic::join_ids(&l.unreadable),
+            l.from
+        ));
+    }
+    s
+}
+
 fn decision_line(d: &Decision) -> String {
     let mut s = format!(
         "{}-{}: {}: leader {} -> {} at leader epoch {}, isr {}",
@@ -85,13 +108,7 @@ fn decision_line(d: &Decision) -> String {
         super::topic::join_ids(&d.isr)
     );
     if let Some(l) = &d.data_loss {
-        s.push_str(&format!("; DATA LOSS: offsets {}..{} are lost", l.from, l.to));
-        if !l.unreadable.is_empty() {
-            s.push_str(&format!(
-                " (and whatever unreadable replicas {} held beyond)",
-                super::topic::join_ids(&l.unreadable)
-            ));
-        }
+        s.push_str(&data_loss_text(l));
     }
     s.push('\n');
     s
@@ -250,7 +267,7 @@ pub struct LeaderElectionArgs {
     #[arg(long, requires = "partition")]
     pub topic: Option<String>,
     /// The partition of --topic.
-    #[arg(long, requires = "topic")]
+    #[arg(long, requires = "topic", value_parser = clap::value_parser!(i32).range(0..))]
     pub partition: Option<i32>,
     /// Every partition of the cluster.
     #[arg(long, conflicts_with_all = ["topic", "partition"])]

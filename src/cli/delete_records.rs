@@ -29,18 +29,22 @@ A cluster topic's records are deleted on each partition's current leader, up to 
 watermark; followers follow the new log start offset on their next replication pass.";
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("topic_any").args(["topic", "topic_opt"])))]
 pub struct DeleteRecordsArgs {
     /// Topic whose records to delete (with -p and --before).
-    #[arg(required_unless_present = "offset_json_file")]
+    #[arg(required_unless_present_any = ["offset_json_file", "topic_opt"], value_name = "TOPIC")]
     pub topic: Option<String>,
+    /// The same as TOPIC: the spelling of Kafka's tools.
+    #[arg(long = "topic", id = "topic_opt", value_name = "TOPIC", conflicts_with = "topic")]
+    pub topic_opt: Option<String>,
     /// Partition (repeatable).
-    #[arg(short = 'p', long = "partition", requires = "topic")]
+    #[arg(short = 'p', long = "partition", requires = "topic_any", value_parser = clap::value_parser!(i32).range(0..))]
     pub partitions: Vec<i32>,
     /// Delete the records below this offset (-1: the high watermark, i.e. everything).
-    #[arg(long, allow_hyphen_values = true, value_name = "OFFSET", requires = "topic")]
+    #[arg(long, allow_hyphen_values = true, value_name = "OFFSET", requires = "topic_any")]
     pub before: Option<i64>,
     /// Kafka's JSON file of partitions and offsets.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["topic", "partitions", "before"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["topic", "topic_opt", "partitions", "before"])]
     pub offset_json_file: Option<PathBuf>,
     /// One JSON object per partition.
     #[arg(long)]

@@ -1,8 +1,12 @@
 //! Shell completions and man pages, generated from the clap definitions: `klog completions
 //! SHELL` prints one script; the hidden `klog generate --out DIR` writes `DIR/man/*.1` and
 //! `DIR/completions/*`, which are committed and checked by a test.
+//!
+//! The bash script also completes the topic and group names of the data directory (the one on
+//! the command line being completed, else `$KLOG_DATA_DIR`, else `./klog-data`): a function
+//! added after clap's asks the hidden `klog complete-names topics|groups` for them.
 
-use super::{Cli, EXIT_OK};
+use super::{out, Cli, Ctx, EXIT_OK};
 use crate::error::{Error, Result};
 use clap::CommandFactory;
 use clap_complete::Shell;
@@ -21,11 +25,106 @@ pub struct GenerateArgs {
     pub out: PathBuf,
 }
 
-pub fn completions(a: CompletionsArgs) -> Result<i32> {
-    let mut cmd = Cli::command();
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NameKind {
+    /// The topics of the data directory and of its cluster (without internal ones).
+    Topics,
+    /// The consumer groups (also those only __consumer_offsets records).
+    Groups,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompleteNamesArgs {
+    /// What to list.
+    #[arg(value_enum)]
+    pub kind: NameKind,
+}
+
+/// Bash: topic and group names where a topic or group goes, else clap's completion (`_klog`).
+const BASH_NAMES: &str = r#"
+# klog: topic and group names of the data directory where a topic or a group goes.
+_klog_names() {
+    local dd="" i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case "${COMP_WORDS[i]}" in
+            --data-dir) dd="${COMP_WORDS[i+1]}" ;;
+            --data-dir=*) dd="${COMP_WORDS[i]#--data-dir=}" ;;
+        esac
+    done
+    "${COMP_WORDS[0]}" ${dd:+--data-dir "$dd"} complete-names "$1" 2>/dev/null
+}
+
+_klog_with_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local cmd="" sub="" kind="" i w
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${COMP_WORDS[i]}"
+        case "$w" in
+            --data-dir|--meta|--lock-timeout-ms) ((i++)) ;;
+            -*) ;;
+            *) if [[ -z "$cmd" ]]; then cmd="$w"; elif [[ -z "$sub" ]]; then sub="$w"; fi ;;
+        esac
+    done
+    case "$prev" in
+        --topic|-t) kind=topics ;;
+        --group|-G) kind=groups ;;
+        -*) ;;
+        *)
+            if [[ "$cur" != -* ]]; then
+                case "$cmd" in
+                    produce|consume|offsets|verify|retention|delete-records) kind=topics ;;
+                    topic) [[ "$sub" == describe || "$sub" == alter || "$sub" == delete ]] && kind=topics ;;
+                    group) [[ -n "$sub" && "$sub" != list ]] && kind=groups ;;
+                esac
+            fi
+            ;;
+    esac
+    if [[ -n "$kind" ]]; then
+        COMPREPLY=( $(compgen -W "$(_klog_names "$kind")" -- "$cur") )
+        return 0
+    fi
+    _klog "$@"
+}
+
+complete -F _klog_with_names -o bashdefault -o default klog
+"#;
+
+/// The completion script for `shell`.
+fn script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
-    clap_complete::generate(a.shell, &mut cmd, "klog", &mut buf);
-    super::out(&String::from_utf8_lossy(&buf))?;
+    clap_complete::generate(shell, &mut Cli::command(), "klog", &mut buf);
+    if shell == Shell::Bash {
+        buf.extend_from_slice(BASH_NAMES.as_bytes());
+    }
+    buf
+}
+
+pub fn completions(a: CompletionsArgs) -> Result<i32> {
+    super::out(&String::from_utf8_lossy(&script(a.shell)))?;
+    Ok(EXIT_OK)
+}
+
+/// `klog complete-names KIND`: one name a line, for the completion scripts.
+pub fn complete_names(ctx: &Ctx, a: CompleteNamesArgs) -> Result<i32> {
+    let mut names = std::collections::BTreeSet::new();
+    match a.kind {
+        // Internal topics (__consumer_offsets, ...) are left out: nobody types them at a prompt.
+        NameKind::Topics => {
+            if let Ok(dd) = ctx.open() {
+                names.extend(dd.topics()?.into_iter().map(|t| t.name).filter(|n| !n.starts_with("__")));
+            }
+            if let Some(store) = ctx.store()? {
+                names.extend(store.load()?.topics.into_keys().filter(|n| !n.starts_with("__")));
+            }
+        }
+        NameKind::Groups => {
+            for home in super::catalog::Catalog::open(ctx)?.group_homes()? {
+                names.extend(crate::group::list_groups(&home)?);
+                names.extend(crate::group::offsets::logged_groups(&home, None)?.into_keys());
+            }
+        }
+    }
+    out(&names.into_iter().map(|n| n + "\n").collect::<String>())?;
     Ok(EXIT_OK)
 }
 
@@ -56,8 +155,7 @@ pub fn generate_into(out: &Path) -> Result<()> {
     cmd.build();
     man_pages(&cmd, "", &man)?;
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Elvish, Shell::PowerShell] {
-        let mut buf = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), "klog", &mut buf);
+        let buf = script(shell);
         let name = match shell {
             Shell::Bash => "klog.bash".to_string(),
             Shell::Zsh => "_klog".to_string(),

@@ -19,11 +19,19 @@ use std::collections::{BTreeMap, BTreeSet};
 pub enum GroupCommand {
     /// List groups with their state (also those only __consumer_offsets records, as from Kafka).
     List {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
     /// Show a group's committed offsets, log end offsets, lag and owners (or members, or state).
     Describe {
+        /// The group id (or --group).
+        #[arg(value_name = "GROUP", required_unless_present = "group_opt")]
+        group_pos: Option<String>,
+        /// The group id: kafka-consumer-groups' spelling of GROUP.
+        #[arg(long = "group", id = "group_opt", value_name = "GROUP", conflicts_with = "group_pos")]
+        group_opt: Option<String>,
+        #[arg(skip)]
         group: String,
         /// Show the members instead: id, host, pid, assigned partitions.
         #[arg(long, conflicts_with = "state")]
@@ -31,27 +39,55 @@ pub enum GroupCommand {
         /// Show the group's state instead: protocol, generation, member count.
         #[arg(long)]
         state: bool,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
     /// Reset committed offsets (the group must have no live members).
     ResetOffsets(ResetArgs),
     /// Delete a group: its offsets (as tombstones in __consumer_offsets) and its state.
-    Delete { group: String },
+    Delete {
+        /// The group id (or --group).
+        #[arg(value_name = "GROUP", required_unless_present = "group_opt")]
+        group_pos: Option<String>,
+        /// The group id: kafka-consumer-groups' spelling of GROUP.
+        #[arg(long = "group", id = "group_opt", value_name = "GROUP", conflicts_with = "group_pos")]
+        group_opt: Option<String>,
+        #[arg(skip)]
+        group: String,
+    },
     /// Delete a group's offsets for a topic.
     DeleteOffsets {
+        /// The group id (or --group).
+        #[arg(value_name = "GROUP", required_unless_present = "group_opt")]
+        group_pos: Option<String>,
+        /// The group id: kafka-consumer-groups' spelling of GROUP.
+        #[arg(long = "group", id = "group_opt", value_name = "GROUP", conflicts_with = "group_pos")]
+        group_opt: Option<String>,
+        #[arg(skip)]
         group: String,
+        /// The topic whose offsets to delete.
         #[arg(long)]
         topic: String,
     },
     /// Commit an offset for a partition (for scripts that track their own progress).
     Commit {
+        /// The group id (or --group).
+        #[arg(value_name = "GROUP", required_unless_present = "group_opt")]
+        group_pos: Option<String>,
+        /// The group id: kafka-consumer-groups' spelling of GROUP.
+        #[arg(long = "group", id = "group_opt", value_name = "GROUP", conflicts_with = "group_pos")]
+        group_opt: Option<String>,
+        #[arg(skip)]
         group: String,
+        /// The topic.
         #[arg(long)]
         topic: String,
-        #[arg(short = 'p', long)]
+        /// The partition of --topic.
+        #[arg(short = 'p', long, value_parser = clap::value_parser!(i32).range(0..))]
         partition: i32,
-        #[arg(long)]
+        /// The offset to commit: the next record the group will read (at most the log end).
+        #[arg(long, value_parser = clap::value_parser!(i64).range(0..))]
         offset: i64,
     },
 }
@@ -59,8 +95,14 @@ pub enum GroupCommand {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("scope").required(true).args(["topic", "all_topics", "from_file"])))]
 #[command(group(clap::ArgGroup::new("spec").required(true).args(["to_earliest", "to_latest", "to_current", "to_offset", "to_datetime", "by_duration", "shift_by", "from_file"])))]
-#[command(group(clap::ArgGroup::new("mode").required(true).args(["dry_run", "execute"])))]
 pub struct ResetArgs {
+    /// The group id (or --group).
+    #[arg(value_name = "GROUP", required_unless_present = "group_opt")]
+    group_pos: Option<String>,
+    /// The group id: kafka-consumer-groups' spelling of GROUP.
+    #[arg(long = "group", id = "group_opt", value_name = "GROUP", conflicts_with = "group_pos")]
+    group_opt: Option<String>,
+    #[arg(skip)]
     pub group: String,
     /// TOPIC or TOPIC:P,P,... (repeatable).
     #[arg(long)]
@@ -68,14 +110,17 @@ pub struct ResetArgs {
     /// Every topic the group has offsets for.
     #[arg(long)]
     pub all_topics: bool,
+    /// The log start offset of each partition.
     #[arg(long)]
     pub to_earliest: bool,
+    /// The log end offset of each partition (in a cluster: the high watermark).
     #[arg(long)]
     pub to_latest: bool,
     /// Keep the committed offsets (useful with --dry-run to see them).
     #[arg(long)]
     pub to_current: bool,
-    #[arg(long, value_name = "N")]
+    /// Offset N in each partition (clamped into the log, as Kafka does).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(0..))]
     pub to_offset: Option<i64>,
     /// The first offset at or after TIME (epoch ms or RFC 3339).
     #[arg(long, value_name = "TIME")]
@@ -89,27 +134,53 @@ pub struct ResetArgs {
     /// Kafka's CSV plan: topic,partition,offset per line.
     #[arg(long, value_name = "FILE")]
     pub from_file: Option<std::path::PathBuf>,
-    /// Show the plan, change nothing.
-    #[arg(long)]
+    /// Show the plan, change nothing (also the default, as in kafka-consumer-groups, which
+    /// then says so on stderr).
+    #[arg(long, conflicts_with = "execute")]
     pub dry_run: bool,
     /// Commit the plan.
     #[arg(long)]
     pub execute: bool,
+    /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// GROUP or --group, whichever was given (clap requires one and refuses both).
+fn group_id(pos: &mut Option<String>, opt: &mut Option<String>) -> String {
+    pos.take().or_else(|| opt.take()).unwrap_or_default()
+}
+
+impl GroupCommand {
+    /// Fills each command's group id from GROUP or --group.
+    pub fn normalized(mut self) -> GroupCommand {
+        match &mut self {
+            GroupCommand::List { .. } => {}
+            GroupCommand::Describe { group_pos, group_opt, group, .. }
+            | GroupCommand::Delete { group_pos, group_opt, group }
+            | GroupCommand::DeleteOffsets { group_pos, group_opt, group, .. }
+            | GroupCommand::Commit { group_pos, group_opt, group, .. } => *group = group_id(group_pos, group_opt),
+            GroupCommand::ResetOffsets(a) => a.group = group_id(&mut a.group_pos, &mut a.group_opt),
+        }
+        self
+    }
 }
 
 fn load(dd: &DataDir, group: &str) -> Result<(Option<GroupState>, GroupOffsets)> {
     offsets::validate_group_id(group)?;
     let state = member::read_state(&group_dir(dd, group))?;
     let committed = offsets::read_offsets(dd, group)?;
-    if state.is_none() && committed.is_empty() && !group_dir(dd, group).exists() {
-        // A group only __consumer_offsets knows (a Kafka broker's, say): its recorded metadata.
+    if state.is_none() && !group_dir(dd, group).exists() {
+        // A group only __consumer_offsets knows (a Kafka broker's, say): its recorded metadata,
+        // whether or not it has committed offsets too.
         let logged = offsets::logged_groups(dd, Some(group))?;
-        let Some(g) = logged.get(group) else {
-            return Err(Error::NotFound(format!("group '{}' does not exist", group)));
-        };
-        return Ok((Some(state_from_log(g)), committed));
+        match logged.get(group) {
+            Some(g) => return Ok((Some(state_from_log(g)), committed)),
+            None if committed.is_empty() => {
+                return Err(Error::NotFound(format!("group '{}' does not exist", group)));
+            }
+            None => {}
+        }
     }
     Ok((state, committed))
 }
@@ -262,6 +333,7 @@ fn plan(cat: &Catalog, a: &ResetArgs, committed: &GroupOffsets) -> Result<Vec<(T
 }
 
 pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
+    let cmd = cmd.normalized();
     let cat = Catalog::open(ctx)?;
     // Where the group lives: beside the metadata store (groups of cluster topics) or in the data
     // directory (groups of its own topics); a new group by `commit` goes where its topic says.
@@ -275,7 +347,7 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
             }
         }
         GroupCommand::Describe { group, .. }
-        | GroupCommand::Delete { group }
+        | GroupCommand::Delete { group, .. }
         | GroupCommand::DeleteOffsets { group, .. } => cat.group_home_of(group)?,
         GroupCommand::ResetOffsets(a) => cat.group_home_of(&a.group)?,
     };
@@ -316,7 +388,9 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
                 ))?;
             }
         }
-        GroupCommand::Describe { group, members, state, json } => describe(&dd, &cat, &group, members, state, json)?,
+        GroupCommand::Describe { group, members, state, json, .. } => {
+            describe(&dd, &cat, &group, members, state, json)?
+        }
         GroupCommand::ResetOffsets(a) => {
             let _guard = existing_group_lock(ctx, &dd, &a.group)?;
             let (_, committed) = load(&dd, &a.group)?;
@@ -347,8 +421,15 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
                     eprintln!("klog: dry run: nothing was changed (use --execute to commit these offsets)");
                 }
             }
+            if !a.dry_run && !a.execute {
+                // kafka-consumer-groups does a dry run without --execute, and says so.
+                eprintln!(
+                    "klog: warning: no action was performed as --execute is missing: this was a dry run \
+                     (add --dry-run to say so, or --execute to commit these offsets)"
+                );
+            }
         }
-        GroupCommand::Delete { group } => {
+        GroupCommand::Delete { group, .. } => {
             let _guard = existing_group_lock(ctx, &dd, &group)?;
             require_no_live_members(&dd, &cat, &group)?;
             offsets::commit(&dd, &group, &[Change::DeleteGroup])?;
@@ -356,7 +437,7 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io("remove", &dir, e))?;
             out(&format!("deleted group {}\n", group))?;
         }
-        GroupCommand::DeleteOffsets { group, topic } => {
+        GroupCommand::DeleteOffsets { group, topic, .. } => {
             let _guard = existing_group_lock(ctx, &dd, &group)?;
             let (_, committed) = load(&dd, &group)?;
             require_no_live_members(&dd, &cat, &group)?;
@@ -369,7 +450,7 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
             offsets::commit(&dd, &group, &changes)?;
             out(&format!("deleted {} offset(s) of topic {} from group {}\n", changes.len(), topic, group))?;
         }
-        GroupCommand::Commit { group, topic, partition, offset } => {
+        GroupCommand::Commit { group, topic, partition, offset, .. } => {
             offsets::validate_group_id(&group)?;
             let _guard = group_lock(ctx, &dd, &group)?;
             require_no_live_members(&dd, &cat, &group)?;

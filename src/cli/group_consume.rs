@@ -14,7 +14,7 @@
 
 use super::catalog::Catalog;
 use super::consume::{
-    grow_stdout_pipe, parse_offset_spec, report_feed_event, resolve, ConsumeArgs, LeaderWait, OffsetSpec, Output,
+    grow_stdout_pipe, outside_log, report_feed_event, resolve, ConsumeArgs, LeaderWait, OffsetSpec, Output,
 };
 use super::{Ctx, EXIT_OK};
 use crate::datadir::DataDir;
@@ -87,10 +87,10 @@ pub struct GroupArgs {
     pub assignment: AssignmentArg,
     /// A member that has not heartbeated for this long is removed (a dead process is noticed at
     /// once, through its lock).
-    #[arg(long, default_value_t = 45_000, value_name = "MS", help_heading = "Consumer group")]
+    #[arg(long, default_value_t = 45_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
     pub session_timeout_ms: i64,
     /// A member that has not polled for this long (a stuck --exec, say) is removed.
-    #[arg(long, default_value_t = 300_000, value_name = "MS", help_heading = "Consumer group")]
+    #[arg(long, default_value_t = 300_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
     pub max_poll_interval_ms: i64,
     /// Client id, the prefix of the member id.
     #[arg(long, default_value = "klog", help_heading = "Consumer group")]
@@ -191,6 +191,11 @@ struct Runner<'a> {
     /// it waits for their leader.
     pending: BTreeMap<Tp, (Option<i64>, bool)>,
     explicit: Option<OffsetSpec>,
+    /// --reset, or earliest with --from-beginning.
+    reset: ResetPolicy,
+    /// The one rule of plain consumers too: -e, or stdout not a terminal without -f.
+    exit_at_end: bool,
+    quiet: bool,
     remaining: u64,
     last_commit: Instant,
     exec_failed: Option<i32>,
@@ -253,24 +258,12 @@ impl Runner<'_> {
     /// the reset policy. A committed offset outside the log (deleted by retention) is reset too.
     fn start_offset(&self, tp: &Tp, feed: &PartitionFeed, committed: Option<i64>) -> Result<i64> {
         let r = feed.reader();
-        if let Some(spec) = self.explicit {
-            let o = resolve(spec, feed, &tp.0, tp.1)?;
-            eprintln!(
-                "klog: group {}: {}-{}: starting at offset {} from -o instead of the committed offset {}",
-                self.member.group(),
-                tp.0,
-                tp.1,
-                o,
-                committed.map_or("(none)".to_string(), |c| c.to_string())
-            );
-            return Ok(o);
-        }
         // A committed offset is in range up to the log end; "latest" is what a consumer may read
         // up to (a cluster partition's high watermark).
         let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
         let latest = feed.end_offset()?;
         let reset = |why: &str| -> Result<i64> {
-            match self.a.group.reset {
+            match self.reset {
                 ResetPolicy::Earliest => Ok(start),
                 ResetPolicy::Latest => Ok(latest),
                 ResetPolicy::None => Err(Error::Invalid(format!(
@@ -282,6 +275,36 @@ impl Runner<'_> {
                 ))),
             }
         };
+        if let Some(spec) = self.explicit {
+            // An -o offset outside the log is reset by --reset, as Kafka's consumer does after a
+            // seek out of range (auto.offset.reset).
+            if let (OffsetSpec::Absolute(n), Some(_)) = (spec, outside_log(spec, feed)?) {
+                let o = reset(&format!("has -o offset {} outside the log ({}..{})", n, start, end))?;
+                eprintln!(
+                    "klog: warning: group {}: {}-{}: offset {} is out of range (valid offsets are {}..{}); reset to {}",
+                    self.member.group(),
+                    tp.0,
+                    tp.1,
+                    n,
+                    start,
+                    end,
+                    o
+                );
+                return Ok(o);
+            }
+            let o = resolve(spec, feed, &tp.0, tp.1)?;
+            if !self.quiet {
+                eprintln!(
+                    "klog: group {}: {}-{}: starting at offset {} from -o instead of the committed offset {}",
+                    self.member.group(),
+                    tp.0,
+                    tp.1,
+                    o,
+                    committed.map_or("(none)".to_string(), |c| c.to_string())
+                );
+            }
+            return Ok(o);
+        }
         match committed {
             Some(c) if c >= start && c <= end => Ok(c),
             Some(c) => {
@@ -375,7 +398,9 @@ impl Runner<'_> {
         let snap = PartitionFeed::shared_snapshot(self.reading.values().map(|r| &r.feed))?;
         for (tp, r) in self.reading.iter_mut() {
             let Some(ev) = r.feed.refresh(snap.as_ref())? else { continue };
-            report_feed_event(&ev, &tp.0, tp.1);
+            if !self.quiet {
+                report_feed_event(&ev, &tp.0, tp.1);
+            }
             match ev {
                 // Continue exactly after the last record written out.
                 FeedEvent::LeaderMoved { .. } => r.feed.seek(r.written),
@@ -447,7 +472,8 @@ impl Runner<'_> {
                         }
                     }
                 }
-                if let Some(from) = self.reading.get_mut(&tp).and_then(|r| r.feed.take_reset()) {
+                if let Some(from) = self.reading.get_mut(&tp).and_then(|r| r.feed.take_reset()).filter(|_| !self.quiet)
+                {
                     eprintln!(
                         "klog: group {}: {}-{}: offset {} was deleted; continuing from the log start",
                         self.member.group(),
@@ -523,13 +549,20 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     if a.group.exec_batch == 0 {
         return Err(Error::Usage("--exec-batch must be at least 1".into()));
     }
-    let explicit = a.offset.as_deref().map(parse_offset_spec).transpose()?;
+    let plan = a.plan()?;
+    if plan.stop_ms.is_some() {
+        return Err(Error::Usage("-o e@TIME cannot be used with --group (as with kcat -G)".into()));
+    }
+    if a.from_beginning && a.group.reset != ResetPolicy::Latest {
+        return Err(Error::Usage("--from-beginning is --reset earliest for a group member: give one of them".into()));
+    }
+    let explicit = plan.start;
     let output = Output::from_args(&a)?;
-    for t in &a.topics {
+    for t in &plan.topics {
         crate::datadir::validate_topic_name(t)?;
     }
     let cat = Arc::new(Catalog::open(ctx)?);
-    let home = cat.group_home_for(&group, &a.topics)?;
+    let home = cat.group_home_for(&group, &plan.topics)?;
     super::signals::install_stop_handlers();
     let opts = MemberOptions {
         strategy: strategy(a.group.assignment),
@@ -538,7 +571,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         client_id: a.group.client_id.clone(),
         lock_timeout: ctx.lock_timeout,
     };
-    let member = Member::join(&home, cat.clone(), &group, &a.topics, opts)?;
+    let member = Member::join(&home, cat.clone(), &group, &plan.topics, opts)?;
     let mut runner = Runner {
         lock_timeout: ctx.lock_timeout,
         home: &home,
@@ -549,6 +582,9 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         reading: BTreeMap::new(),
         pending: BTreeMap::new(),
         explicit,
+        reset: if a.from_beginning { ResetPolicy::Earliest } else { a.group.reset },
+        exit_at_end: plan.exit_at_end,
+        quiet: ctx.quiet,
         remaining: a.count.unwrap_or(u64::MAX),
         last_commit: Instant::now(),
         exec_failed: None,
@@ -601,7 +637,7 @@ fn run_loop(r: &mut Runner) -> Result<()> {
         }
         if !progressed {
             let all_at_end = r.reading.values().all(|x| x.at_end) && r.pending.is_empty() && r.member.settled();
-            if r.a.exit_at_end && all_at_end && r.member.generation() >= 0 {
+            if r.exit_at_end && all_at_end && r.member.generation() >= 0 {
                 return Ok(());
             }
             // -e waits for a partition's leader as long as for a lock, then names the partitions.
@@ -611,7 +647,7 @@ fn run_loop(r: &mut Runner) -> Result<()> {
                 .chain(r.reading.iter().filter(|(_, x)| !x.feed.available()).map(|(tp, _)| tp))
                 .map(|(t, p)| format!("{}-{}", t, p))
                 .collect();
-            if r.a.exit_at_end {
+            if r.exit_at_end {
                 leader_wait.check(&waiting, r.lock_timeout)?;
             }
             std::thread::sleep(Duration::from_millis(if r.member.settled() { 20 } else { 5 }));

@@ -13,6 +13,7 @@ mod dump;
 mod generate;
 mod group;
 mod group_consume;
+mod net;
 mod offsets;
 mod perf;
 mod produce;
@@ -33,6 +34,9 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_CONFLICT: i32 = 3;
+
+/// How long a writer waits for a lock by default, in ms.
+const LOCK_TIMEOUT_MS_DEFAULT: u64 = 30_000;
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 conflict (a lock held by another process, a stale
@@ -60,9 +64,43 @@ pub struct Cli {
     #[arg(long, global = true, env = "KLOG_META", hide_env_values = true, value_name = "DIR")]
     pub meta: Option<PathBuf>,
 
-    /// How long a writer waits for a partition lock held by another process, in ms.
-    #[arg(long, global = true, default_value_t = 30_000, value_name = "MS")]
-    pub lock_timeout_ms: u64,
+    /// How long a writer waits for a lock held by another process, in ms [default: 30000;
+    /// retention: 5000, then it skips the partition].
+    #[arg(long, global = true, value_name = "MS")]
+    pub lock_timeout_ms: Option<u64>,
+
+    /// A Kafka cluster to work on instead of a data directory: its bootstrap servers,
+    /// HOST:PORT[,HOST:PORT...] (kcat's -b). topic list/describe/create/delete, produce, consume
+    /// and offsets work against it.
+    #[arg(
+        short = 'b',
+        long = "bootstrap-server",
+        visible_alias = "brokers",
+        global = true,
+        env = "KLOG_BOOTSTRAP_SERVERS",
+        value_name = "HOST:PORT"
+    )]
+    pub bootstrap_server: Option<String>,
+
+    /// A client property for the Kafka cluster, KEY=VALUE with librdkafka's names (repeatable):
+    /// security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ...
+    /// Values are never printed.
+    #[arg(short = 'X', global = true, value_name = "KEY=VALUE")]
+    pub client_property: Vec<String>,
+
+    /// A file of client properties (KEY=VALUE lines, # comments), applied before -X; default
+    /// $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none.
+    #[arg(short = 'F', long = "client-config", global = true, value_name = "FILE")]
+    pub client_config: Option<String>,
+
+    /// How long a request to a Kafka cluster may take before klog gives up, in ms.
+    #[arg(long, global = true, default_value_t = 10_000, value_name = "MS")]
+    pub request_timeout_ms: u64,
+
+    /// Quiet: no informational notes on stderr (where reading continues after deleted offsets
+    /// or a leader change, a summary, membership events); errors and warnings still show (kcat's -q).
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -121,12 +159,15 @@ pub enum Command {
     /// Write the man pages and completion scripts into a directory (for maintainers).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+    /// List topic or group names, one a line (for the shell completion scripts).
+    #[command(hide = true)]
+    CompleteNames(generate::CompleteNamesArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// This broker's id, written as broker.id in meta.properties.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i32).range(0..))]
     pub broker_id: i32,
 }
 
@@ -190,6 +231,10 @@ pub struct Ctx {
     pub data_dir: PathBuf,
     pub meta: Option<PathBuf>,
     pub lock_timeout: Duration,
+    /// `--lock-timeout-ms` when given (a command with its own default uses it only then).
+    pub lock_timeout_given: Option<Duration>,
+    /// `-q`: print no informational notes on stderr.
+    pub quiet: bool,
 }
 
 impl Ctx {
@@ -238,10 +283,15 @@ pub fn exit_code(e: &Error) -> i32 {
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        // --help and --version print as clap renders them.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return code;
+            return EXIT_OK;
+        }
+        Err(e) => {
+            let args: Vec<String> = std::env::args().collect();
+            eprintln!("klog: error: {}", clap_error_line(&e, &args));
+            return EXIT_USAGE;
         }
     };
     match run(cli) {
@@ -254,9 +304,58 @@ pub fn main() -> i32 {
     }
 }
 
+/// clap's usage error as the one line every klog error is: its message (with what clap lists
+/// under it, and its tips, joined on the line) and where to read more (`klog CMD --help`) instead
+/// of the usage block. `args` are the process arguments, to name the subcommand.
+pub fn clap_error_line(e: &clap::Error, args: &[String]) -> String {
+    use clap::CommandFactory;
+    // The subcommand path the arguments reached: `klog topic create`.
+    let mut path = vec!["klog".to_string()];
+    let mut cmd = Cli::command();
+    for a in args.iter().skip(1) {
+        let Some(sub) = cmd.find_subcommand(a).cloned() else { continue };
+        path.push(sub.get_name().to_string());
+        cmd = sub;
+    }
+    let path = path.join(" ");
+    let rendered = e.render().to_string();
+    use clap::error::ErrorKind;
+    let msg = if matches!(e.kind(), ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand)
+    {
+        let subs: Vec<&str> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name()).collect();
+        format!("'{}' needs a subcommand: {}", path, subs.join(", "))
+    } else {
+        let mut parts: Vec<&str> = Vec::new();
+        for line in rendered.lines().map(str::trim) {
+            if line.starts_with("Usage:") || line.starts_with("For more information") {
+                break;
+            }
+            if !line.is_empty() {
+                parts.push(line.strip_prefix("error:").map_or(line, str::trim_start));
+            }
+        }
+        parts.join(" ").replace(" tip:", "; tip:")
+    };
+    format!("{} (see '{} --help')", msg, path)
+}
+
 /// Runs a parsed command line. Returns the exit code for outcomes that are not errors.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx { data_dir: cli.data_dir, meta: cli.meta, lock_timeout: Duration::from_millis(cli.lock_timeout_ms) };
+    let ctx = Ctx {
+        data_dir: cli.data_dir,
+        meta: cli.meta,
+        lock_timeout: Duration::from_millis(cli.lock_timeout_ms.unwrap_or(LOCK_TIMEOUT_MS_DEFAULT)),
+        lock_timeout_given: cli.lock_timeout_ms.map(Duration::from_millis),
+        quiet: cli.quiet,
+    };
+    if let Some(cluster) = kafka_cluster(
+        cli.bootstrap_server.as_deref(),
+        &cli.client_property,
+        cli.client_config.as_deref(),
+        cli.request_timeout_ms,
+    )? {
+        return net::run(&ctx, &cluster, cli.command);
+    }
     match cli.command {
         Command::Init(a) if ctx.meta.is_some() => {
             let meta = ctx.meta.clone().unwrap_or_default();
@@ -274,16 +373,31 @@ pub fn run(cli: Cli) -> Result<i32> {
             );
             Ok(EXIT_OK)
         }
-        Command::Topic(c) => topic::run(&ctx, c),
-        Command::Produce(a) => produce::run(&ctx, a),
+        Command::Topic(c) => topic::run(&ctx, c.normalized()),
+        Command::Produce(mut a) => {
+            a.topic = either(&mut a.topic_pos, &mut a.topic_opt);
+            produce::run(&ctx, a)
+        }
         Command::Consume(a) => consume::run(&ctx, a),
-        Command::Offsets(a) => offsets::run(&ctx, a),
+        Command::Offsets(mut a) => {
+            a.topic = either(&mut a.topic_pos, &mut a.topic_opt);
+            offsets::run(&ctx, a)
+        }
         Command::Group(c) => group::run(&ctx, c),
         Command::Dump(a) => dump::run(a),
-        Command::Verify(a) => verify::run(&ctx, a),
+        Command::Verify(mut a) => {
+            a.topic = a.topic.take().or(a.topic_opt.take());
+            verify::run(&ctx, a)
+        }
         Command::Perf(c) => perf::run(&ctx, c),
-        Command::Retention(a) => retention::run(&ctx, a),
-        Command::DeleteRecords(a) => delete_records::run(&ctx, a),
+        Command::Retention(mut a) => {
+            a.topics.append(&mut a.topic_opts);
+            retention::run(&ctx, a)
+        }
+        Command::DeleteRecords(mut a) => {
+            a.topic = a.topic.take().or(a.topic_opt.take());
+            delete_records::run(&ctx, a)
+        }
         Command::Replicate(a) => replicate::run(&ctx, a),
         Command::Cluster(c) => cluster::run(&ctx, c),
         Command::Controller(c) => controller::run(&ctx, c),
@@ -292,6 +406,67 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Broker(c) => replicate::broker(&ctx, c),
         Command::Completions(a) => generate::completions(a),
         Command::Generate(a) => generate::generate(a),
+        Command::CompleteNames(a) => generate::complete_names(&ctx, a),
+    }
+}
+
+/// A positional value or its `--option` spelling, whichever was given (clap requires one and
+/// refuses both).
+fn either(positional: &mut Option<String>, option: &mut Option<String>) -> String {
+    positional.take().or_else(|| option.take()).unwrap_or_default()
+}
+
+/// The Kafka cluster named by -b (or $KLOG_BOOTSTRAP_SERVERS), or by `bootstrap.servers` in a
+/// client config file given with -F: its properties are the config file's (-F, else
+/// $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists), then -X, then -b.
+/// `None`: the command works on data directories.
+fn kafka_cluster(
+    bootstrap: Option<&str>,
+    props: &[String],
+    file: Option<&str>,
+    timeout_ms: u64,
+) -> Result<Option<crate::kafka::Cluster>> {
+    let explicit_file = file.is_some_and(|f| f != "-");
+    let file: Option<PathBuf> = match file {
+        Some("-") => None,
+        Some(f) => Some(PathBuf::from(f)),
+        None => std::env::var_os("KLOG_CONFIG").map(PathBuf::from).or_else(|| {
+            let p = PathBuf::from(std::env::var_os("HOME")?).join(".config/klog/client.properties");
+            p.is_file().then_some(p)
+        }),
+    };
+    let mut properties = match &file {
+        Some(f) => crate::kafka::read_properties(f)?,
+        None => Default::default(),
+    };
+    for kv in props {
+        let (k, v) = kv
+            .split_once('=')
+            .filter(|(k, _)| !k.trim().is_empty())
+            .ok_or_else(|| Error::Usage(format!("-X takes KEY=VALUE, not '{}'", redact_assignment(kv))))?;
+        properties.insert(k.trim().to_string(), v.to_string());
+    }
+    if let Some(b) = bootstrap {
+        properties.insert("bootstrap.servers".into(), b.to_string());
+    }
+    // A default config file alone never turns a directory command into a cluster one.
+    if bootstrap.is_none() && !(explicit_file && properties.contains_key("bootstrap.servers")) {
+        if !props.is_empty() {
+            return Err(Error::Usage(
+                "-X sets client properties of a Kafka cluster: give one with -b HOST:PORT".into(),
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(crate::kafka::Cluster::new(properties, Duration::from_millis(timeout_ms.max(1)))?))
+}
+
+/// `KEY=VALUE` with the value hidden when the key names a secret.
+fn redact_assignment(kv: &str) -> String {
+    match kv.split_once('=') {
+        Some((k, _)) if crate::kafka::is_secret(k) => format!("{}=***", k),
+        _ if crate::kafka::is_secret(kv) => "***".into(),
+        _ => kv.to_string(),
     }
 }
 

@@ -9,14 +9,21 @@ use serde_json::json;
 
 #[derive(Debug, clap::Args)]
 pub struct OffsetsArgs {
-    /// Topic to look at.
+    /// Topic to look at (or --topic).
+    #[arg(value_name = "TOPIC", required_unless_present = "topic_opt")]
+    pub topic_pos: Option<String>,
+    /// The same as TOPIC: the spelling of Kafka's tools (and kcat's -t).
+    #[arg(short = 't', long = "topic", id = "topic_opt", value_name = "TOPIC", conflicts_with = "topic_pos")]
+    pub topic_opt: Option<String>,
+    #[arg(skip)]
     pub topic: String,
     /// Partition (repeatable; default: all).
-    #[arg(short = 'p', long = "partition")]
+    #[arg(short = 'p', long = "partition", value_parser = clap::value_parser!(i32).range(0..))]
     pub partitions: Vec<i32>,
     /// Also show the first offset whose timestamp is at or after TIME (epoch ms or RFC 3339).
     #[arg(long, value_name = "TIME")]
     pub time: Option<String>,
+    /// Print JSON.
     #[arg(long)]
     pub json: bool,
 }

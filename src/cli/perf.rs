@@ -17,7 +17,8 @@ pub enum PerfCommand {
         /// Topic to write (created with one partition if missing).
         #[arg(long, default_value = "klog-perf")]
         topic: String,
-        #[arg(short = 'p', long, default_value_t = 0)]
+        /// Partition to use.
+        #[arg(short = 'p', long, default_value_t = 0, value_parser = clap::value_parser!(i32).range(0..))]
         partition: i32,
         /// Number of records.
         #[arg(long, default_value_t = 1_000_000)]
@@ -34,18 +35,31 @@ pub enum PerfCommand {
         /// fsync at the end (as `klog produce` does unless --acks 0).
         #[arg(long)]
         durable: bool,
+        /// Print one JSON object instead of a line.
         #[arg(long)]
         json: bool,
     },
     /// Read a partition from the beginning, decoding every record, and report the rate.
     Consume {
+        /// Topic to read.
         #[arg(long, default_value = "klog-perf")]
         topic: String,
-        #[arg(short = 'p', long, default_value_t = 0)]
+        /// Partition to use.
+        #[arg(short = 'p', long, default_value_t = 0, value_parser = clap::value_parser!(i32).range(0..))]
         partition: i32,
+        /// Print one JSON object instead of a line.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// `amount` per second over `secs`; 0 when nothing was measured (no NaN or infinity in reports).
+fn per_sec(amount: f64, secs: f64) -> f64 {
+    if amount == 0.0 || secs <= 0.0 {
+        0.0
+    } else {
+        amount / secs
+    }
 }
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
@@ -104,8 +118,8 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             let mb = (records as f64 * record_size as f64) / (1 << 20) as f64;
             let v = json!({
                 "records": records, "record_size": record_size, "batches": lat.len(), "seconds": secs,
-                "records_per_sec": records as f64 / secs, "mb_per_sec": mb / secs,
-                "encode_records_per_sec": records as f64 / encode_secs,
+                "records_per_sec": per_sec(records as f64, secs), "mb_per_sec": per_sec(mb, secs),
+                "encode_records_per_sec": per_sec(records as f64, encode_secs),
                 "batch_latency_ms": {"p50": percentile(&lat, 0.5), "p95": percentile(&lat, 0.95),
                     "p99": percentile(&lat, 0.99), "max": lat.last().copied().unwrap_or(0.0)},
             });
@@ -114,7 +128,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             } else {
                 out(&format!(
                     "{} records sent, {:.0} records/sec ({:.2} MB/sec), encoder alone {:.0} records/sec, {} batches, batch append latency p50 {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms\n",
-                    records, records as f64 / secs, mb / secs, records as f64 / encode_secs, lat.len(),
+                    records, per_sec(records as f64, secs), per_sec(mb, secs), per_sec(records as f64, encode_secs), lat.len(),
                     percentile(&lat, 0.5), percentile(&lat, 0.95), percentile(&lat, 0.99), lat.last().copied().unwrap_or(0.0)
                 ))?;
             }
@@ -137,7 +151,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             }
             let secs = start.elapsed().as_secs_f64();
             let mb = bytes as f64 / (1 << 20) as f64;
-            let v = json!({"records": n, "batches": batches, "seconds": secs, "records_per_sec": n as f64 / secs, "mb_per_sec": mb / secs});
+            let v = json!({"records": n, "batches": batches, "seconds": secs, "records_per_sec": per_sec(n as f64, secs), "mb_per_sec": per_sec(mb, secs)});
             if json {
                 out_json(&v)?;
             } else {
@@ -145,8 +159,8 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
                     "{} records read in {} batches, {:.0} records/sec ({:.2} MB/sec of keys and values) in {:.3} s\n",
                     n,
                     batches,
-                    n as f64 / secs,
-                    mb / secs,
+                    per_sec(n as f64, secs),
+                    per_sec(mb, secs),
                     secs
                 ))?;
             }

@@ -26,12 +26,14 @@ use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 pub const LONG_ABOUT: &str = "\
 Append records from stdin to a topic.
 
 Records are split on -D (newline by default); -K splits keys from values. Keyed records go to \
-Kafka's murmur2 partition, keyless ones batch by batch to one partition after another, or all \
+Kafka's murmur2 partition; keyless ones stick to a partition for 16 KiB, then move on to the \
+next (Kafka's sticky partitioner); or all \
 to -p N. With --input json, each line is an object as `klog consume --json` prints it.
 
 Records are packed into batches per partition and appended under the partition's lock. When \
@@ -69,11 +71,17 @@ pub enum Acks {
 
 #[derive(Debug, clap::Args)]
 pub struct ProduceArgs {
-    /// Topic to write to.
+    /// Topic to write to (or --topic).
+    #[arg(value_name = "TOPIC", required_unless_present = "topic_opt")]
+    pub topic_pos: Option<String>,
+    /// The same as TOPIC: the spelling of Kafka's tools (and kcat's -t).
+    #[arg(short = 't', long = "topic", id = "topic_opt", value_name = "TOPIC", conflicts_with = "topic_pos")]
+    pub topic_opt: Option<String>,
+    #[arg(skip)]
     pub topic: String,
     /// Partition to write every record to (default: by key with Kafka's murmur2 partitioner,
     /// keyless records spread over the partitions batch by batch).
-    #[arg(short = 'p', long)]
+    #[arg(short = 'p', long, value_parser = clap::value_parser!(i32).range(0..))]
     pub partition: Option<i32>,
     /// Record delimiter; escapes \n \t \0 \xHH work.
     #[arg(short = 'D', long, default_value = "\\n", value_name = "DELIM")]
@@ -81,6 +89,9 @@ pub struct ProduceArgs {
     /// Split each record into key and value at the first SEP (a record without SEP has no key).
     #[arg(short = 'K', long, value_name = "SEP")]
     pub key_delimiter: Option<String>,
+    /// One key for every record (kcat's -k; with --input json, for records without a key).
+    #[arg(short = 'k', long, value_name = "KEY", conflicts_with = "key_delimiter")]
+    pub key: Option<String>,
     /// A header for every record, KEY=VALUE (repeatable).
     #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
     pub headers: Vec<String>,
@@ -110,8 +121,15 @@ pub struct ProduceArgs {
     #[arg(long, value_name = "MS")]
     pub timestamp: Option<i64>,
     /// Print where each batch landed: topic, partition, first and last offset, tab-separated.
+    /// A line is an acknowledgement: it is printed only once its batch is durable (with acks=all
+    /// on a cluster topic: once every in-sync replica has it).
     #[arg(long)]
     pub print_offsets: bool,
+    /// For a cluster topic: how long to keep retrying when a partition's leader is unavailable
+    /// or moving (Kafka's delivery.timeout.ms), in ms. The producer follows the controller's new
+    /// leader and sends it the batches it lacks; it fails only after this time.
+    #[arg(long, default_value_t = 120_000, value_name = "MS")]
+    pub delivery_timeout_ms: u64,
     /// Print a summary on stderr.
     #[arg(short = 'v', long)]
     pub verbose: bool,
@@ -130,18 +148,50 @@ enum Job {
 /// The appender thread: owns the partition writers and appends the batches the producer
 /// encodes, so that encoding and the write system calls run at the same time.
 struct Appender {
-    dd: DataDir,
+    /// The data directory of a standalone topic (a cluster topic's writers go to its leaders).
+    dd: Option<DataDir>,
     topic: TopicMeta,
     durable: bool,
     log_append_time: bool,
     print_offsets: bool,
     writers: HashMap<i32, PartitionWriter>,
-    /// For a cluster topic: the store and each partition's leader (data directory, broker id,
-    /// leader epoch). Every writer opened is checked against the store (a stale epoch fails).
-    cluster: Option<Box<(MetaStore, HashMap<i32, Route>)>>,
+    /// For a cluster topic: where the leaders are, the batches not yet acknowledged, and how
+    /// long to keep trying when a leader becomes unavailable.
+    cluster: Option<Box<ClusterLink>>,
     /// The leader epoch each open writer stamps on its batches.
     epochs: HashMap<i32, i32>,
+    /// `--print-offsets` lines of batches appended but not yet durable, by partition.
+    unflushed_lines: HashMap<i32, Vec<String>>,
+    /// Lines of durable batches that still wait for the replicas (cluster topics, acks=all).
+    unreplicated_lines: Vec<String>,
 }
+
+/// What a cluster producer needs besides the partition writers.
+struct ClusterLink {
+    store: MetaStore,
+    /// Each partition's leader as last seen in the store.
+    routes: HashMap<i32, Route>,
+    /// Batches appended since the last acknowledgement, kept so that they can be sent again
+    /// to a new leader that does not have them.
+    unacknowledged: Vec<SentBatch>,
+    unacknowledged_bytes: usize,
+    delivery_timeout: Duration,
+    lock_timeout: Duration,
+    /// Partitions whose leader was said to be unavailable (said once per partition).
+    warned: std::collections::HashSet<i32>,
+}
+
+/// A batch a cluster producer appended and has not yet seen acknowledged.
+struct SentBatch {
+    partition: i32,
+    base_offset: i64,
+    leader_epoch: i32,
+    crc: u32,
+    bytes: Vec<u8>,
+}
+
+/// Unacknowledged bytes a cluster producer keeps at most before it stops to acknowledge.
+const UNACKNOWLEDGED_BYTES_MAX: usize = 64 << 20;
 
 /// Where a cluster partition's leader is.
 #[derive(Clone)]
@@ -151,20 +201,78 @@ struct Route {
     leader_epoch: i32,
 }
 
+impl ClusterLink {
+    /// The current leader of `p`, read from the store.
+    fn refresh(&mut self, topic: &str, p: i32) -> Result<Route> {
+        let snap = self.store.load()?;
+        let ps = snap.partition(topic, p)?;
+        if ps.leader < 0 {
+            return Err(Error::NotFound(format!("{}-{} has no leader", topic, p)));
+        }
+        let dd = crate::replica::broker_dir(&snap, ps.leader, self.lock_timeout)?;
+        let r = Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch };
+        self.routes.insert(p, r.clone());
+        Ok(r)
+    }
+
+    /// Runs `attempt` until it succeeds, fails for a reason that waiting cannot cure, or
+    /// `--delivery-timeout-ms` has passed since the first failure. Leadership problems (a
+    /// leader whose directory is unavailable, a stale leader epoch, no leader yet, a lock held
+    /// past its timeout) are waited out, as Kafka's producer retries NOT_LEADER_OR_FOLLOWER.
+    fn retry<T>(&mut self, topic: &str, p: i32, mut attempt: impl FnMut(&mut ClusterLink) -> Result<T>) -> Result<T> {
+        let deadline = std::time::Instant::now() + self.delivery_timeout;
+        let mut pause = Duration::from_millis(20);
+        loop {
+            match attempt(self) {
+                Ok(v) => return Ok(v),
+                Err(e) if leadership_problem(&e) && std::time::Instant::now() + pause < deadline => {
+                    if self.warned.insert(p) {
+                        eprintln!(
+                            "klog: warning: {}-{}: {}; retrying for up to {} ms (--delivery-timeout-ms)",
+                            topic,
+                            p,
+                            e,
+                            self.delivery_timeout.as_millis()
+                        );
+                    }
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(500));
+                    // A failure to read the store is itself retried by the next attempt.
+                    let _ = self.refresh(topic, p);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Errors a producer waits out: the partition's leadership is moving or unreachable.
+fn leadership_problem(e: &Error) -> bool {
+    matches!(e, Error::NotFound(_) | Error::Conflict(_) | Error::Io { .. })
+}
+
 impl Appender {
+    /// Opens the writer of cluster partition `p` on its leader, checking under the partition
+    /// lock that the leader still leads at the epoch the batches will carry.
+    fn open_cluster_writer(&mut self, p: i32) -> Result<(PartitionWriter, i32)> {
+        let topic = self.topic.clone();
+        let link = self.cluster.as_deref_mut().expect("a cluster producer");
+        link.retry(&topic.name, p, |link| {
+            let r = match link.routes.get(&p) {
+                Some(r) => r.clone(),
+                None => link.refresh(&topic.name, p)?,
+            };
+            let w = r.dd.open_writer(&topic, p)?;
+            crate::replica::check_leader(&link.store, &topic.name, p, r.broker, r.leader_epoch)?;
+            Ok((w, r.leader_epoch))
+        })
+    }
+
     fn append(&mut self, p: i32, batch: &mut [u8]) -> Result<()> {
         if !self.writers.contains_key(&p) {
-            let (mut w, epoch) = match self.cluster.as_deref() {
-                Some((store, routes)) => {
-                    let r = routes.get(&p).ok_or_else(|| {
-                        Error::NotFound(format!("{}-{}: no leader known for the partition", self.topic.name, p))
-                    })?;
-                    let w = r.dd.open_writer(&self.topic, p)?;
-                    // Holding the partition lock, check we still act for the current leader.
-                    crate::replica::check_leader(store, &self.topic.name, p, r.broker, r.leader_epoch)?;
-                    (w, r.leader_epoch)
-                }
-                None => (self.dd.open_writer(&self.topic, p)?, 0),
+            let (mut w, epoch) = match self.cluster {
+                Some(_) => self.open_cluster_writer(p)?,
+                None => (self.dd.as_ref().expect("a standalone topic's directory").open_writer(&self.topic, p)?, 0),
             };
             w.set_durable(self.durable);
             self.writers.insert(p, w);
@@ -176,26 +284,168 @@ impl Appender {
             crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
         }
         let info = w.append_batch(batch, AppendMode::Leader { leader_epoch })?;
-        if self.durable {
-            w.maybe_flush()?;
+        let flushed = self.durable && w.maybe_flush()?;
+        if let Some(link) = self.cluster.as_deref_mut() {
+            let crc = crate::record::BatchHeader::parse(batch).map(|h| h.crc).unwrap_or(0);
+            link.unacknowledged_bytes += batch.len();
+            link.unacknowledged.push(SentBatch {
+                partition: p,
+                base_offset: info.base_offset,
+                leader_epoch,
+                crc,
+                bytes: batch.to_vec(),
+            });
         }
         if self.print_offsets {
             let line = format!("{}\t{}\t{}\t{}\n", self.topic.name, p, info.base_offset, info.last_offset);
-            std::io::stdout().write_all(line.as_bytes()).map_err(Error::Stream)?;
+            self.unflushed_lines.entry(p).or_default().push(line);
+            // An acknowledgement is printed only once what it acknowledges is durable.
+            if !self.durable || flushed {
+                self.lines_durable(Some(p))?;
+            }
         }
         Ok(())
+    }
+
+    /// The lines of partition `p` (every partition when `None`) became durable: print them,
+    /// or, when the replicas must have them first, keep them for [`Appender::acknowledge`].
+    fn lines_durable(&mut self, p: Option<i32>) -> Result<()> {
+        let lines: Vec<String> = match p {
+            Some(p) => self.unflushed_lines.remove(&p).unwrap_or_default(),
+            None => {
+                let mut all: Vec<(i32, Vec<String>)> = self.unflushed_lines.drain().collect();
+                all.sort_by_key(|(p, _)| *p);
+                all.into_iter().flat_map(|(_, l)| l).collect()
+            }
+        };
+        if self.cluster.is_some() {
+            self.unreplicated_lines.extend(lines);
+            return Ok(());
+        }
+        print_lines(&lines)
     }
 
     /// Sends partial batches, then waits until they are fsynced (unless acks=0) and every
     /// partition lock is released.
     fn settle(&mut self) -> Result<()> {
         if self.durable {
-            for w in self.writers.values_mut() {
-                w.flush()?;
+            if self.writers.len() > 1 {
+                // Keyless records spread over the partitions: their fdatasyncs overlap.
+                std::thread::scope(|scope| {
+                    let flushes: Vec<_> = self.writers.values_mut().map(|w| scope.spawn(move || w.flush())).collect();
+                    flushes.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err(Sink::stopped())))
+                })?;
+            } else {
+                for w in self.writers.values_mut() {
+                    w.flush()?;
+                }
             }
         }
         self.writers.clear();
-        Ok(())
+        self.lines_durable(None)
+    }
+
+    /// For a cluster topic, after [`Appender::settle`]: acknowledges what was appended (see
+    /// [`acknowledge_partition`]), following the leadership to a new leader and sending it the
+    /// batches it lacks; then prints the acknowledged `--print-offsets` lines.
+    fn acknowledge(&mut self, a: &ProduceArgs) -> Result<()> {
+        if self.cluster.is_none() || a.acks == Acks::Zero {
+            let lines = std::mem::take(&mut self.unreplicated_lines);
+            return print_lines(&lines);
+        }
+        let targets: Vec<i32> = match a.partition {
+            Some(p) => vec![p],
+            None => (0..self.topic.partitions).collect(),
+        };
+        for p in targets {
+            let mut rounds = 0;
+            loop {
+                let resend = self.missing_on_leader(p)?;
+                if !resend.is_empty() {
+                    // The leader changed and lacks some of our batches: send them again there.
+                    for mut bytes in resend {
+                        self.append(p, &mut bytes)?;
+                    }
+                    self.settle()?;
+                }
+                let topic = self.topic.clone();
+                let link = self.cluster.as_deref_mut().expect("checked above");
+                let all = a.acks == Acks::All;
+                link.retry(&topic.name, p, |link| acknowledge_partition(link, &topic, p, all))?;
+                // The leadership may have moved again while we acknowledged.
+                if self.all_on_leader(p)? {
+                    break;
+                }
+                rounds += 1;
+                if rounds >= 5 {
+                    return Err(Error::Conflict(format!(
+                        "{}-{}: the leadership kept moving while the records were acknowledged; they are not acknowledged",
+                        topic.name, p
+                    )));
+                }
+            }
+        }
+        let link = self.cluster.as_deref_mut().expect("checked above");
+        link.unacknowledged.clear();
+        link.unacknowledged_bytes = 0;
+        let lines = std::mem::take(&mut self.unreplicated_lines);
+        print_lines(&lines)
+    }
+
+    /// The unacknowledged batches of `p` that its current leader lacks (removed from the kept
+    /// list, to be appended again); none when the leader is the one they were written to.
+    fn missing_on_leader(&mut self, p: i32) -> Result<Vec<Vec<u8>>> {
+        let topic = self.topic.clone();
+        let link = self.cluster.as_deref_mut().expect("a cluster producer");
+        if !link.unacknowledged.iter().any(|b| b.partition == p) {
+            return Ok(Vec::new());
+        }
+        let route = link.retry(&topic.name, p, |link| link.refresh(&topic.name, p))?;
+        let mut missing = Vec::new();
+        let mut kept = Vec::new();
+        let mut gone_lines = Vec::new();
+        for b in std::mem::take(&mut link.unacknowledged) {
+            if b.partition != p {
+                kept.push(b);
+                continue;
+            }
+            // Batches stay in order: after the first missing one, every later one is sent again.
+            let present = missing.is_empty()
+                && (b.leader_epoch == route.leader_epoch || has_batch(&route.dd, &topic, p, b.base_offset, b.crc)?);
+            if present {
+                kept.push(b);
+            } else {
+                gone_lines.push(format!("{}\t{}\t{}\t", topic.name, p, b.base_offset));
+                missing.push(b.bytes);
+            }
+        }
+        link.unacknowledged_bytes = kept.iter().map(|b| b.bytes.len()).sum();
+        link.unacknowledged = kept;
+        if !missing.is_empty() {
+            eprintln!(
+                "klog: warning: {}-{}: the new leader {} lacks {} unacknowledged batch(es); sending them again",
+                topic.name,
+                p,
+                route.broker,
+                missing.len()
+            );
+            // Their lines named offsets on the old leader; the new appends print their own.
+            self.unreplicated_lines.retain(|l| !gone_lines.iter().any(|g| l.starts_with(g.as_str())));
+        }
+        Ok(missing)
+    }
+
+    /// Whether every unacknowledged batch of `p` is on the partition's current leader.
+    fn all_on_leader(&mut self, p: i32) -> Result<bool> {
+        let topic = self.topic.clone();
+        let link = self.cluster.as_deref_mut().expect("a cluster producer");
+        let route = link.retry(&topic.name, p, |link| link.refresh(&topic.name, p))?;
+        for b in link.unacknowledged.iter().filter(|b| b.partition == p && b.leader_epoch != route.leader_epoch) {
+            if !has_batch(&route.dd, &topic, p, b.base_offset, b.crc)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Runs until the producer hangs up, then settles. The first error stops all appending
@@ -230,10 +480,39 @@ impl Appender {
             }
         }
         match error {
-            Some(e) => Err(e),
+            Some(e) => {
+                // What was written before the error is still made durable, and acknowledged.
+                let _ = self.settle();
+                Err(e)
+            }
             None => self.settle(),
         }
     }
+}
+
+/// Whether partition `p` in `dd` holds a batch at `base_offset` with checksum `crc`: the same
+/// batch (a replica's copy is byte for byte the leader's).
+fn has_batch(dd: &DataDir, topic: &TopicMeta, p: i32, base_offset: i64, crc: u32) -> Result<bool> {
+    let reader = dd.open_reader(topic, p)?;
+    if base_offset < reader.log_start_offset() || base_offset >= reader.log_end_offset()? {
+        return Ok(false);
+    }
+    let mut cursor = reader.cursor(base_offset);
+    Ok(match cursor.next_batch()? {
+        Some((h, _)) => h.base_offset == base_offset && h.crc == crc,
+        None => false,
+    })
+}
+
+fn print_lines(lines: &[String]) -> Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    for l in lines {
+        out.write_all(l.as_bytes()).map_err(Error::Stream)?;
+    }
+    out.flush().map_err(Error::Stream)
 }
 
 /// Splits input records over partitions and packs them into batches for the appender.
@@ -243,19 +522,31 @@ struct Producer {
     batch_limit: usize,
     max_message_bytes: usize,
     builders: Vec<BatchBuilder>,
+    /// The partition keyless records go to now, and the bytes they have brought it: after
+    /// [`STICKY_PARTITION_BYTES`] the next keyless record moves on to the next partition.
     sticky: i32,
+    sticky_bytes: usize,
+    /// A cluster topic: appends stay on this thread, where acknowledgements are made.
+    cluster: bool,
     records: u64,
     batches: u64,
     sink: Sink,
     /// Batches were sent since the last settle (partition locks may be held).
     unsettled: bool,
+    /// A cluster producer keeps too many unacknowledged bytes: acknowledge before reading on.
+    wants_acknowledgement: bool,
 }
+
+/// Bytes of keyless records one partition takes before the next keyless record goes to the
+/// next partition: Kafka's producer moves on after `batch.size` (16 KiB by default, KIP-794),
+/// while klog's write batches stay large (`--batch-size`) for speed.
+pub const STICKY_PARTITION_BYTES: usize = 16 << 10;
 
 /// Where finished batches go: appended right here while the input is small (a one-record
 /// produce should not pay for a thread), then, from the first full batch on, by an appender
 /// thread, so that encoding and the write system calls overlap.
 enum Sink {
-    Inline(Appender),
+    Inline(Box<Appender>),
     Thread {
         jobs: mpsc::SyncSender<Job>,
         recycled: mpsc::Receiver<Vec<u8>>,
@@ -288,7 +579,7 @@ impl Sink {
             let (recycle, recycled) = mpsc::sync_channel(8);
             let failed = Arc::new(AtomicBool::new(false));
             let flag = failed.clone();
-            let handle = std::thread::spawn(move || appender.run(job_rx, recycle, flag));
+            let handle = std::thread::spawn(move || (*appender).run(job_rx, recycle, flag));
             *self = Sink::Thread { jobs, recycled, failed, handle };
         }
     }
@@ -378,6 +669,10 @@ impl Producer {
                 self.records + 1
             )));
         }
+        let keyless = explicit.is_none() && key.is_none();
+        if keyless && self.sticky_bytes >= STICKY_PARTITION_BYTES {
+            self.next_sticky();
+        }
         let mut p = self.choose(explicit, key)?;
         // The cheap bound settles almost every record; the exact size only near a limit.
         let bound = BatchBuilder::record_size_bound(key, value, headers);
@@ -398,15 +693,23 @@ impl Producer {
             && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit
         {
             self.emit(p, true)?;
-            if explicit.is_none() && key.is_none() {
-                // Sticky partitioning: a new batch for keyless records goes to the next partition.
-                self.sticky = (self.sticky + 1) % self.topic.partitions;
+            if keyless {
+                // A full batch also moves keyless records on to the next partition.
+                self.next_sticky();
                 p = self.sticky;
             }
         }
         self.builders[p as usize].push(timestamp, key, value, headers);
+        if keyless {
+            self.sticky_bytes += bound;
+        }
         self.records += 1;
         Ok(())
+    }
+
+    fn next_sticky(&mut self) {
+        self.sticky = (self.sticky + 1) % self.topic.partitions;
+        self.sticky_bytes = 0;
     }
 
     /// Sends partition `p`'s batch. `full`: it is sent because it filled up, which means the
@@ -416,7 +719,7 @@ impl Producer {
             return Ok(());
         }
         self.sink.check()?;
-        if full {
+        if full && !self.cluster {
             self.sink.go_parallel();
         }
         let spare = self.sink.spare();
@@ -426,6 +729,11 @@ impl Producer {
         if let Some(back) = self.sink.send(p, bytes)? {
             // Appended inline: keep the buffer for the next batch.
             self.builders[p as usize] = BatchBuilder::with_buffer(back);
+        }
+        if let Sink::Inline(a) = &self.sink {
+            if a.cluster.as_ref().is_some_and(|c| c.unacknowledged_bytes > UNACKNOWLEDGED_BYTES_MAX) {
+                self.wants_acknowledgement = true;
+            }
         }
         Ok(())
     }
@@ -448,6 +756,17 @@ impl Producer {
         self.sink.settle()?;
         self.unsettled = false;
         Ok(())
+    }
+
+    /// Settles, then (for a cluster topic) acknowledges what was appended and prints its
+    /// `--print-offsets` lines.
+    fn acknowledge(&mut self, a: &ProduceArgs) -> Result<()> {
+        self.settle()?;
+        self.wants_acknowledgement = false;
+        match &mut self.sink {
+            Sink::Inline(appender) => appender.acknowledge(a),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -472,7 +791,16 @@ fn parse_headers(hs: &[String]) -> Result<OwnedHeaders> {
         .collect()
 }
 
-pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
+/// The input options read together: delimiters, fixed headers, the codec asked for.
+pub(super) struct InputSpec {
+    pub delimiter: Vec<u8>,
+    pub key_delimiter: Option<Vec<u8>>,
+    pub headers: OwnedHeaders,
+    pub codec: Compression,
+}
+
+/// Checks and reads the options every producer shares (a data directory's or a Kafka cluster's).
+pub(super) fn input_spec(a: &ProduceArgs) -> Result<InputSpec> {
     let delimiter = unescape(&a.delimiter)?;
     if delimiter.is_empty() {
         return Err(Error::Usage("the record delimiter (-D) must not be empty".into()));
@@ -487,8 +815,8 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         }
         None => None,
     };
-    let fixed_headers = parse_headers(&a.headers)?;
-    let producer_codec = match &a.compression {
+    let headers = parse_headers(&a.headers)?;
+    let codec = match &a.compression {
         None => Compression::None,
         Some(c) => Compression::parse(c)
             .ok_or_else(|| Error::Usage(format!("unknown compression '{}' (none, gzip, snappy, lz4, zstd)", c)))?,
@@ -500,21 +828,44 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         return Err(Error::Usage("--batch-size must be at least 1".into()));
     }
     crate::datadir::validate_topic_name(&a.topic)?;
+    Ok(InputSpec { delimiter, key_delimiter, headers, codec })
+}
+
+pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
+    let InputSpec { delimiter, key_delimiter, headers: fixed_headers, codec: producer_codec } = input_spec(&a)?;
     let (dd, topic, cluster) = match ctx.cluster_topic(&a.topic)? {
         Some((store, snap)) => {
-            let (dd, topic, routes) = cluster_routes(ctx, &snap, &a)?;
-            (dd, topic, Some(Box::new((store, routes))))
+            let (topic, routes) = cluster_routes(ctx, &snap, &a)?;
+            let link = ClusterLink {
+                store,
+                routes,
+                unacknowledged: Vec::new(),
+                unacknowledged_bytes: 0,
+                delivery_timeout: Duration::from_millis(a.delivery_timeout_ms),
+                lock_timeout: ctx.lock_timeout,
+                warned: Default::default(),
+            };
+            (None, topic, Some(Box::new(link)))
         }
         None => {
-            let dd = ctx.open_or_init()?;
+            // Produce never creates a topic, so it never needs to create a data directory: a
+            // mistyped --data-dir is an error that leaves nothing behind.
+            if !ctx.data_dir.exists() {
+                return Err(Error::NotFound(format!(
+                    "topic '{}' does not exist: there is no data directory {} (create the topic with `klog topic create {}`)",
+                    a.topic,
+                    ctx.data_dir.display(),
+                    a.topic
+                )));
+            }
+            let dd = ctx.open()?;
             let topic = dd.topic(&a.topic)?;
             if let Some(p) = a.partition {
                 dd.check_partition(&topic, p)?;
             }
-            (dd, topic, None)
+            (Some(dd), topic, None)
         }
     };
-    let cluster_store = cluster.as_ref().map(|c| c.0.clone());
     let codec = match topic.config.get("compression.type") {
         "producer" => producer_codec,
         "uncompressed" => Compression::None,
@@ -523,8 +874,9 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     let max_message_bytes = topic.config.log_config().max_message_bytes;
     let partitions = topic.partitions;
     let log_append_time = topic.config.get("message.timestamp.type") == "LogAppendTime";
+    let is_cluster = cluster.is_some();
     let appender = Appender {
-        dd: dd.clone(),
+        dd,
         topic: topic.clone(),
         durable: a.acks != Acks::Zero,
         log_append_time,
@@ -532,6 +884,8 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         writers: HashMap::new(),
         cluster,
         epochs: HashMap::new(),
+        unflushed_lines: HashMap::new(),
+        unreplicated_lines: Vec::new(),
     };
     let mut prod = Producer {
         topic,
@@ -546,45 +900,41 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         max_message_bytes,
         builders: (0..partitions).map(|_| BatchBuilder::new()).collect(),
         sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
+        sticky_bytes: 0,
+        cluster: is_cluster,
         records: 0,
         batches: 0,
-        sink: Sink::Inline(appender),
+        sink: Sink::Inline(Box::new(appender)),
         unsettled: false,
+        wants_acknowledgement: false,
     };
-    // A cluster producer with long-running input acknowledges at every idle pause too: the
-    // followers are brought up to date and the high watermark moves while input waits.
-    let mut on_idle = |t: &TopicMeta| -> Result<()> {
-        match &cluster_store {
-            Some(store) => acknowledge(ctx, store, t, &a),
-            None => Ok(()),
-        }
-    };
-    let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers, &mut on_idle);
+    let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers);
     // Whatever was read before an error is still written and made durable: send the partial
-    // batches, hang up, and let the appender settle.
+    // batches, then acknowledge (a cluster topic) and hang up.
     let sent = prod.emit_all();
+    let acknowledged = if is_cluster && sent.is_ok() { prod.acknowledge(&a) } else { Ok(()) };
     let Producer { sink, records, batches, topic, .. } = prod;
     let appended = sink.finish();
     // The appender's own error explains a failure best; then the input's.
     appended?;
     result?;
     sent?;
-    if let Some(store) = cluster_store {
-        acknowledge(ctx, &store, &topic, &a)?;
-    }
+    acknowledged?;
     if a.verbose {
         eprintln!("klog: produced {} records in {} batches to topic {}", records, batches, topic.name);
     }
     Ok(EXIT_OK)
 }
 
-/// For a cluster topic: the leader of every partition the producer may write, checked before
-/// anything is written: with acks=all, each must have at least min.insync.replicas in sync.
+/// For a cluster topic: the leader of every partition the producer may write, as far as the
+/// store knows one now (a missing or unreachable leader is waited for when the first batch
+/// goes there). With acks=all, each partition must have at least min.insync.replicas in sync,
+/// checked before anything is written.
 fn cluster_routes(
     ctx: &Ctx,
     snap: &crate::meta::Snapshot,
     a: &ProduceArgs,
-) -> Result<(DataDir, TopicMeta, HashMap<i32, Route>)> {
+) -> Result<(TopicMeta, HashMap<i32, Route>)> {
     let topic = crate::replica::topic_meta(snap, &a.topic)?;
     let targets: Vec<i32> = match a.partition {
         Some(p) => {
@@ -608,57 +958,102 @@ fn cluster_routes(
             )));
         }
         if ps.leader < 0 {
-            return Err(Error::Invalid(format!("{}-{} has no leader", a.topic, p)));
+            continue;
         }
-        let dd = crate::replica::broker_dir(snap, ps.leader, ctx.lock_timeout)?;
-        routes.insert(p, Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch });
+        if let Ok(dd) = crate::replica::broker_dir(snap, ps.leader, ctx.lock_timeout) {
+            routes.insert(p, Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch });
+        }
     }
-    let first = routes.get(&targets[0]).map(|r| r.dd.clone()).ok_or_else(|| Error::Invalid("no partitions".into()))?;
-    Ok((first, topic, routes))
+    Ok((topic, routes))
 }
 
-/// After a cluster produce: acks=all brings every replica up to date (this process copies the
-/// batches, so acks=all never waits for a follower process), drops unreachable followers from
-/// the ISR, moves the high watermark, and fails with NOT_ENOUGH_REPLICAS when the ISR fell
-/// below min.insync.replicas. acks=1 only moves the high watermark; acks=0 does nothing.
-fn acknowledge(ctx: &Ctx, store: &MetaStore, topic: &TopicMeta, a: &ProduceArgs) -> Result<()> {
-    if a.acks == Acks::Zero {
-        return Ok(());
-    }
+/// Acknowledges partition `p` of a cluster topic: with `all` (acks=all) brings every replica up
+/// to date (this process copies the batches, so acks=all never waits for a follower process),
+/// drops unreachable followers from the ISR, moves the high watermark, and fails with
+/// NOT_ENOUGH_REPLICAS when the ISR fell below min.insync.replicas. acks=1 only moves the high
+/// watermark.
+fn acknowledge_partition(link: &mut ClusterLink, topic: &TopicMeta, p: i32, all: bool) -> Result<()> {
     let min_isr = topic.config.get_i64("min.insync.replicas").max(1) as usize;
-    let targets: Vec<i32> = match a.partition {
-        Some(p) => vec![p],
-        None => (0..topic.partitions).collect(),
-    };
-    for p in targets {
-        let rep = crate::replica::sync_partition(store, &topic.name, p, a.acks == Acks::All, ctx.lock_timeout)?;
-        let why: Vec<String> = rep.failed.iter().map(|(_, why)| why.clone()).collect();
-        if a.acks == Acks::All && rep.isr.len() < min_isr {
-            return Err(Error::Invalid(format!(
-                "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than \
-                 min.insync.replicas={}; the leader has them but they are not acknowledged ({})",
-                topic.name,
-                p,
-                rep.isr.len(),
-                super::topic::join_ids(&rep.isr),
-                min_isr,
-                why.join("; ")
-            )));
-        }
-        for w in why {
-            eprintln!("klog: warning: {}-{}: replica out of sync: {}", topic.name, p, w);
-        }
+    let rep = crate::replica::sync_partition(&link.store, &topic.name, p, all, link.lock_timeout)?;
+    let why: Vec<String> = rep.failed.iter().map(|(_, why)| why.clone()).collect();
+    if all && rep.isr.len() < min_isr {
+        return Err(Error::Invalid(format!(
+            "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than \
+             min.insync.replicas={}; the leader has them but they are not acknowledged ({})",
+            topic.name,
+            p,
+            rep.isr.len(),
+            super::topic::join_ids(&rep.isr),
+            min_isr,
+            why.join("; ")
+        )));
+    }
+    for w in why {
+        eprintln!("klog: warning: {}-{}: replica out of sync: {}", topic.name, p, w);
     }
     Ok(())
 }
 
-fn pump(
-    prod: &mut Producer,
+/// Where `pump` puts the records it reads: a data directory's producer, or a Kafka cluster's.
+pub(super) trait RecordSink {
+    fn add(
+        &mut self,
+        partition: Option<i32>,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+    ) -> Result<()>;
+    /// Records are waiting to be sent or acknowledged (input idle for --linger-ms calls `idle`).
+    fn busy(&self) -> bool;
+    /// Input has been idle for --linger-ms: send, make durable and acknowledge what is pending.
+    fn idle(&mut self, a: &ProduceArgs) -> Result<()>;
+    /// Between reads: anything that cannot wait for the input to go idle.
+    fn between_reads(&mut self, _a: &ProduceArgs) -> Result<()> {
+        Ok(())
+    }
+}
+
+impl RecordSink for Producer {
+    fn add(
+        &mut self,
+        partition: Option<i32>,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+    ) -> Result<()> {
+        Producer::add(self, partition, timestamp, key, value, headers)
+    }
+
+    fn busy(&self) -> bool {
+        self.pending() || self.unsettled
+    }
+
+    fn idle(&mut self, a: &ProduceArgs) -> Result<()> {
+        if self.busy() && self.cluster {
+            // A cluster producer with long-running input acknowledges at every idle pause:
+            // the followers are brought up to date and the high watermark moves.
+            self.acknowledge(a)
+        } else {
+            self.settle()
+        }
+    }
+
+    fn between_reads(&mut self, a: &ProduceArgs) -> Result<()> {
+        if self.wants_acknowledgement {
+            self.acknowledge(a)?;
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn pump(
+    prod: &mut dyn RecordSink,
     a: &ProduceArgs,
     delim: &[u8],
     key_delim: Option<&[u8]>,
     fixed_headers: &OwnedHeaders,
-    on_idle: &mut dyn FnMut(&TopicMeta) -> Result<()>,
 ) -> Result<()> {
     // SAFETY: fd 0 is open for the life of the process; ManuallyDrop keeps us from closing it.
     let mut stdin = ManuallyDrop::new(unsafe { File::from_raw_fd(0) });
@@ -681,13 +1076,9 @@ fn pump(
     while !eof {
         // Wait for input; when it has been idle for --linger-ms, settle (send, fsync, unlock).
         if !stdin_ready(0) {
-            let busy = prod.pending() || prod.unsettled;
+            let busy = prod.busy();
             if !stdin_ready(if busy { linger_ms } else { -1 }) {
-                let had_batches = prod.unsettled || prod.pending();
-                prod.settle()?;
-                if had_batches {
-                    on_idle(&prod.topic)?;
-                }
+                prod.idle(a)?;
                 continue;
             }
         }
@@ -712,6 +1103,7 @@ fn pump(
             read_size = (read_size * 2).min(READ_BYTES_MAX);
         }
         len += n;
+        prod.between_reads(a)?;
         let ts = a.timestamp.unwrap_or_else(crate::timefmt::now_ms);
         // Every complete record in the buffer; at EOF, the rest is a last record if non-empty.
         loop {
@@ -737,7 +1129,7 @@ fn pump(
                             Some(i) => (Some(&bytes[..i]), &bytes[i + kf.needle().len()..]),
                             None => (None, bytes),
                         },
-                        None => (None, bytes),
+                        None => (a.key.as_deref().map(str::as_bytes), bytes),
                     };
                     let value = if a.null_empty && value.is_empty() { None } else { Some(value) };
                     prod.add(a.partition, ts, key, value, &headers)?;
@@ -759,7 +1151,8 @@ fn pump(
                         Some(v) if a.null_empty && v.is_empty() => None,
                         v => v,
                     };
-                    prod.add(a.partition.or(r.partition), r.timestamp.unwrap_or(ts), r.key.as_deref(), value, &hs)?;
+                    let key = r.key.as_deref().or(a.key.as_deref().map(str::as_bytes));
+                    prod.add(a.partition.or(r.partition), r.timestamp.unwrap_or(ts), key, value, &hs)?;
                 }
             }
         }

@@ -36,7 +36,7 @@ pub struct ReassignArgs {
     #[arg(long, value_name = "FILE")]
     pub topics_to_move_json_file: Option<PathBuf>,
     /// Broker ids to place replicas on, comma-separated.
-    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    #[arg(long, value_name = "IDS", value_delimiter = ',', value_parser = clap::value_parser!(i32).range(0..))]
     pub broker_list: Option<Vec<i32>>,
     /// The reassignment plan.
     #[arg(long, value_name = "FILE")]
@@ -59,6 +59,11 @@ fn render(ps: &[Progress], done: &str) -> Result<i32> {
             if !p.message.is_empty() {
                 eprintln!("klog: warning: {}-{}: {}", p.topic, p.partition, p.message);
             }
+        } else if p.not_started {
+            text.push_str(&format!(
+                "Reassignment of partition {}-{} has not started: {}\n",
+                p.topic, p.partition, p.message
+            ));
         } else {
             text.push_str(&format!(
                 "Reassignment of partition {}-{} is still in progress: {}\n",

@@ -41,7 +41,7 @@ pub struct ReplicateArgs {
     #[arg(long)]
     pub topic: Option<String>,
     /// Only this partition (with --topic).
-    #[arg(long, requires = "topic")]
+    #[arg(long, requires = "topic", value_parser = clap::value_parser!(i32).range(0..))]
     pub partition: Option<i32>,
     /// Keep replicating: a pass every --poll-ms until killed (a failed pass is reported on
     /// stderr and retried; a conflict such as a stale leader ends it with exit 3).
@@ -373,7 +373,14 @@ fn render(a: &ReplicateArgs, reports: &[PassReport], quiet_if_idle: bool) -> Res
     for r in reports.iter().filter(|r| r.batches > 0 || r.truncated_to.is_some()) {
         s.push_str(&format!("{}-{}: ", r.topic, r.partition));
         if let Some(t) = r.truncated_to {
-            s.push_str(&format!("truncated from {} to {} (diverged), ", r.start_offset, t));
+            s.push_str(&format!(
+                "truncated from {} to {} (diverged: offsets {}..{}, {} record(s) the leader does not have, dropped), ",
+                r.start_offset,
+                t,
+                t,
+                r.start_offset - 1,
+                r.start_offset - t
+            ));
         }
         s.push_str(&format!(
             "copied {} batch(es), {} bytes; log end offset {} (leader {})\n",

@@ -2,13 +2,15 @@
 //!
 //! Configs are read afresh on every run. Each partition is planned lock-free first (most have
 //! nothing to do), then worked on under its writer lock; a partition whose lock another process
-//! holds past `--lock-wait-ms` is skipped and reported, so overlapping runs do not conflict.
+//! holds past the global `--lock-timeout-ms` (5000 ms unless given) is skipped and reported, so
+//! overlapping runs do not conflict.
 //! The report is a table (or `--json`) of what was deleted or compacted and the bytes freed;
 //! a progress bar is drawn on stderr only when stderr is a terminal and a compaction runs long.
 //!
-//! Exit codes: 0 something was deleted or compacted (with `--dry-run`: would be), 4 nothing to
-//! do, 3 nothing done because every partition with work due was locked by another process,
-//! 1 a partition failed (the others are still processed), 2 usage.
+//! Exit codes: 0 done, whether or not anything was due (a periodic run that finds nothing to do
+//! is normal; with `--exit-code`, as `git diff` has, 4 tells it apart), 3 nothing done because
+//! every partition with work due was locked by another process, 1 a partition failed (the
+//! others are still processed), 2 usage.
 
 use super::{out, out_json, Ctx, EXIT_CONFLICT, EXIT_FAILURE, EXIT_OK};
 use crate::cleaner::{Cleaner, PartitionReport, Progress, RetentionOptions};
@@ -18,7 +20,7 @@ use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
-/// Exit code of a run that found nothing to do.
+/// Exit code of a run that found nothing to do, with `--exit-code`.
 pub const EXIT_NOTHING_TO_DO: i32 = 4;
 
 pub const LONG_ABOUT: &str = "\
@@ -37,25 +39,33 @@ older than max.compaction.lag.ms), never touches the active segment nor records 
 min.compaction.lag.ms, and groups small cleaned segments into one. compact,delete does both.
 
 A partition locked by another process (a producer, another retention run) for longer than \
---lock-wait-ms is skipped and reported. Exit codes: 0 something was deleted or compacted (with \
---dry-run: would be), 4 nothing to do, 3 nothing done because the partitions with work were \
-locked, 1 a partition failed (the others are still processed), 2 usage.
+--lock-timeout-ms (here 5000 unless given) is skipped and reported. Exit codes: 0 done, whether \
+or not anything was due (the output and JSON say \"nothing to do\"); with --exit-code, 4 when \
+nothing was due; 3 nothing done because the partitions with work were locked; 1 a partition \
+failed (the others are still processed); 2 usage.
 
 Crontab example: */5 * * * * klog --data-dir /var/lib/klog retention >> /var/log/klog-retention.log 2>&1";
 
 #[derive(Debug, clap::Args)]
 pub struct RetentionArgs {
     /// Topics to process (default: every topic).
+    #[arg(value_name = "TOPIC")]
     pub topics: Vec<String>,
+    /// The same as TOPIC (repeatable): the spelling of Kafka's tools.
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topic_opts: Vec<String>,
     /// Show what would be deleted and compacted; change nothing and take no lock.
     #[arg(long)]
     pub dry_run: bool,
     /// Print one JSON object with every partition's report.
     #[arg(long)]
     pub json: bool,
-    /// How long to wait for a partition's lock before skipping the partition, in ms.
-    #[arg(long, default_value_t = 5000, value_name = "MS")]
-    pub lock_wait_ms: u64,
+    /// Exit 4 when nothing was due, like `git diff --exit-code` (default: 0 either way).
+    #[arg(long)]
+    pub exit_code: bool,
+    /// The old spelling of the global --lock-timeout-ms, kept hidden for existing crontabs.
+    #[arg(long, hide = true, value_name = "MS")]
+    pub lock_wait_ms: Option<u64>,
     /// Memory for compaction's key map, in bytes (24 per key); a partition with more keys is
     /// compacted in several passes.
     #[arg(long, default_value_t = 128 << 20, value_name = "BYTES")]
@@ -184,6 +194,9 @@ fn row(r: &PartitionReport) -> Vec<String> {
     ]
 }
 
+/// How long a run waits for a partition's lock before skipping it, unless --lock-timeout-ms says.
+const LOCK_WAIT_DEFAULT: Duration = Duration::from_millis(5000);
+
 pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
     for t in &a.topics {
         crate::datadir::validate_topic_name(t)?;
@@ -206,7 +219,7 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
     }
     let opts = RetentionOptions {
         dry_run: a.dry_run,
-        lock_wait: Duration::from_millis(a.lock_wait_ms),
+        lock_wait: a.lock_wait_ms.map(Duration::from_millis).or(ctx.lock_timeout_given).unwrap_or(LOCK_WAIT_DEFAULT),
         dedupe_buffer_bytes: a.dedupe_buffer_bytes,
         now_ms: crate::timefmt::now_ms(),
     };
@@ -243,9 +256,12 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
         EXIT_OK
     } else if skipped {
         EXIT_CONFLICT
-    } else {
+    } else if a.exit_code {
         EXIT_NOTHING_TO_DO
+    } else {
+        EXIT_OK
     };
+    let nothing_to_do = !done && !skipped && failures.is_empty();
     let active: Vec<&PartitionReport> = reports.iter().filter(|r| r.did_something() || r.skipped.is_some()).collect();
     let freed: i64 = reports.iter().map(PartitionReport::bytes_freed).sum();
     if a.json {
@@ -255,6 +271,7 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
             "partitions": active,
             "failures": failures,
             "bytes_freed": freed,
+            "nothing_to_do": nothing_to_do,
             "exit_code": code,
         }))?;
         return Ok(code);

@@ -11,10 +11,16 @@ use std::collections::BTreeMap;
 pub enum TopicCommand {
     /// Create a topic.
     Create {
-        /// Topic name: [a-zA-Z0-9._-], at most 249 characters, not "." or "..".
+        /// Topic name: [a-zA-Z0-9._-], at most 249 characters, not "." or ".." (or --topic).
+        #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
+        name_pos: Option<String>,
+        /// The same as NAME: kafka-topics' spelling.
+        #[arg(long = "topic", id = "topic_opt", value_name = "NAME", conflicts_with = "name_pos")]
+        topic_opt: Option<String>,
+        #[arg(skip)]
         name: String,
         /// Number of partitions.
-        #[arg(long, short = 'P', default_value_t = 1)]
+        #[arg(long, short = 'P', default_value_t = 1, value_parser = clap::value_parser!(i32).range(1..=10_000))]
         partitions: i32,
         /// A topic config, KEY=VALUE with Kafka's names (repeatable; see `klog topic configs`).
         #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
@@ -24,21 +30,37 @@ pub enum TopicCommand {
         if_not_exists: bool,
         /// Replicas per partition, placed over the cluster's brokers like Kafka (needs a
         /// cluster: --meta, or a data directory that joined one).
-        #[arg(long, value_name = "N", conflicts_with = "replica_assignment")]
+        #[arg(long, value_name = "N", conflicts_with = "replica_assignment", value_parser = clap::value_parser!(i32).range(1..))]
         replication_factor: Option<i32>,
         /// Explicit replicas per partition, like kafka-topics: 0:1:2,1:2:0 (the first leads).
         #[arg(long, value_name = "LIST")]
         replica_assignment: Option<String>,
+        /// The topic id to write in each partition's `partition.metadata` (22 characters of
+        /// URL-safe base64, as kafka-topics --describe prints it) instead of a new random one:
+        /// a Kafka broker serves partition directories moved into its log directory only under
+        /// the id it knows the topic by. Standalone data directories only.
+        #[arg(long, value_name = "ID")]
+        topic_id: Option<String>,
     },
     /// List topics (in a cluster, with their replication factor).
     List {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Leave out the internal topics (__consumer_offsets, __transaction_state,
+        /// __cluster_metadata), as kafka-topics --exclude-internal.
+        #[arg(long)]
+        exclude_internal: bool,
     },
     /// Show partitions (log start and end offsets, segments, bytes) and configs.
     Describe {
         /// Topics to describe (all when none).
+        #[arg(value_name = "NAME")]
         names: Vec<String>,
+        /// The same as NAME (repeatable): kafka-topics' spelling.
+        #[arg(long = "topic", value_name = "NAME")]
+        topic_opts: Vec<String>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
         /// Only partitions whose ISR is smaller than their replica set (cluster topics).
@@ -51,9 +73,16 @@ pub enum TopicCommand {
     /// Change configs or raise the partition count (of a cluster topic: in the metadata store,
     /// for every broker).
     Alter {
+        /// The topic (or --topic).
+        #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
+        name_pos: Option<String>,
+        /// The same as NAME: kafka-topics' spelling.
+        #[arg(long = "topic", id = "topic_opt", value_name = "NAME", conflicts_with = "name_pos")]
+        topic_opt: Option<String>,
+        #[arg(skip)]
         name: String,
         /// New partition count (can only increase).
-        #[arg(long, short = 'P')]
+        #[arg(long, short = 'P', value_parser = clap::value_parser!(i32).range(1..=10_000))]
         partitions: Option<i32>,
         /// Set a config, KEY=VALUE (repeatable).
         #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
@@ -64,23 +93,93 @@ pub enum TopicCommand {
     },
     /// Delete a topic and all its data (of a cluster topic: on every broker; one that is away
     /// deletes its copy through its agent when it returns).
-    Delete { name: String },
+    Delete {
+        /// The topic (or --topic).
+        #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
+        name_pos: Option<String>,
+        /// The same as NAME: kafka-topics' spelling.
+        #[arg(long = "topic", id = "topic_opt", value_name = "NAME", conflicts_with = "name_pos")]
+        topic_opt: Option<String>,
+        #[arg(skip)]
+        name: String,
+    },
     /// List the topic configs klog knows, with their defaults.
     Configs {
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
 }
 
-fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
+/// Internal topics are klog's and Kafka's own business: `topic` commands may not create, delete
+/// or repartition them (a one-partition `__consumer_offsets` would break every group).
+pub(super) fn refuse_internal(name: &str, what: &str) -> Result<()> {
+    if crate::datadir::is_internal_topic(name) {
+        return Err(crate::error::Error::Usage(format!(
+            "'{}' is an internal topic and cannot be {} with `klog topic`{}",
+            name,
+            what,
+            if what == "created" {
+                " (except with --topic-id, to match a Kafka broker's; __consumer_offsets with 50 partitions)"
+            } else {
+                ""
+            }
+        )));
+    }
+    Ok(())
+}
+
+impl TopicCommand {
+    /// Fills the topic name from NAME or --topic (clap requires one and refuses both).
+    pub fn normalized(mut self) -> TopicCommand {
+        match &mut self {
+            TopicCommand::Create { name_pos, topic_opt, name, .. }
+            | TopicCommand::Alter { name_pos, topic_opt, name, .. }
+            | TopicCommand::Delete { name_pos, topic_opt, name } => {
+                *name = name_pos.take().or_else(|| topic_opt.take()).unwrap_or_default()
+            }
+            TopicCommand::Describe { names, topic_opts, .. } => names.append(topic_opts),
+            TopicCommand::List { .. } | TopicCommand::Configs { .. } => {}
+        }
+        self
+    }
+}
+
+pub(super) fn parse_configs(kvs: &[String]) -> Result<BTreeMap<String, String>> {
     kvs.iter().map(|kv| config::parse_assignment(kv)).collect()
 }
 
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
     match cmd {
-        TopicCommand::Create { name, partitions, configs, if_not_exists, replication_factor, replica_assignment } => {
+        TopicCommand::Create {
+            name,
+            partitions,
+            configs,
+            if_not_exists,
+            replication_factor,
+            replica_assignment,
+            topic_id,
+            ..
+        } => {
             let configs = parse_configs(&configs)?;
+            // An internal topic is created only to match a Kafka broker's (its topic id given),
+            // and __consumer_offsets only with the partition count every group hashes into.
+            let matches_broker = topic_id.is_some()
+                && (name != crate::group::schema::OFFSETS_TOPIC
+                    || partitions == crate::group::schema::OFFSETS_TOPIC_PARTITIONS);
+            if !matches_broker {
+                refuse_internal(&name, "created")?;
+            }
+            // Everything is checked before anything is created: a refused command leaves no
+            // data directory behind.
+            DataDir::validate_new_topic(&name, partitions, &configs)?;
             if let Some(store) = ctx.store()? {
+                if topic_id.is_some() {
+                    return Err(crate::error::Error::Usage(
+                        "--topic-id is for standalone data directories (a cluster's topic ids are its metadata store's)"
+                            .into(),
+                    ));
+                }
                 crate::datadir::validate_topic_name(&name)?;
                 if if_not_exists && store.load()?.topics.contains_key(&name) {
                     return Ok(EXIT_OK);
@@ -115,10 +214,10 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             if if_not_exists && dd.topic(&name).is_ok() {
                 return Ok(EXIT_OK);
             }
-            let t = dd.create_topic(&name, partitions, configs)?;
+            let t = dd.create_topic_with_id(&name, partitions, configs, topic_id.as_deref())?;
             out(&format!("created topic {} with {} partition(s)\n", t.name, t.partitions))?;
         }
-        TopicCommand::List { json } => {
+        TopicCommand::List { json, exclude_internal } => {
             // (name, partitions, replication factor for a cluster topic)
             let mut topics: BTreeMap<String, (i32, Option<usize>)> = BTreeMap::new();
             let store = ctx.store()?;
@@ -133,6 +232,9 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 for t in ctx.open()?.topics()? {
                     topics.entry(t.name.clone()).or_insert((t.partitions, None));
                 }
+            }
+            if exclude_internal {
+                topics.retain(|n, _| !crate::datadir::is_internal_topic(n));
             }
             if json {
                 let v: Vec<_> = topics
@@ -154,7 +256,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&table(&["TOPIC", "PARTITIONS"], topics.iter().map(|(n, (p, _))| vec![n.clone(), p.to_string()])))?;
             }
         }
-        TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions } => {
+        TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions, .. } => {
             if let Some(store) = ctx.store()? {
                 let snap = store.load()?;
                 if names.iter().all(|n| snap.topics.contains_key(n)) && (!names.is_empty() || !snap.topics.is_empty()) {
@@ -186,8 +288,11 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
                 out(&text)?;
             }
         }
-        TopicCommand::Alter { name, partitions, configs, delete_configs } => {
+        TopicCommand::Alter { name, partitions, configs, delete_configs, .. } => {
             let set = parse_configs(&configs)?;
+            if partitions.is_some() {
+                refuse_internal(&name, "repartitioned")?;
+            }
             if let Some((store, _)) = ctx.cluster_topic(&name)? {
                 let (snap, unreached) = crate::replica::admin::alter_topic(
                     &store,
@@ -211,7 +316,8 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
             let t = dd.alter_topic(&name, partitions, set, &delete_configs)?;
             out(&format!("altered topic {} ({} partition(s))\n", t.name, t.partitions))?;
         }
-        TopicCommand::Delete { name } => {
+        TopicCommand::Delete { name, .. } => {
+            refuse_internal(&name, "deleted")?;
             if let Some((store, _)) = ctx.cluster_topic(&name)? {
                 let (_, unreached) = crate::replica::admin::delete_topic(&store, &name, ctx.lock_timeout)?;
                 for (b, why) in unreached {

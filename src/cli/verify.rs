@@ -19,12 +19,17 @@ use serde_json::json;
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
     /// Topic to check (default: every topic).
+    #[arg(value_name = "TOPIC")]
     pub topic: Option<String>,
+    /// The same as TOPIC: the spelling of Kafka's tools.
+    #[arg(long = "topic", id = "topic_opt", value_name = "TOPIC", conflicts_with = "topic")]
+    pub topic_opt: Option<String>,
     /// Rebuild bad indexes and leader-epoch-checkpoint from the log, and cut the active segment at
     /// its first invalid batch (dropping the batches after it, as Kafka's recovery does), saying
     /// what was cut. Damage inside a sealed segment is reported, not cut.
     #[arg(long)]
     pub repair: bool,
+    /// Print JSON.
     #[arg(long)]
     pub json: bool,
 }

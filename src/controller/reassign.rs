@@ -107,6 +107,8 @@ pub struct Progress {
     pub topic: String,
     pub partition: i32,
     pub complete: bool,
+    /// Not complete and not under way either: the plan was never executed.
+    pub not_started: bool,
     /// Why it is not complete (empty when it is).
     pub message: String,
 }
@@ -169,6 +171,7 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration, throttle:
                 topic: t.into(),
                 partition: p,
                 complete: false,
+                not_started: true,
                 message: "the partition is offline (no leader): nothing moved".into(),
             });
             continue;
@@ -213,6 +216,7 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration, throttle:
                 topic: t.into(),
                 partition: p,
                 complete: false,
+                not_started: false,
                 message: format!(
                     "replica(s) {:?} not in sync yet{}",
                     lagging,
@@ -253,7 +257,7 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration, throttle:
             }
             message = kept.join("; ");
         }
-        out.push(Progress { topic: t.into(), partition: p, complete: true, message });
+        out.push(Progress { topic: t.into(), partition: p, complete: true, not_started: false, message });
     }
     Ok(out)
 }
@@ -266,14 +270,27 @@ pub fn verify(snap: &Snapshot, plan: &Plan) -> Result<Vec<Progress>> {
         .iter()
         .map(|e| {
             let ps = snap.partition(&e.topic, e.partition)?;
-            let (complete, message) = if ps.replicas != e.replicas {
+            // While a reassignment runs, the replicas are the union of the old and the new set.
+            let in_progress =
+                e.replicas.iter().all(|b| ps.replicas.contains(b)) && ps.replicas.len() > e.replicas.len();
+            let (complete, message) = if ps.replicas != e.replicas && !in_progress {
+                // Kafka's words for a plan that was never executed (or was undone).
+                (
+                    false,
+                    format!(
+                        "there is no active reassignment, but the replica set is {:?} rather than {:?}",
+                        ps.replicas, e.replicas
+                    ),
+                )
+            } else if ps.replicas != e.replicas {
                 (false, format!("replicas are {:?}, the plan wants {:?}", ps.replicas, e.replicas))
             } else if !e.replicas.iter().all(|b| ps.isr.contains(b)) {
                 (false, format!("the ISR {:?} lacks some of {:?}", ps.isr, e.replicas))
             } else {
                 (true, String::new())
             };
-            Ok(Progress { topic: e.topic.clone(), partition: e.partition, complete, message })
+            let not_started = !complete && ps.replicas != e.replicas && !in_progress;
+            Ok(Progress { topic: e.topic.clone(), partition: e.partition, complete, not_started, message })
         })
         .collect()
 }

@@ -80,6 +80,55 @@ pub fn parse_partition_dir_name(name: &str) -> Option<(String, i32)> {
     (p >= 0 && p.to_string() == name[topic.len() + 1..]).then(|| (topic.to_string(), p))
 }
 
+/// Files a Kafka broker keeps at the top of a log directory besides `meta.properties` and the
+/// four checkpoints.
+const KAFKA_ROOT_FILES: [&str; 3] = [".kafka_cleanshutdown", ".lock", "bootstrap.checkpoint"];
+
+/// Names of the internal topics of Kafka and klog, which `topic` commands may not create,
+/// delete or repartition.
+pub const INTERNAL_TOPICS: [&str; 3] = ["__consumer_offsets", "__transaction_state", "__cluster_metadata"];
+
+/// Whether `name` is one of Kafka's internal topics.
+pub fn is_internal_topic(name: &str) -> bool {
+    INTERNAL_TOPICS.contains(&name)
+}
+
+/// The first entry of `root` that is not part of a Kafka or klog log directory (partition
+/// directories, including Kafka's `-delete`/`-stray`/`-future` forms, the root checkpoints,
+/// broker marker files and `.klog/`), if any.
+fn foreign_entry(root: &Path) -> Result<Option<PathBuf>> {
+    for entry in fs::read_dir(root).map_err(|e| Error::io("list", root, e))? {
+        let entry = entry.map_err(|e| Error::io("list", root, e))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { return Ok(Some(entry.path())) };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let kafka_dir = is_dir
+            && (name == KLOG_DIR
+                || parse_partition_dir_name(name).is_some()
+                || name.ends_with("-delete")
+                || name.ends_with("-stray")
+                || name.ends_with("-future"));
+        let base = name.strip_suffix(".tmp").unwrap_or(name);
+        let kafka_file = !is_dir && (ROOT_CHECKPOINTS.contains(&base) || KAFKA_ROOT_FILES.contains(&base));
+        if !kafka_dir && !kafka_file {
+            return Ok(Some(entry.path()));
+        }
+        if kafka_dir && name != KLOG_DIR {
+            // A partition-shaped name (`polkit-1`) is not enough: what is inside must be Kafka's.
+            let dir = entry.path();
+            for inner in fs::read_dir(&dir).map_err(|e| Error::io("list", &dir, e))? {
+                let inner = inner.map_err(|e| Error::io("list", &dir, e))?;
+                let ok = inner.file_type().is_ok_and(|t| t.is_file())
+                    && inner.file_name().to_str().is_some_and(crate::log::names::is_partition_file);
+                if !ok {
+                    return Ok(Some(inner.path()));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// Sixteen random bytes from the kernel.
 fn random_bytes() -> Result<[u8; 16]> {
     let mut b = [0u8; 16];
@@ -95,6 +144,23 @@ pub fn new_uuid() -> Result<String> {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))
+}
+
+/// Checks a Kafka topic id given by a user (`topic create --topic-id`): 22 characters of
+/// URL-safe base64 without padding for 16 bytes, as Kafka prints it, and neither of Kafka's
+/// reserved ids (all zero, or the metadata topic's `AAAAAAAAAAAAAAAAAAAAAQ`).
+pub fn validate_topic_id(id: &str) -> Result<()> {
+    let bad = |why: &str| Err(Error::Invalid(format!("topic id '{}' {}", id, why)));
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id) else {
+        return bad("is not URL-safe base64 (Kafka prints ids like 'vF3-Jv4lTbWb0y6EqRy5Qg')");
+    };
+    if bytes.len() != 16 || id.len() != 22 {
+        return bad("must be 22 characters for 16 bytes");
+    }
+    if bytes[..15].iter().all(|&b| b == 0) && bytes[15] <= 1 {
+        return bad("is reserved by Kafka");
+    }
+    Ok(())
 }
 
 /// Parses Java `Properties` text: `key=value` lines, `#` comments.
@@ -135,8 +201,9 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    /// Opens an existing data directory: one with `meta.properties`, a `.klog/` folder, or at
-    /// least one partition directory holding a `.log` file (a copy of a Kafka broker's).
+    /// Opens an existing data directory: one with `meta.properties` (klog's, or a Kafka
+    /// broker's). Anything else is refused, so that a mistyped `--data-dir /etc` never has its
+    /// subdirectories taken for partitions or written into.
     pub fn open(root: &Path) -> Result<DataDir> {
         if root.exists() && !root.is_dir() {
             return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
@@ -148,23 +215,35 @@ impl DataDir {
                 root.display()
             )));
         }
-        let dd = DataDir { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) };
-        if root.join(META_PROPERTIES).is_file() || root.join(KLOG_DIR).is_dir() || dd.has_partition_dirs()? {
-            Ok(dd)
-        } else {
-            Err(Error::Invalid(format!(
-                "{} is not a klog or Kafka data directory (no meta.properties, .klog/ or partition directories)",
+        if !root.join(META_PROPERTIES).is_file() {
+            return Err(Error::Invalid(format!(
+                "{} is not a data directory: it has no meta.properties (make an empty or new directory one with `klog init --data-dir {}`)",
+                root.display(),
                 root.display()
-            )))
+            )));
         }
+        Ok(DataDir { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) })
     }
 
-    /// Opens `root`, creating it with `klog init`'s defaults when it does not exist.
+    /// Opens a directory that klog itself owns and lays out (the groups' coordinator directory
+    /// inside a metadata store), creating it and its `.klog/` when missing. It needs no
+    /// `meta.properties`: no user names it, so it cannot be a mistake.
+    pub fn open_owned(root: &Path) -> Result<DataDir> {
+        fsutil::create_dir_durable(&root.join(KLOG_DIR))?;
+        Ok(DataDir { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) })
+    }
+
+    /// Opens `root`, first making it a data directory with `klog init`'s defaults when it does
+    /// not exist or is an empty directory. A directory with other contents must already be one.
     pub fn open_or_init(root: &Path) -> Result<DataDir> {
-        if !root.exists() {
+        if !root.exists() || Self::is_empty_dir(root) {
             DataDir::init(root, 0)?;
         }
         DataDir::open(root)
+    }
+
+    fn is_empty_dir(root: &Path) -> bool {
+        fs::read_dir(root).is_ok_and(|mut d| d.next().is_none())
     }
 
     pub fn with_lock_timeout(mut self, timeout: Duration) -> DataDir {
@@ -174,10 +253,6 @@ impl DataDir {
 
     pub fn root(&self) -> &Path {
         &self.root
-    }
-
-    fn has_partition_dirs(&self) -> Result<bool> {
-        Ok(!self.partition_dirs()?.is_empty())
     }
 
     /// Creates a data directory (or completes one): `meta.properties`, empty checkpoints, `.klog/`.
@@ -196,8 +271,18 @@ impl DataDir {
             return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
         }
         let created = !root.exists();
-        fsutil::create_dir_durable(root)?;
         let meta_path = root.join(META_PROPERTIES);
+        if !created && !meta_path.is_file() {
+            if let Some(foreign) = foreign_entry(root)? {
+                return Err(Error::Invalid(format!(
+                    "{} is not empty and not a data directory ({} is neither a partition directory nor a Kafka file); \
+                     choose an empty or new directory",
+                    root.display(),
+                    foreign.display()
+                )));
+            }
+        }
+        fsutil::create_dir_durable(root)?;
         let cluster_id = if meta_path.is_file() {
             let text = fs::read_to_string(&meta_path).map_err(|e| Error::io("read", &meta_path, e))?;
             let props = parse_properties(&text);
@@ -533,15 +618,38 @@ impl DataDir {
 
     /// Creates a topic with `partitions` partitions and validated config overrides.
     pub fn create_topic(&self, name: &str, partitions: i32, overrides: BTreeMap<String, String>) -> Result<TopicMeta> {
-        validate_topic_name(name)?;
-        if !(1..=PARTITIONS_MAX).contains(&partitions) {
-            return Err(Error::Invalid(format!(
-                "--partitions {} must be between 1 and {}",
-                partitions, PARTITIONS_MAX
-            )));
+        self.create_topic_with_id(name, partitions, overrides, None)
+    }
+
+    /// `create_topic` with a given topic id (Kafka's, when the topic's partition directories are
+    /// to be moved into a broker that knows the topic by that id) instead of a new random one.
+    pub fn create_topic_with_id(
+        &self,
+        name: &str,
+        partitions: i32,
+        overrides: BTreeMap<String, String>,
+        topic_id: Option<&str>,
+    ) -> Result<TopicMeta> {
+        Self::validate_new_topic(name, partitions, &overrides)?;
+        if let Some(id) = topic_id {
+            validate_topic_id(id)?;
         }
         let _guard = self.lock_named("topics", "topic metadata")?;
-        self.create_topic_locked(name, partitions, overrides)
+        self.create_topic_locked(name, partitions, overrides, topic_id)
+    }
+
+    /// Checks what a new topic is made of (its name, partition count and config overrides)
+    /// without touching the disk, so that a command can refuse bad input before it creates
+    /// anything.
+    pub fn validate_new_topic(name: &str, partitions: i32, overrides: &BTreeMap<String, String>) -> Result<()> {
+        validate_topic_name(name)?;
+        if !(1..=PARTITIONS_MAX).contains(&partitions) {
+            return Err(Error::Usage(format!("--partitions {} must be between 1 and {}", partitions, PARTITIONS_MAX)));
+        }
+        for (k, v) in overrides {
+            config::validate(k, v)?;
+        }
+        Ok(())
     }
 
     fn create_topic_locked(
@@ -549,6 +657,7 @@ impl DataDir {
         name: &str,
         partitions: i32,
         overrides: BTreeMap<String, String>,
+        topic_id: Option<&str>,
     ) -> Result<TopicMeta> {
         if self.read_topic_file(name)?.is_some() || self.partition_dirs()?.iter().any(|(t, _)| t == name) {
             return Err(Error::Invalid(format!("topic '{}' already exists", name)));
@@ -564,7 +673,11 @@ impl DataDir {
         for (k, v) in overrides {
             config.overrides.insert(k.clone(), config::validate(&k, &v)?);
         }
-        let t = TopicMeta { name: name.to_string(), topic_id: new_uuid()?, partitions, config, registered: true };
+        let topic_id = match topic_id {
+            Some(id) => id.to_string(),
+            None => new_uuid()?,
+        };
+        let t = TopicMeta { name: name.to_string(), topic_id, partitions, config, registered: true };
         self.add_partitions(&t, 0..partitions)?;
         Ok(t)
     }
@@ -584,7 +697,7 @@ impl DataDir {
         let dirs: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(t, _)| t == name).map(|(_, p)| p).collect();
         let mut t = match existing {
             Some(t) => t,
-            None if dirs.is_empty() => return self.create_topic_locked(name, partitions, overrides),
+            None if dirs.is_empty() => return self.create_topic_locked(name, partitions, overrides, None),
             None => {
                 let mut config = TopicConfig::default();
                 for (k, v) in overrides {
@@ -683,6 +796,9 @@ impl DataDir {
         let mut locks = Vec::new();
         let parts: Vec<i32> = self.partition_dirs()?.into_iter().filter(|(n, _)| n == name).map(|(_, p)| p).collect();
         for &p in &parts {
+            self.check_only_kafka_files(&self.partition_dir(name, p))?;
+        }
+        for &p in &parts {
             locks.push(self.lock_partition(name, p)?);
         }
         let mut doomed = Vec::new();
@@ -700,6 +816,25 @@ impl DataDir {
         // The partition lock files stay (see delete_partition_replica).
         let _ = self.remove_checkpoint_entries(name, None);
         Ok(t)
+    }
+
+    /// Fails unless `dir` holds only the files Kafka and klog keep in a partition directory,
+    /// so that deleting a topic never removes a file neither of them wrote.
+    fn check_only_kafka_files(&self, dir: &Path) -> Result<()> {
+        for entry in fs::read_dir(dir).map_err(|e| Error::io("list", dir, e))? {
+            let entry = entry.map_err(|e| Error::io("list", dir, e))?;
+            let name = entry.file_name();
+            let ok = entry.file_type().is_ok_and(|t| t.is_file())
+                && name.to_str().is_some_and(crate::log::names::is_partition_file);
+            if !ok {
+                return Err(Error::Invalid(format!(
+                    "{} holds {}, which is not a Kafka partition file; nothing was deleted (move it away first)",
+                    dir.display(),
+                    entry.path().display()
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Renames a partition directory to Kafka's `topic-P.<uuid>-delete` form (the topic shortened

@@ -132,12 +132,19 @@ fn write_state(dir: &Path, s: &GroupState) -> Result<()> {
 /// Takes the group's coordinator lock.
 pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLock> {
     let dir = group_dir(dd, group);
-    dd.require_root()?;
-    for sub in ["members", "owners"] {
-        let p = dir.join(sub);
-        fsutil::create_dir_durable(&p)?;
+    let mut tries = 0;
+    loop {
+        dd.require_root()?;
+        for sub in ["members", "owners"] {
+            let p = dir.join(sub);
+            fsutil::create_dir_durable(&p)?;
+        }
+        match lock::lock_exclusive(&dir.join("group.lock"), timeout, &format!("group {}", group)) {
+            // `group delete` removed the folder while we waited: the group starts afresh.
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound && tries < 3 => tries += 1,
+            r => return r,
+        }
     }
-    lock::lock_exclusive(&dir.join("group.lock"), timeout, &format!("group {}", group))
 }
 
 /// Members whose process is alive (holds its liveness lock).

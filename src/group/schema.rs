@@ -4,8 +4,9 @@
 //! Key = `int16 version` + body; the key version names the record type (0 and 1 OffsetCommit,
 //! 2 GroupMetadata, 3 and up KIP-848 records, which klog skips). Value = `int16 version` + body;
 //! a null value is a tombstone. klog writes OffsetCommitKey v1, OffsetCommitValue v3,
-//! GroupMetadataKey v2 and GroupMetadataValue v3, as Kafka 3.x does, and reads every
-//! non-flexible version.
+//! GroupMetadataKey v2 and GroupMetadataValue v3, as Kafka 3.x does, and reads every version
+//! Kafka 4 writes: 0 to 4 of both values, where 4 is the first flexible version (compact strings,
+//! arrays and bytes, tagged fields, which klog skips; Kafka 4.1 writes OffsetCommitValue v4).
 
 use crate::record::DecodeError;
 
@@ -177,10 +178,12 @@ pub fn assignment_bytes(assigned: &[(String, i32)]) -> Vec<u8> {
     out
 }
 
-/// A bounds-checked reader over one key or value.
+/// A bounds-checked reader over one key or value; `flexible` for Kafka's flexible versions
+/// (compact lengths as unsigned varints of length + 1, 0 for null; tagged fields).
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
+    flexible: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -203,29 +206,67 @@ impl<'a> Reader<'a> {
     fn i64(&mut self, what: &str) -> Result<i64, DecodeError> {
         Ok(i64::from_be_bytes(self.take(8, what)?.try_into().expect("8 bytes")))
     }
-    fn nullable_str(&mut self, what: &str) -> Result<Option<String>, DecodeError> {
-        let n = self.i16(what)?;
+    fn uvarint(&mut self, what: &str) -> Result<u32, DecodeError> {
+        let mut v: u32 = 0;
+        for i in 0..5 {
+            let b = self.take(1, what)?[0];
+            v |= ((b & 0x7f) as u32) << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(DecodeError::new(format!("{}: unsigned varint longer than 5 bytes", what)))
+    }
+    /// A length: i16 (strings) or i32 (arrays, bytes) in old versions, compact in flexible ones;
+    /// `None` for null.
+    fn len(&mut self, wide: bool, what: &str) -> Result<Option<usize>, DecodeError> {
+        let n: i64 = if self.flexible {
+            self.uvarint(what)? as i64 - 1
+        } else if wide {
+            self.i32(what)? as i64
+        } else {
+            self.i16(what)? as i64
+        };
         if n < 0 {
             return Ok(None);
         }
-        let b = self.take(n as usize, what)?;
+        if n as usize > self.b.len() - self.pos {
+            return Err(DecodeError::new(format!("{} length {} runs past the end", what, n)));
+        }
+        Ok(Some(n as usize))
+    }
+    /// A flexible version's tagged fields (none klog needs): skipped.
+    fn tagged_fields(&mut self, what: &str) -> Result<(), DecodeError> {
+        if self.flexible {
+            for _ in 0..self.uvarint(what)? {
+                self.uvarint(what)?;
+                let size = self.uvarint(what)? as usize;
+                self.take(size, what)?;
+            }
+        }
+        Ok(())
+    }
+    fn nullable_str(&mut self, what: &str) -> Result<Option<String>, DecodeError> {
+        let Some(n) = self.len(false, what)? else {
+            return Ok(None);
+        };
+        let b = self.take(n, what)?;
         String::from_utf8(b.to_vec()).map(Some).map_err(|_| DecodeError::new(format!("{} is not UTF-8", what)))
     }
     fn str(&mut self, what: &str) -> Result<String, DecodeError> {
         self.nullable_str(what)?.ok_or_else(|| DecodeError::new(format!("{} is null", what)))
     }
     fn bytes(&mut self, what: &str) -> Result<Vec<u8>, DecodeError> {
-        let n = self.i32(what)?;
-        if n < 0 {
+        let Some(n) = self.len(true, what)? else {
             return Ok(Vec::new());
-        }
-        Ok(self.take(n as usize, what)?.to_vec())
+        };
+        Ok(self.take(n, what)?.to_vec())
     }
 }
 
 /// Decodes a `__consumer_offsets` record from its key and value.
 pub fn decode(key: &[u8], value: Option<&[u8]>) -> Result<OffsetsRecord, DecodeError> {
-    let mut k = Reader { b: key, pos: 0 };
+    let mut k = Reader { b: key, pos: 0, flexible: false };
     let key_version = k.i16("key version")?;
     match key_version {
         0 | 1 => {
@@ -246,25 +287,28 @@ pub fn decode(key: &[u8], value: Option<&[u8]>) -> Result<OffsetsRecord, DecodeE
 }
 
 fn decode_commit_value(v: &[u8]) -> Result<CommitValue, DecodeError> {
-    let mut r = Reader { b: v, pos: 0 };
+    let mut r = Reader { b: v, pos: 0, flexible: false };
     let version = r.i16("value version")?;
-    if !(0..=3).contains(&version) {
+    if !(0..=4).contains(&version) {
         return Err(DecodeError::new(format!("OffsetCommitValue version {} is not supported", version)));
     }
+    r.flexible = version >= 4;
     let offset = r.i64("offset")?;
     let leader_epoch = if version >= 3 { r.i32("leader epoch")? } else { -1 };
     let metadata = r.str("metadata")?;
     let commit_timestamp = r.i64("commit timestamp")?;
     let expire_timestamp = if version == 1 { Some(r.i64("expire timestamp")?) } else { None };
+    r.tagged_fields("tagged fields")?;
     Ok(CommitValue { offset, leader_epoch, metadata, commit_timestamp, expire_timestamp })
 }
 
 fn decode_group_value(v: &[u8]) -> Result<GroupValue, DecodeError> {
-    let mut r = Reader { b: v, pos: 0 };
+    let mut r = Reader { b: v, pos: 0, flexible: false };
     let version = r.i16("value version")?;
-    if !(0..=3).contains(&version) {
+    if !(0..=4).contains(&version) {
         return Err(DecodeError::new(format!("GroupMetadataValue version {} is not supported", version)));
     }
+    r.flexible = version >= 4;
     let mut g = GroupValue {
         protocol_type: r.str("protocol type")?,
         generation: r.i32("generation")?,
@@ -273,10 +317,7 @@ fn decode_group_value(v: &[u8]) -> Result<GroupValue, DecodeError> {
         ..Default::default()
     };
     g.current_state_timestamp = if version >= 2 { r.i64("state timestamp")? } else { -1 };
-    let n = r.i32("member count")?;
-    if n < 0 || n as usize > v.len() {
-        return Err(DecodeError::new(format!("bad member count {}", n)));
-    }
+    let n = r.len(true, "member count")?.unwrap_or(0);
     for _ in 0..n {
         let mut m = MemberValue { member_id: r.str("member id")?, ..Default::default() };
         m.group_instance_id = if version >= 3 { r.nullable_str("group instance id")? } else { None };
@@ -286,8 +327,10 @@ fn decode_group_value(v: &[u8]) -> Result<GroupValue, DecodeError> {
         m.session_timeout = r.i32("session timeout")?;
         m.subscription = r.bytes("subscription")?;
         m.assignment = r.bytes("assignment")?;
+        r.tagged_fields("member tagged fields")?;
         g.members.push(m);
     }
+    r.tagged_fields("tagged fields")?;
     Ok(g)
 }
 
@@ -340,31 +383,91 @@ mod tests {
     }
 
     #[test]
-    fn decodes_group_metadata_written_by_a_real_kafka_broker() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/kafka-samples/bheem6005-kafka/kafka-logs/__consumer_offsets-0/00000000000000000000.log"
+    fn decodes_kafka_4_flexible_offset_commit_values() {
+        // OffsetCommitValue v4 as Kafka 4.1 writes it: compact metadata string, then tagged
+        // fields (tag 0, the topic id, 16 bytes).
+        let mut v = vec![0, 4];
+        v.extend_from_slice(&120i64.to_be_bytes());
+        v.extend_from_slice(&(-1i32).to_be_bytes());
+        v.push(12);
+        v.extend_from_slice(b"klog-oracle");
+        v.extend_from_slice(&1_796_417_060_484i64.to_be_bytes());
+        v.extend_from_slice(&[1, 0, 16]);
+        v.extend_from_slice(&[7; 16]);
+        let got = decode_commit_value(&v).unwrap();
+        assert_eq!(
+            got,
+            CommitValue {
+                offset: 120,
+                leader_epoch: -1,
+                metadata: "klog-oracle".into(),
+                commit_timestamp: 1_796_417_060_484,
+                expire_timestamp: None
+            }
         );
-        let bytes = std::fs::read(path).expect("../shared/kafka-samples beside the repo");
+        // A tagged field that runs past the end is an error, not a panic.
+        assert!(decode_commit_value(&v[..v.len() - 1]).is_err());
+    }
+
+    /// Every record of `__consumer_offsets-<p>` in the directory Kafka 4.1.1 wrote for fixtures/.
+    fn fixture_records(p: i32) -> Vec<OffsetsRecord> {
+        let path = format!(
+            "{}/fixtures/kafka-4.1.1/__consumer_offsets-{}/00000000000000000000.log",
+            env!("CARGO_MANIFEST_DIR"),
+            p
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {}", path, e));
         let mut pos = 0;
-        let mut generations = Vec::new();
+        let mut out = Vec::new();
         while pos < bytes.len() {
             let len = i32::from_be_bytes(bytes[pos + 8..pos + 12].try_into().unwrap()) as usize + 12;
             let (_, recs) = crate::record::decode_batch(&bytes[pos..pos + len]).unwrap();
             for r in recs {
-                match decode(r.key.as_deref().unwrap(), r.value.as_deref()).unwrap() {
-                    OffsetsRecord::Group { group, value: Some(v) } => {
-                        assert_eq!(group, "console-consumer-14897");
-                        assert_eq!(partition_for_group(&group), 0);
-                        assert_eq!(v.protocol_type, "consumer");
-                        generations.push((v.generation, v.members.len()));
-                    }
-                    other => panic!("unexpected {:?}", other),
-                }
+                out.push(decode(r.key.as_deref().unwrap(), r.value.as_deref()).unwrap());
             }
             pos += len;
         }
-        assert_eq!(generations, vec![(1, 1), (2, 0)]);
+        out
+    }
+
+    #[test]
+    fn decodes_what_a_kafka_4_broker_wrote() {
+        // Four classic groups: GroupMetadata v3 through three generations, an OffsetCommitValue
+        // v4 (flexible) commit of 3 + n.
+        for n in 0..4 {
+            let group = format!("fixture-classic-{}", n);
+            let mut generations = Vec::new();
+            let mut commits = Vec::new();
+            for r in fixture_records(partition_for_group(&group)) {
+                match r {
+                    OffsetsRecord::Group { group: g, value: Some(v) } => {
+                        assert_eq!(g, group);
+                        generations.push((v.generation, v.members.len()));
+                    }
+                    OffsetsRecord::Commit { group: g, topic, partition, value: Some(v) } => {
+                        assert_eq!((g.as_str(), topic.as_str(), partition), (group.as_str(), "cities", 0));
+                        assert_eq!(v.metadata, "klog-oracle");
+                        commits.push(v.offset);
+                    }
+                    other => panic!("{}: unexpected {:?}", group, other),
+                }
+            }
+            assert_eq!(generations, [(0, 0), (1, 1), (2, 0)], "{}", group);
+            assert_eq!(commits, [3 + n], "{}", group);
+        }
+        // A group of the new consumer protocol (KIP-848): records of types 3 to 8, which klog
+        // passes over, and its commit.
+        let records = fixture_records(partition_for_group("fixture-consumer"));
+        let others: Vec<i16> = records
+            .iter()
+            .filter_map(|r| match r {
+                OffsetsRecord::Other { key_version } => Some(*key_version),
+                _ => None,
+            })
+            .collect();
+        assert!(!others.is_empty() && others.iter().all(|k| (3..=8).contains(k)), "{:?}", others);
+        assert!(records.iter().any(|r| matches!(r,
+            OffsetsRecord::Commit { group, value: Some(v), .. } if group == "fixture-consumer" && v.offset == 9)));
     }
 
     #[test]

@@ -29,6 +29,20 @@ pub fn parse_segment_file_name(name: &str) -> Option<(i64, &str)> {
     Some((digits.parse().ok()?, rest))
 }
 
+/// Whether `name` is a file Kafka or klog keeps in a partition directory: a segment file
+/// (`.log`, `.index`, `.timeindex`, `.txnindex`, `.snapshot`, each possibly with a
+/// `.deleted`/`.cleaned`/`.swap` suffix), the leader-epoch checkpoint, `partition.metadata`, or
+/// the temporary file of either (`.tmp`, written then renamed).
+pub fn is_partition_file(name: &str) -> bool {
+    if let Some((_, rest)) = parse_segment_file_name(name) {
+        let kind =
+            [DELETED_SUFFIX, CLEANED_SUFFIX, SWAP_SUFFIX].iter().fold(rest, |r, s| r.strip_suffix(s).unwrap_or(r));
+        return SEGMENT_SUFFIXES.contains(&kind) || kind == SNAPSHOT_SUFFIX;
+    }
+    let base = name.strip_suffix(".tmp").unwrap_or(name);
+    base == LEADER_EPOCH_CHECKPOINT || base == PARTITION_METADATA
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +53,25 @@ mod tests {
         assert_eq!(parse_segment_file_name("00000000000000000042.log"), Some((42, ".log")));
         assert_eq!(parse_segment_file_name("00000000000000000042.index.swap"), Some((42, ".index.swap")));
         assert_eq!(parse_segment_file_name("leader-epoch-checkpoint"), None);
+    }
+
+    #[test]
+    fn partition_file_kinds() {
+        for ok in [
+            "00000000000000000042.log",
+            "00000000000000000042.index.deleted",
+            "00000000000000000042.timeindex.swap",
+            "00000000000000000042.log.cleaned",
+            "00000000000000000042.txnindex",
+            "00000000000000000042.snapshot",
+            "leader-epoch-checkpoint",
+            "leader-epoch-checkpoint.tmp",
+            "partition.metadata",
+        ] {
+            assert!(is_partition_file(ok), "{ok}");
+        }
+        for bad in ["rules", "00000000000000000042.txt", "42", ".log", "x.log", "partition.metadata.bak"] {
+            assert!(!is_partition_file(bad), "{bad}");
+        }
     }
 }

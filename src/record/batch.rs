@@ -211,6 +211,24 @@ pub struct HeadersRef<'a> {
 }
 
 impl<'a> HeadersRef<'a> {
+    /// Encodes `headers` in a record's header layout into `out` (cleared first) and returns a
+    /// view of them, for records that did not come from a batch (a Kafka client's messages).
+    pub fn encode(headers: &[(&[u8], Option<&[u8]>)], out: &'a mut Vec<u8>) -> HeadersRef<'a> {
+        out.clear();
+        for (k, v) in headers {
+            put_varint(out, k.len() as i32);
+            out.extend_from_slice(k);
+            match v {
+                None => put_varint(out, -1),
+                Some(v) => {
+                    put_varint(out, v.len() as i32);
+                    out.extend_from_slice(v);
+                }
+            }
+        }
+        HeadersRef { raw: out, count: headers.len() }
+    }
+
     pub fn len(&self) -> usize {
         self.count
     }
@@ -639,20 +657,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kafka_python_first_batch_decodes() {
-        // kafka-format.md section 1.8.
+    fn first_batch_a_kafka_4_broker_wrote_decodes() {
+        // fixtures/kafka-4.1.1: topic cities, one record per batch, from an idempotent producer.
         let bytes = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/kafka-samples/kafka-python/record_batch_data_v2.bin"
+            "/fixtures/kafka-4.1.1/cities-0/00000000000000000000.log"
         ))
-        .expect("../shared/kafka-samples must be beside the repo");
-        let (h, recs) = decode_batch(&bytes[..71]).unwrap();
-        assert_eq!(h.partition_leader_epoch, 1);
-        assert_eq!(h.crc, 0x0318_a270);
-        assert_eq!(h.base_timestamp, 1_503_229_838_908);
+        .expect("fixtures/kafka-4.1.1 in the repository");
+        let (h, recs) = decode_batch(&bytes[..76]).unwrap();
+        assert_eq!(h.partition_leader_epoch, 0);
+        assert_eq!(h.crc, 1_061_628_640);
+        assert_eq!(h.base_timestamp, 1_700_000_000_000);
+        assert_eq!((h.producer_id, h.producer_epoch, h.base_sequence), (0, 0, 0));
         assert_eq!(recs.len(), 1);
         assert_eq!(recs[0].key, None);
-        assert_eq!(recs[0].value.as_deref(), Some(&b"123"[..]));
+        assert_eq!(recs[0].value.as_deref(), Some(&b"New York"[..]));
     }
 
     #[test]

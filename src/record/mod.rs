@@ -10,6 +10,7 @@
 
 mod batch;
 pub mod compression;
+pub mod isolation;
 pub mod varint;
 
 pub use batch::*;

@@ -147,8 +147,12 @@ pub fn replicate_partition_with_progress(
     let leader_start = reader.log_start_offset();
     if w.log_end_offset() < leader_start {
         let first = w.segments().first().copied().unwrap_or(0);
+        let before = w.log_end_offset();
         w.truncate_to(first)?;
-        truncated_to = Some(w.log_end_offset());
+        // A new (empty) follower loses nothing here: that is no truncation to report.
+        if w.log_end_offset() < before {
+            truncated_to = Some(w.log_end_offset());
+        }
         w.roll(leader_start)?;
     }
     let follower_start = follower.checkpoint_value(LOG_START_CHECKPOINT, &topic.name, partition)?.unwrap_or(0);

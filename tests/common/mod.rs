@@ -2,6 +2,7 @@
 //! directory: `let t = Klog::new(); t.cmd(&["topic", "create", "x"]).assert().success();`.
 #![allow(dead_code)]
 
+pub mod kafka;
 pub mod process;
 
 use assert_cmd::Command;
@@ -91,9 +92,48 @@ impl Klog {
     }
 }
 
-/// The shared Kafka samples beside the repository.
-pub fn samples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/kafka-samples")
+/// Every file and folder under `dir` with its bytes (folders map to nothing), except the lock
+/// files under `.klog/locks` (taking a lock may create one; that is not a change of data).
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd {
+            let e = e.unwrap();
+            let p = e.path();
+            if p.ends_with(".klog/locks") {
+                continue;
+            }
+            if e.file_type().unwrap().is_dir() {
+                out.insert(p.clone(), Vec::new());
+                stack.push(p);
+            } else {
+                out.insert(p.clone(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Copies a directory tree (files and folders).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dst = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dst);
+        } else {
+            std::fs::copy(e.path(), &dst).unwrap();
+        }
+    }
+}
+
+/// The log directory written by the real Kafka broker for fixtures/ (see
+/// fixtures/make-kafka-fixtures.sh and fixtures/kafka-*.VERSION).
+pub fn kafka_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/kafka-4.1.1")
 }
 
 /// Marsaglia's xorshift64, for tests that need repeatable pseudo-random choices without a crate.

@@ -1,0 +1,144 @@
+//! Consuming from a Kafka cluster: librdkafka's consumer assigned to chosen partitions at the
+//! offsets kcat's grammar names (no group, nothing committed), reporting each partition's end
+//! so that `-e` can stop there.
+
+use super::{Cluster, KlogContext, TopicInfo};
+use crate::error::{Error, Result};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{Headers, Message};
+use rdkafka::{Offset, TopicPartitionList};
+use std::time::Duration;
+
+/// Where reading starts in each partition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartAt {
+    Beginning,
+    End,
+    /// An absolute offset (out of a partition's range is an error naming the range).
+    Offset(i64),
+    /// This many records before the end.
+    Tail(i64),
+    /// The first record at or after this time (epoch ms); the end where none is that late.
+    Time(i64),
+}
+
+/// A record read from the cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetRecord {
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: i64,
+    pub key: Option<Vec<u8>>,
+    pub value: Option<Vec<u8>>,
+    pub headers: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+}
+
+/// What one poll brought.
+#[derive(Debug)]
+pub enum Polled {
+    Record(NetRecord),
+    /// The partition has no more records for now.
+    End(i32),
+    Nothing,
+}
+
+pub struct NetConsumer {
+    consumer: BaseConsumer<KlogContext>,
+    ctx: KlogContext,
+    cluster: Cluster,
+    topic: String,
+}
+
+impl NetConsumer {
+    /// A consumer of `partitions` of `topic`, each from `start`. `isolation` is Kafka's
+    /// `isolation.level` (read_uncommitted, Kafka's default, or read_committed). Partitions out
+    /// of range for an absolute offset are returned as errors, one per partition, and left out.
+    pub fn assign(
+        cluster: &Cluster,
+        topic: &TopicInfo,
+        partitions: &[i32],
+        start: StartAt,
+        isolation: &str,
+    ) -> Result<(NetConsumer, Vec<Error>)> {
+        let ctx = KlogContext::default();
+        let consumer: BaseConsumer<KlogContext> = cluster
+            .config(&[
+                ("group.id", "klog"),
+                ("enable.auto.commit", "false"),
+                ("enable.auto.offset.store", "false"),
+                ("enable.partition.eof", "true"),
+                ("auto.offset.reset", "error"),
+                ("isolation.level", isolation),
+            ])
+            .create_with_context(ctx.clone())
+            .map_err(|e| cluster.error("cannot create a consumer", e))?;
+        let mut skipped = Vec::new();
+        let mut tpl = TopicPartitionList::new();
+        let times = match start {
+            StartAt::Time(ts) => Some(cluster.offsets_for_time(topic, ts)?),
+            _ => None,
+        };
+        let marks = match start {
+            StartAt::Offset(_) => Some(cluster.watermarks(topic)?),
+            _ => None,
+        };
+        for &p in partitions {
+            let offset = match start {
+                StartAt::Beginning => Offset::Beginning,
+                StartAt::End => Offset::End,
+                StartAt::Tail(n) => Offset::OffsetTail(n),
+                StartAt::Offset(o) => {
+                    let (_, lo, hi) =
+                        marks.as_ref().and_then(|m| m.iter().find(|m| m.0 == p)).copied().unwrap_or((p, 0, 0));
+                    if o < lo || o > hi {
+                        skipped.push(Error::Invalid(format!(
+                            "offset {} is out of range for {}-{} (valid offsets are {}..{})",
+                            o, topic.name, p, lo, hi
+                        )));
+                        continue;
+                    }
+                    Offset::Offset(o)
+                }
+                StartAt::Time(_) => {
+                    match times.as_ref().and_then(|t| t.iter().find(|(q, _)| *q == p)).and_then(|(_, o)| *o) {
+                        Some(o) => Offset::Offset(o),
+                        None => Offset::End,
+                    }
+                }
+            };
+            tpl.add_partition_offset(&topic.name, p, offset).map_err(|e| cluster.error("cannot assign", e))?;
+        }
+        consumer.assign(&tpl).map_err(|e| cluster.error("cannot assign partitions", e))?;
+        Ok((NetConsumer { consumer, ctx, cluster: cluster.clone(), topic: topic.name.clone() }, skipped))
+    }
+
+    /// Waits up to `timeout` for the next record or partition end.
+    pub fn poll(&mut self, timeout: Duration) -> Result<Polled> {
+        match self.consumer.poll(timeout) {
+            None => match self.ctx.fatal() {
+                Some(why) => Err(self.cluster.unreachable(Some(why))),
+                None => Ok(Polled::Nothing),
+            },
+            Some(Ok(m)) => {
+                let headers = m
+                    .headers()
+                    .map(|hs| hs.iter().map(|h| (h.key.as_bytes().to_vec(), h.value.map(<[u8]>::to_vec))).collect())
+                    .unwrap_or_default();
+                Ok(Polled::Record(NetRecord {
+                    partition: m.partition(),
+                    offset: m.offset(),
+                    timestamp: m.timestamp().to_millis().unwrap_or(-1),
+                    key: m.key().map(<[u8]>::to_vec),
+                    value: m.payload().map(<[u8]>::to_vec),
+                    headers,
+                }))
+            }
+            Some(Err(KafkaError::PartitionEOF(p))) => Ok(Polled::End(p)),
+            Some(Err(e)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::OffsetOutOfRange) => {
+                Err(Error::Invalid(format!("{}: {}", self.topic, e)))
+            }
+            Some(Err(e)) => Err(self.cluster.error(&format!("cannot read topic '{}'", self.topic), e)),
+        }
+    }
+}

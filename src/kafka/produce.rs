@@ -1,0 +1,191 @@
+//! Producing to a Kafka cluster: librdkafka's producer, with Kafka's Java partitioner
+//! (`murmur2_random`: murmur2 of the key, so a key lands where Kafka's Java producer and
+//! `klog produce` on a directory put it), delivery reports collected for `--print-offsets`, and a
+//! failure to deliver any record reported as an error.
+
+use super::{Cluster, KlogContext};
+use crate::error::{Error, Result};
+use rdkafka::client::ClientContext;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{Header, Message, OwnedHeaders};
+use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Where an acknowledged record landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delivered {
+    pub partition: i32,
+    pub offset: i64,
+}
+
+#[derive(Default)]
+struct DeliveryLog {
+    /// Kept only when the caller asked for them (`--print-offsets`).
+    track: bool,
+    delivered: Vec<Delivered>,
+    acknowledged: u64,
+    failed: u64,
+    first_error: Option<String>,
+}
+
+struct ProduceContext {
+    base: KlogContext,
+    log: Arc<Mutex<DeliveryLog>>,
+}
+
+impl ClientContext for ProduceContext {
+    fn log(&self, level: rdkafka::config::RDKafkaLogLevel, fac: &str, message: &str) {
+        self.base.log(level, fac, message)
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.base.error(error, reason)
+    }
+}
+
+impl ProducerContext for ProduceContext {
+    type DeliveryOpaque = ();
+
+    fn delivery(&self, r: &DeliveryResult<'_>, _: ()) {
+        let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        match r {
+            Ok(m) => {
+                log.acknowledged += 1;
+                if log.track {
+                    log.delivered.push(Delivered { partition: m.partition(), offset: m.offset() });
+                }
+            }
+            Err((e, _)) => {
+                log.failed += 1;
+                log.first_error.get_or_insert_with(|| e.to_string());
+            }
+        }
+    }
+}
+
+/// A producer of one topic.
+pub struct NetProducer {
+    producer: BaseProducer<ProduceContext>,
+    log: Arc<Mutex<DeliveryLog>>,
+    ctx: KlogContext,
+    cluster: Cluster,
+    topic: String,
+    delivery_timeout: Duration,
+}
+
+impl NetProducer {
+    /// A producer of `topic` with `acks` (0, 1 or all), a compression codec, and a delivery
+    /// timeout (Kafka's delivery.timeout.ms). Client properties given by the user win.
+    pub fn new(
+        cluster: &Cluster,
+        topic: &str,
+        acks: &str,
+        compression: Option<&str>,
+        delivery_timeout: Duration,
+        track_offsets: bool,
+    ) -> Result<NetProducer> {
+        let ms = delivery_timeout.as_millis().min(i32::MAX as u128).to_string();
+        let mut defaults = vec![("acks", acks), ("partitioner", "murmur2_random"), ("message.timeout.ms", ms.as_str())];
+        if let Some(c) = compression {
+            defaults.push(("compression.type", c));
+        }
+        let config = cluster.config(&defaults);
+        let ctx = KlogContext::default();
+        let log = Arc::new(Mutex::new(DeliveryLog { track: track_offsets, ..DeliveryLog::default() }));
+        let producer = config
+            .create_with_context(ProduceContext { base: ctx.clone(), log: log.clone() })
+            .map_err(|e| cluster.error("cannot create a producer", e))?;
+        Ok(NetProducer { producer, log, ctx, cluster: cluster.clone(), topic: topic.to_string(), delivery_timeout })
+    }
+
+    /// Queues one record (waiting while librdkafka's queue is full).
+    pub fn send(
+        &mut self,
+        partition: Option<i32>,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&[u8], Option<&[u8]>)],
+        timestamp_ms: Option<i64>,
+    ) -> Result<()> {
+        let mut hs = OwnedHeaders::new_with_capacity(headers.len());
+        for (k, v) in headers {
+            let key = std::str::from_utf8(k)
+                .map_err(|_| Error::Usage("a header key for a Kafka cluster must be UTF-8".into()))?;
+            hs = hs.insert(Header { key, value: *v });
+        }
+        let mut rec: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(&self.topic).headers(hs);
+        if let Some(k) = key {
+            rec = rec.key(k);
+        }
+        if let Some(v) = value {
+            rec = rec.payload(v);
+        }
+        if let Some(p) = partition {
+            rec = rec.partition(p);
+        }
+        if let Some(t) = timestamp_ms {
+            rec = rec.timestamp(t);
+        }
+        loop {
+            match self.producer.send(rec) {
+                Ok(()) => break,
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    rec = back;
+                    self.producer.poll(Duration::from_millis(50));
+                    self.check_reachable()?;
+                }
+                Err((e, _)) => return Err(self.cluster.error(&format!("cannot produce to topic '{}'", self.topic), e)),
+            }
+        }
+        self.producer.poll(Duration::ZERO);
+        Ok(())
+    }
+
+    fn check_reachable(&self) -> Result<()> {
+        match self.ctx.fatal() {
+            Some(why) => Err(self.cluster.unreachable(Some(why))),
+            None => Ok(()),
+        }
+    }
+
+    /// The records acknowledged since the last call, in the order the acknowledgements came.
+    pub fn take_delivered(&mut self) -> Vec<Delivered> {
+        std::mem::take(&mut self.log.lock().unwrap_or_else(|p| p.into_inner()).delivered)
+    }
+
+    /// Waits until every queued record is acknowledged or failed (at most the delivery timeout;
+    /// sooner when the cluster cannot be reached at all). Any record not delivered is an error.
+    pub fn flush(&mut self) -> Result<()> {
+        let deadline = Instant::now() + self.delivery_timeout;
+        while self.producer.in_flight_count() > 0 {
+            let _ = self.producer.flush(Duration::from_millis(200));
+            if self.producer.in_flight_count() == 0 {
+                break;
+            }
+            let nothing_delivered = self.log.lock().unwrap_or_else(|p| p.into_inner()).acknowledged == 0;
+            if nothing_delivered {
+                self.check_reachable()?;
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::Invalid(format!(
+                    "{} record(s) to topic '{}' were not acknowledged by the Kafka cluster at {} within {} ms",
+                    self.producer.in_flight_count(),
+                    self.topic,
+                    self.cluster.bootstrap(),
+                    self.delivery_timeout.as_millis()
+                )));
+            }
+        }
+        let log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        if log.failed > 0 {
+            return Err(Error::Invalid(format!(
+                "{} record(s) to topic '{}' were not delivered to the Kafka cluster at {}: {}",
+                log.failed,
+                self.topic,
+                self.cluster.bootstrap(),
+                log.first_error.as_deref().unwrap_or("unknown error")
+            )));
+        }
+        Ok(())
+    }
+}
