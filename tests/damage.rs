@@ -57,15 +57,15 @@ fn records(n: usize) -> String {
     (0..n).map(|i| format!("{} v{}\n", i, (i / 3 + 1) * 10 + i % 3)).collect()
 }
 
-/// `consume -e` must fail (exit 1, one `klog: error:` line naming the file and position) after
-/// printing exactly `good` records.
+/// `consume -e` must fail (exit 1, one `klog: error:` line naming the partition, file and
+/// position) after printing exactly `good` records.
 fn consume_stops_at(k: &Klog, good: usize, position: usize) {
     let out = k.cmd(&["consume", "t", "-p", "0", "-e", "--format", FORMAT]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "consume must fail: {}", err);
     assert_eq!(String::from_utf8_lossy(&out.stdout), records(good));
     let seg = k.segment("t", 0, 0, ".log");
-    let want = format!("klog: error: corrupt data in {} at byte {}", seg.display(), position);
+    let want = format!("klog: error: t-0: corrupt data in {} at byte {}", seg.display(), position);
     assert!(err.starts_with(&want), "{} / {}", err, want);
     assert_eq!(err.trim_end().lines().count(), 1, "{}", err);
 }
