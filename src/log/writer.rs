@@ -333,6 +333,23 @@ impl PartitionWriter {
         Ok(())
     }
 
+    /// Kafka's `truncateFullyAndStartAt`: deletes every segment and starts the log over, empty,
+    /// at `offset`, with an empty leader epoch cache (a follower whose leader's log start moved
+    /// past its log end). Unlike [`PartitionWriter::roll`], `offset` may lie below the first
+    /// segment's base, and the log end offset becomes `offset`.
+    pub fn truncate_fully_and_start_at(&mut self, offset: i64) -> Result<()> {
+        for b in std::mem::take(&mut self.segments).into_iter().rev() {
+            delete_segment_files(&self.dir, b)?;
+        }
+        self.active = create_segment(&self.dir, offset)?;
+        self.segments = vec![offset];
+        self.next_offset = offset;
+        self.dirty = false;
+        self.unflushed_messages = 0;
+        self.epochs.truncate_from_end(i64::MIN)?;
+        fsutil::sync_dir(&self.dir)
+    }
+
     /// Appends one whole batch. In leader mode its base offset and leader epoch are rewritten
     /// (both lie outside the CRC). Returns where it landed.
     pub fn append_batch(&mut self, batch: &mut [u8], mode: AppendMode) -> Result<AppendInfo> {
@@ -364,6 +381,16 @@ impl PartitionWriter {
                         "replicated batch at offset {} is below the log end offset {} of {}",
                         h.base_offset,
                         self.next_offset,
+                        self.dir.display()
+                    )));
+                }
+                let segment_base = self.active.base_offset;
+                if h.base_offset < segment_base {
+                    // Every reader would call it damage: a batch never lies below its segment.
+                    return Err(Error::Invalid(format!(
+                        "replicated batch at offset {} is below the base offset {} of the active segment of {}",
+                        h.base_offset,
+                        segment_base,
                         self.dir.display()
                     )));
                 }
