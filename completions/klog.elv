@@ -550,7 +550,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -F 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
             cand --client-config 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
             cand --request-timeout-ms 'How long a request to a Kafka cluster may take before klog gives up, in ms'
-            cand --repair 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
+            cand --repair 'Rebuild bad indexes and leader-epoch-checkpoint from the log, and cut the active segment at its first invalid batch (dropping the batches after it, as Kafka''s recovery does), saying what was cut. Damage inside a sealed segment is reported, not cut'
             cand --json 'Print JSON'
             cand -q 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)'
             cand --quiet 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)'

@@ -364,7 +364,7 @@ complete -c klog -n "__fish_klog_using_subcommand verify" -s b -l bootstrap-serv
 complete -c klog -n "__fish_klog_using_subcommand verify" -s X -d 'A client property for the Kafka cluster, KEY=VALUE with librdkafka\'s names (repeatable): security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ... Values are never printed' -r
 complete -c klog -n "__fish_klog_using_subcommand verify" -s F -l client-config -d 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none' -r
 complete -c klog -n "__fish_klog_using_subcommand verify" -l request-timeout-ms -d 'How long a request to a Kafka cluster may take before klog gives up, in ms' -r
-complete -c klog -n "__fish_klog_using_subcommand verify" -l repair -d 'Cut torn tails of active segments and rebuild bad indexes, saying what was cut'
+complete -c klog -n "__fish_klog_using_subcommand verify" -l repair -d 'Rebuild bad indexes and leader-epoch-checkpoint from the log, and cut the active segment at its first invalid batch (dropping the batches after it, as Kafka\'s recovery does), saying what was cut. Damage inside a sealed segment is reported, not cut'
 complete -c klog -n "__fish_klog_using_subcommand verify" -l json -d 'Print JSON'
 complete -c klog -n "__fish_klog_using_subcommand verify" -s q -l quiet -d 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat\'s -q)'
 complete -c klog -n "__fish_klog_using_subcommand verify" -s h -l help -d 'Print help'

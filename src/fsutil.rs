@@ -29,6 +29,28 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
     d.sync_all().map_err(|e| Error::io("fsync directory", dir, e))
 }
 
+/// Creates directory `dir` and any missing parents, and makes every directory it created
+/// durable in its parent (fsyncs each new directory's parent, top down), so that nothing written
+/// inside it later is acknowledged under a name a power loss could forget. Every directory klog
+/// creates goes through here.
+pub fn create_dir_durable(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut missing = Vec::new();
+    let mut cur = Some(dir);
+    while let Some(d) = cur.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        missing.push(d);
+        cur = d.parent();
+    }
+    fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?;
+    for d in missing.iter().rev() {
+        let parent = d.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
 /// Replaces `path` with `contents` atomically: writes `<path>.tmp`, fsyncs it, renames it over
 /// `path`, and fsyncs the directory. A crash leaves either the old or the new content.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {

@@ -1,4 +1,4 @@
-//! Crash safety with the real binary: 25 rounds of a `klog produce --batch-size 2000
+//! Crash safety with the real binary: 25 rounds (`KLOG_CRASH_TRIALS=N` for more) of a `klog produce --batch-size 2000
 //! --linger-ms 1` fed numbered lines `r{round}-{n}` in small bursts by a writer thread and killed
 //! with SIGKILL at a pseudo-random moment (xorshift seeded from the round), each followed by a
 //! normal `klog produce` of one acknowledged record `ack-{round}` that must exit 0 (recovering
@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-const ROUNDS: u64 = 25;
+const DEFAULT_ROUNDS: u64 = 25;
 
 /// One round: start a producer, feed it, kill it. Returns how many lines were handed to the pipe.
 fn killed_producer(t: &Klog, round: u64) -> u64 {
@@ -63,10 +63,11 @@ fn killed_producer(t: &Klog, round: u64) -> u64 {
 
 #[test]
 fn killed_producers_never_break_the_log() {
+    let rounds: u64 = std::env::var("KLOG_CRASH_TRIALS").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_ROUNDS);
     let t = Klog::new();
     t.ok(&["topic", "create", "t", "--partitions", "1"]);
     let mut sent = Vec::new();
-    for round in 0..ROUNDS {
+    for round in 0..rounds {
         sent.push(killed_producer(&t, round));
         t.ok_with(&["produce", "t", "-p", "0"], format!("ack-{}\n", round).as_bytes());
         t.verify_ok(&format!("after round {}", round));
@@ -75,7 +76,7 @@ fn killed_producers_never_break_the_log() {
     let out = t.ok(&["consume", "t", "-p", "0", "-e", "--format", "%o %s\\n"]);
     let mut round = 0u64; // the round whose lines may come next
     let mut next_n = 0u64; // the next line number expected from that round
-    let mut survived = vec![0u64; ROUNDS as usize];
+    let mut survived = vec![0u64; rounds as usize];
     for (expect, l) in out.lines().enumerate() {
         let (o, v) = l.split_once(' ').unwrap();
         assert_eq!(o.parse::<usize>().unwrap(), expect, "offsets must be contiguous");
@@ -97,7 +98,7 @@ fn killed_producers_never_break_the_log() {
             survived[r as usize] += 1;
         }
     }
-    assert_eq!(round, ROUNDS, "every ack is there, once");
+    assert_eq!(round, rounds, "every ack is there, once");
     let total: u64 = survived.iter().sum();
     assert!(total > 0, "no killed producer got anything written; the test exercised nothing");
     eprintln!("lines sent per round: {:?}", sent);

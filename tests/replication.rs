@@ -676,3 +676,36 @@ fn a_topic_deleted_twice_while_a_broker_is_away_is_still_recognised() {
     let hw = std::fs::read_to_string(c.b(2).join("replication-offset-checkpoint")).unwrap();
     assert!(hw.lines().any(|l| l == "t 0 2"), "{}", hw);
 }
+
+/// delete-records left the leader's log start inside a batch: a new follower starts its log at
+/// that batch's base offset, as Kafka's follower does (truncateFullyAndStartAt the batch's first
+/// offset on UnexpectedAppendOffsetException), keeping the leader's log start. It verifies clean
+/// (no batch below its segment's base offset), reads from the log start, and replicates again.
+#[test]
+fn a_follower_of_a_log_start_inside_a_batch_starts_at_the_batch() {
+    let d = tempfile::tempdir().unwrap();
+    let (l, f) = (d.path().join("l"), d.path().join("f"));
+    let (l, f) = (l.to_str().unwrap(), f.to_str().unwrap());
+    ok(&["--data-dir", l, "topic", "create", "t"], b"");
+    ok(&["--data-dir", l, "produce", "t"], &lines(0, 10));
+    ok(&["--data-dir", l, "delete-records", "t", "-p", "0", "--before", "5"], b"");
+    ok(&["--data-dir", f, "init", "--broker-id", "1"], b"");
+    for _ in 0..2 {
+        ok(&["replicate", "--from", l, "--to", f], b"");
+        ok(&["--data-dir", f, "verify"], b"");
+    }
+    let segs: Vec<String> = std::fs::read_dir(Path::new(f).join("t-0"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".log"))
+        .collect();
+    assert_eq!(segs, ["00000000000000000000.log"]);
+    let start = std::fs::read_to_string(Path::new(f).join("log-start-offset-checkpoint")).unwrap();
+    assert!(start.lines().any(|l| l == "t 0 5"), "{}", start);
+    assert_eq!(ok(&["--data-dir", f, "consume", "t", "-e"], b""), String::from_utf8(lines(5, 10)).unwrap());
+    // A record more on the leader goes after the batch.
+    ok(&["--data-dir", l, "produce", "t"], &lines(10, 11));
+    ok(&["replicate", "--from", l, "--to", f], b"");
+    ok(&["--data-dir", f, "verify"], b"");
+    assert_eq!(ok(&["--data-dir", f, "consume", "t", "-e"], b""), String::from_utf8(lines(5, 11)).unwrap());
+}

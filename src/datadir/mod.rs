@@ -229,8 +229,7 @@ impl DataDir {
     /// inside a metadata store), creating it and its `.klog/` when missing. It needs no
     /// `meta.properties`: no user names it, so it cannot be a mistake.
     pub fn open_owned(root: &Path) -> Result<DataDir> {
-        let klog = root.join(KLOG_DIR);
-        fs::create_dir_all(&klog).map_err(|e| Error::io("create directory", &klog, e))?;
+        fsutil::create_dir_durable(&root.join(KLOG_DIR))?;
         Ok(DataDir { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) })
     }
 
@@ -283,7 +282,7 @@ impl DataDir {
                 )));
             }
         }
-        fs::create_dir_all(root).map_err(|e| Error::io("create directory", root, e))?;
+        fsutil::create_dir_durable(root)?;
         let cluster_id = if meta_path.is_file() {
             let text = fs::read_to_string(&meta_path).map_err(|e| Error::io("read", &meta_path, e))?;
             let props = parse_properties(&text);
@@ -332,7 +331,7 @@ impl DataDir {
         }
         for sub in ["topics", "locks"] {
             let p = root.join(KLOG_DIR).join(sub);
-            fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+            fsutil::create_dir_durable(&p)?;
         }
         Ok(InitReport { root: root.to_path_buf(), broker_id, cluster_id, created })
     }
@@ -433,7 +432,7 @@ impl DataDir {
         let p = self.root.join(KLOG_DIR).join(sub);
         if !p.is_dir() {
             self.require_root()?;
-            fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+            fsutil::create_dir_durable(&p)?;
         }
         Ok(p)
     }
@@ -566,7 +565,7 @@ impl DataDir {
     fn build_partition_dir(&self, parent: &Path, t: &TopicMeta, partition: i32) -> Result<PathBuf> {
         let dir = parent.join(format!("{}-{}", t.name, partition));
         self.require_root()?;
-        fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+        fsutil::create_dir_durable(&dir)?;
         fsutil::write_atomic(
             &dir.join(PARTITION_METADATA),
             format!("version: 0\ntopic_id: {}", t.topic_id).as_bytes(),
@@ -920,6 +919,16 @@ impl DataDir {
         let lock = self.lock_partition(&t.name, partition)?;
         let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?.unwrap_or(0);
         PartitionWriter::open(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
+    }
+
+    /// Opens a partition for writing as [`DataDir::open_writer`] does, but lets recovery cut the
+    /// active segment at its first invalid batch even when valid batches follow (`verify
+    /// --repair`; see [`PartitionWriter::open_repair`]).
+    pub fn open_writer_repair(&self, t: &TopicMeta, partition: i32) -> Result<PartitionWriter> {
+        self.check_partition(t, partition)?;
+        let lock = self.lock_partition(&t.name, partition)?;
+        let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?.unwrap_or(0);
+        PartitionWriter::open_repair(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
     }
 
     /// Opens a partition for reading, lock-free.

@@ -137,7 +137,7 @@ pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLo
         dd.require_root()?;
         for sub in ["members", "owners"] {
             let p = dir.join(sub);
-            std::fs::create_dir_all(&p).map_err(|e| Error::io("create directory", &p, e))?;
+            fsutil::create_dir_durable(&p)?;
         }
         match lock::lock_exclusive(&dir.join("group.lock"), timeout, &format!("group {}", group)) {
             // `group delete` removed the folder while we waited: the group starts afresh.
@@ -495,12 +495,10 @@ impl Drop for Member {
 }
 
 fn write_heartbeat(dir: &Path, hb: &Heartbeat) -> Result<()> {
-    // Heartbeats need no durability: replace by rename, without fsync.
+    // Replaced by rename with the file and the directory fsynced: a power loss leaves the old
+    // or the new file, never an empty one.
     let p = member_json_path(dir, &hb.meta.member_id);
-    let tmp = p.with_extension("json.tmp");
-    std::fs::write(&tmp, serde_json::to_vec(hb).expect("heartbeat serialises"))
-        .map_err(|e| Error::io("write", &tmp, e))?;
-    std::fs::rename(&tmp, &p).map_err(|e| Error::io("rename", &p, e))
+    fsutil::write_atomic(&p, &serde_json::to_vec(hb).expect("heartbeat serialises"))
 }
 
 /// Writes the member's heartbeat file every `every` until stopped (Kafka's heartbeat thread):

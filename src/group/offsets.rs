@@ -309,7 +309,7 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
         return Ok(offsets);
     }
     let dir = group_dir(dd, group);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+    fsutil::create_dir_durable(&dir)?;
     let snap = Snapshot {
         topic_id: t.topic_id.clone(),
         partition: p,
@@ -326,4 +326,56 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
     let json = serde_json::to_vec(&snap).expect("snapshot serialises");
     fsutil::write_atomic(&snapshot_path(dd, group), &json)?;
     Ok(offsets)
+}
+
+/// The groups with records in the `__consumer_offsets` segment `path` at or after byte
+/// `position`: whose commits a cut of the segment there drops. Bytes that form no valid batch
+/// (the damage) are skipped; every whole valid batch after them is read.
+pub fn groups_in_segment_from(path: &std::path::Path, position: u64) -> Result<std::collections::BTreeSet<String>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let mut groups = std::collections::BTreeSet::new();
+    let mut at = (position as usize).min(bytes.len());
+    while let Some(found) = crate::log::segment::find_valid_batch(&bytes[at..]) {
+        let start = at + found;
+        let (_, length) = crate::record::peek_offset_and_length(&bytes[start..]);
+        let end = start + crate::record::LOG_OVERHEAD + length as usize;
+        let batch = &bytes[start..end];
+        at = end;
+        let Ok(h) = crate::record::validate(batch) else { continue };
+        if h.is_control() {
+            continue;
+        }
+        let Ok(section) = RecordsSection::new(batch, &h) else { continue };
+        for rec in section.iter().flatten() {
+            let Some(key) = rec.key else { continue };
+            match schema::decode(key, rec.value) {
+                Ok(OffsetsRecord::Commit { group, .. }) | Ok(OffsetsRecord::Group { group, .. }) => {
+                    groups.insert(group);
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(groups)
+}
+
+/// Removes the offsets snapshots of the groups in `partition` of `__consumer_offsets` that cover
+/// more than `log_end` (the log was cut below what they describe), so no reader trusts commits
+/// the log no longer holds. Returns the groups whose snapshot was removed.
+pub fn forget_snapshots_past(dd: &DataDir, partition: i32, log_end: i64) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for group in super::list_groups(dd)? {
+        if schema::partition_for_group(&group) != partition {
+            continue;
+        }
+        let p = snapshot_path(dd, &group);
+        let Ok(bytes) = std::fs::read(&p) else { continue };
+        let stale = serde_json::from_slice::<Snapshot>(&bytes).map_or(true, |s| s.log_end > log_end);
+        if stale {
+            std::fs::remove_file(&p).map_err(|e| Error::io("remove", &p, e))?;
+            fsutil::sync_dir(&group_dir(dd, &group))?;
+            out.push(group);
+        }
+    }
+    Ok(out)
 }

@@ -254,7 +254,8 @@ impl Cursor {
             let base = self.reader.segments[idx];
             let (pos, _) = self.reader.index_position(base, self.next_offset)?;
             match self.reader.open_scanner(base, pos) {
-                Ok(s) => {
+                Ok(mut s) => {
+                    s.set_upper_bound(self.reader.segments.get(idx + 1).copied());
                     self.scanner = Some(s);
                     self.seg = Some(idx);
                     return Ok(true);
@@ -283,6 +284,8 @@ impl Cursor {
                     }
                     if self.limit.is_some_and(|l| header.base_offset >= l) {
                         scanner.seek(scanner.position() - header.size() as u64);
+                        // The batch before it ended at or below its base offset.
+                        scanner.set_prev_next(Some(header.base_offset));
                         return Ok(None);
                     }
                     self.next_offset = header.next_offset();
@@ -333,6 +336,21 @@ impl Cursor {
                     }
                 }
                 ScanItem::Invalid { position, error } => {
+                    // A compaction swap or a retention delete may have changed the segments
+                    // under us (a merged segment reaches past a stale next base): list again,
+                    // and look the offset up anew if anything changed; else it is damage.
+                    let before = self.reader.segments.clone();
+                    self.reader.refresh()?;
+                    let cur_base =
+                        scanner.path().file_name().and_then(|n| n.to_str()).and_then(parse_segment_file_name);
+                    let moved = cur_base.is_some_and(|(b, _)| !self.reader.is_current(b, scanner.file()));
+                    if moved || self.reader.segments != before {
+                        self.scanner = None;
+                        if !self.open_segment()? {
+                            return Ok(None);
+                        }
+                        continue;
+                    }
                     return Err(Error::corrupt(scanner.path(), position, error.0));
                 }
             }

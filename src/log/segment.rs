@@ -83,6 +83,15 @@ pub struct BatchScanner {
     chunk: usize,
     /// Range in `buf` of the batch the last `Batch` item stood for.
     last: std::ops::Range<usize>,
+    /// The segment's base offset, from the file name (`None` for a file not named like one).
+    segment_base: Option<i64>,
+    /// One past the last offset of the batch before the next one (`None` at the start of a walk
+    /// from inside the segment, whose previous batch is unknown).
+    prev_next: Option<i64>,
+    /// The last batch validated, by file position, so a look-ahead does not validate twice.
+    validated: Option<(u64, BatchHeader)>,
+    /// The next segment's base offset, when the caller knows it: no batch may reach it.
+    upper_bound: Option<i64>,
 }
 
 impl BatchScanner {
@@ -93,6 +102,8 @@ impl BatchScanner {
 
     pub fn new(file: File, path: &Path, position: u64) -> Result<BatchScanner> {
         let file_len = fsutil::file_len(&file, path)?;
+        let segment_base =
+            path.file_name().and_then(|n| n.to_str()).and_then(parse_segment_file_name).map(|(base, _)| base);
         Ok(BatchScanner {
             file,
             path: path.to_path_buf(),
@@ -103,6 +114,11 @@ impl BatchScanner {
             file_len,
             chunk: SCAN_CHUNK_BYTES,
             last: 0..0,
+            segment_base,
+            // A walk from the start knows where the segment's offsets begin.
+            prev_next: if position == 0 { segment_base } else { None },
+            validated: None,
+            upper_bound: None,
         })
     }
 
@@ -152,6 +168,19 @@ impl BatchScanner {
         self.consumed = 0;
         self.buf_pos = position;
         self.last = 0..0;
+        self.prev_next = if position == 0 { self.segment_base } else { None };
+    }
+
+    /// Tells the walk the base offset of the segment after this one: a batch whose offsets reach
+    /// it is invalid (what catches a base offset damaged forward in a segment's last batch).
+    pub fn set_upper_bound(&mut self, next_segment_base: Option<i64>) {
+        self.upper_bound = next_segment_base;
+    }
+
+    /// Tells the walk where the batch before its position ended (a caller that knows it, e.g.
+    /// from an index entry that checked out), so the first batch's offsets are checked too.
+    pub fn set_prev_next(&mut self, next_offset: Option<i64>) {
+        self.prev_next = next_offset;
     }
 
     /// Makes at least `n` unconsumed bytes available if the file has them.
@@ -183,43 +212,189 @@ impl BatchScanner {
     }
 
     /// The next step of the walk. After `End` or `Invalid`, the position does not move.
+    ///
+    /// Besides length, magic and CRC, the walk checks what the CRC does not cover: a batch's base
+    /// offset. Offsets must increase from batch to batch (compacted logs have gaps, never
+    /// reversals) and stay inside the segment (from its base offset, which the file name gives,
+    /// to base + `i32::MAX`, the largest relative offset an index can hold). A batch whose base
+    /// offset was damaged forward is caught by looking one whole valid batch ahead: when the next
+    /// batch starts below this one's end, while this one leaves a gap after the batch before and
+    /// the next one fits in that gap, this batch is the damaged one and is reported invalid
+    /// instead of returned.
     pub fn next_batch(&mut self) -> Result<ScanItem> {
         let position = self.position();
+        let (header, size) = match self.load(0)? {
+            Load::Batch(h) => (h, h.size()),
+            Load::End(torn_bytes) => return Ok(ScanItem::End { position, torn_bytes }),
+            Load::Invalid(error) => return Ok(ScanItem::Invalid { position, error }),
+        };
+        if let Some(what) = self.offset_problem(&header) {
+            return Ok(ScanItem::Invalid { position, error: DecodeError::new(what) });
+        }
+        // This batch is the damaged one when it leaves a gap after the batch before and the next
+        // one fits in that gap; otherwise the next one is (reported when reached). So only a
+        // batch after a gap needs the look-ahead (only at a whole valid batch: one a writer is
+        // still writing proves nothing); a log without gaps pays nothing for it.
+        let gap_before = self.prev_next.filter(|&p| header.base_offset > p);
+        if let (Some(p), Load::Batch(next)) = (gap_before, self.load_if(gap_before.is_some(), size)?) {
+            if next.base_offset < header.next_offset() && next.base_offset >= p {
+                let what = format!(
+                    "batch offsets {}..{} run past the next batch's base offset {} (a damaged base offset)",
+                    header.base_offset,
+                    header.last_offset(),
+                    next.base_offset
+                );
+                return Ok(ScanItem::Invalid { position, error: DecodeError::new(what) });
+            }
+        }
+        let start = self.consumed;
+        self.consumed += size;
+        self.last = start..start + size;
+        self.prev_next = Some(header.next_offset());
+        Ok(ScanItem::Batch { position, header })
+    }
+
+    /// What is wrong with a valid batch's offsets where it lies, if anything.
+    fn offset_problem(&self, h: &BatchHeader) -> Option<String> {
+        if let Some(p) = self.prev_next.filter(|&p| h.base_offset < p) {
+            return Some(format!(
+                "batch offsets {}..{} go backwards (the batch before ends at offset {})",
+                h.base_offset,
+                h.last_offset(),
+                p - 1
+            ));
+        }
+        if let Some(upper) = self.upper_bound.filter(|&u| h.last_offset() >= u) {
+            return Some(format!(
+                "batch offsets {}..{} reach into the next segment, which starts at offset {}",
+                h.base_offset,
+                h.last_offset(),
+                upper
+            ));
+        }
+        let base = self.segment_base?;
+        if h.base_offset < base {
+            return Some(format!("batch base offset {} is below the segment's base offset {}", h.base_offset, base));
+        }
+        if h.last_offset().saturating_sub(base) > i32::MAX as i64 {
+            return Some(format!(
+                "batch offsets {}..{} lie beyond what segment {} can hold (base + {})",
+                h.base_offset,
+                h.last_offset(),
+                base,
+                i32::MAX
+            ));
+        }
+        None
+    }
+
+    /// [`BatchScanner::load`] when `wanted`, else nothing (`End`).
+    fn load_if(&mut self, wanted: bool, skip: usize) -> Result<Load> {
+        if wanted {
+            self.load(skip)
+        } else {
+            Ok(Load::End(0))
+        }
+    }
+
+    /// Loads the batch `skip` bytes after the current position into the buffer and validates it
+    /// (once: a batch validated by a look-ahead is not validated again).
+    fn load(&mut self, skip: usize) -> Result<Load> {
+        let position = self.position() + skip as u64;
         let left = self.file_len.saturating_sub(position);
         if left <= HEADER_TO_MAGIC_BYTES as u64 {
-            return Ok(ScanItem::End { position, torn_bytes: left });
+            return Ok(Load::End(left));
         }
-        self.fill(LOG_OVERHEAD)?;
-        let head = &self.buf[self.consumed..self.filled];
-        if head.len() < LOG_OVERHEAD {
-            return Ok(ScanItem::End { position, torn_bytes: head.len() as u64 });
+        if self.fill(skip + LOG_OVERHEAD)? < skip + LOG_OVERHEAD {
+            return Ok(Load::End((self.filled - self.consumed).saturating_sub(skip) as u64));
         }
-        let (_, length) = record::peek_offset_and_length(head);
+        let at = self.consumed + skip;
+        let (_, length) = record::peek_offset_and_length(&self.buf[at..self.filled]);
         if length < (record::HEADER_BYTES - LOG_OVERHEAD) as i32 || length as usize > BATCH_BYTES_MAX {
-            return Ok(ScanItem::Invalid {
-                position,
-                error: DecodeError::new(format!("impossible batch length {}", length)),
-            });
+            return Ok(Load::Invalid(DecodeError::new(format!("impossible batch length {}", length))));
         }
         let size = LOG_OVERHEAD + length as usize;
         if position + size as u64 > self.file_len {
-            return Ok(ScanItem::End { position, torn_bytes: left });
+            return Ok(Load::End(left));
         }
-        let avail = self.fill(size)?;
-        if avail < size {
+        let avail = self.fill(skip + size)?;
+        if avail < skip + size {
             // The file shrank under us (a writer truncated a torn tail): treat as the end.
-            return Ok(ScanItem::End { position, torn_bytes: avail as u64 });
+            return Ok(Load::End(avail.saturating_sub(skip) as u64));
         }
-        let start = self.consumed;
-        match record::validate(&self.buf[start..start + size]) {
-            Ok(header) => {
-                self.consumed += size;
-                self.last = start..start + size;
-                Ok(ScanItem::Batch { position, header })
+        let at = self.consumed + skip;
+        if let Some((p, h)) = self.validated {
+            if p == position && h.size() == size {
+                return Ok(Load::Batch(h));
             }
-            Err(error) => Ok(ScanItem::Invalid { position, error }),
+        }
+        match record::validate(&self.buf[at..at + size]) {
+            Ok(h) => {
+                self.validated = Some((position, h));
+                Ok(Load::Batch(h))
+            }
+            Err(e) => Ok(Load::Invalid(e)),
         }
     }
+}
+
+/// A batch loaded (and validated) by [`BatchScanner::load`].
+enum Load {
+    Batch(BatchHeader),
+    End(u64),
+    Invalid(DecodeError),
+}
+
+/// What follows a damaged spot of a segment: does anything after it still read as data?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterDamage {
+    /// Nothing but bytes that form no whole valid batch: what a crash leaves (a torn last batch,
+    /// zeros or garbage where the file system had not written the data yet).
+    Residue,
+    /// A whole valid batch (length, magic and CRC check out) starts at this position.
+    ValidBatchAt(u64),
+    /// More bytes follow than any crash leaves behind; they are not searched.
+    TooLong(u64),
+}
+
+/// The most bytes after a damaged spot that [`after_damage`] searches; more than this is never
+/// a crash's leftover (klog fsyncs appends long before that much is unflushed).
+pub const DAMAGE_SEARCH_BYTES_MAX: u64 = 64 << 20;
+
+/// Searches the bytes of `path` after `position` (where a batch failed to read) for a whole
+/// valid batch at any byte position: a crash leaves none, damage in the middle of a log does.
+pub fn after_damage(path: &Path, position: u64) -> Result<AfterDamage> {
+    let file = File::open(path).map_err(|e| Error::io("open segment", path, e))?;
+    let len = fsutil::file_len(&file, path)?;
+    let from = position + 1;
+    if from >= len {
+        return Ok(AfterDamage::Residue);
+    }
+    if len - from > DAMAGE_SEARCH_BYTES_MAX {
+        return Ok(AfterDamage::TooLong(len - from));
+    }
+    let mut buf = vec![0u8; (len - from) as usize];
+    let got = fsutil::read_at_most(&file, path, from, &mut buf)?;
+    buf.truncate(got);
+    Ok(match find_valid_batch(&buf) {
+        Some(i) => AfterDamage::ValidBatchAt(from + i as u64),
+        None => AfterDamage::Residue,
+    })
+}
+
+/// The first byte position in `buf` where a whole valid batch starts.
+pub fn find_valid_batch(buf: &[u8]) -> Option<usize> {
+    let min_length = (record::HEADER_BYTES - LOG_OVERHEAD) as i32;
+    (0..buf.len().saturating_sub(record::HEADER_BYTES - 1)).find(|&i| {
+        let b = &buf[i..];
+        if b[record::MAGIC_AT] != record::MAGIC_V2 as u8 {
+            return false;
+        }
+        let (_, length) = record::peek_offset_and_length(b);
+        length >= min_length && LOG_OVERHEAD + length as usize <= b.len() && {
+            record::validate(&b[..LOG_OVERHEAD + length as usize]).is_ok()
+        }
+    })
 }
 
 /// Reads only the 61-byte header of the batch at `position`: a cheap plausibility check for an

@@ -13,7 +13,7 @@
 use super::epoch::LeaderEpochCache;
 use super::index::{IndexKind, IndexView, IndexWriter};
 use super::names::*;
-use super::segment::{list_segments, read_batch_at, segment_path, BatchScanner, ScanItem};
+use super::segment::{after_damage, list_segments, read_batch_at, segment_path, AfterDamage, BatchScanner, ScanItem};
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::lock::FileLock;
@@ -201,7 +201,35 @@ impl PartitionWriter {
     /// Opens the partition at `dir` for writing. The caller passes the partition's lock to prove
     /// it holds it; the writer keeps it until dropped. `log_start_offset` is where an empty
     /// partition begins (from the log-start checkpoint).
+    ///
+    /// Recovery cuts only what a crash leaves at the end of the active segment: a torn last
+    /// batch, or bytes after the last valid batch of which no whole valid batch can be made. A
+    /// bad batch with a valid batch after it is damage, not a crash: opening fails with
+    /// [`Error::Corrupt`] naming the file and position, and only [`PartitionWriter::open_repair`]
+    /// (`klog verify --repair`) cuts it.
     pub fn open(dir: &Path, config: LogConfig, lock: FileLock, log_start_offset: i64) -> Result<PartitionWriter> {
+        Self::open_with(dir, config, lock, log_start_offset, Recovery::Crash)
+    }
+
+    /// Opens like [`PartitionWriter::open`], but validates the whole active segment (not just
+    /// its tail after the last index entry) and cuts it at its first invalid batch even when
+    /// valid batches follow, as Kafka's recovery does: the explicit repair.
+    pub fn open_repair(
+        dir: &Path,
+        config: LogConfig,
+        lock: FileLock,
+        log_start_offset: i64,
+    ) -> Result<PartitionWriter> {
+        Self::open_with(dir, config, lock, log_start_offset, Recovery::Repair)
+    }
+
+    fn open_with(
+        dir: &Path,
+        config: LogConfig,
+        lock: FileLock,
+        log_start_offset: i64,
+        mode: Recovery,
+    ) -> Result<PartitionWriter> {
         let mut report = RecoveryReport::default();
         repair_temp_files(dir, &mut report.removed_temp_files)?;
         let mut segments = list_segments(dir)?;
@@ -209,7 +237,7 @@ impl PartitionWriter {
             segments.push(log_start_offset.max(0));
         }
         let base = *segments.last().expect("at least one segment");
-        let (active, next_offset) = recover_active(dir, base, &config, &mut report)?;
+        let (active, next_offset) = recover_active(dir, base, &config, &mut report, mode)?;
         let mut epochs = LeaderEpochCache::load(dir)?;
         epochs.truncate_from_end(next_offset)?;
         Ok(PartitionWriter {
@@ -305,6 +333,23 @@ impl PartitionWriter {
         Ok(())
     }
 
+    /// Kafka's `truncateFullyAndStartAt`: deletes every segment and starts the log over, empty,
+    /// at `offset`, with an empty leader epoch cache (a follower whose leader's log start moved
+    /// past its log end). Unlike [`PartitionWriter::roll`], `offset` may lie below the first
+    /// segment's base, and the log end offset becomes `offset`.
+    pub fn truncate_fully_and_start_at(&mut self, offset: i64) -> Result<()> {
+        for b in std::mem::take(&mut self.segments).into_iter().rev() {
+            delete_segment_files(&self.dir, b)?;
+        }
+        self.active = create_segment(&self.dir, offset)?;
+        self.segments = vec![offset];
+        self.next_offset = offset;
+        self.dirty = false;
+        self.unflushed_messages = 0;
+        self.epochs.truncate_from_end(i64::MIN)?;
+        fsutil::sync_dir(&self.dir)
+    }
+
     /// Appends one whole batch. In leader mode its base offset and leader epoch are rewritten
     /// (both lie outside the CRC). Returns where it landed.
     pub fn append_batch(&mut self, batch: &mut [u8], mode: AppendMode) -> Result<AppendInfo> {
@@ -336,6 +381,16 @@ impl PartitionWriter {
                         "replicated batch at offset {} is below the log end offset {} of {}",
                         h.base_offset,
                         self.next_offset,
+                        self.dir.display()
+                    )));
+                }
+                let segment_base = self.active.base_offset;
+                if h.base_offset < segment_base {
+                    // Every reader would call it damage: a batch never lies below its segment.
+                    return Err(Error::Invalid(format!(
+                        "replicated batch at offset {} is below the base offset {} of the active segment of {}",
+                        h.base_offset,
+                        segment_base,
                         self.dir.display()
                     )));
                 }
@@ -426,7 +481,7 @@ impl PartitionWriter {
         io(f.sync_all(), "fsync", &log_path)?;
         // Index entries past the cut are dropped by recovery, which also recomputes the end.
         let mut report = RecoveryReport::default();
-        let (active, next) = recover_active(&self.dir, base, &self.config, &mut report)?;
+        let (active, next) = recover_active(&self.dir, base, &self.config, &mut report, Recovery::AfterTruncate)?;
         self.active = active;
         self.next_offset = next;
         self.epochs.truncate_from_end(next)?;
@@ -435,7 +490,8 @@ impl PartitionWriter {
     }
 
     /// Deletes whole segments that lie entirely below `offset` (their successor starts at or
-    /// below it), never the active one: retention's and delete-records' primitive. Files are
+    /// below it), never the active one, and moves the epoch cache's start up to `offset`:
+    /// retention's and delete-records' primitive. Files are
     /// renamed to `.deleted` first, then removed. Returns the base offsets deleted.
     pub fn delete_segments_below(&mut self, offset: i64) -> Result<Vec<i64>> {
         let mut deleted = Vec::new();
@@ -444,8 +500,10 @@ impl PartitionWriter {
             delete_segment_files(&self.dir, b)?;
             deleted.push(b);
         }
+        // As Kafka on every log start increase: the epoch cache starts at the new log start (so
+        // `verify` can tell a log start checkpoint damaged downwards from a real one).
+        self.epochs.truncate_from_start(offset.min(self.next_offset))?;
         if !deleted.is_empty() {
-            self.epochs.truncate_from_start(offset.min(self.next_offset))?;
             fsutil::sync_dir(&self.dir)?;
         }
         Ok(deleted)
@@ -576,9 +634,28 @@ fn create_segment(dir: &Path, base: i64) -> Result<Active> {
     })
 }
 
-/// Validates the active segment from its last trustworthy index entry, cuts a torn or corrupt
-/// tail, and repairs both indexes. Returns the open segment and the log end offset.
-fn recover_active(dir: &Path, base: i64, config: &LogConfig, report: &mut RecoveryReport) -> Result<(Active, i64)> {
+/// How much [`recover_active`] validates and what it may cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recovery {
+    /// Opening after a possible crash: from the last index entry that checks out; cut only what
+    /// a crash leaves, refuse to cut damage followed by valid batches.
+    Crash,
+    /// After `truncate_to` cut the log itself: from the last index entry, cut anything invalid.
+    AfterTruncate,
+    /// `verify --repair`: the whole segment, cut at the first invalid batch.
+    Repair,
+}
+
+/// Validates the active segment from its last trustworthy index entry (from its start for a
+/// repair), cuts a torn or corrupt tail, and repairs both indexes. Returns the open segment and
+/// the log end offset.
+fn recover_active(
+    dir: &Path,
+    base: i64,
+    config: &LogConfig,
+    report: &mut RecoveryReport,
+    mode: Recovery,
+) -> Result<(Active, i64)> {
     let log_path = segment_path(dir, base, LOG_SUFFIX);
     let index_path = segment_path(dir, base, INDEX_SUFFIX);
     let time_path = segment_path(dir, base, TIME_INDEX_SUFFIX);
@@ -588,7 +665,7 @@ fn recover_active(dir: &Path, base: i64, config: &LogConfig, report: &mut Recove
 
     // 1. The last offset-index entry that points at a valid batch ending at that offset.
     let view = IndexView::open(&index_path, IndexKind::Offset, base)?;
-    let mut kept = view.len();
+    let mut kept = if mode == Recovery::Repair { 0 } else { view.len() };
     let mut start: Option<(u64, BatchHeader)> = None;
     while kept > 0 {
         let e = view.offset_entry(kept - 1)?;
@@ -637,21 +714,10 @@ fn recover_active(dir: &Path, base: i64, config: &LogConfig, report: &mut Recove
     let mut last_indexed_pos = start_pos;
     let mut first_batch_timestamp = None;
     let mut valid_end = start_pos;
+    let mut damage_at = None;
     loop {
         match scan.next_batch()? {
             ScanItem::Batch { position, header } => {
-                if header.base_offset < next_offset.max(base) && position != start_pos
-                    || header.last_offset() - base > i32::MAX as i64
-                {
-                    report.reason = Some(format!(
-                        "batch at byte {} has offsets {}..{} out of order (expected >= {})",
-                        position,
-                        header.base_offset,
-                        header.last_offset(),
-                        next_offset
-                    ));
-                    break;
-                }
                 if position == 0 {
                     first_batch_timestamp = Some(header.max_timestamp);
                 }
@@ -667,16 +733,39 @@ fn recover_active(dir: &Path, base: i64, config: &LogConfig, report: &mut Recove
                 next_offset = header.next_offset();
                 valid_end = position + header.size() as u64;
             }
-            ScanItem::End { torn_bytes, .. } => {
+            ScanItem::End { position, torn_bytes } => {
                 if torn_bytes > 0 {
                     report.reason = Some(format!("torn batch of {} bytes at the end", torn_bytes));
+                    damage_at = Some(position);
                 }
                 break;
             }
             ScanItem::Invalid { position, error } => {
                 report.reason = Some(format!("invalid batch at byte {}: {}", position, error));
+                damage_at = Some(position);
                 break;
             }
+        }
+    }
+    if let (Some(position), Recovery::Crash) = (damage_at, mode) {
+        // Only what a crash leaves may be cut without being asked: nothing valid after it.
+        let reason = report.reason.clone().unwrap_or_default();
+        let refuse = |why: String| {
+            Err(Error::corrupt(
+                &log_path,
+                position,
+                format!(
+                    "{}; {}, so this is damage, not the torn tail of a crash: nothing is cut \
+                     (`klog verify --repair` cuts the segment here and says what it drops)",
+                    reason.trim_start_matches(&format!("invalid batch at byte {}: ", position)),
+                    why
+                ),
+            ))
+        };
+        match after_damage(&log_path, position)? {
+            AfterDamage::Residue => {}
+            AfterDamage::ValidBatchAt(at) => return refuse(format!("a valid batch follows at byte {}", at)),
+            AfterDamage::TooLong(n) => return refuse(format!("{} bytes follow it", n)),
         }
     }
     if valid_end < log_len {

@@ -201,7 +201,7 @@ impl MetaStore {
     /// Opens the store at `root`, creating an empty one (with a new cluster id) when missing.
     pub fn open_or_create(root: &Path) -> Result<MetaStore> {
         let dir = root.join(META_DIR);
-        fs::create_dir_all(&dir).map_err(|e| Error::io("create directory", &dir, e))?;
+        crate::fsutil::create_dir_durable(&dir)?;
         let s = MetaStore { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) };
         let _guard = s.lock()?;
         if !s.snapshot_path().is_file() {

@@ -169,6 +169,12 @@ pub fn validate(batch: &[u8]) -> Result<BatchHeader, DecodeError> {
             h.records_count, h.last_offset_delta
         )));
     }
+    if h.base_offset.checked_add(h.last_offset_delta as i64 + 1).is_none() {
+        return Err(DecodeError::new(format!(
+            "base offset {} plus last offset delta {} is past the largest offset",
+            h.base_offset, h.last_offset_delta
+        )));
+    }
     Ok(h)
 }
 
@@ -342,9 +348,12 @@ impl<'a> RecordIter<'a> {
         if pos != end {
             return Err(DecodeError::new(format!("record declares {} bytes but its fields take {}", len, pos - start)));
         }
+        let offset = self.base_offset.checked_add(offset_delta as i64).ok_or_else(|| {
+            DecodeError::new(format!("offset delta {} from base offset {} overflows", offset_delta, self.base_offset))
+        })?;
         self.pos = end;
         Ok(RecordRef {
-            offset: self.base_offset + offset_delta as i64,
+            offset,
             timestamp: self.log_append_time.unwrap_or(self.base_timestamp.wrapping_add(ts_delta)),
             key,
             value,

@@ -142,18 +142,23 @@ pub fn replicate_partition_with_progress(
         }
     }
     // The leader's log start moved past records we do not have (retention, delete-records):
-    // start over at its log start, as Kafka's truncateFullyAndStartAt. Then follow its log start
-    // offset (checkpoint first, then delete, as retention does).
+    // start over at its log start, as Kafka's truncateFullyAndStartAt. When delete-records left
+    // the leader's log start inside a batch, start at that batch's base offset instead, as
+    // Kafka's follower does on its UnexpectedAppendOffsetException (a batch never lies below its
+    // segment's base offset). Then follow its log start offset (checkpoint first, then delete,
+    // as retention does).
     let leader_start = reader.log_start_offset();
     if w.log_end_offset() < leader_start {
+        let restart_at = match reader.cursor(leader_start).next_batch()? {
+            Some((h, _)) if h.base_offset < leader_start && h.last_offset() >= leader_start => h.base_offset,
+            _ => leader_start,
+        };
         let first = w.segments().first().copied().unwrap_or(0);
-        let before = w.log_end_offset();
-        w.truncate_to(first)?;
         // A new (empty) follower loses nothing here: that is no truncation to report.
-        if w.log_end_offset() < before {
-            truncated_to = Some(w.log_end_offset());
+        if w.log_end_offset() > first {
+            truncated_to = Some(first);
         }
-        w.roll(leader_start)?;
+        w.truncate_fully_and_start_at(restart_at)?;
     }
     let follower_start = follower.checkpoint_value(LOG_START_CHECKPOINT, &topic.name, partition)?.unwrap_or(0);
     if leader_start > follower_start {
@@ -458,11 +463,7 @@ pub fn sync_partition(
         )));
     }
     let state_dir = klog_dir.join("replication");
-    match std::fs::create_dir(&state_dir) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(Error::io("create directory", &state_dir, e)),
-    }
+    crate::fsutil::create_dir_durable(&state_dir)?;
     let name = crate::fsutil::fit_file_name(&format!("{}-{}", topic, partition), "");
     let _state_lock = crate::lock::lock_exclusive(
         &state_dir.join(format!("{}.lock", name)),
