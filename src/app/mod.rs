@@ -3,12 +3,16 @@
 //! and renders. Each module is named after a concept a Kafka user knows:
 //! - [`catalog`]: where a topic lives (a standalone data directory or a cluster of them) and how
 //!   to reach its partitions and its groups.
+//! - [`producer`]: records into a topic: partition choice (by key, sticky, explicit), batching,
+//!   appending under the partition locks, and for a cluster topic sending to the leaders,
+//!   replicating (acks=all) and acknowledging through an [`producer::AckSink`].
 //!
 //! Like the core, this layer never prints, exits, reads the environment or sees clap: settings
 //! come in as plain values ([`Location`] and the settings structs of each module), outcomes go
 //! out as typed reports and errors.
 
 pub mod catalog;
+pub mod producer;
 
 use crate::datadir::DataDir;
 use crate::error::Result;
