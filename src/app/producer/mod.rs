@@ -55,7 +55,7 @@ pub struct ProducerSettings {
     /// The codec for batches; the topic's `compression.type` wins unless it is "producer".
     pub compression: Compression,
     /// Largest write batch in bytes before compression (capped at the topic's
-    /// `max.message.bytes`); at least 1.
+    /// `max.message.bytes`); a batch always takes at least one record.
     pub batch_size: usize,
     /// For a cluster topic: how long to keep retrying while a partition's leader is unavailable
     /// or moving (Kafka's `delivery.timeout.ms`).
@@ -400,4 +400,80 @@ impl RecordSink for Producer {
 /// Broker ids as a comma-separated list.
 fn join_ids(ids: &[i32]) -> String {
     ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datadir::DataDir;
+    use std::collections::BTreeMap;
+    use std::sync::{Arc, Mutex};
+
+    /// Collects what the producer acknowledges.
+    #[derive(Clone, Default)]
+    struct Collected(Arc<Mutex<Vec<(String, Acknowledged)>>>);
+
+    impl AckSink for Collected {
+        fn acknowledged(&mut self, topic: &str, batches: &[Acknowledged]) -> Result<()> {
+            self.0.lock().unwrap().extend(batches.iter().map(|b| (topic.to_string(), *b)));
+            Ok(())
+        }
+        fn warning(&mut self, _topic: &str, w: Warning) {
+            panic!("no warning expected on a standalone topic: {:?}", w)
+        }
+    }
+
+    fn settings(topic: &str, partition: Option<i32>) -> ProducerSettings {
+        ProducerSettings {
+            topic: topic.into(),
+            partition,
+            acks: Acks::All,
+            compression: Compression::None,
+            batch_size: 1 << 20,
+            delivery_timeout: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn a_standalone_producer_partitions_appends_and_acknowledges() {
+        let tmp = tempfile::tempdir().unwrap();
+        DataDir::init(tmp.path(), 0).unwrap();
+        let dd = DataDir::open(tmp.path()).unwrap();
+        let t = dd.create_topic("t", 3, BTreeMap::new()).unwrap();
+        let at = Location { data_dir: tmp.path().into(), meta: None, lock_timeout: Duration::from_secs(5) };
+        let keyed = partition_for_key(b"k", 3);
+        let other = (keyed + 1) % 3;
+        let acks = Collected::default();
+        let mut prod = Producer::open(&at, settings("t", None), Box::new(acks.clone())).unwrap();
+        prod.add(None, 1, Some(b"k"), Some(b"v1"), &[]).unwrap();
+        prod.add(None, 2, Some(b"k"), Some(b"v2"), &[]).unwrap();
+        prod.add(Some(other), 3, None, Some(b"v3"), &[]).unwrap();
+        // Nothing is acknowledged before it is durable.
+        assert!(acks.0.lock().unwrap().is_empty());
+        let summary = prod.finish(Ok(())).unwrap();
+        assert_eq!(summary, ProduceSummary { records: 3, batches: 2 });
+        let mut got = acks.0.lock().unwrap().clone();
+        got.sort_by_key(|(_, a)| a.partition);
+        let mut want = vec![
+            ("t".to_string(), Acknowledged { partition: keyed, base_offset: 0, last_offset: 1 }),
+            ("t".to_string(), Acknowledged { partition: other, base_offset: 0, last_offset: 0 }),
+        ];
+        want.sort_by_key(|(_, a)| a.partition);
+        assert_eq!(got, want);
+        let ends: Vec<i64> = (0..3).map(|p| dd.open_reader(&t, p).unwrap().log_end_offset().unwrap()).collect();
+        assert_eq!(ends.iter().sum::<i64>(), 3);
+    }
+
+    #[test]
+    fn a_partition_out_of_range_is_refused_before_anything_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        DataDir::init(tmp.path(), 0).unwrap();
+        DataDir::open(tmp.path()).unwrap().create_topic("t", 1, BTreeMap::new()).unwrap();
+        let at = Location { data_dir: tmp.path().into(), meta: None, lock_timeout: Duration::from_secs(5) };
+        assert!(Producer::open(&at, settings("t", Some(1)), Box::new(Collected::default())).is_err());
+        let missing = Location { data_dir: tmp.path().join("absent"), ..at };
+        let e = Producer::open(&missing, settings("t", None), Box::new(Collected::default())).err().unwrap();
+        assert!(matches!(e, Error::NotFound(_)), "{e}");
+        assert!(!tmp.path().join("absent").exists());
+    }
 }
