@@ -15,8 +15,8 @@ use klog::log::segment::{after_damage, find_valid_batch, BatchScanner, ScanItem}
 use klog::log::verify::check_partition;
 use klog::log::PartitionReader;
 use klog::meta::{check_invariants, parse_changes, Snapshot};
-use klog::output::json::parse_record;
 use klog::record::compression::Compression;
+use klog::record::json::parse_record;
 use klog::record::{self, RecordsSection};
 
 /// One record batch as read from disk: validation, the header, the records (decompressed).

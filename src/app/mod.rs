@@ -10,6 +10,9 @@
 //! - [`cluster`]: a data directory joining a cluster of data directories.
 //! - [`broker`]: replication between a pair of data directories, and the broker agent that keeps
 //!   a cluster member's follower partitions replicating.
+//! - [`producer`]: records into a topic: partition choice (by key, sticky, explicit), batching,
+//!   appending under the partition locks, and for a cluster topic sending to the leaders,
+//!   replicating (acks=all) and acknowledging through an [`producer::AckSink`].
 //!
 //! Like the core, this layer never prints, exits, reads the environment or sees clap: settings
 //! come in as plain values ([`Location`] and the settings structs of each module), outcomes go
@@ -19,6 +22,7 @@ pub mod broker;
 pub mod catalog;
 pub mod cluster;
 pub mod groups;
+pub mod producer;
 pub mod topics;
 
 use crate::datadir::DataDir;

@@ -4,9 +4,10 @@
 //! `crate::kafka` (librdkafka); this file parses, calls and renders.
 
 use super::consume::{ConsumeArgs, OffsetSpec, Output};
-use super::produce::{self, ProduceArgs, RecordSink};
+use super::produce::{self, ProduceArgs};
 use super::topic::TopicCommand;
 use super::{out, out_json, Command, Ctx, EXIT_OK};
+use crate::app::producer::RecordSink;
 use crate::error::{Error, Result};
 use crate::kafka::{Cluster, NetConsumer, NetProducer, Polled, StartAt, TopicInfo};
 use crate::output::table;
@@ -205,7 +206,7 @@ impl RecordSink for ClusterSink {
         self.queued
     }
 
-    fn idle(&mut self, _a: &ProduceArgs) -> Result<()> {
+    fn idle(&mut self) -> Result<()> {
         if self.queued {
             self.acknowledge()?;
         }

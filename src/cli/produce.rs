@@ -1,31 +1,21 @@
 //! `klog produce`: records from stdin into a topic.
 //!
-//! Input is split on a delimiter (newline by default) or read as JSON lines; records are packed
-//! into batches per partition (up to `--batch-size` bytes, never over `max.message.bytes`) and
-//! appended under the partition's lock. A batch is sent when it is full, or when the input has
-//! been idle for `--linger-ms`; after an idle period the writes are fsynced and the partition
-//! locks released, so `tail -f log | klog produce t` is durable and lets other writers in.
-//! At exit 0 everything read is on disk (fdatasync), unless `--acks 0`.
-//!
-//! For a cluster topic the batches go to each partition's leader with its leader epoch, checked
-//! against the metadata store once the partition lock is held; acks=all then runs the
-//! replication step into every replica before exiting (see `crate::replica::sync_partition`).
+//! This file reads the input: it splits stdin on a delimiter (newline by default) or reads
+//! JSON lines into records, and hands them to a [`RecordSink`]: the application layer's
+//! producer ([`crate::app::producer`], which partitions, batches, appends, replicates and
+//! acknowledges), or a Kafka cluster's (`net.rs`). When the input has been idle for
+//! `--linger-ms` the sink is told, so that `tail -f log | klog produce t` is durable and lets
+//! other writers in. Acknowledged batches are printed with `--print-offsets`.
 
-use super::{Ctx, EXIT_OK};
-use crate::datadir::{DataDir, TopicMeta};
+use super::{out, Ctx, EXIT_OK};
+use crate::app::producer::{self, AckSink, Acknowledged, Producer, ProducerSettings, RecordSink, Warning};
 use crate::error::{Error, Result};
-use crate::log::{AppendMode, PartitionWriter};
-use crate::meta::MetaStore;
 use crate::output::{format::unescape, json::parse_record};
-use crate::partitioner::partition_for_key;
-use crate::record::{BatchBuilder, Compression, OwnedHeaders, HEADER_BYTES};
-use std::collections::HashMap;
+use crate::record::{Compression, OwnedHeaders};
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 pub const LONG_ABOUT: &str = "\
@@ -135,641 +125,6 @@ pub struct ProduceArgs {
     pub verbose: bool,
 }
 
-/// What the producer hands its appender thread.
-enum Job {
-    Batch {
-        partition: i32,
-        bytes: Vec<u8>,
-    },
-    /// Fsync (unless acks=0) and release every partition lock; answer when done.
-    Settle(mpsc::Sender<()>),
-}
-
-/// The appender thread: owns the partition writers and appends the batches the producer
-/// encodes, so that encoding and the write system calls run at the same time.
-struct Appender {
-    /// The data directory of a standalone topic (a cluster topic's writers go to its leaders).
-    dd: Option<DataDir>,
-    topic: TopicMeta,
-    durable: bool,
-    log_append_time: bool,
-    print_offsets: bool,
-    writers: HashMap<i32, PartitionWriter>,
-    /// For a cluster topic: where the leaders are, the batches not yet acknowledged, and how
-    /// long to keep trying when a leader becomes unavailable.
-    cluster: Option<Box<ClusterLink>>,
-    /// The leader epoch each open writer stamps on its batches.
-    epochs: HashMap<i32, i32>,
-    /// `--print-offsets` lines of batches appended but not yet durable, by partition.
-    unflushed_lines: HashMap<i32, Vec<String>>,
-    /// Lines of durable batches that still wait for the replicas (cluster topics, acks=all).
-    unreplicated_lines: Vec<String>,
-}
-
-/// What a cluster producer needs besides the partition writers.
-struct ClusterLink {
-    store: MetaStore,
-    /// Each partition's leader as last seen in the store.
-    routes: HashMap<i32, Route>,
-    /// Batches appended since the last acknowledgement, kept so that they can be sent again
-    /// to a new leader that does not have them.
-    unacknowledged: Vec<SentBatch>,
-    unacknowledged_bytes: usize,
-    delivery_timeout: Duration,
-    lock_timeout: Duration,
-    /// Partitions whose leader was said to be unavailable (said once per partition).
-    warned: std::collections::HashSet<i32>,
-}
-
-/// A batch a cluster producer appended and has not yet seen acknowledged.
-struct SentBatch {
-    partition: i32,
-    base_offset: i64,
-    leader_epoch: i32,
-    crc: u32,
-    bytes: Vec<u8>,
-}
-
-/// Unacknowledged bytes a cluster producer keeps at most before it stops to acknowledge.
-const UNACKNOWLEDGED_BYTES_MAX: usize = 64 << 20;
-
-/// Where a cluster partition's leader is.
-#[derive(Clone)]
-struct Route {
-    dd: DataDir,
-    broker: i32,
-    leader_epoch: i32,
-}
-
-impl ClusterLink {
-    /// The current leader of `p`, read from the store.
-    fn refresh(&mut self, topic: &str, p: i32) -> Result<Route> {
-        let snap = self.store.load()?;
-        let ps = snap.partition(topic, p)?;
-        if ps.leader < 0 {
-            return Err(Error::NotFound(format!("{}-{} has no leader", topic, p)));
-        }
-        let dd = crate::replica::broker_dir(&snap, ps.leader, self.lock_timeout)?;
-        let r = Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch };
-        self.routes.insert(p, r.clone());
-        Ok(r)
-    }
-
-    /// Runs `attempt` until it succeeds, fails for a reason that waiting cannot cure, or
-    /// `--delivery-timeout-ms` has passed since the first failure. Leadership problems (a
-    /// leader whose directory is unavailable, a stale leader epoch, no leader yet, a lock held
-    /// past its timeout) are waited out, as Kafka's producer retries NOT_LEADER_OR_FOLLOWER.
-    fn retry<T>(&mut self, topic: &str, p: i32, mut attempt: impl FnMut(&mut ClusterLink) -> Result<T>) -> Result<T> {
-        let deadline = std::time::Instant::now() + self.delivery_timeout;
-        let mut pause = Duration::from_millis(20);
-        loop {
-            match attempt(self) {
-                Ok(v) => return Ok(v),
-                Err(e) if leadership_problem(&e) && std::time::Instant::now() + pause < deadline => {
-                    if self.warned.insert(p) {
-                        eprintln!(
-                            "klog: warning: {}-{}: {}; retrying for up to {} ms (--delivery-timeout-ms)",
-                            topic,
-                            p,
-                            e,
-                            self.delivery_timeout.as_millis()
-                        );
-                    }
-                    std::thread::sleep(pause);
-                    pause = (pause * 2).min(Duration::from_millis(500));
-                    // A failure to read the store is itself retried by the next attempt.
-                    let _ = self.refresh(topic, p);
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-/// Errors a producer waits out: the partition's leadership is moving or unreachable.
-fn leadership_problem(e: &Error) -> bool {
-    matches!(e, Error::NotFound(_) | Error::Conflict(_) | Error::Io { .. })
-}
-
-impl Appender {
-    /// Opens the writer of cluster partition `p` on its leader, checking under the partition
-    /// lock that the leader still leads at the epoch the batches will carry.
-    fn open_cluster_writer(&mut self, p: i32) -> Result<(PartitionWriter, i32)> {
-        let topic = self.topic.clone();
-        let link = self.cluster.as_deref_mut().expect("a cluster producer");
-        link.retry(&topic.name, p, |link| {
-            let r = match link.routes.get(&p) {
-                Some(r) => r.clone(),
-                None => link.refresh(&topic.name, p)?,
-            };
-            let w = r.dd.open_writer(&topic, p)?;
-            crate::replica::check_leader(&link.store, &topic.name, p, r.broker, r.leader_epoch)?;
-            Ok((w, r.leader_epoch))
-        })
-    }
-
-    fn append(&mut self, p: i32, batch: &mut [u8]) -> Result<()> {
-        if !self.writers.contains_key(&p) {
-            let (mut w, epoch) = match self.cluster {
-                Some(_) => self.open_cluster_writer(p)?,
-                None => (self.dd.as_ref().expect("a standalone topic's directory").open_writer(&self.topic, p)?, 0),
-            };
-            w.set_durable(self.durable);
-            self.writers.insert(p, w);
-            self.epochs.insert(p, epoch);
-        }
-        let leader_epoch = self.epochs.get(&p).copied().unwrap_or(0);
-        let w = self.writers.get_mut(&p).expect("opened above");
-        if self.log_append_time {
-            crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
-        }
-        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch })?;
-        let flushed = self.durable && w.maybe_flush()?;
-        if let Some(link) = self.cluster.as_deref_mut() {
-            let crc = crate::record::BatchHeader::parse(batch).map(|h| h.crc).unwrap_or(0);
-            link.unacknowledged_bytes += batch.len();
-            link.unacknowledged.push(SentBatch {
-                partition: p,
-                base_offset: info.base_offset,
-                leader_epoch,
-                crc,
-                bytes: batch.to_vec(),
-            });
-        }
-        if self.print_offsets {
-            let line = format!("{}\t{}\t{}\t{}\n", self.topic.name, p, info.base_offset, info.last_offset);
-            self.unflushed_lines.entry(p).or_default().push(line);
-            // An acknowledgement is printed only once what it acknowledges is durable.
-            if !self.durable || flushed {
-                self.lines_durable(Some(p))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The lines of partition `p` (every partition when `None`) became durable: print them,
-    /// or, when the replicas must have them first, keep them for [`Appender::acknowledge`].
-    fn lines_durable(&mut self, p: Option<i32>) -> Result<()> {
-        let lines: Vec<String> = match p {
-            Some(p) => self.unflushed_lines.remove(&p).unwrap_or_default(),
-            None => {
-                let mut all: Vec<(i32, Vec<String>)> = self.unflushed_lines.drain().collect();
-                all.sort_by_key(|(p, _)| *p);
-                all.into_iter().flat_map(|(_, l)| l).collect()
-            }
-        };
-        if self.cluster.is_some() {
-            self.unreplicated_lines.extend(lines);
-            return Ok(());
-        }
-        print_lines(&lines)
-    }
-
-    /// Sends partial batches, then waits until they are fsynced (unless acks=0) and every
-    /// partition lock is released.
-    fn settle(&mut self) -> Result<()> {
-        if self.durable {
-            if self.writers.len() > 1 {
-                // Keyless records spread over the partitions: their fdatasyncs overlap.
-                std::thread::scope(|scope| {
-                    let flushes: Vec<_> = self.writers.values_mut().map(|w| scope.spawn(move || w.flush())).collect();
-                    flushes.into_iter().try_for_each(|h| h.join().unwrap_or_else(|_| Err(Sink::stopped())))
-                })?;
-            } else {
-                for w in self.writers.values_mut() {
-                    w.flush()?;
-                }
-            }
-        }
-        self.writers.clear();
-        self.lines_durable(None)
-    }
-
-    /// For a cluster topic, after [`Appender::settle`]: acknowledges what was appended (see
-    /// [`acknowledge_partition`]), following the leadership to a new leader and sending it the
-    /// batches it lacks; then prints the acknowledged `--print-offsets` lines.
-    fn acknowledge(&mut self, a: &ProduceArgs) -> Result<()> {
-        if self.cluster.is_none() || a.acks == Acks::Zero {
-            let lines = std::mem::take(&mut self.unreplicated_lines);
-            return print_lines(&lines);
-        }
-        let targets: Vec<i32> = match a.partition {
-            Some(p) => vec![p],
-            None => (0..self.topic.partitions).collect(),
-        };
-        for p in targets {
-            let mut rounds = 0;
-            loop {
-                let resend = self.missing_on_leader(p)?;
-                if !resend.is_empty() {
-                    // The leader changed and lacks some of our batches: send them again there.
-                    for mut bytes in resend {
-                        self.append(p, &mut bytes)?;
-                    }
-                    self.settle()?;
-                }
-                let topic = self.topic.clone();
-                let link = self.cluster.as_deref_mut().expect("checked above");
-                let all = a.acks == Acks::All;
-                link.retry(&topic.name, p, |link| acknowledge_partition(link, &topic, p, all))?;
-                // The leadership may have moved again while we acknowledged.
-                if self.all_on_leader(p)? {
-                    break;
-                }
-                rounds += 1;
-                if rounds >= 5 {
-                    return Err(Error::Conflict(format!(
-                        "{}-{}: the leadership kept moving while the records were acknowledged; they are not acknowledged",
-                        topic.name, p
-                    )));
-                }
-            }
-        }
-        let link = self.cluster.as_deref_mut().expect("checked above");
-        link.unacknowledged.clear();
-        link.unacknowledged_bytes = 0;
-        let lines = std::mem::take(&mut self.unreplicated_lines);
-        print_lines(&lines)
-    }
-
-    /// The unacknowledged batches of `p` that its current leader lacks (removed from the kept
-    /// list, to be appended again); none when the leader is the one they were written to.
-    fn missing_on_leader(&mut self, p: i32) -> Result<Vec<Vec<u8>>> {
-        let topic = self.topic.clone();
-        let link = self.cluster.as_deref_mut().expect("a cluster producer");
-        if !link.unacknowledged.iter().any(|b| b.partition == p) {
-            return Ok(Vec::new());
-        }
-        let route = link.retry(&topic.name, p, |link| link.refresh(&topic.name, p))?;
-        let mut missing = Vec::new();
-        let mut kept = Vec::new();
-        let mut gone_lines = Vec::new();
-        for b in std::mem::take(&mut link.unacknowledged) {
-            if b.partition != p {
-                kept.push(b);
-                continue;
-            }
-            // Batches stay in order: after the first missing one, every later one is sent again.
-            let present = missing.is_empty()
-                && (b.leader_epoch == route.leader_epoch || has_batch(&route.dd, &topic, p, b.base_offset, b.crc)?);
-            if present {
-                kept.push(b);
-            } else {
-                gone_lines.push(format!("{}\t{}\t{}\t", topic.name, p, b.base_offset));
-                missing.push(b.bytes);
-            }
-        }
-        link.unacknowledged_bytes = kept.iter().map(|b| b.bytes.len()).sum();
-        link.unacknowledged = kept;
-        if !missing.is_empty() {
-            eprintln!(
-                "klog: warning: {}-{}: the new leader {} lacks {} unacknowledged batch(es); sending them again",
-                topic.name,
-                p,
-                route.broker,
-                missing.len()
-            );
-            // Their lines named offsets on the old leader; the new appends print their own.
-            self.unreplicated_lines.retain(|l| !gone_lines.iter().any(|g| l.starts_with(g.as_str())));
-        }
-        Ok(missing)
-    }
-
-    /// Whether every unacknowledged batch of `p` is on the partition's current leader.
-    fn all_on_leader(&mut self, p: i32) -> Result<bool> {
-        let topic = self.topic.clone();
-        let link = self.cluster.as_deref_mut().expect("a cluster producer");
-        let route = link.retry(&topic.name, p, |link| link.refresh(&topic.name, p))?;
-        for b in link.unacknowledged.iter().filter(|b| b.partition == p && b.leader_epoch != route.leader_epoch) {
-            if !has_batch(&route.dd, &topic, p, b.base_offset, b.crc)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    /// Runs until the producer hangs up, then settles. The first error stops all appending
-    /// (later batches are dropped, never written out of order) and is returned.
-    fn run(
-        mut self,
-        jobs: mpsc::Receiver<Job>,
-        recycle: mpsc::SyncSender<Vec<u8>>,
-        failed: Arc<AtomicBool>,
-    ) -> Result<()> {
-        let mut error = None;
-        for job in jobs {
-            match job {
-                Job::Batch { partition, mut bytes } => {
-                    if error.is_none() {
-                        if let Err(e) = self.append(partition, &mut bytes) {
-                            failed.store(true, Ordering::SeqCst);
-                            error = Some(e);
-                        }
-                    }
-                    let _ = recycle.try_send(bytes);
-                }
-                Job::Settle(reply) => {
-                    if error.is_none() {
-                        if let Err(e) = self.settle() {
-                            failed.store(true, Ordering::SeqCst);
-                            error = Some(e);
-                        }
-                    }
-                    let _ = reply.send(());
-                }
-            }
-        }
-        match error {
-            Some(e) => {
-                // What was written before the error is still made durable, and acknowledged.
-                let _ = self.settle();
-                Err(e)
-            }
-            None => self.settle(),
-        }
-    }
-}
-
-/// Whether partition `p` in `dd` holds a batch at `base_offset` with checksum `crc`: the same
-/// batch (a replica's copy is byte for byte the leader's).
-fn has_batch(dd: &DataDir, topic: &TopicMeta, p: i32, base_offset: i64, crc: u32) -> Result<bool> {
-    let reader = dd.open_reader(topic, p)?;
-    if base_offset < reader.log_start_offset() || base_offset >= reader.log_end_offset()? {
-        return Ok(false);
-    }
-    let mut cursor = reader.cursor(base_offset);
-    Ok(match cursor.next_batch()? {
-        Some((h, _)) => h.base_offset == base_offset && h.crc == crc,
-        None => false,
-    })
-}
-
-fn print_lines(lines: &[String]) -> Result<()> {
-    if lines.is_empty() {
-        return Ok(());
-    }
-    let mut out = std::io::stdout().lock();
-    for l in lines {
-        out.write_all(l.as_bytes()).map_err(Error::Stream)?;
-    }
-    out.flush().map_err(Error::Stream)
-}
-
-/// Splits input records over partitions and packs them into batches for the appender.
-struct Producer {
-    topic: TopicMeta,
-    codec: Compression,
-    batch_limit: usize,
-    max_message_bytes: usize,
-    builders: Vec<BatchBuilder>,
-    /// The partition keyless records go to now, and the bytes they have brought it: after
-    /// [`STICKY_PARTITION_BYTES`] the next keyless record moves on to the next partition.
-    sticky: i32,
-    sticky_bytes: usize,
-    /// A cluster topic: appends stay on this thread, where acknowledgements are made.
-    cluster: bool,
-    records: u64,
-    batches: u64,
-    sink: Sink,
-    /// Batches were sent since the last settle (partition locks may be held).
-    unsettled: bool,
-    /// A cluster producer keeps too many unacknowledged bytes: acknowledge before reading on.
-    wants_acknowledgement: bool,
-}
-
-/// Bytes of keyless records one partition takes before the next keyless record goes to the
-/// next partition: Kafka's producer moves on after `batch.size` (16 KiB by default, KIP-794),
-/// while klog's write batches stay large (`--batch-size`) for speed.
-pub const STICKY_PARTITION_BYTES: usize = 16 << 10;
-
-/// Where finished batches go: appended right here while the input is small (a one-record
-/// produce should not pay for a thread), then, from the first full batch on, by an appender
-/// thread, so that encoding and the write system calls overlap.
-enum Sink {
-    Inline(Box<Appender>),
-    Thread {
-        jobs: mpsc::SyncSender<Job>,
-        recycled: mpsc::Receiver<Vec<u8>>,
-        failed: Arc<AtomicBool>,
-        handle: std::thread::JoinHandle<Result<()>>,
-    },
-    /// Only while switching from one to the other.
-    Switching,
-}
-
-impl Sink {
-    fn stopped() -> Error {
-        Error::Invalid("the appender stopped".into())
-    }
-
-    /// The appender thread failed: stop feeding it (its error comes back when it is joined).
-    fn check(&self) -> Result<()> {
-        match self {
-            Sink::Thread { failed, .. } if failed.load(Ordering::SeqCst) => Err(Self::stopped()),
-            _ => Ok(()),
-        }
-    }
-
-    fn go_parallel(&mut self) {
-        if let Sink::Inline(_) = self {
-            let Sink::Inline(appender) = std::mem::replace(self, Sink::Switching) else {
-                unreachable!("matched Inline above")
-            };
-            let (jobs, job_rx) = mpsc::sync_channel(4);
-            let (recycle, recycled) = mpsc::sync_channel(8);
-            let failed = Arc::new(AtomicBool::new(false));
-            let flag = failed.clone();
-            let handle = std::thread::spawn(move || (*appender).run(job_rx, recycle, flag));
-            *self = Sink::Thread { jobs, recycled, failed, handle };
-        }
-    }
-
-    /// A buffer for the next batch: one the appender is done with, if any.
-    fn spare(&mut self) -> Vec<u8> {
-        match self {
-            Sink::Thread { recycled, .. } => recycled.try_recv().unwrap_or_default(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Appends a batch (inline) or hands it over; returns the buffer when it comes straight back.
-    fn send(&mut self, partition: i32, mut bytes: Vec<u8>) -> Result<Option<Vec<u8>>> {
-        match self {
-            Sink::Inline(a) => {
-                a.append(partition, &mut bytes)?;
-                Ok(Some(bytes))
-            }
-            Sink::Thread { jobs, .. } => {
-                jobs.send(Job::Batch { partition, bytes }).map_err(|_| Self::stopped())?;
-                Ok(None)
-            }
-            Sink::Switching => Err(Self::stopped()),
-        }
-    }
-
-    fn settle(&mut self) -> Result<()> {
-        match self {
-            Sink::Inline(a) => a.settle(),
-            Sink::Thread { jobs, .. } => {
-                let (tx, rx) = mpsc::channel();
-                if jobs.send(Job::Settle(tx)).is_err() || rx.recv().is_err() {
-                    return Err(Self::stopped());
-                }
-                self.check()
-            }
-            Sink::Switching => Err(Self::stopped()),
-        }
-    }
-
-    /// Settles for the last time and reports the appender's first error.
-    fn finish(self) -> Result<()> {
-        match self {
-            Sink::Inline(mut a) => a.settle(),
-            Sink::Thread { jobs, handle, .. } => {
-                drop(jobs);
-                handle.join().unwrap_or_else(|_| Err(Error::Invalid("the appender thread panicked".into())))
-            }
-            Sink::Switching => Err(Self::stopped()),
-        }
-    }
-}
-
-impl Producer {
-    fn choose(&mut self, explicit: Option<i32>, key: Option<&[u8]>) -> Result<i32> {
-        let n = self.topic.partitions;
-        let p = match (explicit, key) {
-            (Some(p), _) => p,
-            (None, Some(k)) => partition_for_key(k, n),
-            (None, None) => self.sticky,
-        };
-        if p < 0 || p >= n {
-            return Err(Error::NotFound(format!(
-                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
-                p,
-                self.topic.name,
-                n - 1
-            )));
-        }
-        Ok(p)
-    }
-
-    fn add(
-        &mut self,
-        explicit: Option<i32>,
-        timestamp: i64,
-        key: Option<&[u8]>,
-        value: Option<&[u8]>,
-        headers: &[(&[u8], Option<&[u8]>)],
-    ) -> Result<()> {
-        if key.is_none() && crate::cleaner::is_compacted(&self.topic) {
-            // As Kafka: "Compacted topic cannot accept message without key".
-            return Err(Error::Invalid(format!(
-                "compacted topic '{}' cannot accept record {} without a key (give records keys with -K SEP, or \"key\" with --input json)",
-                self.topic.name,
-                self.records + 1
-            )));
-        }
-        let keyless = explicit.is_none() && key.is_none();
-        if keyless && self.sticky_bytes >= STICKY_PARTITION_BYTES {
-            self.next_sticky();
-        }
-        let mut p = self.choose(explicit, key)?;
-        // The cheap bound settles almost every record; the exact size only near a limit.
-        let bound = BatchBuilder::record_size_bound(key, value, headers);
-        if HEADER_BYTES + bound > self.max_message_bytes
-            && HEADER_BYTES + BatchBuilder::first_record_size(key, value, headers) > self.max_message_bytes
-        {
-            return Err(Error::Invalid(format!(
-                "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
-                self.records + 1,
-                key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len),
-                self.max_message_bytes,
-                self.topic.name
-            )));
-        }
-        let b = &self.builders[p as usize];
-        if !b.is_empty()
-            && b.size_bytes() + bound > self.batch_limit
-            && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit
-        {
-            self.emit(p, true)?;
-            if keyless {
-                // A full batch also moves keyless records on to the next partition.
-                self.next_sticky();
-                p = self.sticky;
-            }
-        }
-        self.builders[p as usize].push(timestamp, key, value, headers);
-        if keyless {
-            self.sticky_bytes += bound;
-        }
-        self.records += 1;
-        Ok(())
-    }
-
-    fn next_sticky(&mut self) {
-        self.sticky = (self.sticky + 1) % self.topic.partitions;
-        self.sticky_bytes = 0;
-    }
-
-    /// Sends partition `p`'s batch. `full`: it is sent because it filled up, which means the
-    /// input is large enough to be worth the appender thread.
-    fn emit(&mut self, p: i32, full: bool) -> Result<()> {
-        if self.builders[p as usize].is_empty() {
-            return Ok(());
-        }
-        self.sink.check()?;
-        if full && !self.cluster {
-            self.sink.go_parallel();
-        }
-        let spare = self.sink.spare();
-        let bytes = self.builders[p as usize].finish_take(0, 0, self.codec, spare);
-        self.batches += 1;
-        self.unsettled = true;
-        if let Some(back) = self.sink.send(p, bytes)? {
-            // Appended inline: keep the buffer for the next batch.
-            self.builders[p as usize] = BatchBuilder::with_buffer(back);
-        }
-        if let Sink::Inline(a) = &self.sink {
-            if a.cluster.as_ref().is_some_and(|c| c.unacknowledged_bytes > UNACKNOWLEDGED_BYTES_MAX) {
-                self.wants_acknowledgement = true;
-            }
-        }
-        Ok(())
-    }
-
-    fn emit_all(&mut self) -> Result<()> {
-        for p in 0..self.topic.partitions {
-            self.emit(p, false)?;
-        }
-        Ok(())
-    }
-
-    fn pending(&self) -> bool {
-        self.builders.iter().any(|b| !b.is_empty())
-    }
-
-    /// Sends partial batches, then waits until they are fsynced (unless acks=0) and every
-    /// partition lock is released.
-    fn settle(&mut self) -> Result<()> {
-        self.emit_all()?;
-        self.sink.settle()?;
-        self.unsettled = false;
-        Ok(())
-    }
-
-    /// Settles, then (for a cluster topic) acknowledges what was appended and prints its
-    /// `--print-offsets` lines.
-    fn acknowledge(&mut self, a: &ProduceArgs) -> Result<()> {
-        self.settle()?;
-        self.wants_acknowledgement = false;
-        match &mut self.sink {
-            Sink::Inline(appender) => appender.acknowledge(a),
-            _ => Ok(()),
-        }
-    }
-}
-
 /// Waits until stdin is readable, or `timeout_ms` passes (-1: forever). True when readable.
 fn stdin_ready(timeout_ms: i32) -> bool {
     let mut fds = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
@@ -832,219 +187,70 @@ pub(super) fn input_spec(a: &ProduceArgs) -> Result<InputSpec> {
 }
 
 pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
-    let InputSpec { delimiter, key_delimiter, headers: fixed_headers, codec: producer_codec } = input_spec(&a)?;
-    let (dd, topic, cluster) = match ctx.loc.cluster_topic(&a.topic)? {
-        Some((store, snap)) => {
-            let (topic, routes) = cluster_routes(ctx, &snap, &a)?;
-            let link = ClusterLink {
-                store,
-                routes,
-                unacknowledged: Vec::new(),
-                unacknowledged_bytes: 0,
-                delivery_timeout: Duration::from_millis(a.delivery_timeout_ms),
-                lock_timeout: ctx.loc.lock_timeout,
-                warned: Default::default(),
-            };
-            (None, topic, Some(Box::new(link)))
-        }
-        None => {
-            // Produce never creates a topic, so it never needs to create a data directory: a
-            // mistyped --data-dir is an error that leaves nothing behind.
-            if !ctx.loc.data_dir.exists() {
-                return Err(Error::NotFound(format!(
-                    "topic '{}' does not exist: there is no data directory {} (create the topic with `klog topic create {}`)",
-                    a.topic,
-                    ctx.loc.data_dir.display(),
-                    a.topic
-                )));
-            }
-            let dd = ctx.loc.open()?;
-            let topic = dd.topic(&a.topic)?;
-            if let Some(p) = a.partition {
-                dd.check_partition(&topic, p)?;
-            }
-            (Some(dd), topic, None)
-        }
+    let InputSpec { delimiter, key_delimiter, headers, codec } = input_spec(&a)?;
+    let settings = ProducerSettings {
+        topic: a.topic.clone(),
+        partition: a.partition,
+        acks: a.acks.into(),
+        compression: codec,
+        batch_size: a.batch_size,
+        delivery_timeout: Duration::from_millis(a.delivery_timeout_ms),
     };
-    let codec = match topic.config.get("compression.type") {
-        "producer" => producer_codec,
-        "uncompressed" => Compression::None,
-        other => Compression::parse(other).unwrap_or(producer_codec),
-    };
-    let max_message_bytes = topic.config.log_config().max_message_bytes;
-    let partitions = topic.partitions;
-    let log_append_time = topic.config.get("message.timestamp.type") == "LogAppendTime";
-    let is_cluster = cluster.is_some();
-    let appender = Appender {
-        dd,
-        topic: topic.clone(),
-        durable: a.acks != Acks::Zero,
-        log_append_time,
-        print_offsets: a.print_offsets,
-        writers: HashMap::new(),
-        cluster,
-        epochs: HashMap::new(),
-        unflushed_lines: HashMap::new(),
-        unreplicated_lines: Vec::new(),
-    };
-    let mut prod = Producer {
-        topic,
-        codec,
-        // A compressed batch can come out a little larger than its records (incompressible
-        // data): keep a margin below max.message.bytes so that the batch still fits.
-        batch_limit: if codec == Compression::None {
-            a.batch_size.min(max_message_bytes)
-        } else {
-            a.batch_size.min(max_message_bytes - (max_message_bytes / 64 + 64).min(max_message_bytes / 2))
-        },
-        max_message_bytes,
-        builders: (0..partitions).map(|_| BatchBuilder::new()).collect(),
-        sticky: (crate::timefmt::now_ms() as i32 & 0x7fff_ffff) % partitions,
-        sticky_bytes: 0,
-        cluster: is_cluster,
-        records: 0,
-        batches: 0,
-        sink: Sink::Inline(Box::new(appender)),
-        unsettled: false,
-        wants_acknowledgement: false,
-    };
-    let result = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &fixed_headers);
-    // Whatever was read before an error is still written and made durable: send the partial
-    // batches, then acknowledge (a cluster topic) and hang up.
-    let sent = prod.emit_all();
-    let acknowledged = if is_cluster && sent.is_ok() { prod.acknowledge(&a) } else { Ok(()) };
-    let Producer { sink, records, batches, topic, .. } = prod;
-    let appended = sink.finish();
-    // The appender's own error explains a failure best; then the input's.
-    appended?;
-    result?;
-    sent?;
-    acknowledged?;
+    let mut prod = Producer::open(&ctx.loc, settings, Box::new(Acknowledgements { print_offsets: a.print_offsets }))?;
+    let input = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &headers);
+    let topic = prod.topic().name.clone();
+    let summary = prod.finish(input)?;
     if a.verbose {
-        eprintln!("klog: produced {} records in {} batches to topic {}", records, batches, topic.name);
+        eprintln!("klog: produced {} records in {} batches to topic {}", summary.records, summary.batches, topic);
     }
     Ok(EXIT_OK)
 }
 
-/// For a cluster topic: the leader of every partition the producer may write, as far as the
-/// store knows one now (a missing or unreachable leader is waited for when the first batch
-/// goes there). With acks=all, each partition must have at least min.insync.replicas in sync,
-/// checked before anything is written.
-fn cluster_routes(
-    ctx: &Ctx,
-    snap: &crate::meta::Snapshot,
-    a: &ProduceArgs,
-) -> Result<(TopicMeta, HashMap<i32, Route>)> {
-    let topic = crate::replica::topic_meta(snap, &a.topic)?;
-    let targets: Vec<i32> = match a.partition {
-        Some(p) => {
-            snap.partition(&a.topic, p)?;
-            vec![p]
+impl From<Acks> for producer::Acks {
+    fn from(a: Acks) -> producer::Acks {
+        match a {
+            Acks::Zero => producer::Acks::Zero,
+            Acks::One => producer::Acks::One,
+            Acks::All => producer::Acks::All,
         }
-        None => (0..topic.partitions).collect(),
-    };
-    let min_isr = topic.config.get_i64("min.insync.replicas").max(1) as usize;
-    let mut routes = HashMap::new();
-    for &p in &targets {
-        let ps = snap.partition(&a.topic, p)?;
-        if a.acks == Acks::All && ps.isr.len() < min_isr {
-            return Err(Error::Invalid(format!(
-                "NOT_ENOUGH_REPLICAS: {}-{} has {} in-sync replica(s) [{}], fewer than min.insync.replicas={}; nothing was written",
-                a.topic,
-                p,
-                ps.isr.len(),
-                crate::output::join_ids(&ps.isr),
-                min_isr
-            )));
-        }
-        if ps.leader < 0 {
-            continue;
-        }
-        if let Ok(dd) = crate::replica::broker_dir(snap, ps.leader, ctx.loc.lock_timeout) {
-            routes.insert(p, Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch });
-        }
-    }
-    Ok((topic, routes))
-}
-
-/// Acknowledges partition `p` of a cluster topic: with `all` (acks=all) brings every replica up
-/// to date (this process copies the batches, so acks=all never waits for a follower process),
-/// drops unreachable followers from the ISR, moves the high watermark, and fails with
-/// NOT_ENOUGH_REPLICAS when the ISR fell below min.insync.replicas. acks=1 only moves the high
-/// watermark.
-fn acknowledge_partition(link: &mut ClusterLink, topic: &TopicMeta, p: i32, all: bool) -> Result<()> {
-    let min_isr = topic.config.get_i64("min.insync.replicas").max(1) as usize;
-    let rep = crate::replica::sync_partition(&link.store, &topic.name, p, all, link.lock_timeout)?;
-    let why: Vec<String> = rep.failed.iter().map(|(_, why)| why.clone()).collect();
-    if all && rep.isr.len() < min_isr {
-        return Err(Error::Invalid(format!(
-            "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than \
-             min.insync.replicas={}; the leader has them but they are not acknowledged ({})",
-            topic.name,
-            p,
-            rep.isr.len(),
-            crate::output::join_ids(&rep.isr),
-            min_isr,
-            why.join("; ")
-        )));
-    }
-    for w in why {
-        eprintln!("klog: warning: {}-{}: replica out of sync: {}", topic.name, p, w);
-    }
-    Ok(())
-}
-
-/// Where `pump` puts the records it reads: a data directory's producer, or a Kafka cluster's.
-pub(super) trait RecordSink {
-    fn add(
-        &mut self,
-        partition: Option<i32>,
-        timestamp: i64,
-        key: Option<&[u8]>,
-        value: Option<&[u8]>,
-        headers: &[(&[u8], Option<&[u8]>)],
-    ) -> Result<()>;
-    /// Records are waiting to be sent or acknowledged (input idle for --linger-ms calls `idle`).
-    fn busy(&self) -> bool;
-    /// Input has been idle for --linger-ms: send, make durable and acknowledge what is pending.
-    fn idle(&mut self, a: &ProduceArgs) -> Result<()>;
-    /// Between reads: anything that cannot wait for the input to go idle.
-    fn between_reads(&mut self, _a: &ProduceArgs) -> Result<()> {
-        Ok(())
     }
 }
 
-impl RecordSink for Producer {
-    fn add(
-        &mut self,
-        partition: Option<i32>,
-        timestamp: i64,
-        key: Option<&[u8]>,
-        value: Option<&[u8]>,
-        headers: &[(&[u8], Option<&[u8]>)],
-    ) -> Result<()> {
-        Producer::add(self, partition, timestamp, key, value, headers)
-    }
+/// Renders what the producer reports: `--print-offsets` lines on stdout (an acknowledgement
+/// each: topic, partition, first and last offset), warnings on stderr.
+struct Acknowledgements {
+    print_offsets: bool,
+}
 
-    fn busy(&self) -> bool {
-        self.pending() || self.unsettled
-    }
-
-    fn idle(&mut self, a: &ProduceArgs) -> Result<()> {
-        if self.busy() && self.cluster {
-            // A cluster producer with long-running input acknowledges at every idle pause:
-            // the followers are brought up to date and the high watermark moves.
-            self.acknowledge(a)
-        } else {
-            self.settle()
+impl AckSink for Acknowledgements {
+    fn acknowledged(&mut self, topic: &str, batches: &[Acknowledged]) -> Result<()> {
+        if !self.print_offsets || batches.is_empty() {
+            return Ok(());
         }
+        let mut s = String::new();
+        for b in batches {
+            s.push_str(&format!("{}\t{}\t{}\t{}\n", topic, b.partition, b.base_offset, b.last_offset));
+        }
+        out(&s)
     }
 
-    fn between_reads(&mut self, a: &ProduceArgs) -> Result<()> {
-        if self.wants_acknowledgement {
-            self.acknowledge(a)?;
+    fn warning(&mut self, topic: &str, w: Warning) {
+        match w {
+            Warning::LeaderUnavailable { partition, error, retry_for } => eprintln!(
+                "klog: warning: {}-{}: {}; retrying for up to {} ms (--delivery-timeout-ms)",
+                topic,
+                partition,
+                error,
+                retry_for.as_millis()
+            ),
+            Warning::Resending { partition, leader, batches } => eprintln!(
+                "klog: warning: {}-{}: the new leader {} lacks {} unacknowledged batch(es); sending them again",
+                topic, partition, leader, batches
+            ),
+            Warning::ReplicaOutOfSync { partition, why } => {
+                eprintln!("klog: warning: {}-{}: replica out of sync: {}", topic, partition, why)
+            }
         }
-        Ok(())
     }
 }
 
@@ -1078,7 +284,7 @@ pub(super) fn pump(
         if !stdin_ready(0) {
             let busy = prod.busy();
             if !stdin_ready(if busy { linger_ms } else { -1 }) {
-                prod.idle(a)?;
+                prod.idle()?;
                 continue;
             }
         }
@@ -1103,7 +309,7 @@ pub(super) fn pump(
             read_size = (read_size * 2).min(READ_BYTES_MAX);
         }
         len += n;
-        prod.between_reads(a)?;
+        prod.between_reads()?;
         let ts = a.timestamp.unwrap_or_else(crate::timefmt::now_ms);
         // Every complete record in the buffer; at EOF, the rest is a last record if non-empty.
         loop {

@@ -72,6 +72,11 @@ pub struct PartitionState {
     pub isr: Vec<i32>,
 }
 
+/// Broker ids as Kafka's tools print them: `0,1,2`.
+pub fn join_ids(ids: &[i32]) -> String {
+    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
 /// A topic in the cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicState {

@@ -2,14 +2,12 @@
 //! Nothing here touches the data directory.
 
 pub mod format;
-pub mod json;
+// The JSON form of a record is a format of the library (produce reads it, fuzzing checks it).
+pub use crate::record::json;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
-/// Broker ids as kafka-topics prints them: `0,1,2`.
-pub fn join_ids(ids: &[i32]) -> String {
-    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
-}
+pub use crate::meta::join_ids;
 
 /// A plain table with a header row, as every human-facing listing prints.
 pub fn table<S: ToString>(header: &[&str], rows: impl IntoIterator<Item = Vec<S>>) -> String {

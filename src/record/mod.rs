@@ -11,6 +11,7 @@
 mod batch;
 pub mod compression;
 pub mod isolation;
+pub mod json;
 pub mod varint;
 
 pub use batch::*;
