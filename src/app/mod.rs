@@ -3,12 +3,18 @@
 //! and renders. Each module is named after a concept a Kafka user knows:
 //! - [`catalog`]: where a topic lives (a standalone data directory or a cluster of them) and how
 //!   to reach its partitions and its groups.
+//! - [`fetch`]: consuming: the one fetch loop (start and stop specs, leader waits, isolation,
+//!   counts, feed events) into a record sink; a plain consumer of one topic.
+//! - [`group_member`]: a consumer-group member on the same fetch loop: rebalances, start from
+//!   committed offsets or the reset policy, commit modes, commit on exit.
 //!
 //! Like the core, this layer never prints, exits, reads the environment or sees clap: settings
 //! come in as plain values ([`Location`] and the settings structs of each module), outcomes go
 //! out as typed reports and errors.
 
 pub mod catalog;
+pub mod fetch;
+pub mod group_member;
 
 use crate::datadir::DataDir;
 use crate::error::Result;
