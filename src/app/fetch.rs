@@ -634,3 +634,137 @@ pub fn consume(
     fetcher.flush(sink, &mut ignore)?;
     Ok(Consumed { damaged: fetcher.damaged() })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datadir::DataDir;
+    use crate::log::AppendMode;
+    use crate::record::{encode_batch, Compression, Record};
+
+    /// Records in delivery order; processed at each batch end.
+    #[derive(Default)]
+    struct VecSink {
+        got: Vec<(i32, i64, String)>,
+    }
+
+    impl RecordSink for VecSink {
+        fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()> {
+            let v = String::from_utf8_lossy(rec.value.unwrap_or(b"")).into_owned();
+            self.got.push((tp.1, rec.offset, v));
+            Ok(())
+        }
+        fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
+            done(tp, next, false)?;
+            Ok(Delivery::Done)
+        }
+        fn flush(&mut self, _done: &mut Processed<'_>) -> Result<Delivery> {
+            Ok(Delivery::Done)
+        }
+    }
+
+    /// A data directory with topic `t`: partition p holds records "p-0".."p-4" at times 1000..1004,
+    /// two per batch.
+    fn setup() -> (tempfile::TempDir, Location) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dd = DataDir::open_or_init(tmp.path()).unwrap();
+        let t = dd.create_topic("t", 2, Default::default()).unwrap();
+        for p in 0..2 {
+            let mut w = dd.open_writer(&t, p).unwrap();
+            for chunk in [0..2, 2..4, 4..5] {
+                let recs: Vec<Record> = chunk
+                    .map(|i| Record {
+                        timestamp: 1000 + i,
+                        value: Some(format!("{}-{}", p, i).into_bytes()),
+                        ..Default::default()
+                    })
+                    .collect();
+                let mut b = encode_batch(&recs, 0, 0, Compression::None);
+                w.append_batch(&mut b, AppendMode::Leader { leader_epoch: 0 }).unwrap();
+            }
+        }
+        let at = Location { data_dir: tmp.path().into(), meta: None, lock_timeout: Duration::from_secs(1) };
+        (tmp, at)
+    }
+
+    fn settings() -> ConsumeSettings {
+        ConsumeSettings {
+            topic: "t".into(),
+            partitions: vec![],
+            start: OffsetSpec::Beginning,
+            stop_ms: None,
+            isolation: Isolation::ReadUncommitted,
+            count: None,
+            exit_at_end: true,
+        }
+    }
+
+    fn run(at: &Location, s: &ConsumeSettings) -> (Result<Consumed>, Vec<(i32, i64, String)>, Vec<FetchEvent>) {
+        let mut sink = VecSink::default();
+        let mut events = Vec::new();
+        let r = consume(at, s, &mut sink, &mut |e| events.push(e), &|| false);
+        (r, sink.got, events)
+    }
+
+    #[test]
+    fn reads_partitions_in_order_to_the_end() {
+        let (_tmp, at) = setup();
+        let (r, got, events) = run(&at, &settings());
+        assert_eq!(r.unwrap(), Consumed { damaged: 0 });
+        assert!(events.is_empty(), "{:?}", events);
+        let p0: Vec<i64> = got.iter().filter(|g| g.0 == 0).map(|g| g.1).collect();
+        assert_eq!(p0, vec![0, 1, 2, 3, 4]);
+        assert_eq!(got.len(), 10);
+        assert_eq!(got[0], (0, 0, "0-0".into()));
+    }
+
+    #[test]
+    fn count_stop_time_and_start_specs() {
+        let (_tmp, at) = setup();
+        let (_, got, _) = run(&at, &ConsumeSettings { count: Some(3), partitions: vec![1], ..settings() });
+        assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![0, 1, 2]);
+        let (_, got, _) = run(&at, &ConsumeSettings { stop_ms: Some(1003), partitions: vec![0], ..settings() });
+        assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![0, 1, 2]);
+        let (_, got, _) =
+            run(&at, &ConsumeSettings { start: OffsetSpec::FromEnd(2), partitions: vec![0], ..settings() });
+        assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![3, 4]);
+        let (_, got, _) =
+            run(&at, &ConsumeSettings { start: OffsetSpec::Time(1001), partitions: vec![0], ..settings() });
+        assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn an_absolute_offset_outside_the_log_starts_at_the_end_or_fails() {
+        let (_tmp, at) = setup();
+        let (r, got, events) = run(&at, &ConsumeSettings { start: OffsetSpec::Absolute(9), ..settings() });
+        assert!(matches!(r, Err(Error::Invalid(_))), "{:?}", r);
+        assert!(got.is_empty() && events.is_empty());
+        let (r, got, _) = run(&at, &ConsumeSettings { start: OffsetSpec::Absolute(5), ..settings() });
+        r.unwrap();
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn processed_positions_follow_the_sink() {
+        let (_tmp, at) = setup();
+        let cat = Catalog::open(&at).unwrap();
+        let mut f = Fetcher::new(FetchSettings {
+            isolation: Isolation::ReadUncommitted,
+            stop_ms: None,
+            count: Some(3),
+            batches_per_round: 16,
+            skip_damaged: false,
+        });
+        let tp = ("t".to_string(), 0);
+        f.add(tp.clone(), cat.feed("t", 0).unwrap(), 1);
+        let mut sink = VecSink::default();
+        let mut seen = Vec::new();
+        let round = f.round(&mut sink, &mut |_| {}, &|| false, &mut |_, n, _| Ok(seen.push(n))).unwrap();
+        assert!(round.progressed && round.failed.is_none());
+        assert_eq!(sink.got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![1, 2, 3]);
+        // The count ended inside the second batch: processed up to the last record delivered.
+        assert_eq!(f.processed(&tp), Some(4));
+        assert_eq!(seen, vec![2, 4]);
+        assert_eq!(f.remaining(), 0);
+    }
+}
