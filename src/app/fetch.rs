@@ -645,7 +645,7 @@ mod tests {
     /// Records in delivery order; processed at each batch end.
     #[derive(Default)]
     struct VecSink {
-        got: Vec<(i32, i64, String)>,
+        got: Got,
     }
 
     impl RecordSink for VecSink {
@@ -699,7 +699,9 @@ mod tests {
         }
     }
 
-    fn run(at: &Location, s: &ConsumeSettings) -> (Result<Consumed>, Vec<(i32, i64, String)>, Vec<FetchEvent>) {
+    type Got = Vec<(i32, i64, String)>;
+
+    fn run(at: &Location, s: &ConsumeSettings) -> (Result<Consumed>, Got, Vec<FetchEvent>) {
         let mut sink = VecSink::default();
         let mut events = Vec::new();
         let r = consume(at, s, &mut sink, &mut |e| events.push(e), &|| false);
@@ -759,7 +761,12 @@ mod tests {
         f.add(tp.clone(), cat.feed("t", 0).unwrap(), 1);
         let mut sink = VecSink::default();
         let mut seen = Vec::new();
-        let round = f.round(&mut sink, &mut |_| {}, &|| false, &mut |_, n, _| Ok(seen.push(n))).unwrap();
+        let round = f
+            .round(&mut sink, &mut |_| {}, &|| false, &mut |_, n, _| {
+                seen.push(n);
+                Ok(())
+            })
+            .unwrap();
         assert!(round.progressed && round.failed.is_none());
         assert_eq!(sink.got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![1, 2, 3]);
         // The count ended inside the second batch: processed up to the last record delivered.
