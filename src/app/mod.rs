@@ -13,6 +13,10 @@
 //! - [`producer`]: records into a topic: partition choice (by key, sticky, explicit), batching,
 //!   appending under the partition locks, and for a cluster topic sending to the leaders,
 //!   replicating (acks=all) and acknowledging through an [`producer::AckSink`].
+//! - [`fetch`]: consuming: the one fetch loop (start and stop specs, leader waits, isolation,
+//!   counts, feed events) into a record sink; a plain consumer of one topic.
+//! - [`group_member`]: a consumer-group member on the same fetch loop: rebalances, start from
+//!   committed offsets or the reset policy, commit modes, commit on exit.
 //!
 //! Like the core, this layer never prints, exits, reads the environment or sees clap: settings
 //! come in as plain values ([`Location`] and the settings structs of each module), outcomes go
@@ -21,6 +25,8 @@
 pub mod broker;
 pub mod catalog;
 pub mod cluster;
+pub mod fetch;
+pub mod group_member;
 pub mod groups;
 pub mod producer;
 pub mod topics;

@@ -12,16 +12,22 @@
 //! log starts that partition at its end, as kcat does, with a warning; it is an error only when
 //! it fits no partition read.
 
-use super::{Ctx, EXIT_OK};
-use crate::app::catalog::Catalog;
+use super::group_consume::{GroupArgs, ResetPolicy};
+use super::{signals, Ctx, EXIT_FAILURE, EXIT_OK};
+use crate::app::fetch::{self, ConsumeSettings, Delivery, FetchEvent, Processed, RecordSink, StoppedAt};
+use crate::app::group_member::{self, GroupEvent, GroupSettings};
 use crate::error::{Error, Result};
+use crate::group::Tp;
 use crate::output::format::Format;
-use crate::output::json;
-use crate::record::isolation::CommittedFilter;
-use crate::record::{BatchHeader, RecordRef, RecordsSection};
-use crate::replica::feed::{FeedEvent, PartitionFeed};
+use crate::output::RecordOutput;
+use crate::record::isolation::Isolation;
+use crate::record::RecordRef;
+use crate::replica::feed::FeedEvent;
 use std::io::{IsTerminal, Write};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+pub use crate::app::fetch::{parse_time, OffsetSpec};
 
 pub const LONG_ABOUT: &str = "\
 Read records from a topic to stdout.
@@ -87,7 +93,7 @@ pub struct ConsumeArgs {
     #[arg(long, value_enum, default_value_t = IsolationArg::ReadUncommitted, value_name = "LEVEL")]
     pub isolation: IsolationArg,
     #[command(flatten)]
-    pub group: super::group_consume::GroupArgs,
+    pub group: GroupArgs,
 }
 
 /// `--isolation`, with Kafka's names.
@@ -121,7 +127,7 @@ impl ConsumeArgs {
                 if stop_ms.replace(parse_time(t)?).is_some() {
                     return Err(Error::Usage("-o e@TIME is given twice".into()));
                 }
-            } else if start.replace(parse_offset_spec(s)?).is_some() {
+            } else if start.replace(OffsetSpec::parse(s)?).is_some() {
                 return Err(Error::Usage(format!(
                     "-o is given two start offsets ({}); give one, and e@TIME for where to stop",
                     self.offset.join(", ")
@@ -148,119 +154,178 @@ impl ConsumeArgs {
     }
 }
 
-/// A parsed `-o` spec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OffsetSpec {
-    Beginning,
-    End,
-    Absolute(i64),
-    FromEnd(i64),
-    Time(i64),
-}
-
-/// Parses a time: epoch milliseconds or RFC 3339.
-pub fn parse_time(s: &str) -> Result<i64> {
-    if let Ok(ms) = s.parse::<i64>() {
-        if ms < 0 {
-            return Err(Error::Usage(format!("time {} must not be negative", ms)));
+impl From<IsolationArg> for Isolation {
+    fn from(i: IsolationArg) -> Self {
+        match i {
+            IsolationArg::ReadUncommitted => Isolation::ReadUncommitted,
+            IsolationArg::ReadCommitted => Isolation::ReadCommitted,
         }
-        return Ok(ms);
     }
-    crate::timefmt::parse_rfc3339_ms(s).ok_or_else(|| {
-        Error::Usage(format!("cannot read time '{}' (use epoch ms or RFC 3339, e.g. 2024-05-01T12:00:00Z)", s))
-    })
 }
 
-pub fn parse_offset_spec(s: &str) -> Result<OffsetSpec> {
-    Ok(match s {
-        "beginning" | "earliest" => OffsetSpec::Beginning,
-        "end" | "latest" => OffsetSpec::End,
-        _ if s.starts_with("s@") => OffsetSpec::Time(parse_time(&s[2..])?),
-        _ if s.starts_with('-') => match s[1..].parse::<i64>() {
-            Ok(n) if n >= 0 => OffsetSpec::FromEnd(n),
-            _ => return Err(Error::Usage(format!("invalid offset '{}' (-N needs a whole number N)", s))),
-        },
-        _ => match s.parse::<i64>() {
-            Ok(n) => OffsetSpec::Absolute(n),
-            Err(_) => {
-                return Err(Error::Usage(format!("invalid offset '{}' (use beginning, end, N, -N or s@TIME)", s)))
+/// How records are written: `--json`, else `--format`.
+pub fn record_output(a: &ConsumeArgs) -> Result<RecordOutput> {
+    Ok(if a.json { RecordOutput::Json } else { RecordOutput::Format(Format::parse(&a.format)?) })
+}
+
+/// When stdout is a pipe, asks for a 1 MiB pipe buffer (best effort): fewer wake-ups of the
+/// reader on the other side for each megabyte klog writes.
+pub fn grow_stdout_pipe() {
+    // SAFETY: fcntl on fd 1 with F_SETPIPE_SZ takes an int argument and touches no memory of
+    // ours; on a non-pipe it fails with EBADF/EINVAL, which we ignore.
+    unsafe {
+        libc::fcntl(1, libc::F_SETPIPE_SZ, 1 << 20);
+    }
+}
+
+/// Records to stdout in the chosen output, buffered up to 1 MiB; a record counts as delivered
+/// only once every byte of it was accepted by stdout (a closed pipe then commits exactly what
+/// got through).
+struct StdoutSink {
+    output: RecordOutput,
+    buf: Vec<u8>,
+    /// (end position in `buf`, index into `tps`, next offset once written).
+    marks: Vec<(usize, usize, i64)>,
+    tps: Vec<Tp>,
+    stdout: std::mem::ManuallyDrop<std::fs::File>,
+}
+
+impl StdoutSink {
+    fn new(output: RecordOutput) -> StdoutSink {
+        use std::os::fd::FromRawFd;
+        // SAFETY: fd 1 is open for the life of the process; ManuallyDrop never closes it.
+        let stdout = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(1) });
+        StdoutSink { output, buf: Vec::with_capacity(1 << 16), marks: Vec::new(), tps: Vec::new(), stdout }
+    }
+
+    fn tp_index(&mut self, tp: &Tp) -> usize {
+        if let Some(i) = self.tps.iter().rposition(|x| x == tp) {
+            return i;
+        }
+        self.tps.push(tp.clone());
+        self.tps.len() - 1
+    }
+
+    /// Notes that the bytes so far complete `tp` up to `next`.
+    fn mark(&mut self, tp: &Tp, next: i64) {
+        let i = self.tp_index(tp);
+        self.marks.push((self.buf.len(), i, next));
+    }
+
+    /// Writes everything out, reporting records delivered as their bytes are accepted.
+    fn drain(&mut self, done: &mut Processed<'_>) -> Result<()> {
+        let mut written = 0;
+        let mut applied = 0;
+        let result = loop {
+            while applied < self.marks.len() && self.marks[applied].0 <= written {
+                let (_, i, next) = self.marks[applied];
+                done(&self.tps[i], next, false)?;
+                applied += 1;
             }
-        },
-    })
-}
-
-/// Resolves a spec to an offset in one partition; an absolute offset outside the log is an error.
-/// Where `spec` points in a partition. `end` is what a consumer may read up to: the high
-/// watermark of a cluster partition, else the log end.
-pub fn resolve(spec: OffsetSpec, feed: &PartitionFeed, topic: &str, partition: i32) -> Result<i64> {
-    let r = feed.reader();
-    let start = r.log_start_offset();
-    let end = feed.end_offset()?;
-    Ok(match spec {
-        OffsetSpec::Beginning => start,
-        OffsetSpec::End => end,
-        OffsetSpec::FromEnd(n) => end.saturating_sub(n).max(start),
-        OffsetSpec::Time(t) => r.offset_for_timestamp(t)?.unwrap_or(end),
-        OffsetSpec::Absolute(n) => {
-            let log_end = r.log_end_offset()?;
-            if n < start || n > log_end {
-                return Err(Error::Invalid(format!(
-                    "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                    n, topic, partition, start, log_end
-                )));
+            if written == self.buf.len() {
+                break Ok(());
             }
-            n
+            match self.stdout.write(&self.buf[written..]) {
+                Ok(0) => break Err(std::io::Error::from(std::io::ErrorKind::WriteZero)),
+                Ok(n) => written += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        self.buf.drain(..written);
+        self.marks.drain(..applied);
+        for m in &mut self.marks {
+            m.0 -= written;
         }
-    })
+        result.map_err(Error::Stream)
+    }
 }
 
-/// How long a consumer that exits at the end (`-e`) has waited for partitions without a
-/// readable leader: as long as for a lock, then it fails naming them.
-#[derive(Default)]
-pub struct LeaderWait {
-    since: Option<Instant>,
-}
-
-impl LeaderWait {
-    /// `waiting`: the partitions (`topic-p`) without a readable leader now; none resets the wait.
-    pub fn check(&mut self, waiting: &[String], timeout: Duration) -> Result<()> {
-        if waiting.is_empty() {
-            self.since = None;
-            return Ok(());
-        }
-        let since = *self.since.get_or_insert_with(Instant::now);
-        if since.elapsed() > timeout {
-            return Err(Error::NotFound(format!(
-                "no leader could be read for {} within {} ms",
-                waiting.join(", "),
-                timeout.as_millis()
-            )));
-        }
+impl RecordSink for StdoutSink {
+    fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()> {
+        self.output.write(&mut self.buf, &tp.0, tp.1, rec).map_err(Error::Stream)?;
+        self.mark(tp, rec.offset + 1);
         Ok(())
     }
+
+    fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
+        self.mark(tp, next);
+        if self.buf.len() >= 1 << 20 {
+            self.drain(done)?;
+        }
+        Ok(Delivery::Done)
+    }
+
+    fn flush(&mut self, done: &mut Processed<'_>) -> Result<Delivery> {
+        self.drain(done)?;
+        Ok(Delivery::Done)
+    }
 }
 
-/// Opens a partition's feed. A cluster partition without a leader that can be read (a failover
-/// under way, an offline partition) is waited for, saying so once: until `deadline` (one for
-/// all partitions) when there is one, else until it can be read. Other errors are returned.
-fn open_feed(cat: &Catalog, topic: &str, p: i32, deadline: Option<Instant>) -> Result<PartitionFeed> {
-    let mut said = false;
-    loop {
-        match cat.feed(topic, p) {
-            Ok(f) => return Ok(f),
-            Err(e) if deadline.is_none_or(|d| Instant::now() < d) && cat.leader_unavailable(topic, p)? => {
-                if !std::mem::replace(&mut said, true) {
-                    eprintln!("klog: waiting for a leader to read: {}", e);
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(e) => return Err(e),
+/// `--exec CMD`: runs CMD (with sh -c) for each run of up to `batch` records of one batch, the
+/// records on its stdin in the chosen output; a run is delivered when CMD exits 0.
+struct ExecSink {
+    output: RecordOutput,
+    cmd: String,
+    batch: usize,
+    /// The records of the current batch: (offset, bytes CMD reads).
+    staged: Vec<(i64, Vec<u8>)>,
+}
+
+impl ExecSink {
+    /// Runs CMD for records of `tp` from `first`; returns its status when it failed.
+    fn run(&self, tp: &Tp, input: &[u8], first: i64) -> Result<Option<i32>> {
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(&self.cmd)
+            .env("KLOG_TOPIC", &tp.0)
+            .env("KLOG_PARTITION", tp.1.to_string())
+            .env("KLOG_OFFSET", first.to_string())
+            .stdin(Stdio::piped())
+            .spawn()
+            .map_err(|e| Error::Invalid(format!("cannot run --exec command: {}", e)))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A command that does not read its input is fine.
+            let _ = stdin.write_all(input);
         }
+        let status = child.wait().map_err(|e| Error::Invalid(format!("--exec command: {}", e)))?;
+        Ok((!status.success()).then(|| status.code().filter(|c| *c != 0).unwrap_or(1)))
+    }
+}
+
+impl RecordSink for ExecSink {
+    fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()> {
+        let mut b = Vec::new();
+        self.output.write(&mut b, &tp.0, tp.1, rec).map_err(Error::Stream)?;
+        self.staged.push((rec.offset, b));
+        Ok(())
+    }
+
+    fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
+        let staged = std::mem::take(&mut self.staged);
+        for chunk in staged.chunks(self.batch) {
+            let first = chunk[0].0;
+            let input: Vec<u8> = chunk.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+            if let Some(status) = self.run(tp, &input, first)? {
+                return Ok(Delivery::Failed { status, tp: tp.clone(), offset: first });
+            }
+            done(tp, chunk.last().map_or(0, |(o, _)| o + 1), true)?;
+        }
+        done(tp, next, false)?;
+        Ok(Delivery::Done)
+    }
+
+    fn flush(&mut self, _done: &mut Processed<'_>) -> Result<Delivery> {
+        Ok(Delivery::Done)
+    }
+
+    fn acknowledges_each(&self) -> bool {
+        true
     }
 }
 
 /// Tells the user on stderr what reading a cluster partition ran into.
-pub fn report_feed_event(ev: &FeedEvent, topic: &str, partition: i32) {
+fn report_feed_event(ev: &FeedEvent, topic: &str, partition: i32) {
     match ev {
         FeedEvent::LeaderMoved { from, to, leader_epoch } => eprintln!(
             "klog: {}-{}: leadership moved from broker {} to broker {} (leader epoch {}); reading from it",
@@ -274,64 +339,90 @@ pub fn report_feed_event(ev: &FeedEvent, topic: &str, partition: i32) {
     }
 }
 
-/// When stdout is a pipe, asks for a 1 MiB pipe buffer (best effort): fewer wake-ups of the
-/// reader on the other side for each megabyte klog writes.
-pub fn grow_stdout_pipe() {
-    // SAFETY: fcntl on fd 1 with F_SETPIPE_SZ takes an int argument and touches no memory of
-    // ours; on a non-pipe it fails with EBADF/EINVAL, which we ignore.
-    unsafe {
-        libc::fcntl(1, libc::F_SETPIPE_SZ, 1 << 20);
-    }
-}
-
-/// How records are written: a kcat format string or JSON lines.
-pub enum Output {
-    Format(Format),
-    Json,
-}
-
-impl Output {
-    pub fn from_args(a: &ConsumeArgs) -> Result<Output> {
-        Ok(if a.json { Output::Json } else { Output::Format(Format::parse(&a.format)?) })
-    }
-
-    /// Writes one record.
-    pub fn write(&self, out: &mut impl Write, topic: &str, partition: i32, rec: &RecordRef<'_>) -> std::io::Result<()> {
-        match self {
-            Output::Format(f) => match f.value_then_literal() {
-                Some(lit) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
-                None => f.write(out, topic, partition, rec),
-            },
-            Output::Json => json::write_record(out, topic, partition, rec),
+/// Renders what reading ran into on stderr; `group` names the group of a member. Informational
+/// notes are left out with -q; warnings and errors always show.
+fn render_fetch(ev: &FetchEvent, quiet: bool, group: Option<&str>) {
+    match ev {
+        FetchEvent::WaitingForLeader { tp, why } => match group {
+            Some(g) => eprintln!("klog: group {}: {}-{}: waiting for a leader to read: {}", g, tp.0, tp.1, why),
+            None => eprintln!("klog: waiting for a leader to read: {}", why),
+        },
+        FetchEvent::Feed { tp, event } => {
+            if !quiet {
+                report_feed_event(event, &tp.0, tp.1)
+            }
         }
+        FetchEvent::OffsetsDeleted { tp, from, next } => match group {
+            _ if quiet => {}
+            Some(g) => eprintln!(
+                "klog: group {}: {}-{}: offset {} was deleted; continuing from the log start",
+                g, tp.0, tp.1, from
+            ),
+            None => eprintln!("klog: {}-{}: offset {} was deleted; continuing from {}", tp.0, tp.1, from, next),
+        },
+        FetchEvent::Damaged { tp, damage, at } => {
+            let from = match at {
+                StoppedAt::Start => String::new(),
+                StoppedAt::Offset(o) => format!(" from offset {}", o),
+                StoppedAt::WithinBatch => " on".to_string(),
+            };
+            eprintln!("klog: error: {}-{}: {}; not reading it{}", tp.0, tp.1, damage, from);
+        }
+        FetchEvent::OutOfRange { tp, offset, start, end, .. } => eprintln!(
+            "klog: warning: {}-{}: offset {} is out of range (valid offsets are {}..{}); reading it from its end",
+            tp.0, tp.1, offset, start, end
+        ),
     }
 }
 
-/// Where an absolute start offset outside a partition's log leaves it: (log start, log end), or
-/// `None` when the spec is not such an offset.
-pub fn outside_log(spec: OffsetSpec, feed: &PartitionFeed) -> Result<Option<(i64, i64)>> {
-    let OffsetSpec::Absolute(n) = spec else { return Ok(None) };
-    let r = feed.reader();
-    let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
-    Ok((n < start || n > end).then_some((start, end)))
+fn show(tps: &[Tp]) -> String {
+    tps.iter().map(|(t, p)| format!("{}-{}", t, p)).collect::<Vec<_>>().join(", ")
 }
 
-/// True for an error that is the damage of one partition's data, so that its other partitions
-/// can still be read: corrupt bytes on disk (a batch whose records do not decode is caught where
-/// it is decoded).
-fn is_damage(e: &Error) -> bool {
-    matches!(e, Error::Corrupt { .. })
-}
-
-/// One partition being read.
-struct Reading {
-    feed: PartitionFeed,
-    /// The first offset still to be written out.
-    min_offset: i64,
-    /// Reached `-o e@TIME` (or damaged): read no more of it.
-    stopped: bool,
-    /// `--isolation read_committed`: holds a transaction's batches until its marker.
-    committed: Option<CommittedFilter>,
+/// Renders a group member's events on stderr: membership events with -v, informational notes
+/// unless -q, warnings always.
+fn render_group(ev: &GroupEvent, group: &str, quiet: bool, verbose: bool) {
+    let say = |msg: String| {
+        if verbose {
+            eprintln!("klog: group {}: {}", group, msg);
+        }
+    };
+    match ev {
+        GroupEvent::Joined { member_id, topics } => {
+            say(format!("joined as {} (topics {})", member_id, topics.join(", ")))
+        }
+        GroupEvent::Warning(w) => eprintln!("klog: warning: {}", w),
+        GroupEvent::Expelled { member_id, why } => say(format!("removed member {} ({})", member_id, why)),
+        GroupEvent::Rejoined => say("this member had been removed for silence and joined again".into()),
+        GroupEvent::Generation(g) => say(format!("joined generation {}", g)),
+        GroupEvent::Revoked(tps) => say(format!("revoked {}", show(tps))),
+        GroupEvent::Assigned(tps) => say(format!("assigned {}", show(tps))),
+        GroupEvent::StartFromSpec { tp, offset, committed } => {
+            if !quiet {
+                eprintln!(
+                    "klog: group {}: {}-{}: starting at offset {} from -o instead of the committed offset {}",
+                    group,
+                    tp.0,
+                    tp.1,
+                    offset,
+                    committed.map_or("(none)".to_string(), |c| c.to_string())
+                );
+            }
+        }
+        GroupEvent::SpecReset { tp, offset, start, end, to } => eprintln!(
+            "klog: warning: group {}: {}-{}: offset {} is out of range (valid offsets are {}..{}); reset to {}",
+            group, tp.0, tp.1, offset, start, end, to
+        ),
+        GroupEvent::CommittedReset { tp, committed, start, end, to } => eprintln!(
+            "klog: group {}: {}-{}: committed offset {} is outside the log ({}..{}); reset to {}",
+            group, tp.0, tp.1, committed, start, end, to
+        ),
+        GroupEvent::DeliveryFailed { status, tp, offset } => eprintln!(
+            "klog: group {}: --exec failed with status {} at {}-{} offset {}; it will be delivered again",
+            group, status, tp.0, tp.1, offset
+        ),
+        GroupEvent::Fetch(e) => render_fetch(e, quiet, Some(group)),
+    }
 }
 
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
@@ -341,218 +432,89 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
                 "--isolation read_committed is not supported for group members (--group) yet".into(),
             ));
         }
-        return super::group_consume::run(ctx, a);
+        return run_group(ctx, a);
     }
     let plan = a.plan()?;
-    let spec = plan.start.unwrap_or(OffsetSpec::Beginning);
-    let output = Output::from_args(&a)?;
-    let [topic_name] = plan.topics.as_slice() else {
+    let output = record_output(&a)?;
+    let [topic] = plan.topics.as_slice() else {
         return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
     };
-    crate::datadir::validate_topic_name(topic_name)?;
-    let cat = crate::app::catalog::Catalog::open(&ctx.loc)?;
-    let topic = cat.topic(topic_name)?;
-    let exit_at_end = plan.exit_at_end;
-    let mut feeds: Vec<Reading> = Vec::new();
-    let deadline = exit_at_end.then(|| Instant::now() + ctx.loc.lock_timeout);
-    // Partitions whose data is damaged: reported on stderr, the others read; exit 1 at the end.
-    let mut damaged = 0usize;
-    let damage = |p: i32, at: Option<i64>, e: &Error| {
-        let from = at.map_or(String::new(), |o| format!(" from offset {}", o));
-        eprintln!("klog: error: {}-{}: {}; not reading it{}", topic.name, p, e, from);
+    let settings = ConsumeSettings {
+        topic: topic.clone(),
+        partitions: a.partitions.clone(),
+        start: plan.start.unwrap_or(OffsetSpec::Beginning),
+        stop_ms: plan.stop_ms,
+        isolation: a.isolation.into(),
+        count: a.count,
+        exit_at_end: plan.exit_at_end,
     };
-    // An absolute offset outside a partition's log: kcat's consumer starts that partition at its
-    // end and reads the others; it is an error only when it fits no partition.
-    let mut outside: Vec<(i32, i64, i64)> = Vec::new();
-    let mut in_range = 0usize;
-    for p in cat.partitions(&topic, &a.partitions)? {
-        let mut feed = match open_feed(&cat, &topic.name, p, deadline) {
-            Ok(f) => f,
-            Err(e) if is_damage(&e) => {
-                damage(p, None, &e);
-                damaged += 1;
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let from = match outside_log(spec, &feed) {
-            Ok(Some((start, end))) => {
-                outside.push((p, start, end));
-                feed.end_offset()
-            }
-            Ok(None) => resolve(spec, &feed, &topic.name, p).inspect(|_| in_range += 1),
-            Err(e) => Err(e),
-        };
-        let from = match from {
-            Ok(o) => o,
-            Err(e) if is_damage(&e) => {
-                damage(p, None, &e);
-                damaged += 1;
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        feed.seek(from);
-        let committed = (a.isolation == IsolationArg::ReadCommitted).then(CommittedFilter::new);
-        feeds.push(Reading { feed, min_offset: from, stopped: false, committed });
-    }
-    if let (Some(&(p, start, end)), OffsetSpec::Absolute(n)) = (outside.first(), spec) {
-        if in_range == 0 && damaged == 0 {
-            return Err(Error::Invalid(format!(
-                "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                n, topic.name, p, start, end
-            )));
-        }
-        for &(p, start, end) in &outside {
-            eprintln!(
-                "klog: warning: {}-{}: offset {} is out of range (valid offsets are {}..{}); reading it from its end",
-                topic.name, p, n, start, end
-            );
-        }
-    }
-    let mut remaining = a.count.unwrap_or(u64::MAX);
-    let mut leader_wait = LeaderWait::default();
     grow_stdout_pipe();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-    let fast_literal = match &output {
-        Output::Format(f) => f.value_then_literal().map(<[u8]>::to_vec),
-        Output::Json => None,
-    };
+    let mut sink = StdoutSink::new(output);
     let quiet = ctx.quiet;
-    while remaining > 0 && !feeds.iter().all(|r| r.stopped) {
-        let mut progressed = false;
-        for r in feeds.iter_mut().filter(|r| !r.stopped) {
-            let p = r.feed.partition();
-            for _ in 0..64 {
-                let at = r.feed.next_offset();
-                let (h, bytes) = match r.feed.next_batch() {
-                    Ok(Some(b)) => b,
-                    Ok(None) => break,
-                    Err(e) if is_damage(&e) => {
-                        out.flush().map_err(Error::Stream)?;
-                        damage(p, Some(at), &e);
-                        damaged += 1;
-                        r.stopped = true;
-                        break;
-                    }
-                    Err(e) => return Err(e),
-                };
-                progressed = true;
-                // read_committed: what the filter releases (whole transactions, markers
-                // included); read_uncommitted: the batch itself.
-                let released: Vec<(BatchHeader, std::borrow::Cow<[u8]>)> = match r.committed.as_mut() {
-                    None => vec![(h, std::borrow::Cow::Borrowed(bytes))],
-                    Some(f) => f.push(h, bytes).into_iter().map(|(h, b)| (h, std::borrow::Cow::Owned(b))).collect(),
-                };
-                for (h, bytes) in &released {
-                    let (h, bytes) = (*h, bytes.as_ref());
-                    if h.is_control() {
-                        continue;
-                    }
-                    let undecodable = |e: crate::record::DecodeError| {
-                        format!("batch at offset {} does not decode: {}", h.base_offset, e)
-                    };
-                    let section = match RecordsSection::new(bytes, &h) {
-                        Ok(s) => s,
-                        Err(e) => {
-                            out.flush().map_err(Error::Stream)?;
-                            eprintln!(
-                                "klog: error: {}-{}: {}; not reading it from offset {}",
-                                topic.name,
-                                p,
-                                undecodable(e),
-                                at
-                            );
-                            damaged += 1;
-                            r.stopped = true;
-                            break;
-                        }
-                    };
-                    for rec in section.iter() {
-                        let rec = match rec {
-                            Ok(rec) => rec,
-                            Err(e) => {
-                                out.flush().map_err(Error::Stream)?;
-                                eprintln!("klog: error: {}-{}: {}; not reading it on", topic.name, p, undecodable(e));
-                                damaged += 1;
-                                r.stopped = true;
-                                break;
-                            }
-                        };
-                        if rec.offset < r.min_offset {
-                            continue;
-                        }
-                        if plan.stop_ms.is_some_and(|stop| rec.timestamp >= stop) {
-                            // kcat's -o e@TIME: the partition ends before this record.
-                            r.stopped = true;
-                            break;
-                        }
-                        let w = match (&output, &fast_literal) {
-                            (_, Some(lit)) => out.write_all(rec.value.unwrap_or(b"")).and_then(|_| out.write_all(lit)),
-                            (Output::Format(f), None) => f.write(&mut out, &topic.name, p, &rec),
-                            (Output::Json, _) => json::write_record(&mut out, &topic.name, p, &rec),
-                        };
-                        w.map_err(Error::Stream)?;
-                        remaining -= 1;
-                        if remaining == 0 {
-                            break;
-                        }
-                    }
-                    if remaining == 0 || r.stopped {
-                        break;
-                    }
-                }
-                if remaining == 0 || r.stopped {
-                    break;
-                }
-            }
-            if let Some(from) = r.feed.take_reset() {
-                if !quiet {
-                    eprintln!(
-                        "klog: {}-{}: offset {} was deleted; continuing from {}",
-                        topic.name,
-                        p,
-                        from,
-                        r.feed.next_offset()
-                    );
-                }
-            }
-            if remaining == 0 {
-                break;
-            }
-        }
-        if !progressed {
-            let waiting: Vec<String> = feeds
-                .iter()
-                .filter(|r| !r.stopped && !r.feed.available())
-                .map(|r| format!("{}-{}", topic.name, r.feed.partition()))
-                .collect();
-            let all_up = waiting.is_empty();
-            if exit_at_end {
-                if all_up {
-                    break;
-                }
-                leader_wait.check(&waiting, ctx.loc.lock_timeout)?;
-            }
-            out.flush().map_err(Error::Stream)?;
-            std::thread::sleep(Duration::from_millis(if all_up { 100 } else { 20 }));
-            // A cluster partition: its high watermark moves on, and its leader may move.
-            let snap = PartitionFeed::shared_snapshot(feeds.iter().map(|r| &r.feed))?;
-            for r in feeds.iter_mut().filter(|r| !r.stopped) {
-                if let Some(ev) = r.feed.refresh(snap.as_ref())? {
-                    if !quiet {
-                        report_feed_event(&ev, &topic.name, r.feed.partition());
-                    }
-                    r.min_offset = match ev {
-                        // What the new leader appends from its log end on is new: read it all.
-                        FeedEvent::PositionLost { to, .. } => to,
-                        _ => r.min_offset.max(r.feed.next_offset()),
-                    };
-                }
-            }
+    let consumed = fetch::consume(
+        &ctx.loc,
+        &settings,
+        &mut sink,
+        &mut |e| render_fetch(&e, quiet, None),
+        &signals::stop_requested,
+    );
+    match consumed {
+        Ok(c) => Ok(if c.damaged > 0 { EXIT_FAILURE } else { EXIT_OK }),
+        Err(e) => {
+            // What was read before the error still goes out (best effort).
+            let _ = sink.drain(&mut |_, _, _| Ok(()));
+            Err(e)
         }
     }
-    out.flush().map_err(Error::Stream)?;
-    Ok(if damaged > 0 { super::EXIT_FAILURE } else { EXIT_OK })
+}
+
+/// `klog consume --group G`: a consumer-group member.
+fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
+    let g = &a.group;
+    let group = g.group.clone().expect("group mode");
+    if !a.partitions.is_empty() {
+        return Err(Error::Usage("-p cannot be used with --group: the group assigns partitions".into()));
+    }
+    if g.exec_batch == 0 {
+        return Err(Error::Usage("--exec-batch must be at least 1".into()));
+    }
+    let plan = a.plan()?;
+    if plan.stop_ms.is_some() {
+        return Err(Error::Usage("-o e@TIME cannot be used with --group (as with kcat -G)".into()));
+    }
+    if a.from_beginning && g.reset != ResetPolicy::Latest {
+        return Err(Error::Usage("--from-beginning is --reset earliest for a group member: give one of them".into()));
+    }
+    let output = record_output(&a)?;
+    let settings = GroupSettings {
+        group,
+        topics: plan.topics,
+        start: plan.start,
+        reset: if a.from_beginning { ResetPolicy::Earliest.into() } else { g.reset.into() },
+        commit: g.commit.into(),
+        auto_commit_interval: Duration::from_millis(g.auto_commit_interval_ms),
+        count: a.count,
+        exit_at_end: plan.exit_at_end,
+        strategy: g.assignment.into(),
+        session_timeout_ms: g.session_timeout_ms,
+        max_poll_interval_ms: g.max_poll_interval_ms,
+        client_id: g.client_id.clone(),
+        lock_timeout: ctx.loc.lock_timeout,
+    };
+    let mut sink: Box<dyn RecordSink> = match &g.exec {
+        Some(cmd) => Box::new(ExecSink { output, cmd: cmd.clone(), batch: g.exec_batch, staged: Vec::new() }),
+        None => Box::new(StdoutSink::new(output)),
+    };
+    signals::install_stop_handlers();
+    grow_stdout_pipe();
+    let (quiet, verbose) = (ctx.quiet, g.verbose);
+    let name = settings.group.clone();
+    let left = group_member::run(
+        &ctx.loc,
+        &settings,
+        sink.as_mut(),
+        &mut |e| render_group(&e, &name, quiet, verbose),
+        &signals::stop_requested,
+    )?;
+    Ok(left.failed_status.unwrap_or(EXIT_OK))
 }

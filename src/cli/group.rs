@@ -3,8 +3,8 @@
 //! that change offsets take the group's lock (so two resets run one after the other) and refuse
 //! while the group has live members, who own its commits.
 
-use super::consume::parse_time;
 use super::{out, out_json, Ctx, EXIT_OK};
+use crate::app::fetch::parse_time;
 use crate::app::groups::{GroupAdmin, ResetPlan, ResetTo};
 use crate::error::{Error, Result};
 use crate::output::table;

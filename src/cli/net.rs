@@ -3,7 +3,7 @@
 //! options, output formats, JSON and exit codes as on a data directory. The client is
 //! `crate::kafka` (librdkafka); this file parses, calls and renders.
 
-use super::consume::{ConsumeArgs, OffsetSpec, Output};
+use super::consume::{record_output, ConsumeArgs, OffsetSpec};
 use super::produce::{self, ProduceArgs};
 use super::topic::TopicCommand;
 use super::{out, out_json, Command, Ctx, EXIT_OK};
@@ -249,7 +249,7 @@ fn consume(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
         return Err(Error::Usage("consume --group is not supported against a Kafka cluster (-b) yet".into()));
     }
     let plan = a.plan()?;
-    let output = Output::from_args(&a)?;
+    let output = record_output(&a)?;
     let [topic_name] = plan.topics.as_slice() else {
         return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
     };
@@ -345,7 +345,7 @@ fn consume(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
 }
 
 fn offsets(cluster: &Cluster, a: super::offsets::OffsetsArgs) -> Result<i32> {
-    let time = a.time.as_deref().map(super::consume::parse_time).transpose()?;
+    let time = a.time.as_deref().map(crate::app::fetch::parse_time).transpose()?;
     crate::datadir::validate_topic_name(&a.topic)?;
     let mut t = cluster.topic(&a.topic)?;
     if !a.partitions.is_empty() {

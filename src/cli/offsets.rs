@@ -1,8 +1,8 @@
 //! `klog offsets`: earliest and latest offsets per partition, or the first offset at or after a
 //! time (Kafka's ListOffsets).
 
-use super::consume::parse_time;
 use super::{out, out_json, Ctx, EXIT_OK};
+use crate::app::fetch::parse_time;
 use crate::error::Result;
 use crate::output::table;
 use serde_json::json;
