@@ -10,7 +10,8 @@
 //! - [`controller`]: controller election over the store's lock, failure detection, leader
 //!   election.
 //!
-//! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`. [`app`] is the application
+//! [`lock`] and [`fsutil`] are helpers used by `log` and `datadir`; [`paths`] names every file
+//! klog keeps for itself. [`app`] is the application
 //! layer over them all (where a topic lives, producing, consuming, group members, the broker
 //! agent); [`kafka`] reaches real Kafka clusters. The library never prints and never exits: the
 //! binary (`src/main.rs` with its `cli` and `output` modules) parses, calls and renders.
@@ -28,6 +29,7 @@ pub mod lock;
 pub mod log;
 pub mod meta;
 pub mod partitioner;
+pub mod paths;
 pub mod record;
 pub mod replica;
 pub mod timefmt;

@@ -226,7 +226,7 @@ impl BrokerAgent {
             ))
         })?;
         replica::broker_dir(&snap, id, at.lock_timeout)?;
-        let lock_path = me.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock");
+        let lock_path = crate::paths::broker_lock(me.root());
         let alive = crate::lock::lock_exclusive(&lock_path, Duration::from_millis(0), &format!("broker {} agent", id))?;
         // Registered: from now on, this agent dying (its lock released) fails the broker.
         store.set_broker_agent(id, true)?;

@@ -12,9 +12,6 @@ use crate::meta::{MetaStore, Snapshot};
 use crate::replica::feed::PartitionFeed;
 use std::time::Duration;
 
-/// The directory under a metadata store where groups keep their state and `__consumer_offsets`.
-pub const COORDINATOR_DIR: &str = "coordinator";
-
 pub struct Catalog {
     local: Option<DataDir>,
     store: Option<MetaStore>,
@@ -121,7 +118,7 @@ impl Catalog {
 
     /// `<store>/coordinator`, created when missing.
     fn coordinator(&self, store: &MetaStore) -> Result<DataDir> {
-        Ok(DataDir::open_owned(&store.root().join(COORDINATOR_DIR))?.with_lock_timeout(self.lock_timeout))
+        Ok(DataDir::open_owned(&crate::paths::coordinator_dir(store.root()))?.with_lock_timeout(self.lock_timeout))
     }
 
     fn local_home(&self) -> Result<DataDir> {

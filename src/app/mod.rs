@@ -63,7 +63,7 @@ impl Location {
     pub fn store(&self) -> Result<Option<MetaStore>> {
         let path = match &self.meta {
             Some(m) => Some(m.clone()),
-            None if self.data_dir.join(crate::datadir::KLOG_DIR).is_dir() => {
+            None if crate::paths::klog_dir(&self.data_dir).is_dir() => {
                 DataDir::open(&self.data_dir)?.meta_store_path()?
             }
             None => None,

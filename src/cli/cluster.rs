@@ -49,14 +49,8 @@ pub fn run(ctx: &Ctx, cmd: ClusterCommand) -> Result<i32> {
                 .iter()
                 .map(|(&id, b)| {
                     let status = match crate::replica::broker_dir(&snap, id, ctx.loc.lock_timeout) {
-                        Ok(dd) => {
-                            let lock = dd.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock");
-                            if crate::lock::is_held(&lock).unwrap_or(false) {
-                                "ok, agent running".to_string()
-                            } else {
-                                "ok".to_string()
-                            }
-                        }
+                        Ok(dd) if crate::controller::agent_running(&dd) => "ok, agent running".to_string(),
+                        Ok(_) => "ok".to_string(),
                         Err(e) => e.to_string(),
                     };
                     (id, b.data_dir.display().to_string(), status)

@@ -31,7 +31,7 @@ pub mod reassign;
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::lock::{self, FileLock};
-use crate::meta::{ControllerInfo, MetaStore, PartitionState, Snapshot, CONTROLLER_LOCK, META_DIR};
+use crate::meta::{ControllerInfo, MetaStore, PartitionState, Snapshot};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,7 +43,7 @@ const WRITER_LOCK_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The controller lock of `store`.
 pub fn controller_lock_path(store: &MetaStore) -> PathBuf {
-    store.root().join(META_DIR).join(CONTROLLER_LOCK)
+    crate::paths::meta_file(store.root(), crate::paths::CONTROLLER_LOCK)
 }
 
 /// What the controller knows of one broker.
@@ -59,7 +59,13 @@ pub struct BrokerStatus {
 }
 
 fn agent_lock(dd: &DataDir) -> PathBuf {
-    dd.root().join(crate::datadir::KLOG_DIR).join("locks").join("broker.lock")
+    crate::paths::broker_lock(dd.root())
+}
+
+/// Whether a `klog broker run` agent holds `dd`'s liveness lock now (false when that cannot be
+/// told).
+pub fn agent_running(dd: &DataDir) -> bool {
+    lock::is_held(&agent_lock(dd)).unwrap_or(false)
 }
 
 /// Probes every broker of `snap`. A broker whose agent registered in the store (`klog broker

@@ -25,6 +25,7 @@ use crate::fsutil;
 use crate::lock::{self, FileLock};
 use crate::log::names::{LEADER_EPOCH_CHECKPOINT, LOG_SUFFIX, PARTITION_METADATA};
 use crate::log::{checkpoint, PartitionReader, PartitionWriter};
+use crate::paths;
 use base64::Engine;
 pub use config::TopicConfig;
 use std::collections::BTreeMap;
@@ -39,9 +40,8 @@ pub const REPLICATION_CHECKPOINT: &str = "replication-offset-checkpoint";
 pub const CLEANER_CHECKPOINT: &str = "cleaner-offset-checkpoint";
 pub const ROOT_CHECKPOINTS: [&str; 4] =
     [RECOVERY_POINT_CHECKPOINT, LOG_START_CHECKPOINT, REPLICATION_CHECKPOINT, CLEANER_CHECKPOINT];
-pub const KLOG_DIR: &str = ".klog";
-/// `.klog/meta-store`: the path of the cluster metadata store this directory belongs to.
-pub const META_STORE_LINK: &str = "meta-store";
+use crate::paths::KlogSub;
+pub use crate::paths::KLOG_DIR;
 /// Kafka's limit on topic name length.
 pub const TOPIC_NAME_BYTES_MAX: usize = 249;
 /// Partitions per topic klog accepts (a bound, so that a typo cannot create a million dirs).
@@ -329,9 +329,8 @@ impl DataDir {
                 checkpoint::write(&p, &[])?;
             }
         }
-        for sub in ["topics", "locks"] {
-            let p = root.join(KLOG_DIR).join(sub);
-            fsutil::create_dir_durable(&p)?;
+        for sub in [KlogSub::Topics, KlogSub::Locks] {
+            fsutil::create_dir_durable(&paths::klog_sub(root, sub))?;
         }
         Ok(InitReport { root: root.to_path_buf(), broker_id, cluster_id, created })
     }
@@ -360,7 +359,7 @@ impl DataDir {
     /// The metadata store this directory is a member of, from `.klog/meta-store` (written by
     /// `klog init --meta`); `None` for a standalone directory.
     pub fn meta_store_path(&self) -> Result<Option<PathBuf>> {
-        let p = self.root.join(KLOG_DIR).join(META_STORE_LINK);
+        let p = paths::meta_store_link(&self.root);
         match fs::read_to_string(&p) {
             Ok(t) if !t.trim().is_empty() => Ok(Some(PathBuf::from(t.trim()))),
             Ok(_) => Ok(None),
@@ -371,11 +370,8 @@ impl DataDir {
 
     /// Records the metadata store this directory belongs to (an absolute path).
     pub fn set_meta_store_path(&self, store: &Path) -> Result<()> {
-        self.klog_dir("")?;
-        fsutil::write_atomic(
-            &self.root.join(KLOG_DIR).join(META_STORE_LINK),
-            format!("{}\n", store.display()).as_bytes(),
-        )
+        self.klog_dir(None)?;
+        fsutil::write_atomic(&paths::meta_store_link(&self.root), format!("{}\n", store.display()).as_bytes())
     }
 
     /// Creates this broker's replica of a topic: the partitions `only` (all when `None`), with
@@ -428,8 +424,13 @@ impl DataDir {
         Ok(have)
     }
 
-    fn klog_dir(&self, sub: &str) -> Result<PathBuf> {
-        let p = self.root.join(KLOG_DIR).join(sub);
+    /// `.klog/` or one of its subdirectories, created when missing (never the data directory
+    /// itself: a vanished one stays vanished).
+    fn klog_dir(&self, sub: Option<KlogSub>) -> Result<PathBuf> {
+        let p = match sub {
+            Some(sub) => paths::klog_sub(&self.root, sub),
+            None => paths::klog_dir(&self.root),
+        };
         if !p.is_dir() {
             self.require_root()?;
             fsutil::create_dir_durable(&p)?;
@@ -449,7 +450,7 @@ impl DataDir {
     }
 
     fn topic_file(&self, name: &str) -> PathBuf {
-        self.root.join(KLOG_DIR).join("topics").join(fsutil::fit_file_name(name, ".json"))
+        paths::topic_file(&self.root, name)
     }
 
     pub fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
@@ -488,7 +489,7 @@ impl DataDir {
     }
 
     fn write_topic_file(&self, t: &TopicMeta) -> Result<()> {
-        self.klog_dir("topics")?;
+        self.klog_dir(Some(KlogSub::Topics))?;
         let json = serde_json::to_vec_pretty(t).expect("topic metadata serialises");
         fsutil::write_atomic(&self.topic_file(&t.name), &json)
     }
@@ -496,7 +497,7 @@ impl DataDir {
     /// Every topic: those klog registered and those found as partition directories.
     pub fn topics(&self) -> Result<Vec<TopicMeta>> {
         let mut by_name: BTreeMap<String, TopicMeta> = BTreeMap::new();
-        let tdir = self.root.join(KLOG_DIR).join("topics");
+        let tdir = paths::klog_sub(&self.root, KlogSub::Topics);
         if tdir.is_dir() {
             for entry in fs::read_dir(&tdir).map_err(|e| Error::io("list", &tdir, e))? {
                 let entry = entry.map_err(|e| Error::io("list", &tdir, e))?;
@@ -587,7 +588,7 @@ impl DataDir {
     /// place. A crash leaves only invisible staging (removed by the next creation) or a topic
     /// file whose missing partitions [`DataDir::ensure_topic`] completes.
     fn add_partitions(&self, t: &TopicMeta, partitions: std::ops::Range<i32>) -> Result<()> {
-        let staging_root = self.root.join(KLOG_DIR).join("staging");
+        let staging_root = paths::klog_sub(&self.root, KlogSub::Staging);
         if staging_root.exists() {
             // Leftovers of a creation that died; only creators (under the lock) use staging.
             fs::remove_dir_all(&staging_root).map_err(|e| Error::io("remove", &staging_root, e))?;
@@ -895,17 +896,17 @@ impl DataDir {
     }
 
     fn partition_lock_path(&self, topic: &str, partition: i32) -> PathBuf {
-        self.root.join(KLOG_DIR).join("locks").join(fsutil::fit_file_name(&format!("{}-{}", topic, partition), ".lock"))
+        paths::partition_lock(&self.root, topic, partition)
     }
 
     fn lock_named(&self, name: &str, what: &str) -> Result<FileLock> {
-        let dir = self.klog_dir("locks")?;
-        lock::lock_exclusive(&dir.join(format!("{}.lock", name)), self.lock_timeout, what)
+        self.klog_dir(Some(KlogSub::Locks))?;
+        lock::lock_exclusive(&paths::named_lock(&self.root, name), self.lock_timeout, what)
     }
 
     /// Takes a partition's writer lock.
     pub fn lock_partition(&self, topic: &str, partition: i32) -> Result<FileLock> {
-        self.klog_dir("locks")?;
+        self.klog_dir(Some(KlogSub::Locks))?;
         lock::lock_exclusive(
             &self.partition_lock_path(topic, partition),
             self.lock_timeout,

@@ -76,20 +76,10 @@ impl GroupState {
     }
 }
 
-fn state_path(dir: &Path) -> PathBuf {
-    dir.join("state.json")
-}
-
-fn member_lock_path(dir: &Path, id: &str) -> PathBuf {
-    dir.join("members").join(format!("{}.lock", id))
-}
-
-fn member_json_path(dir: &Path, id: &str) -> PathBuf {
-    dir.join("members").join(format!("{}.json", id))
-}
+use crate::paths::group::{member_json as member_json_path, member_lock as member_lock_path, state as state_path};
 
 fn owner_lock_path(dir: &Path, tp: &Tp) -> PathBuf {
-    dir.join("owners").join(fsutil::fit_file_name(&format!("{}-{}", tp.0, tp.1), ".lock"))
+    crate::paths::group::owner_lock(dir, &tp.0, tp.1)
 }
 
 /// Reads the state; `Ok(None)` when the group has none. A state file that does not parse is
@@ -109,7 +99,7 @@ pub fn read_state(dir: &Path) -> Result<Option<GroupState>> {
 
 fn rebuild_state(dir: &Path) -> Result<GroupState> {
     let mut s = GroupState { generation: 1_000_000, ..Default::default() };
-    let mdir = dir.join("members");
+    let mdir = crate::paths::group::members(dir);
     if let Ok(rd) = std::fs::read_dir(&mdir) {
         for e in rd.flatten() {
             let p = e.path();
@@ -139,7 +129,7 @@ pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLo
             let p = dir.join(sub);
             fsutil::create_dir_durable(&p)?;
         }
-        match lock::lock_exclusive(&dir.join("group.lock"), timeout, &format!("group {}", group)) {
+        match lock::lock_exclusive(&crate::paths::group::lock(&dir), timeout, &format!("group {}", group)) {
             // `group delete` removed the folder while we waited: the group starts afresh.
             Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound && tries < 3 => tries += 1,
             r => return r,

@@ -25,7 +25,7 @@ impl TopicCatalog for crate::datadir::DataDir {
 
 /// Every group that has state in this data directory (a group home), sorted.
 pub fn list_groups(dd: &crate::datadir::DataDir) -> crate::Result<Vec<String>> {
-    let dir = dd.root().join(crate::datadir::KLOG_DIR).join("groups");
+    let dir = crate::paths::klog_sub(dd.root(), crate::paths::KlogSub::Groups);
     let mut out = Vec::new();
     if let Ok(rd) = std::fs::read_dir(&dir) {
         for e in rd.flatten() {

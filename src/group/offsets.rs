@@ -61,7 +61,7 @@ pub fn validate_group_id(group: &str) -> Result<()> {
 
 /// The directory of a group's state.
 pub fn group_dir(dd: &DataDir, group: &str) -> PathBuf {
-    dd.root().join(crate::datadir::KLOG_DIR).join("groups").join(group)
+    crate::paths::group_dir(dd.root(), group)
 }
 
 /// `__consumer_offsets`, created (compacted, 50 partitions, 100 MiB segments, as Kafka) if
@@ -75,7 +75,7 @@ pub fn offsets_topic(dd: &DataDir) -> Result<TopicMeta> {
 }
 
 fn snapshot_path(dd: &DataDir, group: &str) -> PathBuf {
-    group_dir(dd, group).join("offsets.json")
+    crate::paths::group::offsets(&group_dir(dd, group))
 }
 
 /// The group's snapshot, if it is usable: it parses, is for `partition` of this very

@@ -37,11 +37,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub const META_DIR: &str = ".klog-meta";
-pub const SNAPSHOT: &str = "snapshot.json";
-pub const CHANGES: &str = "changes.log";
-pub const LOCK: &str = "lock";
-pub const CONTROLLER_LOCK: &str = "controller.lock";
+use crate::paths::{meta_file, CHANGES, LOCK, META_DIR, SNAPSHOT};
 
 /// Who was elected controller at the current controller epoch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,16 +230,16 @@ impl MetaStore {
     }
 
     fn snapshot_path(&self) -> PathBuf {
-        self.root.join(META_DIR).join(SNAPSHOT)
+        meta_file(&self.root, SNAPSHOT)
     }
 
     fn changes_path(&self) -> PathBuf {
-        self.root.join(META_DIR).join(CHANGES)
+        meta_file(&self.root, CHANGES)
     }
 
     fn lock(&self) -> Result<lock::FileLock> {
         lock::lock_exclusive(
-            &self.root.join(META_DIR).join(LOCK),
+            &meta_file(&self.root, LOCK),
             self.lock_timeout,
             &format!("metadata store {}", self.root.display()),
         )

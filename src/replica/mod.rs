@@ -452,7 +452,7 @@ pub fn sync_partition(
         }
     }
     let lag_max = t.config.get_i64("replica.lag.time.max.ms");
-    let klog_dir = leader.root().join(crate::datadir::KLOG_DIR);
+    let klog_dir = crate::paths::klog_dir(leader.root());
     if !klog_dir.is_dir() {
         // Never recreate a vanished leader directory by creating the state folder in it.
         return Err(Error::NotFound(format!(
@@ -462,15 +462,13 @@ pub fn sync_partition(
             leader.root().display()
         )));
     }
-    let state_dir = klog_dir.join("replication");
-    crate::fsutil::create_dir_durable(&state_dir)?;
-    let name = crate::fsutil::fit_file_name(&format!("{}-{}", topic, partition), "");
+    crate::fsutil::create_dir_durable(&crate::paths::klog_sub(leader.root(), crate::paths::KlogSub::Replication))?;
+    let (lock_path, state_path) = crate::paths::replication_state(leader.root(), topic, partition);
     let _state_lock = crate::lock::lock_exclusive(
-        &state_dir.join(format!("{}.lock", name)),
+        &lock_path,
         lock_timeout,
         &format!("replication state of {}-{}", topic, partition),
     )?;
-    let state_path = state_dir.join(format!("{}.json", name));
     let mut state = load_follower_state(&state_path)?;
     if state.leader_epoch != ps.leader_epoch || state.topic_id != t.topic_id {
         state = FollowerState {
