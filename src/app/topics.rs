@@ -8,9 +8,10 @@
 //! hashes into.
 
 use super::Location;
+use crate::datadir::CONSUMER_OFFSETS;
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
-use crate::group::schema::{OFFSETS_TOPIC, OFFSETS_TOPIC_PARTITIONS};
+use crate::group::schema::OFFSETS_TOPIC_PARTITIONS;
 use crate::meta::Snapshot;
 use std::collections::BTreeMap;
 
@@ -28,14 +29,14 @@ pub fn refuse_internal(name: &str, change: TopicChange, topic_id: Option<&str>, 
     if !crate::datadir::is_internal_topic(name) {
         return Ok(());
     }
-    let matches_broker = topic_id.is_some() && (name != OFFSETS_TOPIC || partitions == OFFSETS_TOPIC_PARTITIONS);
+    let matches_broker = topic_id.is_some() && (name != CONSUMER_OFFSETS || partitions == OFFSETS_TOPIC_PARTITIONS);
     let (what, how) = match change {
         TopicChange::Create if matches_broker => return Ok(()),
         TopicChange::Create => (
             "created",
             format!(
                 " (only to match a Kafka broker's, with its topic id; {} with {} partitions)",
-                OFFSETS_TOPIC, OFFSETS_TOPIC_PARTITIONS
+                CONSUMER_OFFSETS, OFFSETS_TOPIC_PARTITIONS
             ),
         ),
         TopicChange::Repartition => ("repartitioned", String::new()),

@@ -35,10 +35,7 @@ use source::DirSegments;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// The internal topic of group offsets: compacted, as Kafka creates it.
-pub const CONSUMER_OFFSETS: &str = "__consumer_offsets";
-/// KRaft's metadata log, whose retention is snapshots, not segment deletion: left alone.
-pub const CLUSTER_METADATA: &str = "__cluster_metadata";
+use crate::datadir::{CLUSTER_METADATA, CONSUMER_OFFSETS};
 
 /// Receives the progress of long work (compaction), `done` of `total` bytes of a step.
 pub trait Progress {

@@ -6,10 +6,10 @@
 //! segment is reported with what it needs, never cut: that would drop every later segment too.
 
 use super::{out, out_json, Ctx, EXIT_FAILURE, EXIT_OK};
+use crate::datadir::CONSUMER_OFFSETS;
 use crate::datadir::{DataDir, TopicMeta, LOG_START_CHECKPOINT};
 use crate::error::Result;
 use crate::group::offsets::{forget_snapshots_past, groups_in_segment_from};
-use crate::group::schema::OFFSETS_TOPIC;
 use crate::log::verify::{
     check_epochs, check_partition, checked_log_end, rebuild_epoch_cache, rebuild_indexes, Problem, SegmentCheck,
 };
@@ -77,7 +77,7 @@ fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Resul
     if last.bad_tail || last.bad_index {
         let cut_at = last.problems.iter().find(|pr| pr.path == last.path).map(|pr| pr.position);
         let groups = match cut_at {
-            Some(at) if t.name == OFFSETS_TOPIC => groups_in_segment_from(&last.path, at)?,
+            Some(at) if t.name == CONSUMER_OFFSETS => groups_in_segment_from(&last.path, at)?,
             _ => Default::default(),
         };
         // The writer's recovery, in repair mode, cuts the active segment at its first invalid batch.
@@ -92,7 +92,7 @@ fn repair(dd: &DataDir, t: &TopicMeta, p: i32, checks: &[SegmentCheck]) -> Resul
                 r.reason.as_deref().unwrap_or("invalid tail"),
                 w.log_end_offset()
             ));
-            if t.name == OFFSETS_TOPIC {
+            if t.name == CONSUMER_OFFSETS {
                 let log_end = w.log_end_offset();
                 drop(w);
                 let forgotten = forget_snapshots_past(dd, p, log_end)?;

@@ -84,9 +84,16 @@ pub fn parse_partition_dir_name(name: &str) -> Option<(String, i32)> {
 /// four checkpoints.
 const KAFKA_ROOT_FILES: [&str; 3] = [".kafka_cleanshutdown", ".lock", "bootstrap.checkpoint"];
 
+/// The internal topic of group offsets (compacted, 50 partitions), named here once.
+pub const CONSUMER_OFFSETS: &str = "__consumer_offsets";
+/// The internal topic of transaction coordinators' state.
+pub const TRANSACTION_STATE: &str = "__transaction_state";
+/// KRaft's metadata log, whose retention is snapshots, not segment deletion.
+pub const CLUSTER_METADATA: &str = "__cluster_metadata";
+
 /// Names of the internal topics of Kafka and klog, which `topic` commands may not create,
 /// delete or repartition.
-pub const INTERNAL_TOPICS: [&str; 3] = ["__consumer_offsets", "__transaction_state", "__cluster_metadata"];
+pub const INTERNAL_TOPICS: [&str; 3] = [CONSUMER_OFFSETS, TRANSACTION_STATE, CLUSTER_METADATA];
 
 /// Whether `name` is one of Kafka's internal topics.
 pub fn is_internal_topic(name: &str) -> bool {

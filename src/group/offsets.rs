@@ -9,8 +9,9 @@
 //! A crash between the append and the snapshot leaves a stale snapshot, which the tail scan
 //! corrects; without any snapshot (a directory copied from Kafka) the whole partition is scanned.
 
-use super::schema::{self, CommitValue, OffsetsRecord, OFFSETS_TOPIC, OFFSETS_TOPIC_PARTITIONS};
+use super::schema::{self, CommitValue, OffsetsRecord, OFFSETS_TOPIC_PARTITIONS};
 use super::Tp;
+use crate::datadir::CONSUMER_OFFSETS;
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -71,7 +72,7 @@ pub fn offsets_topic(dd: &DataDir) -> Result<TopicMeta> {
         ("cleanup.policy".to_string(), "compact".to_string()),
         ("segment.bytes".to_string(), "104857600".to_string()),
     ]);
-    dd.ensure_topic(OFFSETS_TOPIC, OFFSETS_TOPIC_PARTITIONS, configs)
+    dd.ensure_topic(CONSUMER_OFFSETS, OFFSETS_TOPIC_PARTITIONS, configs)
 }
 
 fn snapshot_path(dd: &DataDir, group: &str) -> PathBuf {
@@ -83,7 +84,7 @@ fn snapshot_path(dd: &DataDir, group: &str) -> PathBuf {
 /// covers no more than the partition holds now.
 fn read_snapshot(dd: &DataDir, group: &str, partition: i32) -> Result<Option<Snapshot>> {
     let p = snapshot_path(dd, group);
-    let t = dd.topic(OFFSETS_TOPIC)?;
+    let t = dd.topic(CONSUMER_OFFSETS)?;
     let usable = |s: &Snapshot| -> Result<bool> {
         Ok(s.partition == partition
             && s.topic_id == t.topic_id
@@ -118,10 +119,11 @@ fn scan_tail(
             continue;
         }
         let section = RecordsSection::new(bytes, &h)
-            .map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", OFFSETS_TOPIC, p, h.base_offset, e)))?;
+            .map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e)))?;
         for rec in section.iter() {
-            let rec =
-                rec.map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", OFFSETS_TOPIC, p, h.base_offset, e)))?;
+            let rec = rec.map_err(|e| {
+                Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e))
+            })?;
             seen += 1;
             let Some(key) = rec.key else { continue };
             // Records klog cannot decode belong to someone else's schema; they are skipped.
@@ -160,7 +162,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
     // Per group: the latest metadata, and the partitions with a live commit.
     type Seen = (Option<schema::GroupValue>, std::collections::BTreeSet<Tp>);
     let mut out: BTreeMap<String, Seen> = BTreeMap::new();
-    let t = match dd.topic(OFFSETS_TOPIC) {
+    let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
         Err(Error::NotFound(_)) => return Ok(BTreeMap::new()),
         Err(e) => return Err(e),
@@ -170,7 +172,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
         None => dd.existing_partitions(&t)?,
     };
     for p in parts {
-        if !dd.partition_dir(OFFSETS_TOPIC, p).is_dir() {
+        if !dd.partition_dir(CONSUMER_OFFSETS, p).is_dir() {
             continue;
         }
         let r = dd.open_reader(&t, p)?;
@@ -180,7 +182,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
                 continue;
             }
             let bad = |e: crate::record::DecodeError| {
-                Error::Invalid(format!("{}-{} at offset {}: {}", OFFSETS_TOPIC, p, h.base_offset, e))
+                Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e))
             };
             for rec in RecordsSection::new(bytes, &h).map_err(bad)?.iter() {
                 let rec = rec.map_err(bad)?;
@@ -222,12 +224,12 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
 /// The group's committed offsets.
 pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
     let p = schema::partition_for_group(group);
-    let t = match dd.topic(OFFSETS_TOPIC) {
+    let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
         Err(Error::NotFound(_)) => return Ok(GroupOffsets::new()),
         Err(e) => return Err(e),
     };
-    if !dd.partition_dir(OFFSETS_TOPIC, p).is_dir() {
+    if !dd.partition_dir(CONSUMER_OFFSETS, p).is_dir() {
         return Ok(GroupOffsets::new());
     }
     let (mut offsets, from) = match read_snapshot(dd, group, p)? {

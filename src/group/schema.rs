@@ -12,7 +12,6 @@ use crate::record::DecodeError;
 
 /// Partitions of `__consumer_offsets` (Kafka's `offsets.topic.num.partitions` default).
 pub const OFFSETS_TOPIC_PARTITIONS: i32 = 50;
-pub const OFFSETS_TOPIC: &str = "__consumer_offsets";
 
 /// Java's `String.hashCode`: `h = 31*h + c` over UTF-16 code units, wrapping.
 pub fn java_string_hash(s: &str) -> i32 {
