@@ -22,6 +22,19 @@ pub enum Error {
     Corrupt { path: PathBuf, position: u64, what: String },
     /// Someone else holds what we need (a partition lock past its timeout). Exit code 3.
     Conflict(String),
+    /// Fewer replicas in sync than the topic's `min.insync.replicas` (Kafka's
+    /// NOT_ENOUGH_REPLICAS): before a write (`unacknowledged` None: nothing was written), or
+    /// after it (the leader has the records; `unacknowledged` says why replicas fell out).
+    NotEnoughReplicas { topic: String, partition: i32, isr: Vec<i32>, min_isr: usize, unacknowledged: Option<String> },
+    /// This process acts as a partition's leader at a leader epoch the metadata store has left
+    /// behind (Kafka's FENCED_LEADER_EPOCH).
+    StaleLeaderEpoch { topic: String, partition: i32, broker: i32, epoch: i32, leader: i32, current: i32 },
+    /// A controller's decision under a controller epoch the store has left behind.
+    StaleControllerEpoch { epoch: i32, current: i32, store: PathBuf },
+    /// An offset outside a partition's valid range `start..end`.
+    OffsetOutOfRange { topic: String, partition: i32, offset: i64, start: i64, end: i64 },
+    /// A topic config that does not exist (`value` None) or a value it does not accept.
+    InvalidConfig { key: String, value: Option<String>, reason: String },
     /// An operating-system error, with the path it happened on.
     Io { path: PathBuf, op: &'static str, source: io::Error },
     /// A stream error without a path (stdin, stdout).
@@ -57,6 +70,50 @@ impl fmt::Display for Error {
                 write!(f, "cannot {} {}: {}", op, path.display(), source)
             }
             Error::Stream(e) => write!(f, "{}", e),
+            Error::NotEnoughReplicas { topic, partition, isr, min_isr, unacknowledged: None } => write!(
+                f,
+                "NOT_ENOUGH_REPLICAS: {}-{} has {} in-sync replica(s) [{}], fewer than min.insync.replicas={}; nothing was written",
+                topic,
+                partition,
+                isr.len(),
+                crate::meta::join_ids(isr),
+                min_isr
+            ),
+            Error::NotEnoughReplicas { topic, partition, isr, min_isr, unacknowledged: Some(why) } => write!(
+                f,
+                "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than \
+                 min.insync.replicas={}; the leader has them but they are not acknowledged ({})",
+                topic,
+                partition,
+                isr.len(),
+                crate::meta::join_ids(isr),
+                min_isr,
+                why
+            ),
+            Error::StaleLeaderEpoch { topic, partition, broker, epoch, leader, current } => write!(
+                f,
+                "{}-{}: stale leader epoch: acting as leader {} at epoch {}, but the metadata store says leader {} at epoch {}",
+                topic, partition, broker, epoch, leader, current
+            ),
+            Error::StaleControllerEpoch { epoch, current, store } => write!(
+                f,
+                "stale controller epoch: a change decided under controller epoch {} was rejected, the store {} is at \
+                 controller epoch {}",
+                epoch,
+                store.display(),
+                current
+            ),
+            Error::OffsetOutOfRange { topic, partition, offset, start, end } => write!(
+                f,
+                "offset {} is out of range for {}-{} (valid offsets are {}..{})",
+                offset, topic, partition, start, end
+            ),
+            Error::InvalidConfig { key, value: None, .. } => {
+                write!(f, "unknown topic config '{}'", key)
+            }
+            Error::InvalidConfig { key, value: Some(v), reason } => {
+                write!(f, "invalid value '{}' for config {}: {}", v, key, reason)
+            }
         }
     }
 }

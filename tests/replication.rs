@@ -224,7 +224,7 @@ fn follower_truncates_exactly_the_records_of_an_old_epoch() {
     // The old leader acting under its stale epoch is fenced (exit 3).
     let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
     let e = klog::replica::check_leader(&store, "t", 0, 0, 0).unwrap_err();
-    assert!(matches!(e, klog::Error::Conflict(_)), "{e}");
+    assert!(matches!(e, klog::Error::StaleLeaderEpoch { epoch: 0, .. }), "{e}");
     // Broker 1 does not follow broker 0 any more: nothing to do, nothing touched.
     let o = ok(&["replicate", "--from", &c.bs(0), "--to", &c.bs(1)], b"");
     assert!(o.contains("replicated 0 partition(s)"), "{o}");
@@ -646,7 +646,7 @@ fn delete_records_on_a_broker_that_lost_leadership_deletes_nothing() {
     let t = old.topic("t").unwrap();
     let fence = || klog::replica::check_leader(&store, "t", 0, ps.leader, ps.leader_epoch);
     let e = klog::cleaner::delete_records(&old, &t, 0, 5, Some(10), Some(&fence)).unwrap_err();
-    assert!(matches!(e, klog::Error::Conflict(_)), "{}", e);
+    assert!(matches!(e, klog::Error::StaleLeaderEpoch { .. }), "{}", e);
     let start = std::fs::read_to_string(c.b(ps.leader).join("log-start-offset-checkpoint")).unwrap();
     assert!(!start.lines().any(|l| l.starts_with("t 0 ") && l != "t 0 0"), "{}", start);
     // Through the command, the records go on the current leader.

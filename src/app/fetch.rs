@@ -88,10 +88,13 @@ impl OffsetSpec {
             OffsetSpec::Absolute(n) => {
                 let log_end = r.log_end_offset()?;
                 if n < start || n > log_end {
-                    return Err(Error::Invalid(format!(
-                        "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                        n, topic, partition, start, log_end
-                    )));
+                    return Err(Error::OffsetOutOfRange {
+                        topic: topic.to_string(),
+                        partition,
+                        offset: n,
+                        start,
+                        end: log_end,
+                    });
                 }
                 n
             }
@@ -596,10 +599,7 @@ pub fn consume(
     }
     if let (Some(&(p, start, end)), OffsetSpec::Absolute(n)) = (outside.first(), s.start) {
         if in_range == 0 && fetcher.damaged() == 0 {
-            return Err(Error::Invalid(format!(
-                "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                n, topic.name, p, start, end
-            )));
+            return Err(Error::OffsetOutOfRange { topic: topic.name.to_string(), partition: p, offset: n, start, end });
         }
         for &(p, start, end) in &outside {
             let to = fetcher.readings.iter().find(|r| r.tp.1 == p).map_or(end, |r| r.position);
@@ -739,7 +739,7 @@ mod tests {
     fn an_absolute_offset_outside_the_log_starts_at_the_end_or_fails() {
         let (_tmp, at) = setup();
         let (r, got, events) = run(&at, &ConsumeSettings { start: OffsetSpec::Absolute(9), ..settings() });
-        assert!(matches!(r, Err(Error::Invalid(_))), "{:?}", r);
+        assert!(matches!(r, Err(Error::OffsetOutOfRange { .. })), "{:?}", r);
         assert!(got.is_empty() && events.is_empty());
         let (r, got, _) = run(&at, &ConsumeSettings { start: OffsetSpec::Absolute(5), ..settings() });
         r.unwrap();

@@ -292,10 +292,7 @@ impl GroupAdmin {
         let r = feed.reader();
         let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
         if offset < start || offset > end {
-            return Err(Error::Invalid(format!(
-                "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                offset, topic, partition, start, end
-            )));
+            return Err(Error::OffsetOutOfRange { topic: topic.to_string(), partition, offset, start, end });
         }
         offsets::commit(&dd, group, &[Change::Set((topic.to_string(), partition), offset, String::new())]).map(|_| ())
     }

@@ -190,13 +190,33 @@ pub fn parse_configs(kvs: &[String]) -> Result<std::collections::BTreeMap<String
     kvs.iter().map(|kv| crate::datadir::config::parse_assignment(kv)).collect()
 }
 
+/// The one table from an error's kind to its exit code and a hint for the command line: usage
+/// errors 2, conflicts with another process or a newer epoch 3, everything else 1 (`klog
+/// retention --exit-code` adds 4, and `consume --exec` passes its command's status through).
+fn disposition(e: &Error) -> (i32, &'static str) {
+    match e {
+        Error::Usage(_) => (EXIT_USAGE, ""),
+        Error::InvalidConfig { value: None, .. } => (EXIT_USAGE, " (see `klog topic configs` for the list)"),
+        Error::InvalidConfig { .. } => (EXIT_USAGE, ""),
+        Error::Conflict(_) | Error::StaleLeaderEpoch { .. } | Error::StaleControllerEpoch { .. } => (EXIT_CONFLICT, ""),
+        Error::NotEnoughReplicas { .. }
+        | Error::OffsetOutOfRange { .. }
+        | Error::Invalid(_)
+        | Error::NotFound(_)
+        | Error::Corrupt { .. }
+        | Error::Io { .. }
+        | Error::Stream(_) => (EXIT_FAILURE, ""),
+    }
+}
+
 /// Exit code for an error.
 pub fn exit_code(e: &Error) -> i32 {
-    match e {
-        Error::Usage(_) => EXIT_USAGE,
-        Error::Conflict(_) => EXIT_CONFLICT,
-        _ => EXIT_FAILURE,
-    }
+    disposition(e).0
+}
+
+/// An error as klog prints it: its message and the command line's hint.
+pub fn error_line(e: &Error) -> String {
+    format!("{}{}", e, disposition(e).1)
 }
 
 /// Parses the process arguments, runs the command and returns the exit code.
@@ -218,7 +238,7 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => EXIT_OK,
         Err(e) => {
-            eprintln!("klog: error: {}", e);
+            eprintln!("klog: error: {}", error_line(&e));
             exit_code(&e)
         }
     }

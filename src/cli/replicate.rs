@@ -4,7 +4,7 @@
 
 use super::{out, out_json, Ctx, EXIT_OK};
 use crate::app::broker::{AgentEvent, AgentPass, AgentTask, BrokerAgent, Pair, Scope};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::replica::PassReport;
 use serde_json::json;
 use std::path::PathBuf;
@@ -122,7 +122,7 @@ fn render_agent_pass(id: i32, pass: AgentPass, json: bool) -> Result<()> {
                 let msg = match (task, error) {
                     (AgentTask::DeleteTopicCopy, e) => format!("cannot delete the copy of a deleted topic: {}", e),
                     (AgentTask::DeleteStrayCopy, e) => format!("cannot delete a stray copy: {}", e),
-                    (AgentTask::Replicate, e @ Error::Conflict(_)) => e.to_string(),
+                    (AgentTask::Replicate, e) if super::exit_code(e) == super::EXIT_CONFLICT => e.to_string(),
                     (AgentTask::Replicate, e) => format!("replication pass failed, retrying: {}", e),
                 };
                 eprintln!("klog: warning: {}: {}", what, msg);
@@ -214,7 +214,7 @@ pub fn run(ctx: &Ctx, a: ReplicateArgs) -> Result<i32> {
             Ok(reports) => render(&a, &reports, true)?,
             // A stale leader or a held lock past its timeout ends the loop (exit 3); other
             // failures (a directory unavailable for a moment) are reported and retried.
-            Err(e @ Error::Conflict(_)) => return Err(e),
+            Err(e) if super::exit_code(&e) == super::EXIT_CONFLICT => return Err(e),
             Err(e) => eprintln!("klog: warning: replication pass failed, retrying: {}", e),
         }
     }

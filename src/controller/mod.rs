@@ -583,7 +583,7 @@ mod tests {
         store.bump_controller_epoch(info).unwrap();
         assert!(matches!(a.round(), Err(Error::Conflict(_))));
         let e = store.update_fenced(1, |_| Ok(("x".into(), json!({})))).unwrap_err();
-        assert!(matches!(e, Error::Conflict(_)), "{e}");
+        assert!(matches!(e, Error::StaleControllerEpoch { epoch: 1, current: 2, .. }), "{e}");
         assert!(e.to_string().contains("stale controller epoch"), "{e}");
         store.update_fenced(2, |_| Ok(("x".into(), json!({})))).unwrap();
         let changes = store.changes().unwrap();

@@ -196,10 +196,9 @@ pub fn known_configs() -> impl Iterator<Item = (&'static str, &'static str, &'st
 
 /// Checks one `key=value` against its definition; returns the normalised value.
 pub fn validate(key: &str, value: &str) -> Result<String> {
-    let d = def(key).ok_or_else(|| {
-        Error::Usage(format!("unknown topic config '{}' (see `klog topic configs` for the list)", key))
-    })?;
-    let bad = |why: String| Error::Usage(format!("invalid value '{}' for config {}: {}", value, key, why));
+    let d =
+        def(key).ok_or_else(|| Error::InvalidConfig { key: key.to_string(), value: None, reason: String::new() })?;
+    let bad = |why: String| Error::InvalidConfig { key: key.to_string(), value: Some(value.to_string()), reason: why };
     match d.kind {
         Kind::Int { min, max } => {
             let n: i64 = value.trim().parse().map_err(|_| bad("not an integer".into()))?;

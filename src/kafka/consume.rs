@@ -92,10 +92,13 @@ impl NetConsumer {
                     let (_, lo, hi) =
                         marks.as_ref().and_then(|m| m.iter().find(|m| m.0 == p)).copied().unwrap_or((p, 0, 0));
                     if o < lo || o > hi {
-                        skipped.push(Error::Invalid(format!(
-                            "offset {} is out of range for {}-{} (valid offsets are {}..{})",
-                            o, topic.name, p, lo, hi
-                        )));
+                        skipped.push(Error::OffsetOutOfRange {
+                            topic: topic.name.to_string(),
+                            partition: p,
+                            offset: o,
+                            start: lo,
+                            end: hi,
+                        });
                         continue;
                     }
                     Offset::Offset(o)

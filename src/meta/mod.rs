@@ -313,13 +313,11 @@ impl MetaStore {
         let mut snap = self.load()?;
         if let Some(e) = epoch {
             if snap.controller_epoch != e {
-                return Err(Error::Conflict(format!(
-                    "stale controller epoch: a change decided under controller epoch {} was rejected, the store {} is at \
-                     controller epoch {}",
-                    e,
-                    self.root.display(),
-                    snap.controller_epoch
-                )));
+                return Err(Error::StaleControllerEpoch {
+                    epoch: e,
+                    current: snap.controller_epoch,
+                    store: self.root.clone(),
+                });
             }
         }
         let (kind, detail) = f(&mut snap)?;

@@ -255,10 +255,14 @@ pub fn check_leader(store: &MetaStore, topic: &str, partition: i32, broker: i32,
     let snap = store.load()?;
     let ps = snap.partition(topic, partition)?;
     if ps.leader != broker || ps.leader_epoch != leader_epoch {
-        return Err(Error::Conflict(format!(
-            "{}-{}: stale leader epoch: acting as leader {} at epoch {}, but the metadata store says leader {} at epoch {}",
-            topic, partition, broker, leader_epoch, ps.leader, ps.leader_epoch
-        )));
+        return Err(Error::StaleLeaderEpoch {
+            topic: topic.to_string(),
+            partition,
+            broker,
+            epoch: leader_epoch,
+            leader: ps.leader,
+            current: ps.leader_epoch,
+        });
     }
     Ok(())
 }

@@ -122,7 +122,7 @@ impl ClusterLink {
 
 /// Errors a producer waits out: the partition's leadership is moving or unreachable.
 fn leadership_problem(e: &Error) -> bool {
-    matches!(e, Error::NotFound(_) | Error::Conflict(_) | Error::Io { .. })
+    matches!(e, Error::NotFound(_) | Error::Conflict(_) | Error::StaleLeaderEpoch { .. } | Error::Io { .. })
 }
 
 impl Appender {
@@ -285,14 +285,13 @@ pub(super) fn cluster_routes(
     for &p in &targets {
         let ps = snap.partition(name, p)?;
         if settings.acks == Acks::All && ps.isr.len() < min_isr {
-            return Err(Error::Invalid(format!(
-                "NOT_ENOUGH_REPLICAS: {}-{} has {} in-sync replica(s) [{}], fewer than min.insync.replicas={}; nothing was written",
-                name,
-                p,
-                ps.isr.len(),
-                crate::meta::join_ids(&ps.isr),
-                min_isr
-            )));
+            return Err(Error::NotEnoughReplicas {
+                topic: name.to_string(),
+                partition: p,
+                isr: ps.isr.clone(),
+                min_isr,
+                unacknowledged: None,
+            });
         }
         if ps.leader < 0 {
             continue;
@@ -314,16 +313,13 @@ fn acknowledge_partition(link: &mut ClusterLink, topic: &TopicMeta, p: i32, all:
     let rep = crate::replica::sync_partition(&link.store, &topic.name, p, all, link.lock_timeout)?;
     let why: Vec<String> = rep.failed.iter().map(|(_, why)| why.clone()).collect();
     if all && rep.isr.len() < min_isr {
-        return Err(Error::Invalid(format!(
-            "NOT_ENOUGH_REPLICAS: {}-{}: only {} replica(s) [{}] hold the records, fewer than \
-             min.insync.replicas={}; the leader has them but they are not acknowledged ({})",
-            topic.name,
-            p,
-            rep.isr.len(),
-            crate::meta::join_ids(&rep.isr),
+        return Err(Error::NotEnoughReplicas {
+            topic: topic.name.clone(),
+            partition: p,
+            isr: rep.isr.clone(),
             min_isr,
-            why.join("; ")
-        )));
+            unacknowledged: Some(why.join("; ")),
+        });
     }
     Ok(why)
 }
