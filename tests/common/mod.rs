@@ -74,8 +74,18 @@ impl Klog {
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
-    /// Runs a command that must fail with `code`; returns stderr, which must be one line.
+    /// Runs a command that must fail with `code` and a one-line error (`klog: error: ...`);
+    /// returns stderr.
     pub fn fails(&self, args: &[&str], input: &[u8], code: i32) -> String {
+        let err = self.exits(args, input, code);
+        assert_one_line_error(args, &err);
+        err
+    }
+
+    /// Runs a command that must exit with `code` without panicking; returns stderr, which may
+    /// hold several lines (warnings before the error, per-item reports) or none: the caller
+    /// asserts the lines it expects.
+    pub fn exits(&self, args: &[&str], input: &[u8], code: i32) -> String {
         let out = self.cmd(args).write_stdin(input.to_vec()).output().expect("run klog");
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert_eq!(out.status.code(), Some(code), "klog {:?}: stderr {}", args, err);
@@ -192,8 +202,14 @@ pub fn fails(args: &[&str], input: &[u8], code: i32) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
     assert!(!err.contains("panicked"), "{}", err);
-    assert_eq!(err.trim_end().lines().count(), 1, "one-line error expected: {}", err);
+    assert_one_line_error(args, &err);
     err
+}
+
+/// A plain error's stderr: exactly one line, `klog: error: ...`.
+pub fn assert_one_line_error(args: &[&str], err: &str) {
+    assert_eq!(err.trim_end().lines().count(), 1, "klog {:?}: one-line error expected: {:?}", args, err);
+    assert!(err.starts_with("klog: error: "), "klog {:?}: stderr must start with `klog: error: `: {:?}", args, err);
 }
 
 /// Runs `klog ARGS`, which must exit with `code` without panicking; returns stderr (which may
