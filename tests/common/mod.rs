@@ -7,6 +7,48 @@ pub mod process;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Polls `cond` every 5 ms until it holds and returns how long that took; panics naming `what`
+/// after `timeout`. Tests wait on a condition, never for a fixed time; give generous timeouts
+/// (30 s), which cost nothing when the condition comes quickly.
+pub fn wait_until(what: &str, timeout: Duration, cond: impl FnMut() -> bool) -> Duration {
+    wait_until_every(what, timeout, Duration::from_millis(5), cond)
+}
+
+/// `wait_until`, polling every `every` (short, to act as soon as a brief state appears).
+pub fn wait_until_every(what: &str, timeout: Duration, every: Duration, cond: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    if !poll_until(timeout, every, cond) {
+        panic!("timed out after {:?} waiting for {}", timeout, what);
+    }
+    start.elapsed()
+}
+
+/// A child process killed (SIGKILL) and reaped when dropped, also when a test panics.
+pub struct KillOnDrop(pub std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Polls `cond` every `every` for at most `timeout`; returns whether it became true (for
+/// callers that build their own failure message).
+pub fn poll_until(timeout: Duration, every: Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    loop {
+        if cond() {
+            return true;
+        }
+        if start.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(every);
+    }
+}
 
 pub struct Klog {
     pub dir: tempfile::TempDir,
