@@ -279,16 +279,21 @@ fn standalone_replication_copies_bytes_and_rejects_bad_targets() {
     // Another cluster's member is refused.
     let c = Cluster::new(1);
     fails(&["replicate", "--from", as_, "--to", &c.bs(0)], b"", 1);
-    // A read-only follower fails with the path named (when not running as root).
+    // A read-only follower fails with the path named (file modes do not stop root: then klog
+    // runs as nobody).
     let ro = t.path().join("ro");
     ok(&["--data-dir", ro.to_str().unwrap(), "init"], b"");
     use std::os::unix::fs::PermissionsExt;
+    let mut klog_ro = common::klog_without_root(t.path());
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-    if std::fs::write(ro.join("probe"), b"").is_err() {
-        let e = fails(&["replicate", "--from", as_, "--to", ro.to_str().unwrap()], b"", 1);
-        assert!(e.contains("ro"), "{e}");
-    }
+    let args = ["replicate", "--from", as_, "--to", ro.to_str().unwrap()];
+    let out = klog_ro.args(args).output().unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let e = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(!e.contains("panicked"), "{e}");
+    common::assert_one_line_error(&args, &e);
+    assert!(e.contains("ro"), "{e}");
 }
 
 /// Every batch below `hw` of one replica, as bytes.

@@ -226,6 +226,35 @@ pub fn klog_cmd() -> Command {
     c
 }
 
+/// `klog` (no data directory implied) for checks that file modes are obeyed, which do not stop
+/// root: when the tests run as root it runs as `nobody` (uid and gid 65534), after `tree` (the
+/// test's temporary directory, all it touches) is handed to `nobody`; otherwise as the tests'
+/// own user. Either way the check runs for real, never skipped.
+pub fn klog_without_root(tree: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"));
+    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
+    // SAFETY: geteuid(2) has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        chown_tree(tree, 65534, 65534);
+        std::os::unix::process::CommandExt::uid(&mut c, 65534);
+        std::os::unix::process::CommandExt::gid(&mut c, 65534);
+    }
+    c
+}
+
+/// `chown -R uid:gid dir` (symbolic links themselves, not what they point to).
+fn chown_tree(dir: &Path, uid: u32, gid: u32) {
+    std::os::unix::fs::lchown(dir, Some(uid), Some(gid)).unwrap();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            chown_tree(&e.path(), uid, gid);
+        } else {
+            std::os::unix::fs::lchown(e.path(), Some(uid), Some(gid)).unwrap();
+        }
+    }
+}
+
 /// Runs `klog ARGS` with `input` on stdin.
 pub fn run(args: &[&str], input: &[u8]) -> std::process::Output {
     klog_cmd().args(args).write_stdin(input.to_vec()).output().expect("run klog")
