@@ -51,6 +51,7 @@ fn run_writers(t: &Klog, args: &[&str], line: fn(usize, usize) -> String) {
                     }
                     stdin.write_all(buf.as_bytes()).unwrap();
                     stdin.flush().unwrap();
+                    // Pacing, not waiting: the writers' chunks interleave.
                     thread::sleep(Duration::from_millis(15));
                 }
                 // Dropping stdin closes the pipe: EOF.

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{exits as fails, ok, run};
+use common::{exits, fails, ok, run, wait_until};
 use klog::meta::{MetaStore, Snapshot};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -48,16 +48,6 @@ fn spawn_to(args: &[&str], out: &Path, err: Option<&Path>) -> Proc {
     Proc(child)
 }
 
-/// Polls `f` every 5 ms until it returns true; panics after `limit`. Returns the time it took.
-fn wait_for(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Duration {
-    let start = Instant::now();
-    while !f() {
-        assert!(start.elapsed() < limit, "timed out after {:?} waiting for {}", limit, what);
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    start.elapsed()
-}
-
 struct Cluster {
     dir: tempfile::TempDir,
     m: String,
@@ -89,6 +79,9 @@ impl Cluster {
     }
     fn fails(&self, args: &[&str], input: &[u8], code: i32) -> String {
         fails(&self.args(args), input, code)
+    }
+    fn exits(&self, args: &[&str], input: &[u8], code: i32) -> String {
+        exits(&self.args(args), input, code)
     }
     fn store(&self) -> MetaStore {
         MetaStore::open(Path::new(&self.m)).expect("store")
@@ -127,8 +120,8 @@ fn names(from: usize, to: usize) -> Vec<String> {
 fn sigkilled_controllers_are_replaced_within_a_second() {
     let c = Cluster::new(1);
     let mut procs: Vec<Proc> = (0..3).map(|i| c.controller(&format!("c{}", i))).collect();
-    wait_for(Duration::from_secs(20), "a first controller", || c.controller_active());
-    wait_for(Duration::from_secs(10), "the first election's change line", || {
+    wait_until("a first controller", Duration::from_secs(20), || c.controller_active());
+    wait_until("the first election's change line", Duration::from_secs(10), || {
         c.store().changes().unwrap().iter().any(|ch| ch.kind == "controller-elected")
     });
     let kills = 50;
@@ -141,7 +134,7 @@ fn sigkilled_controllers_are_replaced_within_a_second() {
         victim.0.kill().unwrap();
         let killed = Instant::now();
         victim.0.wait().unwrap();
-        wait_for(Duration::from_secs(10), "a takeover", || {
+        wait_until("a takeover", Duration::from_secs(10), || {
             let s = c.snapshot();
             s.controller_epoch > snap.controller_epoch && s.controller.as_ref().is_some_and(|x| x.pid != info.pid)
         });
@@ -149,7 +142,7 @@ fn sigkilled_controllers_are_replaced_within_a_second() {
         // The snapshot goes first, the change line after it: wait for the line too before the
         // next kill, so the log holds every election.
         let want = snap.controller_epoch + 1;
-        wait_for(Duration::from_secs(10), "the election's change line", || {
+        wait_until("the election's change line", Duration::from_secs(10), || {
             c.store()
                 .changes()
                 .unwrap()
@@ -206,9 +199,10 @@ fn a_failed_leader_is_replaced_and_acks_all_continues() {
     c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3", "-c", "min.insync.replicas=2"], b"");
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 100));
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     c.away(0);
-    let took = wait_for(Duration::from_secs(5), "a new leader", || c.snapshot().topics["t"].partitions[0].leader != 0);
+    let took =
+        wait_until("a new leader", Duration::from_secs(5), || c.snapshot().topics["t"].partitions[0].leader != 0);
     println!("leadership moved {:?} after the leader's directory went away", took);
     assert!(took < Duration::from_secs(1), "failure detection took {:?}", took);
     let ps = c.snapshot().topics["t"].partitions[0].clone();
@@ -240,13 +234,15 @@ fn a_stopped_broker_agent_fails_its_broker() {
     c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3"], b"");
     let agent = spawn(&["--data-dir", &c.bs(1), "--meta", &c.m, "broker", "run"], &c.dir.path().join("agent.out"));
     let lock = c.b(1).join(".klog").join("locks").join("broker.lock");
-    wait_for(Duration::from_secs(20), "the agent", || klog::lock::is_held(&lock).unwrap_or(false));
+    wait_until("the agent", Duration::from_secs(20), || klog::lock::is_held(&lock).unwrap_or(false));
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
+    // Idle on purpose: while the agent runs, the controller leaves broker 1 alone.
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(c.snapshot().topics["t"].partitions[1].leader, 1);
     drop(agent);
-    let took = wait_for(Duration::from_secs(5), "a new leader", || c.snapshot().topics["t"].partitions[1].leader != 1);
+    let took =
+        wait_until("a new leader", Duration::from_secs(5), || c.snapshot().topics["t"].partitions[1].leader != 1);
     println!("leadership moved {:?} after the agent died", took);
     let ps = c.snapshot().topics["t"].partitions[1].clone();
     assert_eq!((ps.leader, ps.isr), (2, vec![2, 0]));
@@ -261,7 +257,7 @@ fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_doe
     let mut agents: Vec<Proc> = (1..3)
         .map(|b| spawn(&["--data-dir", &c.bs(b), "broker", "run"], &c.dir.path().join(format!("agent{}.out", b))))
         .collect();
-    wait_for(Duration::from_secs(20), "both agents registered", || {
+    wait_until("both agents registered", Duration::from_secs(20), || {
         (1..3).all(|b| registered(b) && klog::lock::is_held(&lock(b)).unwrap_or(false))
     });
     // Agent 2 stops cleanly (SIGTERM): it unregisters and broker 2 stays a live broker.
@@ -275,7 +271,7 @@ fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_doe
     assert!(registered(1));
     // A controller started afterwards, which never saw the agent, still fails broker 1.
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(10), "leadership off broker 1", || {
+    wait_until("leadership off broker 1", Duration::from_secs(10), || {
         c.snapshot().topics["t"].partitions.iter().all(|p| p.leader != 1 && !p.isr.contains(&1))
     });
     let st = c.ok(&["controller", "status", "--json"], b"");
@@ -283,11 +279,11 @@ fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_doe
     assert!(c.snapshot().topics["t"].partitions.iter().any(|p| p.leader == 2), "broker 2 is live and leads");
     // A new agent for broker 1 makes it live again (and catches it up).
     let _again = spawn(&["--data-dir", &c.bs(1), "broker", "run"], &c.dir.path().join("agent1b.out"));
-    wait_for(Duration::from_secs(10), "broker 1 back in every ISR", || {
+    wait_until("broker 1 back in every ISR", Duration::from_secs(10), || {
         c.snapshot().topics["t"].partitions.iter().all(|p| p.isr.contains(&1))
     });
     // Running `init` again for broker 1 keeps its running agent's registration.
-    wait_for(Duration::from_secs(10), "the new agent registered", || registered(1));
+    wait_until("the new agent registered", Duration::from_secs(10), || registered(1));
     ok(&["--data-dir", &c.bs(1), "--meta", &c.m, "init", "--broker-id", "1"], b"");
     assert!(registered(1));
 }
@@ -339,7 +335,8 @@ fn unclean_election_only_where_the_topic_allows_it() {
     c.away(1);
     c.away(2);
     let before = c.snapshot();
-    let out = c.fails(&["leader-election", "--type", "unclean", "--topic", "safe", "--partition", "0"], b"", 1);
+    // The per-partition report is on stdout; stderr stays empty.
+    let out = c.exits(&["leader-election", "--type", "unclean", "--topic", "safe", "--partition", "0"], b"", 1);
     assert!(out.is_empty(), "{out}");
     let o = run(&c.args(&["leader-election", "--type", "unclean", "--topic", "safe", "--partition", "0"]), b"");
     assert!(String::from_utf8_lossy(&o.stdout).contains("no live replica"));
@@ -353,7 +350,7 @@ fn unclean_election_only_where_the_topic_allows_it() {
 fn controller_elect_refuses_while_a_controller_runs() {
     let c = Cluster::new(1);
     let ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let e = c.fails(&["controller", "elect"], b"", 3);
     assert!(e.contains("a controller is running") && e.contains(&format!("pid {}", ctl.0.id())), "{e}");
     let st = c.ok(&["controller", "status"], b"");
@@ -408,7 +405,8 @@ fn reassignment_moves_replicas_and_keeps_every_record() {
     let plan = dir.join("plan.json");
     std::fs::write(&plan, proposed).unwrap();
     let plan = plan.to_string_lossy().into_owned();
-    let v = c.fails(&["reassign", "--verify", "--reassignment-json-file", &plan], b"", 1);
+    // The per-partition report is on stdout; stderr stays empty.
+    let v = c.exits(&["reassign", "--verify", "--reassignment-json-file", &plan], b"", 1);
     assert!(v.is_empty(), "{v}");
     let out = c.ok(&["reassign", "--execute", "--reassignment-json-file", &plan], b"");
     assert!(out.contains("Reassignment of partition t-0 is complete."), "{out}");
@@ -454,37 +452,42 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
     let c = std::sync::Arc::new(Cluster::new(3));
     c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3"], b"");
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     // Brokers fail while produces are running: a produce caught by the failure is simply not
     // acknowledged (it exits non-zero), and must not disturb the ISR of the healthy replicas.
+    let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let producer = {
-        let (c, stop) = (c.clone(), stop.clone());
+        let (c, stop, acked) = (c.clone(), stop.clone(), acked.clone());
         std::thread::spawn(move || {
-            let mut acked = Vec::new();
             let mut i = 0;
             while !stop.load(std::sync::atomic::Ordering::SeqCst) && i < 2000 {
                 let out = run(&c.args(&["produce", "t", "-p", "0", "--acks", "all"]), &lines(i, i + 5));
                 if out.status.success() {
-                    acked.extend(names(i, i + 5));
+                    acked.lock().unwrap().extend(names(i, i + 5));
                 }
                 i += 5;
             }
-            acked
         })
+    };
+    // Production goes on: ten more records acknowledged than now.
+    let ten_more = |what: &str| {
+        let n = acked.lock().unwrap().len();
+        wait_until(what, Duration::from_secs(30), || acked.lock().unwrap().len() >= n + 10);
     };
     let leader = || c.snapshot().topics["t"].partitions[0].leader;
     let fail = |b: i32, next: i32| {
-        std::thread::sleep(Duration::from_millis(300));
+        ten_more("acknowledged produces before the failure");
         c.away(b);
-        let took = wait_for(Duration::from_secs(5), "a new leader", || leader() == next);
+        let took = wait_until("a new leader", Duration::from_secs(5), || leader() == next);
         println!("broker {} failed: broker {} leads after {:?}", b, next, took);
     };
     fail(0, 1);
     fail(1, 2);
-    std::thread::sleep(Duration::from_millis(300));
+    ten_more("acknowledged produces on the last leader");
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
-    let acked = producer.join().unwrap();
+    producer.join().unwrap();
+    let acked = acked.lock().unwrap().clone();
     assert!(acked.len() >= 30, "production continued: {} acknowledged", acked.len());
     // Both come back as followers of broker 2, truncate to their divergence points, catch up.
     c.back(0);
@@ -534,12 +537,12 @@ fn group_consumption_follows_leaders_through_two_failures_and_returns() {
     let c = std::sync::Arc::new(Cluster::new(3));
     c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3"], b"");
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let (mut a, a_out) = member(&c, "a");
     let (_b, b_out) = member(&c, "b");
     let outs = vec![a_out.clone(), b_out.clone()];
     // Both members own a partition before production starts.
-    wait_for(Duration::from_secs(20), "both members assigned", || {
+    wait_until("both members assigned", Duration::from_secs(20), || {
         let s =
             std::fs::read_to_string(Path::new(&c.m).join("coordinator/.klog/groups/g/state.json")).unwrap_or_default();
         let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
@@ -564,23 +567,31 @@ fn group_consumption_follows_leaders_through_two_failures_and_returns() {
         })
     };
     let acked_now = || acked.lock().unwrap().clone();
+    // Production goes on: `k` more records acknowledged than now.
+    let more = |k: usize, what: &str| {
+        let n = acked.lock().unwrap().len();
+        wait_until(what, Duration::from_secs(30), || acked.lock().unwrap().len() >= n + k);
+    };
     let all_consumed = |files: &[PathBuf], want: &[String]| {
         let got: std::collections::BTreeSet<String> = consumed(files).into_iter().collect();
         want.iter().all(|r| got.contains(r))
     };
     let leaders = || c.snapshot().topics["t"].partitions.iter().map(|p| p.leader).collect::<Vec<_>>();
+    // (30 + 10 records around each of two failures, 30 after the return: 110, at least the
+    // 100 checked below.)
     let fail = |b: i32| {
-        std::thread::sleep(Duration::from_millis(400));
+        more(30, "acknowledged produces before the failure");
         c.away(b);
-        wait_for(Duration::from_secs(5), "leaders off the failed broker", || !leaders().contains(&b));
-        // The members keep consuming: what was acknowledged until now reaches them.
-        std::thread::sleep(Duration::from_millis(200));
+        wait_until("leaders off the failed broker", Duration::from_secs(5), || !leaders().contains(&b));
+        // The members keep consuming: what was acknowledged until now, also by the new
+        // leaders, reaches them.
+        more(10, "acknowledged produces on the new leaders");
         let want = acked_now();
-        wait_for(Duration::from_secs(20), "the members to catch up", || all_consumed(&outs, &want));
+        wait_until("the members to catch up", Duration::from_secs(20), || all_consumed(&outs, &want));
         println!("broker {} failed; leaders now {:?}; {} records acknowledged and consumed", b, leaders(), want.len());
     };
     // Both members read their partition before anything fails.
-    wait_for(Duration::from_secs(20), "both members reading", || {
+    wait_until("both members reading", Duration::from_secs(20), || {
         outs.iter().all(|f| std::fs::metadata(f).map(|m| m.len() > 0).unwrap_or(false))
     });
     fail(0);
@@ -591,19 +602,22 @@ fn group_consumption_follows_leaders_through_two_failures_and_returns() {
     unsafe { libc::kill(a.0.id() as i32, libc::SIGTERM) };
     assert!(a.0.wait().unwrap().success(), "member a left cleanly");
     let (_c2, c_out) = member(&c, "c");
-    std::thread::sleep(Duration::from_millis(400));
+    let c_err = c.dir.path().join("c.err");
+    wait_until("member c assigned", Duration::from_secs(30), || {
+        std::fs::read_to_string(&c_err).unwrap_or_default().contains(": assigned ")
+    });
     c.back(0);
     c.back(1);
     for i in [0, 1] {
         ok(&["replicate", "--from", &c.bs(2), "--to", &c.bs(i)], b"");
     }
-    std::thread::sleep(Duration::from_millis(400));
+    more(30, "acknowledged produces after the brokers returned");
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     producer.join().unwrap();
     let acked = acked_now();
     assert!(acked.len() >= 100, "production continued: {} acknowledged", acked.len());
     let outs = vec![a_out, b_out, c_out];
-    wait_for(Duration::from_secs(30), "every acknowledged record consumed", || all_consumed(&outs, &acked));
+    wait_until("every acknowledged record consumed", Duration::from_secs(30), || all_consumed(&outs, &acked));
     let got = consumed(&outs);
     let mut seen = std::collections::BTreeMap::<&String, usize>::new();
     for r in &got {
@@ -629,7 +643,7 @@ fn group_consumption_follows_leaders_through_two_failures_and_returns() {
         assert!(!c.b(i).join(".klog/groups").exists(), "broker {} holds no group state", i);
     }
     // Committed offsets reach the end of both partitions (auto-commits every 200 ms).
-    wait_for(Duration::from_secs(10), "lag 0 in group describe", || {
+    wait_until("lag 0 in group describe", Duration::from_secs(10), || {
         let d = c.ok(&["group", "describe", "g", "--json"], b"");
         let rows: Vec<serde_json::Value> = serde_json::from_str(&d).unwrap();
         rows.len() == 2 && rows.iter().all(|r| r["lag"] == 0)
@@ -655,37 +669,41 @@ fn a_following_consumer_moves_to_the_new_leader() {
     c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3"], b"");
     c.ok(&["topic", "create", "solo", "-P", "1", "--replica-assignment", "0"], b"");
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let out = c.dir.path().join("follow.out");
     let err = c.dir.path().join("follow.err");
     let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
     let mut follower = spawn_to(&c.args(&["--data-dir", &nodata, "consume", "t", "-f"]), &out, Some(&err));
     let read = || std::fs::read_to_string(&out).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>();
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 10));
-    wait_for(Duration::from_secs(10), "the first records", || read().len() == 10);
+    wait_until("the first records", Duration::from_secs(10), || read().len() == 10);
     c.away(0);
-    wait_for(Duration::from_secs(5), "a new leader", || c.snapshot().topics["t"].partitions[0].leader == 1);
+    wait_until("a new leader", Duration::from_secs(5), || c.snapshot().topics["t"].partitions[0].leader == 1);
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(10, 20));
-    wait_for(Duration::from_secs(10), "the records written to the new leader", || read().len() >= 20);
+    wait_until("the records written to the new leader", Duration::from_secs(10), || read().len() >= 20);
+    // Idle on purpose: no record arrives twice in the meantime.
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(read(), names(0, 20), "every record once, in order");
     let _ = follower.0.kill();
     let e = std::fs::read_to_string(&err).unwrap();
     assert!(e.contains("leadership moved from broker 0 to broker 1"), "{}", e);
     // A partition whose only replica is gone is offline: a clear error, not an empty read.
-    wait_for(Duration::from_secs(5), "solo offline", || c.snapshot().topics["solo"].partitions[0].leader == -1);
+    wait_until("solo offline", Duration::from_secs(5), || c.snapshot().topics["solo"].partitions[0].leader == -1);
     let o = run(&c.args(&["--data-dir", &nodata, "--lock-timeout-ms", "300", "consume", "solo", "-e"]), b"");
     let e = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{}", e);
     assert!(e.contains("waiting for a leader to read") && e.contains("klog: error: solo-0 is offline"), "{}", e);
     // A following consumer started while it is offline waits, and reads once its broker is back.
     let out = c.dir.path().join("solo.out");
-    let _waiter = spawn(&c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]), &out);
-    std::thread::sleep(Duration::from_millis(300));
+    let err = c.dir.path().join("solo.err");
+    let _waiter = spawn_to(&c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]), &out, Some(&err));
+    wait_until("the consumer to wait for solo's leader", Duration::from_secs(30), || {
+        std::fs::read_to_string(&err).unwrap_or_default().contains("klog: waiting for a leader to read: ")
+    });
     c.back(0);
-    wait_for(Duration::from_secs(5), "solo led again", || c.snapshot().topics["solo"].partitions[0].leader == 0);
+    wait_until("solo led again", Duration::from_secs(5), || c.snapshot().topics["solo"].partitions[0].leader == 0);
     c.ok(&["produce", "solo", "-p", "0"], &lines(0, 3));
-    wait_for(Duration::from_secs(10), "the waiting consumer to read", || {
+    wait_until("the waiting consumer to read", Duration::from_secs(10), || {
         std::fs::read_to_string(&out).unwrap_or_default() == "r0\nr1\nr2\n"
     });
 }
@@ -698,7 +716,7 @@ fn returning_brokers_rejoin_the_isr_through_their_agents() {
     let _agents: Vec<Proc> = (0..3)
         .map(|i| spawn(&["--data-dir", &c.bs(i), "broker", "run"], &c.dir.path().join(format!("agent{}.out", i))))
         .collect();
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let isr = |p: usize| {
         let mut v = c.snapshot().topics["t"].partitions[p].isr.clone();
         v.sort();
@@ -714,16 +732,19 @@ fn returning_brokers_rejoin_the_isr_through_their_agents() {
     produce(&c);
     for b in [0, 1] {
         c.away(b);
-        wait_for(Duration::from_secs(5), "the ISR to drop the failed broker", || (0..2).all(|p| !isr(p).contains(&b)));
+        wait_until("the ISR to drop the failed broker", Duration::from_secs(5), || {
+            (0..2).all(|p| !isr(p).contains(&b))
+        });
         produce(&c);
-        // The failed broker's agent keeps running but must not re-create its directory.
+        // The failed broker's agent keeps running but must not re-create its directory (idle
+        // on purpose, to give it the chance).
         std::thread::sleep(Duration::from_millis(300));
         assert!(!c.b(b).exists(), "broker {}'s directory was re-created while it was away", b);
     }
     c.back(0);
     c.back(1);
     // No manual step: the agents truncate, catch up, and the replicas re-enter the ISR.
-    wait_for(Duration::from_secs(20), "every replica back in the ISR", || (0..2).all(|p| isr(p) == vec![0, 1, 2]));
+    wait_until("every replica back in the ISR", Duration::from_secs(20), || (0..2).all(|p| isr(p) == vec![0, 1, 2]));
     let got: std::collections::BTreeSet<String> =
         c.ok(&["consume", "t", "-e"], b"").lines().map(str::to_string).collect();
     assert_eq!(got, names(0, n).into_iter().collect(), "every acknowledged record, once");
@@ -795,10 +816,14 @@ fn groups_of_local_topics_stay_in_the_data_directory_and_offline_partitions_end_
     // A group member with -e does not wait forever for an offline partition.
     let _ctl = c.controller("ctl");
     c.away(0);
-    wait_for(Duration::from_secs(5), "solo offline", || c.snapshot().topics["solo"].partitions[0].leader == -1);
+    wait_until("solo offline", Duration::from_secs(5), || c.snapshot().topics["solo"].partitions[0].leader == -1);
+    // The member warns that it waits for a leader, then gives up with one error line.
     let e =
-        c.fails(&["--lock-timeout-ms", "300", "consume", "--group", "go", "solo", "-e", "--reset", "earliest"], b"", 1);
-    assert!(e.contains("no leader could be read for solo-0"), "{}", e);
+        c.exits(&["--lock-timeout-ms", "300", "consume", "--group", "go", "solo", "-e", "--reset", "earliest"], b"", 1);
+    let e: Vec<&str> = e.lines().collect();
+    assert_eq!(e.len(), 2, "{:?}", e);
+    assert!(e[0].starts_with("klog: group go: solo-0: waiting for a leader to read: "), "{:?}", e);
+    assert!(e[1].starts_with("klog: error: ") && e[1].contains("no leader could be read for solo-0"), "{:?}", e);
 }
 
 #[test]
@@ -853,7 +878,7 @@ fn one_record_produces_ride_through_a_leader_failover() {
     let c = Cluster::new(3);
     c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3", "-c", "min.insync.replicas=2"], b"");
     let _ctl = c.controller("ctl");
-    wait_for(Duration::from_secs(20), "the controller", || c.controller_active());
+    wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let done = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let (m, counter, stopped) = (c.m.clone(), done.clone(), stop.clone());
@@ -887,11 +912,11 @@ fn one_record_produces_ride_through_a_leader_failover() {
         }
         (i, failures, retried)
     });
-    wait_for(Duration::from_secs(60), "the first produces", || done.load(Ordering::SeqCst) >= 15);
+    wait_until("the first produces", Duration::from_secs(60), || done.load(Ordering::SeqCst) >= 15);
     c.away(0);
-    wait_for(Duration::from_secs(10), "a new leader", || c.snapshot().topics["t"].partitions[0].leader != 0);
+    wait_until("a new leader", Duration::from_secs(10), || c.snapshot().topics["t"].partitions[0].leader != 0);
     let after = done.load(Ordering::SeqCst);
-    wait_for(Duration::from_secs(60), "produces on the new leader", || done.load(Ordering::SeqCst) >= after + 10);
+    wait_until("produces on the new leader", Duration::from_secs(60), || done.load(Ordering::SeqCst) >= after + 10);
     stop.store(true, Ordering::SeqCst);
     let (n, failures, retried) = producer.join().unwrap();
     println!("{} one-record produces, {} of them retried through the failover", n, retried);

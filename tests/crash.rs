@@ -49,10 +49,12 @@ fn killed_producer(t: &Klog, round: u64) -> u64 {
             if stdin.write_all(buf.as_bytes()).is_err() {
                 break; // the producer is dead: broken pipe
             }
+            // Pacing, not waiting: input in bursts, so the kill finds the producer in any state.
             thread::sleep(Duration::from_micros(rng.range(0, 2500)));
         }
         n
     });
+    // A kill -9 at a random moment: the point of the test.
     thread::sleep(Duration::from_millis(rng.range(5, 150)));
     child.kill().expect("SIGKILL the producer");
     let status = child.wait().unwrap();

@@ -10,8 +10,8 @@
 
 mod common;
 
-use common::process::{heavy, read_processed, wait_until, Proc, RECORDER};
-use common::{Klog, XorShift};
+use common::process::{heavy, read_processed, Proc, RECORDER};
+use common::{poll_until, wait_until_every, Klog, XorShift};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -21,7 +21,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // Harness (the processes are tests/common/process.rs)
@@ -137,12 +137,14 @@ fn sigkilled_members_lose_no_record() {
             c.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
             let out = c.wait_with_output().unwrap();
             assert!(out.status.success(), "produce: {}", String::from_utf8_lossy(&out.stderr));
+            // Pacing, not waiting: the produces spread over the kills below.
             sleep(Duration::from_millis(150));
         }
     });
 
     let mut kills = 0usize;
     for _ in 0..8 {
+        // A kill -9 at a random moment (the point of the test), and a random pause before the restart.
         sleep(Duration::from_millis(rng.range(100, 500)));
         let slot = rng.range(0, 3) as usize;
         assert!(procs[slot].kill9(), "{} had exited by itself:\n{}", procs[slot].name, procs[slot].err());
@@ -154,7 +156,7 @@ fn sigkilled_members_lose_no_record() {
     let log = t.log_records("t");
     assert_eq!(log.len(), 400);
 
-    let done = wait_until(Duration::from_secs(40), || {
+    let done = poll_until(Duration::from_secs(40), Duration::from_millis(10), || {
         let seen: BTreeSet<(i32, i64)> = read_processed(&files).records.iter().map(|(p, o, _)| (*p, *o)).collect();
         log.keys().all(|k| seen.contains(k))
     });
@@ -247,13 +249,21 @@ fn garbage_state_and_snapshot_do_not_block_the_group() {
     // Garbage under a live member: a second member still joins, and between them they
     // consume every new record, each once.
     let mut a = Proc::spawn(&t, "a", &["consume", "-G", "g", "t", "-f", "-v"], &[]);
-    assert!(wait_until(Duration::from_secs(20), || a.err().contains(": assigned ")), "{}", a.err());
+    assert!(
+        poll_until(Duration::from_secs(20), Duration::from_millis(10), || a.err().contains(": assigned ")),
+        "{}",
+        a.err()
+    );
     fs::write(gdir.join("state.json"), b"]]").unwrap();
     let mut b = Proc::spawn(&t, "b", &["consume", "-G", "g", "t", "-f", "-v"], &[]);
-    assert!(wait_until(Duration::from_secs(20), || b.err().contains("joined generation")), "{}", b.err());
+    assert!(
+        poll_until(Duration::from_secs(20), Duration::from_millis(10), || b.err().contains("joined generation")),
+        "{}",
+        b.err()
+    );
     produce(&t, "t", &[], &numbered("d", 0..20));
     let want: BTreeSet<String> = numbered("d", 0..20).into_iter().collect();
-    let ok = wait_until(Duration::from_secs(20), || {
+    let ok = poll_until(Duration::from_secs(20), Duration::from_millis(10), || {
         let seen: BTreeSet<String> = a.out().lines().chain(b.out().lines()).map(String::from).collect();
         want.is_subset(&seen)
     });
@@ -333,6 +343,7 @@ fn member_killed_during_fast_auto_commits() {
                 stdin.write_all(chunk.as_bytes()).unwrap();
                 stdin.flush().unwrap();
                 i += 20;
+                // Pacing, not waiting: a steady trickle of input while members come and go.
                 sleep(Duration::from_millis(3));
             }
             drop(stdin);
@@ -367,6 +378,7 @@ fn member_killed_during_fast_auto_commits() {
     let mut commits_seen = Vec::new();
     for round in 0..25 {
         let mut m = Proc::spawn(&t, &format!("m{}", round), &args, &[]);
+        // A kill -9 at a random moment: the point of the test.
         sleep(Duration::from_millis(rng.range(30, 250)));
         assert!(m.kill9(), "the member exited by itself:\n{}", m.err());
         parse(&m.out(), &mut seen);
@@ -428,13 +440,13 @@ fn member_killed_while_creating_the_offsets_topic() {
         let staging = data.join(".klog/staging");
         let mut m = Proc::spawn(&t, "m", &["consume", "-G", "g", "t", "--reset", "earliest", "-f"], &[]);
         // Kill as soon as the creation is under way: staging appears, or the first partition.
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20)
-            && !staging.exists()
-            && !data.join("__consumer_offsets-0").exists()
-        {
-            sleep(Duration::from_micros(200));
-        }
+        // (Polled every 200 µs: the creation takes a few milliseconds.)
+        wait_until_every(
+            "the member to start creating __consumer_offsets",
+            Duration::from_secs(30),
+            Duration::from_micros(200),
+            || staging.exists() || data.join("__consumer_offsets-0").exists(),
+        );
         m.kill9();
         let dirs = (0..50).filter(|p| data.join(format!("__consumer_offsets-{}", p)).exists()).count();
         eprintln!(
@@ -530,7 +542,9 @@ fn a_group_metadata_record_that_cannot_be_written_does_not_stop_the_member() {
     let held = klog::lock::lock_exclusive(&lock, Duration::from_secs(5), "test").unwrap();
     let mut m = Proc::spawn(&t, "m", &["--lock-timeout-ms", "1000", "consume", "-G", "g", "t", "-e"], &[]);
     assert!(
-        wait_until(Duration::from_secs(20), || m.err().contains("the GroupMetadata record was not written")),
+        poll_until(Duration::from_secs(20), Duration::from_millis(10), || m
+            .err()
+            .contains("the GroupMetadata record was not written")),
         "{}",
         m.err()
     );

@@ -6,7 +6,7 @@
 mod common;
 
 use common::kafka::{self, Broker};
-use common::Klog;
+use common::{poll_until, wait_until, Klog};
 use std::time::{Duration, Instant};
 
 /// `klog -b BOOTSTRAP ARGS` with `input` on stdin, without a data directory.
@@ -135,15 +135,9 @@ fn klog_against_a_real_kafka_cluster() {
 
     // topic delete, then the topic is gone for Kafka's tool too.
     net_ok(b, &["topic", "delete", "bin"], b"");
-    let start = Instant::now();
-    loop {
-        let list = net_ok(b, &["topic", "list"], b"");
-        if !list.lines().any(|l| l.split_whitespace().next() == Some("bin")) {
-            break;
-        }
-        assert!(start.elapsed() < Duration::from_secs(30), "bin never went away: {list}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    wait_until("topic bin gone from the list", Duration::from_secs(30), || {
+        !net_ok(b, &["topic", "list"], b"").lines().any(|l| l.split_whitespace().next() == Some("bin"))
+    });
 }
 
 #[test]
@@ -274,12 +268,9 @@ fn run_and_kill(args: &[&str], ms: u64) -> bool {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_millis(ms);
-    while Instant::now() < deadline {
-        if child.try_wait().unwrap().is_some() {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(5));
+    // The kill -9 at a chosen moment is the point: poll for an early exit until then.
+    if poll_until(Duration::from_millis(ms), Duration::from_millis(5), || child.try_wait().unwrap().is_some()) {
+        return false;
     }
     let _ = child.kill();
     let _ = child.wait();

@@ -10,9 +10,10 @@
 
 mod common;
 
-use common::{exits, fails, ok, run};
+use common::{exits, fails, ok, run, wait_until, KillOnDrop};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::time::Duration;
 
 struct Cluster {
     dir: tempfile::TempDir,
@@ -278,16 +279,21 @@ fn standalone_replication_copies_bytes_and_rejects_bad_targets() {
     // Another cluster's member is refused.
     let c = Cluster::new(1);
     fails(&["replicate", "--from", as_, "--to", &c.bs(0)], b"", 1);
-    // A read-only follower fails with the path named (when not running as root).
+    // A read-only follower fails with the path named (file modes do not stop root: then klog
+    // runs as nobody).
     let ro = t.path().join("ro");
     ok(&["--data-dir", ro.to_str().unwrap(), "init"], b"");
     use std::os::unix::fs::PermissionsExt;
+    let mut klog_ro = common::klog_without_root(t.path());
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-    if std::fs::write(ro.join("probe"), b"").is_err() {
-        let e = fails(&["replicate", "--from", as_, "--to", ro.to_str().unwrap()], b"", 1);
-        assert!(e.contains("ro"), "{e}");
-    }
+    let args = ["replicate", "--from", as_, "--to", ro.to_str().unwrap()];
+    let out = klog_ro.args(args).output().unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let e = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(!e.contains("panicked"), "{e}");
+    common::assert_one_line_error(&args, &e);
+    assert!(e.contains("ro"), "{e}");
 }
 
 /// Every batch below `hw` of one replica, as bytes.
@@ -353,6 +359,7 @@ fn sigkilled_followers_and_producers_leave_consistent_replicas() {
             let mut stdin = prod.stdin.take().unwrap();
             let _ = stdin.write_all(&lines(acked, acked + 2000));
         }
+        // A kill -9 at a random moment: the point of the test.
         std::thread::sleep(std::time::Duration::from_millis(20 + rnd(150)));
         for k in kids.iter_mut().chain(std::iter::once(&mut prod)) {
             let _ = k.kill();
@@ -391,6 +398,7 @@ fn a_lagging_follower_leaves_the_isr_and_rejoins_when_caught_up() {
     c.ok(&["produce", "t", "-p", "0", "--acks", "1"], &lines(0, 10));
     assert_eq!(c.snapshot().topics["t"].partitions[0].isr, vec![0, 1]);
     assert_eq!(c.consume("t", 0), Vec::<String>::new(), "the HW waits for the in-sync follower");
+    // Time passes on purpose: the follower lags for longer than replica.lag.time.max.ms.
     std::thread::sleep(std::time::Duration::from_millis(400));
     c.ok(&["produce", "t", "-p", "0", "--acks", "1"], &lines(10, 20));
     assert_eq!(c.snapshot().topics["t"].partitions[0].isr, vec![0]);
@@ -413,41 +421,36 @@ fn broker_agents_keep_followers_in_sync() {
     let c = Cluster::new(3);
     c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3", "-c", "min.insync.replicas=2"], b"");
     let bin = assert_cmd::cargo::cargo_bin("klog");
-    let mut agents: Vec<_> = (0..3)
+    let agents: Vec<_> = (0..3)
         .map(|i| {
-            std::process::Command::new(&bin)
-                .args(["--data-dir", &c.bs(i), "broker", "run", "--poll-ms", "10"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap()
+            KillOnDrop(
+                std::process::Command::new(&bin)
+                    .args(["--data-dir", &c.bs(i), "broker", "run", "--poll-ms", "10"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap(),
+            )
         })
         .collect();
     // The liveness lock: a second agent for the same broker is a conflict.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !c.ok(&["cluster", "brokers"], b"").contains("agent running") && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until("an agent running", Duration::from_secs(30), || {
+        c.ok(&["cluster", "brokers"], b"").contains("agent running")
+    });
     fails(&["--data-dir", &c.bs(1), "broker", "run", "--passes", "1"], b"", 3);
     // acks=1 returns at once; the agents bring the followers up and the HW follows.
     c.ok(&["produce", "t", "-p", "0", "--acks", "1"], &lines(0, 50));
     c.ok(&["produce", "t", "-p", "1", "--acks", "1"], &lines(50, 80));
-    let mut hw_ok = false;
-    while std::time::Instant::now() < deadline {
-        let o = c.ok(&["offsets", "t", "--json"], b"");
-        if o.contains("\"partition\":0,\"earliest\":0,\"latest\":50,\"high_watermark\":50")
+    let hw_ok = |o: &str| {
+        o.contains("\"partition\":0,\"earliest\":0,\"latest\":50,\"high_watermark\":50")
             && o.contains("\"partition\":1,\"earliest\":0,\"latest\":30,\"high_watermark\":30")
-        {
-            hw_ok = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    for a in agents.iter_mut() {
-        let _ = a.kill();
-        let _ = a.wait();
-    }
-    assert!(hw_ok, "{}", c.ok(&["offsets", "t", "--json"], b""));
+    };
+    wait_until("the high watermarks at 50 and 30", Duration::from_secs(30), || {
+        hw_ok(&c.ok(&["offsets", "t", "--json"], b""))
+    });
+    drop(agents);
+    let o = c.ok(&["offsets", "t", "--json"], b"");
+    assert!(hw_ok(&o), "{}", o);
     assert_eq!(c.consume("t", 0), names(0, 50));
     for i in 0..3 {
         for p in 0..2 {

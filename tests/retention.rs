@@ -394,6 +394,7 @@ fn tombstones_go_after_delete_retention_ms() {
         let keys: Vec<(i64, Rec)> = consume_records(&t, topic);
         assert_eq!(keys.iter().map(|(o, _)| *o).collect::<Vec<_>>(), vec![1, 2, 3], "{}: {:?}", topic, keys);
         assert_eq!(keys[1].1, ("a".to_string(), None));
+        // Time passes on purpose: past the tombstone's horizon for delete.retention.ms=0.
         std::thread::sleep(std::time::Duration::from_millis(5));
         // More dirty data, then a second cleaning.
         produce_records(&t, topic, &[("d".into(), Some("4".into())), ("e".into(), Some("5".into()))], None);

@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{compaction_model, Klog, Rec, XorShift};
+use common::{compaction_model, wait_until, wait_until_every, Klog, Rec, XorShift};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -57,6 +57,7 @@ fn checkpoint(t: &Klog, file: &str, topic: &str) -> Option<i64> {
 /// than done already).
 fn killed_retention(t: &Klog, args: &[&str], delay: Duration) -> bool {
     let mut child = klog(t).arg("retention").args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    // The kill -9 at a chosen moment is the point.
     thread::sleep(delay);
     let _ = child.kill();
     let status = child.wait().unwrap();
@@ -243,7 +244,15 @@ fn a_long_compaction_lets_producers_in() {
     t.ok_with(&["produce", "big", "-p", "0", "-K", ":", "--batch-size", "2000"], input.as_bytes());
     let mut retention =
         klog(&t).args(["retention", "big"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    thread::sleep(Duration::from_millis(300));
+    // Compaction under way: its first `.cleaned` segment appears (polled every millisecond, as
+    // one lasts only while its group of segments is cleaned).
+    let part = t.partition_dir("big", 0);
+    wait_until_every(
+        "compaction to write a .cleaned segment",
+        Duration::from_secs(30),
+        Duration::from_millis(1),
+        || std::fs::read_dir(&part).unwrap().flatten().any(|e| e.file_name().to_string_lossy().ends_with(".cleaned")),
+    );
     assert!(retention.try_wait().unwrap().is_none(), "compaction ended before the producer came: too little data");
     // Without the lock being let go now and then, this producer would give up after 1.5 s.
     let started = Instant::now();
@@ -360,6 +369,7 @@ fn producers_readers_and_overlapping_retention_runs() {
                     let err = String::from_utf8_lossy(&out.stderr).into_owned();
                     assert!(matches!(out.status.code(), Some(0) | Some(3) | Some(4)), "retention failed: {}", err);
                     codes.push(out.status.code().unwrap());
+                    // Pacing, not waiting: runs back to back, with a little room between.
                     thread::sleep(Duration::from_millis(20));
                 }
                 codes
@@ -387,15 +397,20 @@ fn producers_readers_and_overlapping_retention_runs() {
                     }
                     stdin.write_all(buf.as_bytes()).unwrap();
                     stdin.flush().unwrap();
+                    // Pacing, not waiting: the input comes in bursts over time.
                     thread::sleep(Duration::from_millis(rng.range(20, 70)));
                 }
             });
             producers.push((child, feeder));
         }
     }
-    // Readers that start from the beginning later, while old segments are being cleaned.
-    for _ in 0..2 {
-        thread::sleep(Duration::from_millis(700));
+    // Readers that start from the beginning later, while old segments are being cleaned: once
+    // the first reader of "del" (3200 records in all) has read up to offset 1000, then 2000.
+    for n in [1000, 2000] {
+        let first = readers[0].out.clone();
+        wait_until(&format!("the del reader at offset {}", n), Duration::from_secs(30), || {
+            first.lock().unwrap().last().is_some_and(|l| parse_line(l).0 >= n)
+        });
         readers.extend(topics.iter().map(|tp| start_reader(&t, tp)));
     }
     for (child, feeder) in producers {
@@ -421,15 +436,9 @@ fn producers_readers_and_overlapping_retention_runs() {
     // Wait for every reader to reach the end, then stop it.
     for r in readers.iter_mut() {
         let last = finals[r.topic.as_str()].last().unwrap().0;
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let at_end = r.out.lock().unwrap().last().is_some_and(|l| parse_line(l).0 == last);
-            if at_end {
-                break;
-            }
-            assert!(Instant::now() < deadline, "a {} reader never reached offset {}", r.topic, last);
-            thread::sleep(Duration::from_millis(50));
-        }
+        wait_until(&format!("a {} reader at offset {}", r.topic, last), Duration::from_secs(30), || {
+            r.out.lock().unwrap().last().is_some_and(|l| parse_line(l).0 == last)
+        });
         r.child.kill().unwrap();
         r.child.wait().unwrap();
     }

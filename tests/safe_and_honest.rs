@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{tree, Klog};
+use common::{tree, wait_until, Klog};
 use std::path::Path;
 
 /// `klog --data-dir DIR ARGS` with `input` on stdin.
@@ -212,11 +212,7 @@ fn print_offsets_acknowledges_only_what_is_durable() {
     }
     stdin.flush().unwrap();
     // The batches are on the log (appended) before anything could be acknowledged.
-    let appended = std::time::Instant::now();
-    while t.log_records("t").len() < 10 {
-        assert!(appended.elapsed() < std::time::Duration::from_secs(20), "the full batches were never appended");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_until("the full batches appended", std::time::Duration::from_secs(30), || t.log_records("t").len() >= 10);
     let mut stdout = child.stdout.take().unwrap();
     let fd = std::os::fd::AsRawFd::as_raw_fd(&stdout);
     let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };

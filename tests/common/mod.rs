@@ -7,6 +7,48 @@ pub mod process;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Polls `cond` every 5 ms until it holds and returns how long that took; panics naming `what`
+/// after `timeout`. Tests wait on a condition, never for a fixed time; give generous timeouts
+/// (30 s), which cost nothing when the condition comes quickly.
+pub fn wait_until(what: &str, timeout: Duration, cond: impl FnMut() -> bool) -> Duration {
+    wait_until_every(what, timeout, Duration::from_millis(5), cond)
+}
+
+/// `wait_until`, polling every `every` (short, to act as soon as a brief state appears).
+pub fn wait_until_every(what: &str, timeout: Duration, every: Duration, cond: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    if !poll_until(timeout, every, cond) {
+        panic!("timed out after {:?} waiting for {}", timeout, what);
+    }
+    start.elapsed()
+}
+
+/// A child process killed (SIGKILL) and reaped when dropped, also when a test panics.
+pub struct KillOnDrop(pub std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Polls `cond` every `every` for at most `timeout`; returns whether it became true (for
+/// callers that build their own failure message).
+pub fn poll_until(timeout: Duration, every: Duration, mut cond: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    loop {
+        if cond() {
+            return true;
+        }
+        if start.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(every);
+    }
+}
 
 pub struct Klog {
     pub dir: tempfile::TempDir,
@@ -74,8 +116,18 @@ impl Klog {
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
-    /// Runs a command that must fail with `code`; returns stderr, which must be one line.
+    /// Runs a command that must fail with `code` and a one-line error (`klog: error: ...`);
+    /// returns stderr.
     pub fn fails(&self, args: &[&str], input: &[u8], code: i32) -> String {
+        let err = self.exits(args, input, code);
+        assert_one_line_error(args, &err);
+        err
+    }
+
+    /// Runs a command that must exit with `code` without panicking; returns stderr, which may
+    /// hold several lines (warnings before the error, per-item reports) or none: the caller
+    /// asserts the lines it expects.
+    pub fn exits(&self, args: &[&str], input: &[u8], code: i32) -> String {
         let out = self.cmd(args).write_stdin(input.to_vec()).output().expect("run klog");
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert_eq!(out.status.code(), Some(code), "klog {:?}: stderr {}", args, err);
@@ -174,6 +226,35 @@ pub fn klog_cmd() -> Command {
     c
 }
 
+/// `klog` (no data directory implied) for checks that file modes are obeyed, which do not stop
+/// root: when the tests run as root it runs as `nobody` (uid and gid 65534), after `tree` (the
+/// test's temporary directory, all it touches) is handed to `nobody`; otherwise as the tests'
+/// own user. Either way the check runs for real, never skipped.
+pub fn klog_without_root(tree: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"));
+    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
+    // SAFETY: geteuid(2) has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        chown_tree(tree, 65534, 65534);
+        std::os::unix::process::CommandExt::uid(&mut c, 65534);
+        std::os::unix::process::CommandExt::gid(&mut c, 65534);
+    }
+    c
+}
+
+/// `chown -R uid:gid dir` (symbolic links themselves, not what they point to).
+fn chown_tree(dir: &Path, uid: u32, gid: u32) {
+    std::os::unix::fs::lchown(dir, Some(uid), Some(gid)).unwrap();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            chown_tree(&e.path(), uid, gid);
+        } else {
+            std::os::unix::fs::lchown(e.path(), Some(uid), Some(gid)).unwrap();
+        }
+    }
+}
+
 /// Runs `klog ARGS` with `input` on stdin.
 pub fn run(args: &[&str], input: &[u8]) -> std::process::Output {
     klog_cmd().args(args).write_stdin(input.to_vec()).output().expect("run klog")
@@ -192,8 +273,14 @@ pub fn fails(args: &[&str], input: &[u8], code: i32) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(code), "klog {:?}: {}", args, err);
     assert!(!err.contains("panicked"), "{}", err);
-    assert_eq!(err.trim_end().lines().count(), 1, "one-line error expected: {}", err);
+    assert_one_line_error(args, &err);
     err
+}
+
+/// A plain error's stderr: exactly one line, `klog: error: ...`.
+pub fn assert_one_line_error(args: &[&str], err: &str) {
+    assert_eq!(err.trim_end().lines().count(), 1, "klog {:?}: one-line error expected: {:?}", args, err);
+    assert!(err.starts_with("klog: error: "), "klog {:?}: stderr must start with `klog: error: `: {:?}", args, err);
 }
 
 /// Runs `klog ARGS`, which must exit with `code` without panicking; returns stderr (which may

@@ -8,8 +8,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Mutex, MutexGuard};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Tests that run many processes take this lock, so that they do not compete for the cores.
 static HEAVY: Mutex<()> = Mutex::new(());
@@ -78,17 +77,16 @@ impl Proc {
     }
 
     pub fn wait_for(&mut self, limit: Duration) -> ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                self.reaped = true;
-                return s;
-            }
-            if start.elapsed() > limit {
-                panic!("{} did not exit within {:?}; stderr:\n{}", self.name, limit, self.err());
-            }
-            sleep(Duration::from_millis(10));
+        let mut status = None;
+        let child = &mut self.child;
+        if !super::poll_until(limit, Duration::from_millis(10), || {
+            status = child.try_wait().unwrap();
+            status.is_some()
+        }) {
+            panic!("{} did not exit within {:?}; stderr:\n{}", self.name, limit, self.err());
         }
+        self.reaped = true;
+        status.unwrap()
     }
 
     /// SIGTERM, then the exit status, which must be 0.
@@ -110,20 +108,6 @@ impl Proc {
 impl Drop for Proc {
     fn drop(&mut self) {
         self.kill9();
-    }
-}
-
-/// Polls `cond` every 10 ms for at most `limit`; returns whether it became true.
-pub fn wait_until(limit: Duration, mut cond: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    loop {
-        if cond() {
-            return true;
-        }
-        if start.elapsed() > limit {
-            return false;
-        }
-        sleep(Duration::from_millis(10));
     }
 }
 
