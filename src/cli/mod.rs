@@ -11,7 +11,6 @@ mod delete_records;
 mod dump;
 mod generate;
 mod group;
-mod group_consume;
 mod mirror;
 mod net;
 mod offsets;
