@@ -11,13 +11,17 @@
 //! the others are read, and the exit status is 1. An absolute `-o` offset outside a partition's
 //! log starts that partition at its end, as kcat does, with a warning; it is an error only when
 //! it fits no partition read.
+//!
+//! With `-b`, the topic is a Kafka cluster's, read through librdkafka ([`crate::kafka::read`]),
+//! without a group.
 
-use super::{signals, Ctx, EXIT_FAILURE, EXIT_OK};
+use super::{install_stop_handlers, stop_requested, Ctx, EXIT_FAILURE, EXIT_OK};
 use crate::app::fetch::{self, ConsumeSettings, Delivery, FetchEvent, Processed, RecordSink, StoppedAt};
 use crate::app::group_member::{self, GroupEvent, GroupSettings};
 use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
 use crate::group::Tp;
+use crate::kafka::{Cluster, ReadEvent, ReadSettings, StartAt};
 use crate::output::format::Format;
 use crate::output::RecordOutput;
 use crate::record::isolation::Isolation;
@@ -541,6 +545,9 @@ fn render_group(ev: &GroupEvent, group: &str, quiet: bool, verbose: bool) {
 }
 
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
+    if let Some(cluster) = &ctx.kafka {
+        return run_kafka(ctx, cluster, a);
+    }
     if a.group.group.is_some() {
         if a.isolation == IsolationArg::ReadCommitted {
             return Err(Error::Usage(
@@ -566,13 +573,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     grow_stdout_pipe();
     let mut sink = StdoutSink::new(output);
     let quiet = ctx.quiet;
-    let consumed = fetch::consume(
-        &ctx.loc,
-        &settings,
-        &mut sink,
-        &mut |e| render_fetch(&e, quiet, None),
-        &signals::stop_requested,
-    );
+    let consumed =
+        fetch::consume(&ctx.loc, &settings, &mut sink, &mut |e| render_fetch(&e, quiet, None), &stop_requested);
     match consumed {
         Ok(c) => Ok(if c.damaged > 0 { EXIT_FAILURE } else { EXIT_OK }),
         Err(e) => {
@@ -581,6 +583,47 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             Err(e)
         }
     }
+}
+
+/// `klog -b HOST:PORT consume`: a Kafka cluster's topic, read without a group.
+fn run_kafka(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
+    if a.group.group.is_some() {
+        return Err(Error::Usage("consume --group is not supported against a Kafka cluster (-b) yet".into()));
+    }
+    let plan = a.plan()?;
+    let output = record_output(&a)?;
+    let [topic] = plan.topics.as_slice() else {
+        return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
+    };
+    let settings = ReadSettings {
+        topic: topic.clone(),
+        partitions: a.partitions.clone(),
+        start: match plan.start.unwrap_or(OffsetSpec::Beginning) {
+            OffsetSpec::Beginning => StartAt::Beginning,
+            OffsetSpec::End => StartAt::End,
+            OffsetSpec::Absolute(o) => StartAt::Offset(o),
+            OffsetSpec::FromEnd(n) => StartAt::Tail(n),
+            OffsetSpec::Time(ts) => StartAt::Time(ts),
+        },
+        stop_ms: plan.stop_ms,
+        isolation: a.isolation.into(),
+        count: a.count,
+        exit_at_end: plan.exit_at_end,
+    };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    crate::kafka::read(cluster, &settings, &mut |ev| match ev {
+        ReadEvent::Skipped(e) => {
+            if !ctx.quiet {
+                eprintln!("klog: warning: {}; reading the other partitions", e);
+            }
+            Ok(())
+        }
+        ReadEvent::Record(topic, partition, rec) => output.write(&mut w, topic, partition, rec).map_err(Error::Stream),
+        ReadEvent::Idle => w.flush().map_err(Error::Stream),
+    })?;
+    w.flush().map_err(Error::Stream)?;
+    Ok(EXIT_OK)
 }
 
 /// `klog consume --group G`: a consumer-group member.
@@ -620,7 +663,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         Some(cmd) => Box::new(ExecSink { output, cmd: cmd.clone(), batch: g.exec_batch, staged: Vec::new() }),
         None => Box::new(StdoutSink::new(output)),
     };
-    signals::install_stop_handlers();
+    install_stop_handlers();
     grow_stdout_pipe();
     let (quiet, verbose) = (ctx.quiet, g.verbose);
     let name = settings.group.clone();
@@ -629,7 +672,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         &settings,
         sink.as_mut(),
         &mut |e| render_group(&e, &name, quiet, verbose),
-        &signals::stop_requested,
+        &stop_requested,
     )?;
     Ok(left.failed_status.unwrap_or(EXIT_OK))
 }
