@@ -23,6 +23,12 @@ pub fn fit_file_name(stem: &str, suffix: &str) -> String {
     format!("{}~{:08x}{}", &stem[..cut], crc32fast::hash(stem.as_bytes()), suffix)
 }
 
+/// The text of a file the user names as input (a JSON plan, an offsets file), or klog's error
+/// naming it.
+pub fn read_input(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
+}
+
 /// Fsyncs a directory so that renames and creations in it are durable.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     let d = File::open(dir).map_err(|e| Error::io("open directory", dir, e))?;

@@ -11,13 +11,17 @@
 //! the others are read, and the exit status is 1. An absolute `-o` offset outside a partition's
 //! log starts that partition at its end, as kcat does, with a warning; it is an error only when
 //! it fits no partition read.
+//!
+//! With `-b`, the topic is a Kafka cluster's, read through librdkafka ([`crate::kafka::read`]),
+//! without a group.
 
-use super::group_consume::{GroupArgs, ResetPolicy};
-use super::{signals, Ctx, EXIT_FAILURE, EXIT_OK};
+use super::{install_stop_handlers, stop_requested, Ctx, EXIT_FAILURE, EXIT_OK};
 use crate::app::fetch::{self, ConsumeSettings, Delivery, FetchEvent, Processed, RecordSink, StoppedAt};
 use crate::app::group_member::{self, GroupEvent, GroupSettings};
 use crate::error::{Error, Result};
+use crate::group::assign::Strategy;
 use crate::group::Tp;
+use crate::kafka::{Cluster, ReadEvent, ReadSettings, StartAt};
 use crate::output::format::Format;
 use crate::output::RecordOutput;
 use crate::record::isolation::Isolation;
@@ -102,6 +106,121 @@ pub struct ConsumeArgs {
 pub enum IsolationArg {
     ReadUncommitted,
     ReadCommitted,
+}
+
+// The options of `klog consume --group G`, a consumer-group member (run by
+// [`crate::app::group_member`]). It joins the group, consumes the partitions it is assigned
+// while holding their ownership locks, follows rebalances, and commits offsets to
+// `__consumer_offsets`:
+//
+// - `--commit auto` (default): every `--auto-commit-interval-ms` and on exit (end of input with
+//   -e, -c reached, SIGINT, SIGTERM, a closed stdout), always only what was written out;
+// - `--commit manual`: after the records are processed: with `--exec CMD`, after CMD exits 0
+//   for them; without it, after each flush of stdout;
+// - `--commit none`: never.
+//
+// Before giving up a partition in a rebalance, a member commits what it processed of it, so the
+// next owner continues exactly there. With `--exec`, a failed command stops the member with the
+// command's status; the record is delivered again later (at least once, no gaps).
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CommitMode {
+    /// Every --auto-commit-interval-ms and on exit.
+    Auto,
+    /// Only after records are processed (with --exec: after CMD succeeds).
+    Manual,
+    /// Never commit.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResetPolicy {
+    /// The log start offset.
+    Earliest,
+    /// The log end offset (Kafka's default).
+    Latest,
+    /// Fail, naming the partition.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AssignmentArg {
+    Range,
+    Roundrobin,
+    Sticky,
+    CooperativeSticky,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GroupArgs {
+    /// Consume as a member of this consumer group: partitions are shared with its other members
+    /// and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator).
+    #[arg(short = 'G', long, value_name = "GROUP", help_heading = "Consumer group")]
+    pub group: Option<String>,
+    /// When offsets are committed.
+    #[arg(long, value_enum, default_value_t = CommitMode::Auto, help_heading = "Consumer group")]
+    pub commit: CommitMode,
+    /// Interval of automatic commits, in ms.
+    #[arg(long, default_value_t = 5000, value_name = "MS", help_heading = "Consumer group")]
+    pub auto_commit_interval_ms: u64,
+    /// Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json);
+    /// KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits
+    /// 0; a failure stops the member with CMD's status.
+    #[arg(long, value_name = "CMD", help_heading = "Consumer group")]
+    pub exec: Option<String>,
+    /// Records per --exec run.
+    #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Consumer group")]
+    pub exec_batch: usize,
+    /// Where to start a partition that has no committed offset (Kafka's auto.offset.reset).
+    #[arg(long, value_enum, default_value_t = ResetPolicy::Latest, help_heading = "Consumer group")]
+    pub reset: ResetPolicy,
+    /// Partition assignment strategy (all members of a group must use the same).
+    #[arg(long, value_enum, default_value_t = AssignmentArg::Range, help_heading = "Consumer group")]
+    pub assignment: AssignmentArg,
+    /// A member that has not heartbeated for this long is removed (a dead process is noticed at
+    /// once, through its lock).
+    #[arg(long, default_value_t = 45_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
+    pub session_timeout_ms: i64,
+    /// A member that has not polled for this long (a stuck --exec, say) is removed.
+    #[arg(long, default_value_t = 300_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
+    pub max_poll_interval_ms: i64,
+    /// Client id, the prefix of the member id.
+    #[arg(long, default_value = "klog", help_heading = "Consumer group")]
+    pub client_id: String,
+    /// Print membership events on stderr: joined generation N, assigned, revoked.
+    #[arg(short = 'v', long, help_heading = "Consumer group")]
+    pub verbose: bool,
+}
+
+impl From<CommitMode> for group_member::CommitMode {
+    fn from(m: CommitMode) -> Self {
+        match m {
+            CommitMode::Auto => group_member::CommitMode::Auto,
+            CommitMode::Manual => group_member::CommitMode::Manual,
+            CommitMode::None => group_member::CommitMode::None,
+        }
+    }
+}
+
+impl From<ResetPolicy> for group_member::ResetPolicy {
+    fn from(r: ResetPolicy) -> Self {
+        match r {
+            ResetPolicy::Earliest => group_member::ResetPolicy::Earliest,
+            ResetPolicy::Latest => group_member::ResetPolicy::Latest,
+            ResetPolicy::None => group_member::ResetPolicy::None,
+        }
+    }
+}
+
+impl From<AssignmentArg> for Strategy {
+    fn from(a: AssignmentArg) -> Self {
+        match a {
+            AssignmentArg::Range => Strategy::Range,
+            AssignmentArg::Roundrobin => Strategy::RoundRobin,
+            AssignmentArg::Sticky => Strategy::Sticky,
+            AssignmentArg::CooperativeSticky => Strategy::CooperativeSticky,
+        }
+    }
 }
 
 /// What the consume options mean once read together: the topics (positional and --topic), the
@@ -426,6 +545,9 @@ fn render_group(ev: &GroupEvent, group: &str, quiet: bool, verbose: bool) {
 }
 
 pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
+    if let Some(cluster) = &ctx.kafka {
+        return run_kafka(ctx, cluster, a);
+    }
     if a.group.group.is_some() {
         if a.isolation == IsolationArg::ReadCommitted {
             return Err(Error::Usage(
@@ -451,13 +573,8 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     grow_stdout_pipe();
     let mut sink = StdoutSink::new(output);
     let quiet = ctx.quiet;
-    let consumed = fetch::consume(
-        &ctx.loc,
-        &settings,
-        &mut sink,
-        &mut |e| render_fetch(&e, quiet, None),
-        &signals::stop_requested,
-    );
+    let consumed =
+        fetch::consume(&ctx.loc, &settings, &mut sink, &mut |e| render_fetch(&e, quiet, None), &stop_requested);
     match consumed {
         Ok(c) => Ok(if c.damaged > 0 { EXIT_FAILURE } else { EXIT_OK }),
         Err(e) => {
@@ -466,6 +583,47 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
             Err(e)
         }
     }
+}
+
+/// `klog -b HOST:PORT consume`: a Kafka cluster's topic, read without a group.
+fn run_kafka(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
+    if a.group.group.is_some() {
+        return Err(Error::Usage("consume --group is not supported against a Kafka cluster (-b) yet".into()));
+    }
+    let plan = a.plan()?;
+    let output = record_output(&a)?;
+    let [topic] = plan.topics.as_slice() else {
+        return Err(Error::Usage("consume reads one topic (several only with --group)".into()));
+    };
+    let settings = ReadSettings {
+        topic: topic.clone(),
+        partitions: a.partitions.clone(),
+        start: match plan.start.unwrap_or(OffsetSpec::Beginning) {
+            OffsetSpec::Beginning => StartAt::Beginning,
+            OffsetSpec::End => StartAt::End,
+            OffsetSpec::Absolute(o) => StartAt::Offset(o),
+            OffsetSpec::FromEnd(n) => StartAt::Tail(n),
+            OffsetSpec::Time(ts) => StartAt::Time(ts),
+        },
+        stop_ms: plan.stop_ms,
+        isolation: a.isolation.into(),
+        count: a.count,
+        exit_at_end: plan.exit_at_end,
+    };
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    crate::kafka::read(cluster, &settings, &mut |ev| match ev {
+        ReadEvent::Skipped(e) => {
+            if !ctx.quiet {
+                eprintln!("klog: warning: {}; reading the other partitions", e);
+            }
+            Ok(())
+        }
+        ReadEvent::Record(topic, partition, rec) => output.write(&mut w, topic, partition, rec).map_err(Error::Stream),
+        ReadEvent::Idle => w.flush().map_err(Error::Stream),
+    })?;
+    w.flush().map_err(Error::Stream)?;
+    Ok(EXIT_OK)
 }
 
 /// `klog consume --group G`: a consumer-group member.
@@ -505,7 +663,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         Some(cmd) => Box::new(ExecSink { output, cmd: cmd.clone(), batch: g.exec_batch, staged: Vec::new() }),
         None => Box::new(StdoutSink::new(output)),
     };
-    signals::install_stop_handlers();
+    install_stop_handlers();
     grow_stdout_pipe();
     let (quiet, verbose) = (ctx.quiet, g.verbose);
     let name = settings.group.clone();
@@ -514,7 +672,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         &settings,
         sink.as_mut(),
         &mut |e| render_group(&e, &name, quiet, verbose),
-        &signals::stop_requested,
+        &stop_requested,
     )?;
     Ok(left.failed_status.unwrap_or(EXIT_OK))
 }

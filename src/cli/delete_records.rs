@@ -89,7 +89,7 @@ pub fn parse_offset_json(text: &str, path: &str) -> Result<Vec<(String, i32, i64
 pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
     let requests: Vec<(String, i32, i64)> = match &a.offset_json_file {
         Some(f) => {
-            let text = std::fs::read_to_string(f).map_err(|e| Error::io("read", f, e))?;
+            let text = crate::fsutil::read_input(f)?;
             parse_offset_json(&text, &f.display().to_string())?
         }
         None => {

@@ -128,6 +128,7 @@ pub fn complete_names(ctx: &Ctx, a: CompleteNamesArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
+// `klog generate` is a maintainers' tool whose whole job is writing files; it keeps its writes.
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| Error::io("write", path, e))
 }
@@ -149,6 +150,7 @@ pub fn generate_into(out: &Path) -> Result<()> {
     let man = out.join("man");
     let comp = out.join("completions");
     for d in [&man, &comp] {
+        // Writing its output tree is what this maintainers' tool is for (see `write`).
         std::fs::create_dir_all(d).map_err(|e| Error::io("create directory", d, e))?;
     }
     let mut cmd = Cli::command();

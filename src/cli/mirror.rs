@@ -70,9 +70,9 @@ pub fn run(ctx: &Ctx, mut properties: Properties, timeout: Duration, a: MirrorAr
         return Err(Error::Usage("klog mirror --follow copies one topic per process: run one mirror per topic".into()));
     }
     if a.follow {
-        super::signals::install_stop_handlers();
+        super::install_stop_handlers();
     }
-    let stop = || super::signals::stop_requested();
+    let stop = || super::stop_requested();
     let tty = std::io::stderr().is_terminal() && !ctx.quiet && !a.json;
     let started = Instant::now();
     let mut show = |p: &MirrorProgress| {

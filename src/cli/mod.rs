@@ -1,4 +1,6 @@
-//! The command line: clap definitions, dispatch, and the mapping of errors to exit codes.
+//! The command line: clap definitions, dispatch, the mapping of errors to exit codes, and the
+//! plumbing every command shares (stdout, SIGINT/SIGTERM, `-b`'s Kafka cluster in [`Ctx`]).
+//! Each command has its file; none imports another's.
 //!
 //! Exit codes: 0 ok, 1 failure, 2 usage (a malformed command line or option value), 3 conflict
 //! (a lock held by another process past the timeout, a stale leader or controller epoch, a
@@ -11,16 +13,13 @@ mod delete_records;
 mod dump;
 mod generate;
 mod group;
-mod group_consume;
 mod mirror;
-mod net;
 mod offsets;
 mod perf;
 mod produce;
 mod reassign;
 mod replicate;
 mod retention;
-mod signals;
 mod topic;
 mod verify;
 
@@ -183,6 +182,9 @@ pub struct Ctx {
     pub lock_timeout_given: Option<Duration>,
     /// `-q`: print no informational notes on stderr.
     pub quiet: bool,
+    /// The Kafka cluster named by `-b` (or a client config file): where topic, produce, consume
+    /// and offsets work instead of the data directory.
+    pub kafka: Option<crate::kafka::Cluster>,
 }
 
 /// `KEY=VALUE` config arguments (`-c`), each key known and value valid.
@@ -281,7 +283,7 @@ pub fn clap_error_line(e: &clap::Error, args: &[String]) -> String {
 
 /// Runs a parsed command line. Returns the exit code for outcomes that are not errors.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         loc: Location {
             data_dir: cli.data_dir,
             meta: cli.meta,
@@ -289,16 +291,30 @@ pub fn run(cli: Cli) -> Result<i32> {
         },
         lock_timeout_given: cli.lock_timeout_ms.map(Duration::from_millis),
         quiet: cli.quiet,
+        kafka: None,
     };
     let timeout = Duration::from_millis(cli.request_timeout_ms.max(1));
     if let Command::Mirror(a) = cli.command {
         let (properties, _) = client_properties(&cli.client_property, cli.client_config.as_deref())?;
         return mirror::run(&ctx, properties, timeout, a);
     }
-    if let Some(cluster) =
-        kafka_cluster(cli.bootstrap_server.as_deref(), &cli.client_property, cli.client_config.as_deref(), timeout)?
+    ctx.kafka =
+        kafka_cluster(cli.bootstrap_server.as_deref(), &cli.client_property, cli.client_config.as_deref(), timeout)?;
+    if ctx.kafka.is_some()
+        && !matches!(
+            cli.command,
+            Command::Topic(_)
+                | Command::Produce(_)
+                | Command::Consume(_)
+                | Command::Offsets(_)
+                | Command::Completions(_)
+        )
     {
-        return net::run(&ctx, &cluster, cli.command);
+        return Err(Error::Usage(format!(
+            "`klog {}` works on data directories only; against a Kafka cluster (-b) klog has topic list, describe, \
+             create and delete, produce, consume (without --group) and offsets",
+            command_name(&cli.command)
+        )));
     }
     match cli.command {
         Command::Init(a) if ctx.loc.meta.is_some() => {
@@ -361,6 +377,18 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Mirror(_) => unreachable!("mirror runs before the data directory commands"),
         Command::CompleteNames(a) => generate::complete_names(&ctx, a),
     }
+}
+
+/// The name of `c` as typed: `DeleteRecords` -> `delete-records`.
+fn command_name(c: &Command) -> String {
+    use clap::CommandFactory;
+    let dbg = format!("{:?}", c);
+    let variant = dbg.split(['(', ' ', '{']).next().unwrap_or("").to_string();
+    Cli::command()
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .find(|n| n.replace('-', "") == variant.to_ascii_lowercase())
+        .unwrap_or(variant)
 }
 
 /// A positional value or its `--option` spelling, whichever was given (clap requires one and
@@ -427,6 +455,28 @@ fn redact_assignment(kv: &str) -> String {
         _ if crate::kafka::is_secret(kv) => "***".into(),
         _ => kv.to_string(),
     }
+}
+
+static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" fn on_signal(_: libc::c_int) {
+    STOP.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// SIGINT and SIGTERM as a request to stop: from now on they set the stop flag instead of
+/// killing the process, so that long-running commands (group members, broker agents, mirrors)
+/// finish what they are doing, leave cleanly and exit, instead of dying mid-way.
+pub fn install_stop_handlers() {
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+        libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
+    }
+}
+
+/// Whether SIGINT or SIGTERM arrived.
+pub fn stop_requested() -> bool {
+    STOP.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// Writes to stdout, turning write errors into `Error::Stream` (so a closed pipe ends quietly).

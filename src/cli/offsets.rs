@@ -1,5 +1,6 @@
 //! `klog offsets`: earliest and latest offsets per partition, or the first offset at or after a
-//! time (Kafka's ListOffsets).
+//! time (Kafka's ListOffsets); of a data directory's partitions, or with `-b` of a Kafka
+//! cluster's.
 
 use super::{out, out_json, Ctx, EXIT_OK};
 use crate::app::fetch::parse_time;
@@ -30,60 +31,91 @@ pub struct OffsetsArgs {
 
 pub fn run(ctx: &Ctx, a: OffsetsArgs) -> Result<i32> {
     let time = a.time.as_deref().map(parse_time).transpose()?;
+    if let Some(cluster) = &ctx.kafka {
+        // A Kafka cluster's latest offset is its high watermark.
+        let rows: Vec<Row> = cluster
+            .offsets(&a.topic, &a.partitions, time)?
+            .into_iter()
+            .map(|o| Row {
+                partition: o.partition,
+                earliest: o.earliest,
+                latest: o.latest,
+                high_watermark: o.latest,
+                for_time: o.offset_for_time,
+            })
+            .collect();
+        render(&a.topic, &rows, false, time.is_some(), a.json)?;
+        return Ok(EXIT_OK);
+    }
     crate::datadir::validate_topic_name(&a.topic)?;
     let cat = crate::app::catalog::Catalog::open(&ctx.loc)?;
     let topic = cat.topic(&a.topic)?;
     let mut rows = Vec::new();
-    let mut hws = Vec::new();
     let mut replicated = false;
     for p in cat.partitions(&topic, &a.partitions)? {
         let feed = cat.feed(&topic.name, p)?;
         let r = feed.reader();
         replicated |= feed.leader_broker().is_some();
-        hws.push(feed.leader_broker().map(|_| feed.end_offset()).transpose()?);
-        let at_time = match time {
+        let hw = feed.leader_broker().map(|_| feed.end_offset()).transpose()?;
+        let for_time = match time {
             Some(t) => Some(r.offset_for_timestamp(t)?),
             None => None,
         };
-        rows.push((p, r.log_start_offset(), r.log_end_offset()?, at_time));
+        let (earliest, latest) = (r.log_start_offset(), r.log_end_offset()?);
+        // A standalone partition is its own only replica: its high watermark is its end.
+        let high_watermark = hw.map_or(latest, |h| h.min(latest));
+        rows.push(Row { partition: p, earliest, latest, high_watermark, for_time });
     }
-    // A standalone partition is its own only replica: its high watermark is its end.
-    let hw_of = |i: usize, end: i64| hws[i].map_or(end, |h| h.min(end));
-    if a.json {
+    render(&topic.name, &rows, replicated, time.is_some(), a.json)?;
+    Ok(EXIT_OK)
+}
+
+/// One partition's line.
+struct Row {
+    partition: i32,
+    earliest: i64,
+    latest: i64,
+    high_watermark: i64,
+    /// With --time: the first offset at or after it, if any.
+    for_time: Option<Option<i64>>,
+}
+
+/// The table (with a HIGH-WATERMARK column for replicated partitions, an OFFSET-FOR-TIME column
+/// with --time), or JSON.
+fn render(topic: &str, rows: &[Row], replicated: bool, with_time: bool, json: bool) -> Result<()> {
+    if json {
         let v: Vec<_> = rows
             .iter()
-            .enumerate()
-            .map(|(i, (p, s, e, t))| {
-                let mut o = json!({"topic": topic.name, "partition": p, "earliest": s, "latest": e,
-                                   "high_watermark": hw_of(i, *e)});
-                if let Some(t) = t {
+            .map(|r| {
+                let mut o = json!({"topic": topic, "partition": r.partition, "earliest": r.earliest,
+                                   "latest": r.latest, "high_watermark": r.high_watermark});
+                if let Some(t) = r.for_time {
                     o["offset_for_time"] = json!(t);
                 }
                 o
             })
             .collect();
-        out_json(&json!(v))?;
-    } else {
-        let mut header = vec!["TOPIC", "PARTITION", "EARLIEST", "LATEST"];
-        if replicated {
-            header.push("HIGH-WATERMARK");
-        }
-        if time.is_some() {
-            header.push("OFFSET-FOR-TIME");
-        }
-        out(&table(
-            &header,
-            rows.iter().enumerate().map(|(i, (p, s, e, t))| {
-                let mut r = vec![topic.name.clone(), p.to_string(), s.to_string(), e.to_string()];
-                if replicated {
-                    r.push(hw_of(i, *e).to_string());
-                }
-                if time.is_some() {
-                    r.push(t.flatten().map_or("none".to_string(), |o| o.to_string()));
-                }
-                r
-            }),
-        ))?;
+        return out_json(&json!(v));
     }
-    Ok(EXIT_OK)
+    let mut header = vec!["TOPIC", "PARTITION", "EARLIEST", "LATEST"];
+    if replicated {
+        header.push("HIGH-WATERMARK");
+    }
+    if with_time {
+        header.push("OFFSET-FOR-TIME");
+    }
+    out(&table(
+        &header,
+        rows.iter().map(|r| {
+            let mut line =
+                vec![topic.to_string(), r.partition.to_string(), r.earliest.to_string(), r.latest.to_string()];
+            if replicated {
+                line.push(r.high_watermark.to_string());
+            }
+            if with_time {
+                line.push(r.for_time.flatten().map_or("none".to_string(), |o| o.to_string()));
+            }
+            line
+        }),
+    ))
 }

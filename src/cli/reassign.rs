@@ -1,10 +1,12 @@
 //! `klog reassign`: kafka-reassign-partitions with its JSON plans (`--generate`, `--execute`,
-//! `--verify`). Rendering and file reading only; the work is in `crate::controller::reassign`.
+//! `--verify`). Rendering only (the plan files are read with `fsutil::read_input`); the work is
+//! in `crate::controller::reassign`.
 
 use super::{out, Ctx, EXIT_FAILURE, EXIT_OK};
 use crate::controller::reassign::{self, Progress, TopicsToMove};
 use crate::error::{Error, Result};
-use std::path::{Path, PathBuf};
+use crate::fsutil::read_input;
+use std::path::PathBuf;
 
 pub const LONG_ABOUT: &str = "\
 Move partition replicas between brokers with Kafka's reassignment JSON \
@@ -47,10 +49,6 @@ pub struct ReassignArgs {
     pub throttle: Option<u64>,
 }
 
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
-}
-
 fn render(ps: &[Progress], done: &str) -> Result<i32> {
     let mut text = String::new();
     for p in ps {
@@ -89,7 +87,7 @@ pub fn run(ctx: &Ctx, a: ReassignArgs) -> Result<i32> {
         let (Some(f), Some(brokers)) = (&a.topics_to_move_json_file, &a.broker_list) else {
             return Err(Error::Usage("--generate needs --topics-to-move-json-file and --broker-list".into()));
         };
-        let t: TopicsToMove = serde_json::from_str(&read(f)?)
+        let t: TopicsToMove = serde_json::from_str(&read_input(f)?)
             .map_err(|e| Error::Invalid(format!("{} does not parse as topics to move: {}", f.display(), e)))?;
         let names: Vec<String> = t.topics.into_iter().map(|t| t.topic).collect();
         let (cur, new) = reassign::generate(&snap, &names, brokers)?;
@@ -103,7 +101,7 @@ pub fn run(ctx: &Ctx, a: ReassignArgs) -> Result<i32> {
     let Some(f) = &a.reassignment_json_file else {
         return Err(Error::Usage("--execute and --verify need --reassignment-json-file".into()));
     };
-    let plan = reassign::parse_plan(&read(f)?)?;
+    let plan = reassign::parse_plan(&read_input(f)?)?;
     if a.execute {
         if a.throttle == Some(0) {
             return Err(Error::Usage("--throttle must be at least 1 byte per second".into()));

@@ -97,9 +97,9 @@ pub enum BrokerCommand {
 pub fn broker(ctx: &Ctx, cmd: BrokerCommand) -> Result<i32> {
     let BrokerCommand::Run { poll_ms, passes, json } = cmd;
     // SIGINT or SIGTERM stop the agent cleanly, unregistered, after the pass under way.
-    super::signals::install_stop_handlers();
+    super::install_stop_handlers();
     let mut agent = BrokerAgent::start(&ctx.loc)?;
-    let stop = super::signals::stop_requested;
+    let stop = super::stop_requested;
     agent.run(Duration::from_millis(poll_ms), passes, &stop, &mut |agent, pass| {
         render_agent_pass(agent.id(), pass, json)
     })?;

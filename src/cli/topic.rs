@@ -1,10 +1,11 @@
-//! `klog topic`: create, list, describe, alter, delete (`app::topics`), and the list of known
-//! configs.
+//! `klog topic`: create, list, describe, alter, delete (`app::topics`; with `-b`, on a Kafka
+//! cluster through `kafka::Cluster`), and the list of known configs.
 
 use super::{out, out_json, parse_configs, Ctx, EXIT_OK};
-use crate::app::topics::{self, ClusterTopic, Created, Described, LocalTopic, NewTopic};
+use crate::app::topics::{self, ClusterTopic, Created, Described, LocalTopic, NewTopic, TopicChange, TopicListing};
 use crate::datadir::config;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::kafka::{Cluster, TopicInfo};
 use crate::output::{join_ids, table};
 use serde_json::json;
 
@@ -131,6 +132,11 @@ impl TopicCommand {
 }
 
 pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
+    if let Some(cluster) = &ctx.kafka {
+        if !matches!(cmd, TopicCommand::Configs { .. }) {
+            return run_kafka(cluster, cmd);
+        }
+    }
     match cmd {
         TopicCommand::Create {
             name,
@@ -172,32 +178,7 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
         TopicCommand::List { json, exclude_internal } => {
             let (cluster, topics) = topics::list(&ctx.loc, exclude_internal)?;
-            if json {
-                let v: Vec<_> = topics
-                    .iter()
-                    .map(|t| match t.replication_factor {
-                        Some(rf) => json!({"name": t.name, "partitions": t.partitions, "replication_factor": rf}),
-                        None => json!({"name": t.name, "partitions": t.partitions}),
-                    })
-                    .collect();
-                out_json(&json!(v))?;
-            } else if cluster {
-                out(&table(
-                    &["TOPIC", "PARTITIONS", "REPLICATION-FACTOR"],
-                    topics.iter().map(|t| {
-                        vec![
-                            t.name.clone(),
-                            t.partitions.to_string(),
-                            t.replication_factor.map_or("-".to_string(), |r| r.to_string()),
-                        ]
-                    }),
-                ))?;
-            } else {
-                out(&table(
-                    &["TOPIC", "PARTITIONS"],
-                    topics.iter().map(|t| vec![t.name.clone(), t.partitions.to_string()]),
-                ))?;
-            }
+            render_list(&topics, cluster, json)?;
         }
         TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions, .. } => {
             match topics::describe(&ctx.loc, &names)? {
@@ -257,6 +238,132 @@ pub fn run(ctx: &Ctx, cmd: TopicCommand) -> Result<i32> {
         }
     }
     Ok(EXIT_OK)
+}
+
+/// `klog -b HOST:PORT topic ...`: on a Kafka cluster (all but `configs`, which runs as on a
+/// data directory).
+fn run_kafka(cluster: &Cluster, cmd: TopicCommand) -> Result<i32> {
+    match cmd {
+        TopicCommand::List { json, exclude_internal } => {
+            let topics: Vec<TopicListing> = cluster
+                .list_topics(exclude_internal)?
+                .iter()
+                .map(|t| TopicListing {
+                    name: t.name.clone(),
+                    partitions: t.partitions.len() as i32,
+                    replication_factor: Some(t.replication_factor()),
+                })
+                .collect();
+            render_list(&topics, true, json)?;
+        }
+        TopicCommand::Describe { names, json, under_replicated_partitions, under_min_isr_partitions, .. } => {
+            if under_min_isr_partitions {
+                return Err(Error::Usage(
+                    "--under-min-isr-partitions needs each topic's min.insync.replicas, which klog does not read from a Kafka cluster yet".into(),
+                ));
+            }
+            render_kafka(&cluster.describe_topics(&names)?, under_replicated_partitions, json)?;
+        }
+        TopicCommand::Create {
+            name,
+            partitions,
+            configs,
+            if_not_exists,
+            replication_factor,
+            replica_assignment,
+            ..
+        } => {
+            crate::kafka::check_topic_change(&name, TopicChange::Create)?;
+            if replica_assignment.is_some() {
+                return Err(Error::Usage("--replica-assignment is not supported against a Kafka cluster yet".into()));
+            }
+            let configs = parse_configs(&configs)?;
+            if cluster.create_topic_unless_exists(&name, partitions, replication_factor, &configs, if_not_exists)? {
+                out(&format!(
+                    "created topic {} with {} partition(s) on the Kafka cluster at {}\n",
+                    name,
+                    partitions,
+                    cluster.bootstrap()
+                ))?;
+            }
+        }
+        TopicCommand::Delete { name, .. } => {
+            cluster.delete_topic_checked(&name)?;
+            out(&format!("deleted topic {} from the Kafka cluster at {}\n", name, cluster.bootstrap()))?;
+        }
+        TopicCommand::Alter { .. } => {
+            return Err(Error::Usage("`klog topic alter` is not supported against a Kafka cluster yet".into()))
+        }
+        TopicCommand::Configs { .. } => unreachable!("topic configs runs as on a data directory"),
+    }
+    Ok(EXIT_OK)
+}
+
+/// Topic names and partition counts; in a cluster (of directories or Kafka's) with the
+/// replication factor.
+fn render_list(topics: &[TopicListing], cluster: bool, json: bool) -> Result<()> {
+    if json {
+        let v: Vec<_> = topics
+            .iter()
+            .map(|t| match t.replication_factor {
+                Some(rf) => json!({"name": t.name, "partitions": t.partitions, "replication_factor": rf}),
+                None => json!({"name": t.name, "partitions": t.partitions}),
+            })
+            .collect();
+        out_json(&json!(v))
+    } else if cluster {
+        out(&table(
+            &["TOPIC", "PARTITIONS", "REPLICATION-FACTOR"],
+            topics.iter().map(|t| {
+                vec![
+                    t.name.clone(),
+                    t.partitions.to_string(),
+                    t.replication_factor.map_or("-".to_string(), |r| r.to_string()),
+                ]
+            }),
+        ))
+    } else {
+        out(&table(&["TOPIC", "PARTITIONS"], topics.iter().map(|t| vec![t.name.clone(), t.partitions.to_string()])))
+    }
+}
+
+/// A Kafka cluster's topics as its metadata has them: Leader, Replicas and Isr per partition
+/// (only the under-replicated ones with `under_replicated`).
+fn render_kafka(topics: &[TopicInfo], under_replicated: bool, json: bool) -> Result<()> {
+    let mut text = String::new();
+    let mut all = Vec::new();
+    for t in topics {
+        let parts: Vec<_> = t.partitions.iter().filter(|p| !under_replicated || p.under_replicated()).collect();
+        if !under_replicated {
+            text.push_str(&format!(
+                "Topic: {}\tPartitionCount: {}\tReplicationFactor: {}\n",
+                t.name,
+                t.partitions.len(),
+                t.replication_factor()
+            ));
+        }
+        for p in &parts {
+            text.push_str(&format!(
+                "\tTopic: {}\tPartition: {}\tLeader: {}\tReplicas: {}\tIsr: {}\n",
+                t.name,
+                p.partition,
+                p.leader,
+                join_ids(&p.replicas),
+                join_ids(&p.isr)
+            ));
+        }
+        all.push(json!({
+            "name": t.name,
+            "replication_factor": t.replication_factor(),
+            "partitions": parts.iter().map(|p| json!({"partition": p.partition, "leader": p.leader,
+                "replicas": p.replicas, "isr": p.isr})).collect::<Vec<_>>(),
+        }));
+    }
+    if json {
+        out_json(&json!(all))
+    } else {
+        out(&text)
+    }
 }
 
 #[derive(Clone, Copy)]

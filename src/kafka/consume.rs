@@ -1,13 +1,16 @@
 //! Consuming from a Kafka cluster: librdkafka's consumer assigned to chosen partitions at the
 //! offsets kcat's grammar names (no group, nothing committed), reporting each partition's end
-//! so that `-e` can stop there.
+//! so that `-e` can stop there; and [`read`], the reading loop of `klog consume -b`.
 
 use super::{Cluster, KlogContext, TopicInfo};
 use crate::error::{Error, Result};
+use crate::record::isolation::Isolation;
+use crate::record::{HeadersRef, RecordRef};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Headers, Message};
 use rdkafka::{Offset, TopicPartitionList};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// Where reading starts in each partition.
@@ -142,6 +145,98 @@ impl NetConsumer {
                 Err(Error::Invalid(format!("{}: {}", self.topic, e)))
             }
             Some(Err(e)) => Err(self.cluster.error(&format!("cannot read topic '{}'", self.topic), e)),
+        }
+    }
+}
+
+/// What `klog consume -b` reads: kcat's options over one topic of a Kafka cluster.
+#[derive(Debug, Clone)]
+pub struct ReadSettings {
+    pub topic: String,
+    /// The partitions to read; all when empty.
+    pub partitions: Vec<i32>,
+    pub start: StartAt,
+    /// Each partition stops before its first record at or after this time (epoch ms).
+    pub stop_ms: Option<i64>,
+    pub isolation: Isolation,
+    /// Stop after this many records.
+    pub count: Option<u64>,
+    /// Stop once every partition read is at its end.
+    pub exit_at_end: bool,
+}
+
+/// What [`read`] hands its caller.
+pub enum ReadEvent<'a> {
+    /// A partition is left out (an absolute start offset outside its log); the others are read.
+    Skipped(&'a Error),
+    /// A record of `topic` `partition`.
+    Record(&'a str, i32, &'a RecordRef<'a>),
+    /// Nothing more for now (a moment to flush output).
+    Idle,
+}
+
+/// Reads `s.topic` from the cluster, handing each record to `on`, until `s.count` records, every
+/// partition's end (with `exit_at_end`) or stop time, or an error. A start offset outside every
+/// partition's log is the error of the first.
+pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_>) -> Result<()>) -> Result<()> {
+    crate::datadir::validate_topic_name(&s.topic)?;
+    let t = cluster.topic(&s.topic)?;
+    let partitions: Vec<i32> = if s.partitions.is_empty() {
+        t.partitions.iter().map(|p| p.partition).collect()
+    } else {
+        t.check_partitions(&s.partitions)?;
+        s.partitions.clone()
+    };
+    let isolation = match s.isolation {
+        Isolation::ReadUncommitted => "read_uncommitted",
+        Isolation::ReadCommitted => "read_committed",
+    };
+    let (mut consumer, skipped) = NetConsumer::assign(cluster, &t, &partitions, s.start, isolation)?;
+    if !skipped.is_empty() && skipped.len() == partitions.len() {
+        return Err(skipped.into_iter().next().expect("not empty"));
+    }
+    for e in &skipped {
+        on(ReadEvent::Skipped(e))?;
+    }
+    let skipped_parts = skipped.len();
+    let mut open: BTreeSet<i32> = partitions.iter().copied().collect();
+    let mut left = s.count;
+    let mut scratch = Vec::new();
+    loop {
+        if left == Some(0) || (s.exit_at_end && open.len() <= skipped_parts) || open.is_empty() {
+            return Ok(());
+        }
+        match consumer.poll(Duration::from_millis(200))? {
+            Polled::Nothing => on(ReadEvent::Idle)?,
+            Polled::End(p) => {
+                if s.exit_at_end {
+                    open.remove(&p);
+                }
+                on(ReadEvent::Idle)?;
+            }
+            Polled::Record(r) => {
+                if !open.contains(&r.partition) {
+                    continue;
+                }
+                if s.stop_ms.is_some_and(|stop| r.timestamp >= stop) {
+                    // -o e@TIME: this partition stops before its first record at or after TIME.
+                    open.remove(&r.partition);
+                    continue;
+                }
+                let hs: Vec<(&[u8], Option<&[u8]>)> =
+                    r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
+                let rec = RecordRef {
+                    offset: r.offset,
+                    timestamp: r.timestamp,
+                    key: r.key.as_deref(),
+                    value: r.value.as_deref(),
+                    headers: HeadersRef::encode(&hs, &mut scratch),
+                };
+                on(ReadEvent::Record(&t.name, r.partition, &rec))?;
+                if let Some(n) = left.as_mut() {
+                    *n -= 1;
+                }
+            }
         }
     }
 }

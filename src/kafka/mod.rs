@@ -7,11 +7,13 @@
 //! down or a name that does not resolve. Errors name the bootstrap servers and never carry a
 //! client property's value (passwords live there).
 
+mod admin;
 mod consume;
 pub mod mirror;
 mod produce;
 
-pub use consume::{NetConsumer, NetRecord, Polled, StartAt};
+pub use admin::{check_topic_change, PartitionOffsets};
+pub use consume::{read, NetConsumer, NetRecord, Polled, ReadEvent, ReadSettings, StartAt};
 pub use produce::{Delivered, NetProducer};
 
 use crate::error::{Error, Result};
