@@ -8,42 +8,11 @@
 //! hashes into.
 
 use super::Location;
-use crate::datadir::CONSUMER_OFFSETS;
+pub use crate::datadir::{refuse_internal, TopicChange};
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
-use crate::group::schema::OFFSETS_TOPIC_PARTITIONS;
 use crate::meta::Snapshot;
 use std::collections::BTreeMap;
-
-/// What would be done to an internal topic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TopicChange {
-    Create,
-    Repartition,
-    Delete,
-}
-
-/// Refuses `change` to an internal topic (a creation only when it does not match a Kafka
-/// broker's topic: no topic id, or `__consumer_offsets` with another partition count).
-pub fn refuse_internal(name: &str, change: TopicChange, topic_id: Option<&str>, partitions: i32) -> Result<()> {
-    if !crate::datadir::is_internal_topic(name) {
-        return Ok(());
-    }
-    let matches_broker = topic_id.is_some() && (name != CONSUMER_OFFSETS || partitions == OFFSETS_TOPIC_PARTITIONS);
-    let (what, how) = match change {
-        TopicChange::Create if matches_broker => return Ok(()),
-        TopicChange::Create => (
-            "created",
-            format!(
-                " (only to match a Kafka broker's, with its topic id; {} with {} partitions)",
-                CONSUMER_OFFSETS, OFFSETS_TOPIC_PARTITIONS
-            ),
-        ),
-        TopicChange::Repartition => ("repartitioned", String::new()),
-        TopicChange::Delete => ("deleted", String::new()),
-    };
-    Err(Error::Usage(format!("'{}' is an internal topic and cannot be {}{}", name, what, how)))
-}
 
 /// A topic to create.
 #[derive(Clone, Debug, Default)]

@@ -86,6 +86,9 @@ const KAFKA_ROOT_FILES: [&str; 3] = [".kafka_cleanshutdown", ".lock", "bootstrap
 
 /// The internal topic of group offsets (compacted, 50 partitions), named here once.
 pub const CONSUMER_OFFSETS: &str = "__consumer_offsets";
+/// Partitions of `__consumer_offsets` (Kafka's `offsets.topic.num.partitions` default), which
+/// every group hashes into.
+pub const CONSUMER_OFFSETS_PARTITIONS: i32 = 50;
 /// The internal topic of transaction coordinators' state.
 pub const TRANSACTION_STATE: &str = "__transaction_state";
 /// KRaft's metadata log, whose retention is snapshots, not segment deletion.
@@ -98,6 +101,36 @@ pub const INTERNAL_TOPICS: [&str; 3] = [CONSUMER_OFFSETS, TRANSACTION_STATE, CLU
 /// Whether `name` is one of Kafka's internal topics.
 pub fn is_internal_topic(name: &str) -> bool {
     INTERNAL_TOPICS.contains(&name)
+}
+
+/// What would be done to an internal topic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopicChange {
+    Create,
+    Repartition,
+    Delete,
+}
+
+/// Refuses `change` to an internal topic (a creation only when it does not match a Kafka
+/// broker's topic: no topic id, or `__consumer_offsets` with another partition count).
+pub fn refuse_internal(name: &str, change: TopicChange, topic_id: Option<&str>, partitions: i32) -> Result<()> {
+    if !crate::datadir::is_internal_topic(name) {
+        return Ok(());
+    }
+    let matches_broker = topic_id.is_some() && (name != CONSUMER_OFFSETS || partitions == CONSUMER_OFFSETS_PARTITIONS);
+    let (what, how) = match change {
+        TopicChange::Create if matches_broker => return Ok(()),
+        TopicChange::Create => (
+            "created",
+            format!(
+                " (only to match a Kafka broker's, with its topic id; {} with {} partitions)",
+                CONSUMER_OFFSETS, CONSUMER_OFFSETS_PARTITIONS
+            ),
+        ),
+        TopicChange::Repartition => ("repartitioned", String::new()),
+        TopicChange::Delete => ("deleted", String::new()),
+    };
+    Err(Error::Usage(format!("'{}' is an internal topic and cannot be {}{}", name, what, how)))
 }
 
 /// The first entry of `root` that is not part of a Kafka or klog log directory (partition

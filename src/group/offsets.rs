@@ -9,7 +9,7 @@
 //! A crash between the append and the snapshot leaves a stale snapshot, which the tail scan
 //! corrects; without any snapshot (a directory copied from Kafka) the whole partition is scanned.
 
-use super::schema::{self, CommitValue, OffsetsRecord, OFFSETS_TOPIC_PARTITIONS};
+use super::schema::{self, CommitValue, OffsetsRecord};
 use super::Tp;
 use crate::datadir::CONSUMER_OFFSETS;
 use crate::datadir::{DataDir, TopicMeta};
@@ -72,7 +72,7 @@ pub fn offsets_topic(dd: &DataDir) -> Result<TopicMeta> {
         ("cleanup.policy".to_string(), "compact".to_string()),
         ("segment.bytes".to_string(), "104857600".to_string()),
     ]);
-    dd.ensure_topic(CONSUMER_OFFSETS, OFFSETS_TOPIC_PARTITIONS, configs)
+    dd.ensure_topic(CONSUMER_OFFSETS, crate::datadir::CONSUMER_OFFSETS_PARTITIONS, configs)
 }
 
 fn snapshot_path(dd: &DataDir, group: &str) -> PathBuf {

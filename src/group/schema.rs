@@ -10,9 +10,6 @@
 
 use crate::record::DecodeError;
 
-/// Partitions of `__consumer_offsets` (Kafka's `offsets.topic.num.partitions` default).
-pub const OFFSETS_TOPIC_PARTITIONS: i32 = 50;
-
 /// Java's `String.hashCode`: `h = 31*h + c` over UTF-16 code units, wrapping.
 pub fn java_string_hash(s: &str) -> i32 {
     s.encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
@@ -23,7 +20,7 @@ pub fn java_string_hash(s: &str) -> i32 {
 pub fn partition_for_group(group: &str) -> i32 {
     let h = java_string_hash(group);
     let abs = if h == i32::MIN { 0 } else { h.abs() };
-    abs % OFFSETS_TOPIC_PARTITIONS
+    abs % crate::datadir::CONSUMER_OFFSETS_PARTITIONS
 }
 
 /// A decoded record of `__consumer_offsets`.

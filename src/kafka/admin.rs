@@ -3,7 +3,7 @@
 //! [`Cluster`]'s metadata and admin requests.
 
 use super::{Cluster, PartitionInfo, TopicInfo};
-use crate::app::topics::{refuse_internal, TopicChange};
+use crate::datadir::{refuse_internal, TopicChange};
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 
