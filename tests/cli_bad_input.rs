@@ -601,7 +601,6 @@ fn a_data_dir_that_cannot_be_written() {
 }
 
 #[test]
-#[ignore = "fails: topic create in a read-only data directory leaves the topic's file behind (defect reported in issue 13)"]
 fn a_read_only_data_dir_refuses_a_new_topic() {
     let t = with_kept_topic();
     // A read-only data directory (file modes do not stop root: then klog runs as nobody).

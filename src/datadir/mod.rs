@@ -634,6 +634,8 @@ impl DataDir {
             fs::remove_dir_all(&staging_root).map_err(|e| Error::io("remove", &staging_root, e))?;
         }
         let staging = staging_root.join(new_uuid()?);
+        // What the topic file said before, to put back if no partition makes it into place.
+        let before = self.read_topic_file(&t.name)?;
         let built: Result<Vec<(i32, PathBuf)>> =
             partitions.clone().map(|p| Ok((p, self.build_partition_dir(&staging, t, p)?))).collect();
         let built = match built.and_then(|b| self.write_topic_file(t).map(|_| b)) {
@@ -648,9 +650,21 @@ impl DataDir {
         for p in partitions {
             self.remove_checkpoint_entries(&t.name, Some(p))?;
         }
-        for (p, dir) in built {
+        for (i, (p, dir)) in built.into_iter().enumerate() {
             let to = self.partition_dir(&t.name, p);
-            fs::rename(&dir, &to).map_err(|e| Error::io("rename into place", &to, e))?;
+            if let Err(e) = fs::rename(&dir, &to) {
+                if i == 0 {
+                    // Nothing moved (a read-only data directory, say): the command failed, so
+                    // it leaves no trace. After a partial move, the topic file stays and
+                    // `ensure_topic` completes the rest, as after a crash.
+                    let _ = match &before {
+                        Some(old) => self.write_topic_file(old),
+                        None => fs::remove_file(self.topic_file(&t.name)).map_err(|e| Error::io("remove", &self.topic_file(&t.name), e)),
+                    };
+                    let _ = fs::remove_dir_all(&staging_root);
+                }
+                return Err(Error::io("rename into place", &to, e));
+            }
         }
         fsutil::sync_dir(&self.root)?;
         let _ = fs::remove_dir_all(&staging_root);
