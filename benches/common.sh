@@ -1,8 +1,10 @@
 # Sourced by the benchmark scripts: `bench_setup WORKDIR` goes to the repository, builds the
 # release binary and sets REPO, K (the binary), RATIO (../shared/tools/paired-ratio.py) and W
-# (the work directory, a fresh temp dir when WORKDIR is empty); `bench_lines N FILE` writes N
-# records of about 100 bytes (`%010d` then padding), once; `bench_partition DIR TOPIC ACKS FILE`
-# produces FILE into partition 0 of TOPIC in a standalone data directory DIR, once.
+# (the work directory, a fresh temp dir when WORKDIR is empty), honouring $CARGO_TARGET_DIR and,
+# with CARGO_LOCK=FILE, building under `flock FILE` (a machine shared by several builders);
+# `bench_lines N FILE` writes N records of about 100 bytes (`%010d` then padding), once;
+# `bench_partition DIR TOPIC ACKS FILE` produces FILE into partition 0 of TOPIC in a standalone
+# data directory DIR, once.
 set -euo pipefail
 
 bench_setup() {
@@ -10,8 +12,13 @@ bench_setup() {
     cd "$(dirname "${BASH_SOURCE[0]}")/.."
     REPO=$(pwd)
     RATIO="$REPO/../shared/tools/paired-ratio.py"
-    cargo build --release --quiet
-    K="$REPO/target/release/klog"
+    [ -f "$RATIO" ] || { echo "the benchmarks need $RATIO (the shared paired-ratio tool beside the repository)" >&2; exit 1; }
+    if [ -n "${CARGO_LOCK:-}" ]; then
+        flock "$CARGO_LOCK" cargo build --release --quiet
+    else
+        cargo build --release --quiet
+    fi
+    K="${CARGO_TARGET_DIR:-$REPO/target}/release/klog"
     mkdir -p "$W"
 }
 

@@ -46,6 +46,11 @@ pub enum Polled {
     Nothing,
 }
 
+/// klog's default `fetch.queue.backoff.ms` (librdkafka's is 1000).
+const FETCH_QUEUE_BACKOFF_MS: &str = "10";
+/// klog's default `fetch.wait.max.ms` (librdkafka's and Kafka's is 500).
+const FETCH_WAIT_MAX_MS: &str = "100";
+
 pub struct NetConsumer {
     consumer: BaseConsumer<KlogContext>,
     ctx: KlogContext,
@@ -73,9 +78,20 @@ impl NetConsumer {
                 ("enable.partition.eof", "true"),
                 ("auto.offset.reset", "error"),
                 ("isolation.level", isolation),
+                // librdkafka 2.4 and later postpone a partition's next fetch by this much once
+                // queued.min.messages (100,000) are waiting for the application: at its default
+                // of 1 s a consumer reading a long partition stalls every 100,000 records.
+                ("fetch.queue.backoff.ms", FETCH_QUEUE_BACKOFF_MS),
+                // How long the broker holds a fetch with nothing new: `-e` learns the end from the
+                // empty fetch after the last records, so this is the wait before `-e` exits.
+                ("fetch.wait.max.ms", FETCH_WAIT_MAX_MS),
             ])
             .create_with_context(ctx.clone())
             .map_err(|e| cluster.error("cannot create a consumer", e))?;
+        // The topic's metadata in this client before assigning: a partition whose leader the
+        // client does not know yet when it is assigned retries its start-offset lookup only
+        // after 500 ms.
+        cluster.bounded(&ctx, "cannot read metadata", |t| consumer.fetch_metadata(Some(&topic.name), t).map(|_| ()))?;
         let mut skipped = Vec::new();
         let mut tpl = TopicPartitionList::new();
         let times = match start {

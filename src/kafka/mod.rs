@@ -180,11 +180,14 @@ impl Cluster {
         ))
     }
 
-    /// A consumer client for metadata and offsets (no group, nothing committed).
+    /// A consumer client for metadata and offsets (no group, nothing committed). It has no
+    /// `group.id` on purpose: rdkafka closes a consumer with a group when dropping it and polls
+    /// in steps of 100 ms until closed, so a group would add 100 ms to every command that
+    /// looks a topic up (produce, consume, offsets).
     pub(crate) fn meta_client(&self) -> Result<(BaseConsumer<KlogContext>, KlogContext)> {
         let ctx = KlogContext::default();
         let c = self
-            .config(&[("enable.auto.commit", "false"), ("group.id", "klog")])
+            .config(&[("enable.auto.commit", "false")])
             .create_with_context(ctx.clone())
             .map_err(|e| self.error("cannot create a client", e))?;
         Ok((c, ctx))

@@ -12,6 +12,9 @@ use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, Prod
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// How long one wait for delivery reports lasts (rdkafka's `poll` waits out its whole timeout).
+const POLL_STEP: Duration = Duration::from_millis(1);
+
 /// Where an acknowledged record landed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Delivered {
@@ -131,7 +134,10 @@ impl NetProducer {
                 Ok(()) => break,
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
                     rec = back;
-                    self.producer.poll(Duration::from_millis(50));
+                    // rdkafka's poll serves events until its timeout passes (it does not return
+                    // at the first delivery report), so a short step: room frees up as soon as
+                    // a report is served.
+                    self.producer.poll(POLL_STEP);
                     self.check_reachable()?;
                 }
                 Err((e, _)) => return Err(self.cluster.error(&format!("cannot produce to topic '{}'", self.topic), e)),
@@ -157,8 +163,13 @@ impl NetProducer {
     /// sooner when the cluster cannot be reached at all). Any record not delivered is an error.
     pub fn flush(&mut self) -> Result<()> {
         let deadline = Instant::now() + self.delivery_timeout;
+        // Not rdkafka's `flush(timeout)`: that one polls in steps of 100 ms, each served to its
+        // end, so it returned 100 ms after the last acknowledgement at best. `flush(ZERO)` only
+        // tells librdkafka to send what lingers now; the acknowledgements are served in steps
+        // of POLL_STEP, and the queue is empty only once every record's report was served.
+        let _ = self.producer.flush(Duration::ZERO);
         while self.producer.in_flight_count() > 0 {
-            let _ = self.producer.flush(Duration::from_millis(200));
+            self.producer.poll(POLL_STEP);
             if self.producer.in_flight_count() == 0 {
                 break;
             }
