@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The current release build against the release build of an earlier revision, alternated round
-# by round (../shared/tools/paired-ratio.py), reporting median times and ratios (baseline first):
+# by round (benches/paired-ratio.py), reporting median times and ratios (baseline first):
 #
 #   produce-keyless  RECORDS 100-byte keyless records into a 6-partition topic (sticky partitioner)
 #   produce-p0       the same records into partition 0 of a 1-partition topic

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of reading a cluster topic (release build), alternated round by round with
-# ../shared/tools/paired-ratio.py, reporting median times and the ratio to the first command:
+# benches/paired-ratio.py, reporting median times and the ratio to the first command:
 #
 #   consume  `klog consume -e` of RECORDS 100-byte records: a standalone data directory
 #            (baseline) vs the same records in a 3-replica cluster topic, read from the leader

@@ -1,5 +1,5 @@
 # Sourced by the benchmark scripts: `bench_setup WORKDIR` goes to the repository, builds the
-# release binary and sets REPO, K (the binary), RATIO (../shared/tools/paired-ratio.py) and W
+# release binary and sets REPO, K (the binary), RATIO (benches/paired-ratio.py) and W
 # (the work directory, a fresh temp dir when WORKDIR is empty), honouring $CARGO_TARGET_DIR and,
 # with CARGO_LOCK=FILE, building under `flock FILE` (a machine shared by several builders);
 # `bench_lines N FILE` writes N records of about 100 bytes (`%010d` then padding), once;
@@ -11,8 +11,8 @@ bench_setup() {
     W=${1:-$(mktemp -d)}
     cd "$(dirname "${BASH_SOURCE[0]}")/.."
     REPO=$(pwd)
-    RATIO="$REPO/../shared/tools/paired-ratio.py"
-    [ -f "$RATIO" ] || { echo "the benchmarks need $RATIO (the shared paired-ratio tool beside the repository)" >&2; exit 1; }
+    RATIO="$REPO/benches/paired-ratio.py"
+    [ -f "$RATIO" ] || { echo "benches/paired-ratio.py is missing" >&2; exit 1; }
     if [ -n "${CARGO_LOCK:-}" ]; then
         flock "$CARGO_LOCK" cargo build --release --quiet
     else

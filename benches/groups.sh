@@ -37,7 +37,7 @@ cat > "$W/groups.json" <<JSON
  {"name": "group, 4 members", "argv": ["bash", "-c", "members 4"], "prepare": "$K --data-dir $D group delete bench4 >/dev/null 2>&1 || true"}]
 JSON
 echo "== group consumption of $N records on 4 partitions"
-python3 "$REPO/../shared/tools/paired-ratio.py" "$W/groups.json" "$ROUNDS" "$W/groups.out.json"
+python3 "$REPO/benches/paired-ratio.py" "$W/groups.json" "$ROUNDS" "$W/groups.out.json"
 
 echo "== member start with 1,000,000 earlier commits"
 # A million OffsetCommit records (Kafka's schema) of 1000 groups written straight into the

@@ -2,7 +2,7 @@
 # klog against a real Kafka cluster over the network, next to kcat (Debian's package, librdkafka
 # like klog) and Kafka's own perf tools, on the same one-node KRaft broker (Apache Kafka of
 # interop/kafka/pom.xml) in the same run, alternated round by round with
-# ../shared/tools/paired-ratio.py, reporting median times and ratios to kcat (the first command):
+# benches/paired-ratio.py, reporting median times and ratios to kcat (the first command):
 #
 #   produce  RECORDS 100-byte lines (99 bytes of value and a newline) into partition 0 of a fresh
 #            one-partition topic per command and round, every producer with acks=1:

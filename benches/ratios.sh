@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-command benchmarks of klog against plain-file baselines, run in the same go and
-# alternated round by round (../shared/tools/paired-ratio.py), reporting median ratios.
+# alternated round by round (benches/paired-ratio.py), reporting median ratios.
 #
 #   benches/ratios.sh [RECORDS] [ROUNDS] [WORKDIR]     defaults: 10000000 5 a fresh temp dir
 #

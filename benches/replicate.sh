@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of replication (release build) against plain-file baselines, alternated round by
-# round (../shared/tools/paired-ratio.py), reporting median times and ratios:
+# round (benches/paired-ratio.py), reporting median times and ratios:
 #
 #   replicate  `klog replicate` of a ~1 GiB partition into an empty follower data directory
 #              (which fsyncs what it copied)

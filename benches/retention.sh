@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks of `klog retention` (release build) against plain-file baselines, alternated round
-# by round (../shared/tools/paired-ratio.py), reporting median times and ratios:
+# by round (benches/paired-ratio.py), reporting median times and ratios:
 #
 #   compact   compaction of a ~1 GiB partition whose keys are 10% of its records (so about 10% of
 #             the data is live), segment.bytes 100 MiB, restored from a pristine copy before each

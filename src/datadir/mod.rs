@@ -659,7 +659,8 @@ impl DataDir {
                     // `ensure_topic` completes the rest, as after a crash.
                     let _ = match &before {
                         Some(old) => self.write_topic_file(old),
-                        None => fs::remove_file(self.topic_file(&t.name)).map_err(|e| Error::io("remove", &self.topic_file(&t.name), e)),
+                        None => fs::remove_file(self.topic_file(&t.name))
+                            .map_err(|e| Error::io("remove", &self.topic_file(&t.name), e)),
                     };
                     let _ = fs::remove_dir_all(&staging_root);
                 }
