@@ -274,7 +274,7 @@ fn ensure_cluster_topic_with(
                 Err(Error::Invalid(m)) if m.contains("already exists") => {}
                 r => r?,
             }
-            wait_for_topic(cluster, name)?
+            cluster.wait_for_topic(name)?
         }
         Err(e) => return Err(e),
     };
@@ -288,21 +288,6 @@ fn ensure_cluster_topic_with(
         )));
     }
     Ok(t)
-}
-
-/// A topic just created: its metadata (with leaders) once the cluster serves it.
-fn wait_for_topic(cluster: &Cluster, name: &str) -> Result<TopicInfo> {
-    let deadline = Instant::now() + cluster.timeout;
-    loop {
-        match cluster.topic(name) {
-            Ok(t) if t.partitions.iter().all(|p| p.leader >= 0) => return Ok(t),
-            Ok(_) | Err(Error::NotFound(_)) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(100))
-            }
-            Ok(_) => return Err(cluster.unreachable(Some(format!("topic '{}' has no leaders yet", name)))),
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 /// Copies `topic` of `cluster` into the same topic of `dd` (created with the same partition count

@@ -285,7 +285,25 @@ impl Cluster {
         }
         let r = futures_executor::block_on(admin.create_topics([&t], &self.admin_options()))
             .map_err(|e| self.error("cannot create a topic", e))?;
-        self.topic_results(r, "create topic")
+        self.topic_results(r, "create topic")?;
+        // The controller has the topic; brokers learn of it a moment later. Return when the
+        // metadata shows every partition with a leader, so that the next command finds it.
+        self.wait_for_topic(name).map(|_| ())
+    }
+
+    /// Waits (up to the request timeout) until `name` has a leader for every partition.
+    pub fn wait_for_topic(&self, name: &str) -> Result<TopicInfo> {
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            match self.topic(name) {
+                Ok(t) if t.partitions.iter().all(|p| p.leader >= 0) => return Ok(t),
+                Ok(_) | Err(Error::NotFound(_)) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                Ok(_) => return Err(self.unreachable(Some(format!("topic '{}' has no leaders yet", name)))),
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Deletes a topic.
