@@ -685,3 +685,68 @@ complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcomma
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "run" -d 'Be a controller candidate: wait for the controller lock, then detect failed brokers and move leadership until killed'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "elect" -d 'One round of controller work in the foreground (for cron or scripts): take the lock, act, release. Exits 3 if a controller is running'
 complete -c klog -n "__fish_klog_using_subcommand help; and __fish_seen_subcommand_from controller" -f -a "status" -d 'Show the controller, its epoch, the brokers and offline and under-replicated partitions'
+
+# klog: topic and group names of the data directory where a topic or a group goes.
+function __klog_names
+    set -l tokens (commandline -opc)
+    set -l dd
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case --data-dir
+                set i (math $i + 1)
+                set dd --data-dir $tokens[$i]
+            case '--data-dir=*'
+                set dd --data-dir (string replace -- --data-dir= '' $tokens[$i])
+        end
+        set i (math $i + 1)
+    end
+    command $tokens[1] $dd complete-names $argv 2>/dev/null
+end
+function __klog_wants_names
+    set -l tokens (commandline -opc)
+    set -l cur (commandline -ct)
+    switch $tokens[-1]
+        case --topic -t
+            echo topics
+            return
+        case --group -G
+            echo groups
+            return
+        case '-*'
+            return
+    end
+    string match -q -- '-*' $cur; and return
+    set -l cmd
+    set -l sub
+    set -l skip 0
+    for w in $tokens[2..-1]
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $w
+            case --data-dir --meta --lock-timeout-ms
+                set skip 1
+            case '-*'
+            case '*'
+                if test -z "$cmd"
+                    set cmd $w
+                else if test -z "$sub"
+                    set sub $w
+                end
+        end
+    end
+    switch $cmd
+        case produce consume offsets verify retention delete-records
+            echo topics
+        case topic
+            contains -- "$sub" describe alter delete; and echo topics
+        case group
+            test -n "$sub"; and test "$sub" != list; and echo groups
+    end
+end
+complete -c klog -f -n 'test "$(__klog_wants_names)" = topics' -a '(__klog_names topics)'
+complete -c klog -f -n 'test "$(__klog_wants_names)" = groups' -a '(__klog_names groups)'
+complete -c klog -s t -l topic -x -a '(__klog_names topics)'
+complete -c klog -s G -l group -x -a '(__klog_names groups)'

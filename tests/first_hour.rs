@@ -412,3 +412,85 @@ fn bash_completion_offers_the_topics_and_groups_of_the_data_directory() {
     assert_eq!(complete(&["klog", "--data-dir", dd, "consume", "--from-b"]), ["--from-beginning"]);
     assert!(complete(&["klog", "--data-dir", dd, "group", ""]).contains(&"reset-offsets".to_string()));
 }
+
+/// A data directory with topics `audit` and `orders` and a group `billing`, the klog binary's
+/// directory (for PATH), and a completion script of `shell` written beside them.
+fn completion_fixture(shell: &str) -> (Klog, std::path::PathBuf, String) {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "orders"]);
+    t.ok(&["topic", "create", "audit"]);
+    t.ok_with(&["produce", "orders"], b"x\n");
+    ok(&t, &["consume", "-G", "billing", "orders"]);
+    let script = t.dir.path().join(format!("klog.{shell}"));
+    std::fs::write(&script, t.ok(&["completions", shell])).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("klog");
+    let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
+    (t, script, path)
+}
+
+/// Runs `shell -c cmd` (the shell must be installed: .ci/run installs fish and zsh); sorted lines.
+fn shell_lines(shell: &str, cmd: &str, path: &str) -> Vec<String> {
+    let out = std::process::Command::new(shell)
+        .arg("-c")
+        .arg(cmd)
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", std::env::temp_dir())
+        .output()
+        .unwrap_or_else(|e| panic!("{shell} is needed by this test (apt-get install {shell}): {e}"));
+    assert!(out.status.success(), "{shell}: {}", String::from_utf8_lossy(&out.stderr));
+    let mut v: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').next().unwrap_or("").to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn fish_completion_offers_the_topics_and_groups_of_the_data_directory() {
+    let (t, script, path) = completion_fixture("fish");
+    let dd = t.data().to_str().unwrap().to_string();
+    // fish's own completion engine, asked what it offers for a command line.
+    let complete =
+        |line: &str| shell_lines("fish", &format!("source '{}'; complete -C '{}'", script.display(), line), &path);
+    assert_eq!(complete(&format!("klog --data-dir {dd} consume ")), ["audit", "orders"]);
+    assert_eq!(complete(&format!("klog --data-dir {dd} consume or")), ["orders"]);
+    assert_eq!(complete(&format!("klog --data-dir {dd} produce --topic ")), ["audit", "orders"]);
+    assert_eq!(complete(&format!("klog --data-dir {dd} topic delete a")), ["audit"]);
+    assert_eq!(complete(&format!("klog --data-dir {dd} group describe ")), ["billing"]);
+    assert_eq!(complete(&format!("klog --data-dir {dd} consume -G b")), ["billing"]);
+    // Elsewhere it is clap's completion: options.
+    assert_eq!(complete(&format!("klog --data-dir {dd} consume --from-b")), ["--from-beginning"]);
+}
+
+#[test]
+fn zsh_completion_offers_the_topics_and_groups_of_the_data_directory() {
+    let (t, script, path) = completion_fixture("zsh");
+    let dd = t.data().to_str().unwrap().to_string();
+    let text = std::fs::read_to_string(&script).unwrap();
+    // Topic and group arguments complete through klog's functions, not as file names.
+    for wired in ["::topics -- Topic to read", "::topic_pos -- Topic to write to", "::group_pos -- The group id"] {
+        let line = text.lines().find(|l| l.contains(wired)).unwrap_or_else(|| panic!("{wired} not in the script"));
+        assert!(line.contains(":_klog_topics'") || line.contains(":_klog_groups'"), "{line}");
+    }
+    assert!(text.lines().any(|l| l.contains("--group=[") && l.contains(":GROUP:_klog_groups'")));
+    // The functions themselves, run by zsh on a typed line (compadd prints what it is given).
+    let names = |kind: &str, line: &str| {
+        let cmd = format!(
+            "compdef() {{ : }}\nsource '{}'\ncompadd() {{ print -l -- ${{(P)2}} }}\nBUFFER='{}'\n_klog_{}",
+            script.display(),
+            line,
+            kind
+        );
+        shell_lines("zsh", &cmd, &path)
+    };
+    assert_eq!(names("topics", &format!("klog --data-dir {dd} consume ")), ["audit", "orders"]);
+    assert_eq!(names("groups", &format!("klog --data-dir={dd} group describe ")), ["billing"]);
+    // Another data directory has other names.
+    let other = Klog::new();
+    other.ok(&["topic", "create", "solo"]);
+    let od = other.data().to_str().unwrap().to_string();
+    assert_eq!(names("topics", &format!("klog --data-dir {od} consume ")), ["solo"]);
+}

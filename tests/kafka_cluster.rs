@@ -347,7 +347,7 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
         if run_and_kill(&["mirror", "k", "--from", src_s, "--to", &kafka], rng.range(100, 1200)) {
             killed[0] += 1;
         }
-        if run_and_kill(&["mirror", "k", "--from", &kafka, "--to", &back2_s], rng.range(20, 400)) {
+        if run_and_kill(&["mirror", "k", "--from", &kafka, "--to", &back2_s], rng.range(10, 150)) {
             killed[1] += 1;
         }
     }

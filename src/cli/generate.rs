@@ -2,9 +2,9 @@
 //! SHELL` prints one script; the hidden `klog generate --out DIR` writes `DIR/man/*.1` and
 //! `DIR/completions/*`, which are committed and checked by a test.
 //!
-//! The bash script also completes the topic and group names of the data directory (the one on
-//! the command line being completed, else `$KLOG_DATA_DIR`, else `./klog-data`): a function
-//! added after clap's asks the hidden `klog complete-names topics|groups` for them.
+//! The bash, zsh and fish scripts also complete the topic and group names of the data directory
+//! (the one on the command line being completed, else `$KLOG_DATA_DIR`, else `./klog-data`):
+//! functions added to clap's ask the hidden `klog complete-names topics|groups` for them.
 
 use super::{out, Cli, Ctx, EXIT_OK};
 use crate::error::{Error, Result};
@@ -89,12 +89,130 @@ _klog_with_names() {
 complete -F _klog_with_names -o bashdefault -o default klog
 "#;
 
+/// Fish: the same rule as bash's, as two conditional completions.
+const FISH_NAMES: &str = r#"
+# klog: topic and group names of the data directory where a topic or a group goes.
+function __klog_names
+    set -l tokens (commandline -opc)
+    set -l dd
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case --data-dir
+                set i (math $i + 1)
+                set dd --data-dir $tokens[$i]
+            case '--data-dir=*'
+                set dd --data-dir (string replace -- --data-dir= '' $tokens[$i])
+        end
+        set i (math $i + 1)
+    end
+    command $tokens[1] $dd complete-names $argv 2>/dev/null
+end
+function __klog_wants_names
+    set -l tokens (commandline -opc)
+    set -l cur (commandline -ct)
+    switch $tokens[-1]
+        case --topic -t
+            echo topics
+            return
+        case --group -G
+            echo groups
+            return
+        case '-*'
+            return
+    end
+    string match -q -- '-*' $cur; and return
+    set -l cmd
+    set -l sub
+    set -l skip 0
+    for w in $tokens[2..-1]
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $w
+            case --data-dir --meta --lock-timeout-ms
+                set skip 1
+            case '-*'
+            case '*'
+                if test -z "$cmd"
+                    set cmd $w
+                else if test -z "$sub"
+                    set sub $w
+                end
+        end
+    end
+    switch $cmd
+        case produce consume offsets verify retention delete-records
+            echo topics
+        case topic
+            contains -- "$sub" describe alter delete; and echo topics
+        case group
+            test -n "$sub"; and test "$sub" != list; and echo groups
+    end
+end
+complete -c klog -f -n 'test "$(__klog_wants_names)" = topics' -a '(__klog_names topics)'
+complete -c klog -f -n 'test "$(__klog_wants_names)" = groups' -a '(__klog_names groups)'
+complete -c klog -s t -l topic -x -a '(__klog_names topics)'
+complete -c klog -s G -l group -x -a '(__klog_names groups)'
+"#;
+
+/// Zsh: functions that list the names, for the arguments that take a topic or a group.
+const ZSH_NAMES: &str = r#"(( $+functions[_klog_names] )) ||
+_klog_names() {
+    local i
+    local -a line dd names
+    line=(${(z)BUFFER})
+    for ((i = 2; i <= ${#line}; i++)); do
+        case "${line[i]}" in
+            --data-dir) dd=(--data-dir "${line[i+1]}") ;;
+            --data-dir=*) dd=(--data-dir "${line[i]#--data-dir=}") ;;
+        esac
+    done
+    names=(${(f)"$(${line[1]:-klog} $dd complete-names "$1" 2>/dev/null)"})
+    compadd -a names
+}
+(( $+functions[_klog_topics] )) ||
+_klog_topics() {
+    _klog_names topics
+}
+(( $+functions[_klog_groups] )) ||
+_klog_groups() {
+    _klog_names groups
+}
+
+"#;
+
+/// Clap's zsh script with topic and group arguments completed by [`ZSH_NAMES`]' functions.
+fn zsh_with_names(script: &str) -> String {
+    let mut out = String::with_capacity(script.len() + ZSH_NAMES.len());
+    for line in script.split_inclusive('\n') {
+        let topic = line.contains(":TOPIC:_default'")
+            || ["::topic_pos --", "::topics --", "::topic --", "::names --", "::name_pos -- The topic"]
+                .iter()
+                .any(|p| line.contains(p));
+        let group = line.contains(":GROUP:_default'") || line.contains("::group_pos --");
+        if line.starts_with("if [ \"$funcstack[1]\" = \"_klog\" ]") {
+            out.push_str(ZSH_NAMES);
+        }
+        match (topic, group) {
+            (true, _) => out.push_str(&line.replace(":_default'", ":_klog_topics'")),
+            (_, true) => out.push_str(&line.replace(":_default'", ":_klog_groups'")),
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// The completion script for `shell`.
 fn script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "klog", &mut buf);
-    if shell == Shell::Bash {
-        buf.extend_from_slice(BASH_NAMES.as_bytes());
+    match shell {
+        Shell::Bash => buf.extend_from_slice(BASH_NAMES.as_bytes()),
+        Shell::Fish => buf.extend_from_slice(FISH_NAMES.as_bytes()),
+        Shell::Zsh => buf = zsh_with_names(&String::from_utf8_lossy(&buf)).into_bytes(),
+        _ => {}
     }
     buf
 }
