@@ -319,7 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--auto-commit-interval-ms', '--auto-commit-interval-ms', [CompletionResultType]::ParameterName, 'Interval of automatic commits, in ms')
             [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json); KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits 0; a failure stops the member with CMD''s status')
             [CompletionResult]::new('--exec-batch', '--exec-batch', [CompletionResultType]::ParameterName, 'Records per --exec run')
-            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Where to start a partition that has no committed offset (Kafka''s auto.offset.reset)')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Where to start a partition that has no committed offset (Kafka''s auto.offset.reset; default: latest)')
             [CompletionResult]::new('--assignment', '--assignment', [CompletionResultType]::ParameterName, 'Partition assignment strategy (all members of a group must use the same)')
             [CompletionResult]::new('--session-timeout-ms', '--session-timeout-ms', [CompletionResultType]::ParameterName, 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock)')
             [CompletionResult]::new('--max-poll-interval-ms', '--max-poll-interval-ms', [CompletionResultType]::ParameterName, 'A member that has not polled for this long (a stuck --exec, say) is removed')

@@ -298,7 +298,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --auto-commit-interval-ms 'Interval of automatic commits, in ms'
             cand --exec 'Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json); KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits 0; a failure stops the member with CMD''s status'
             cand --exec-batch 'Records per --exec run'
-            cand --reset 'Where to start a partition that has no committed offset (Kafka''s auto.offset.reset)'
+            cand --reset 'Where to start a partition that has no committed offset (Kafka''s auto.offset.reset; default: latest)'
             cand --assignment 'Partition assignment strategy (all members of a group must use the same)'
             cand --session-timeout-ms 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock)'
             cand --max-poll-interval-ms 'A member that has not polled for this long (a stuck --exec, say) is removed'

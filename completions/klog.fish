@@ -204,7 +204,7 @@ none\t'Never commit'"
 complete -c klog -n "__fish_klog_using_subcommand consume" -l auto-commit-interval-ms -d 'Interval of automatic commits, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l exec -d 'Run CMD (with sh -c) for each record, the record on its stdin (in --format or --json); KLOG_TOPIC, KLOG_PARTITION and KLOG_OFFSET are set. Offsets are committed after it exits 0; a failure stops the member with CMD\'s status' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l exec-batch -d 'Records per --exec run' -r
-complete -c klog -n "__fish_klog_using_subcommand consume" -l reset -d 'Where to start a partition that has no committed offset (Kafka\'s auto.offset.reset)' -r -f -a "earliest\t'The log start offset'
+complete -c klog -n "__fish_klog_using_subcommand consume" -l reset -d 'Where to start a partition that has no committed offset (Kafka\'s auto.offset.reset; default: latest)' -r -f -a "earliest\t'The log start offset'
 latest\t'The log end offset (Kafka\'s default)'
 none\t'Fail, naming the partition'"
 complete -c klog -n "__fish_klog_using_subcommand consume" -l assignment -d 'Partition assignment strategy (all members of a group must use the same)' -r -f -a "range\t''

@@ -341,6 +341,11 @@ fn kafka_and_kcat_spellings_mean_the_same() {
     assert_eq!(run(&t, &["offsets", "t", "--topic", "t"], b"").0, 2);
     // group describe --group G (kafka-consumer-groups), and the other group commands.
     ok(&t, &["consume", "-G", "g", "t", "--from-beginning"]);
+    // --from-beginning is --reset earliest: with an explicit --reset of any kind, one usage line.
+    for reset in ["latest", "earliest"] {
+        let err = t.fails(&["consume", "-G", "g2", "t", "--from-beginning", "--reset", reset], b"", 2);
+        assert!(err.contains("--from-beginning is --reset earliest"), "{err}");
+    }
     let by_flag = t.ok(&["group", "describe", "--group", "g"]);
     assert_eq!(by_flag, t.ok(&["group", "describe", "g"]));
     assert!(by_flag.contains("g "), "{}", by_flag);

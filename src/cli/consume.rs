@@ -171,9 +171,10 @@ pub struct GroupArgs {
     /// Records per --exec run.
     #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Consumer group")]
     pub exec_batch: usize,
-    /// Where to start a partition that has no committed offset (Kafka's auto.offset.reset).
-    #[arg(long, value_enum, default_value_t = ResetPolicy::Latest, help_heading = "Consumer group")]
-    pub reset: ResetPolicy,
+    /// Where to start a partition that has no committed offset (Kafka's auto.offset.reset;
+    /// default: latest).
+    #[arg(long, value_enum, help_heading = "Consumer group")]
+    pub reset: Option<ResetPolicy>,
     /// Partition assignment strategy (all members of a group must use the same).
     #[arg(long, value_enum, default_value_t = AssignmentArg::Range, help_heading = "Consumer group")]
     pub assignment: AssignmentArg,
@@ -640,7 +641,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     if plan.stop_ms.is_some() {
         return Err(Error::Usage("-o e@TIME cannot be used with --group (as with kcat -G)".into()));
     }
-    if a.from_beginning && g.reset != ResetPolicy::Latest {
+    if a.from_beginning && g.reset.is_some() {
         return Err(Error::Usage("--from-beginning is --reset earliest for a group member: give one of them".into()));
     }
     let output = record_output(&a)?;
@@ -648,7 +649,11 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         group,
         topics: plan.topics,
         start: plan.start,
-        reset: if a.from_beginning { ResetPolicy::Earliest.into() } else { g.reset.into() },
+        reset: if a.from_beginning {
+            ResetPolicy::Earliest.into()
+        } else {
+            g.reset.unwrap_or(ResetPolicy::Latest).into()
+        },
         commit: g.commit.into(),
         auto_commit_interval: Duration::from_millis(g.auto_commit_interval_ms),
         count: a.count,
