@@ -507,8 +507,9 @@ fn group_metadata_members_decode_with_kafka_protocol() {
         GroupState { generation: 7, protocol: Some("range".into()), leader: Some("a".into()), ..Default::default() };
     s.members.insert("a".into(), member("a", &["orders", "users"]));
     s.members.insert("b".into(), member("b", &["orders"]));
-    s.assignment.insert("a".into(), vec![("orders".into(), 0), ("orders".into(), 1), ("users".into(), 0)]);
-    s.assignment.insert("b".into(), vec![("orders".into(), 2)]);
+    let tp = klog::datadir::TopicPartition::new;
+    s.assignment.insert("a".into(), vec![tp("orders", 0), tp("orders", 1), tp("users", 0)]);
+    s.assignment.insert("b".into(), vec![tp("orders", 2)]);
     let v = metadata_value(&s);
     assert_eq!((v.protocol_type.as_str(), v.generation, v.protocol.as_deref()), ("consumer", 7, Some("range")));
     // The value round-trips through klog's own decoder of Kafka's GroupMetadataValue.

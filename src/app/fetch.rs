@@ -22,7 +22,7 @@
 use super::catalog::Catalog;
 use super::Location;
 use crate::error::{Error, Result};
-use crate::group::Tp;
+use crate::group::TopicPartition;
 use crate::record::isolation::{CommittedFilter, Isolation};
 use crate::record::{BatchHeader, DecodeError, RecordRef, RecordsSection};
 use crate::replica::feed::{FeedEvent, PartitionFeed};
@@ -172,17 +172,17 @@ pub enum StoppedAt {
 #[derive(Debug)]
 pub enum FetchEvent {
     /// The partition has no leader that can be read now; it is waited for (said once).
-    WaitingForLeader { tp: Tp, why: Error },
+    WaitingForLeader { tp: TopicPartition, why: Error },
     /// A cluster partition's feed changed leader, lost its position, or became unavailable.
-    Feed { tp: Tp, event: FeedEvent },
+    Feed { tp: TopicPartition, event: FeedEvent },
     /// Offsets from `from` on were deleted (retention) before they were read; reading went on,
     /// now at `next`.
-    OffsetsDeleted { tp: Tp, from: i64, next: i64 },
+    OffsetsDeleted { tp: TopicPartition, from: i64, next: i64 },
     /// The partition's data is damaged: it is read no more (plain consumers only).
-    Damaged { tp: Tp, damage: Damage, at: StoppedAt },
+    Damaged { tp: TopicPartition, damage: Damage, at: StoppedAt },
     /// The absolute start `offset` is outside the partition's log (`start..end`); it starts at
     /// `to` instead.
-    OutOfRange { tp: Tp, offset: i64, start: i64, end: i64, to: i64 },
+    OutOfRange { tp: TopicPartition, offset: i64, start: i64, end: i64, to: i64 },
 }
 
 /// How a sink's delivery went.
@@ -192,21 +192,21 @@ pub enum Delivery {
     Done,
     /// Delivering the records of `tp` from `offset` failed with `status` (a command's exit
     /// status); they are to be delivered again later, and the consumer stops.
-    Failed { status: i32, tp: Tp, offset: i64 },
+    Failed { status: i32, tp: TopicPartition, offset: i64 },
 }
 
 /// Called as records become processed: (partition, next offset processed, whether the sink
 /// acknowledged this delivery on its own, as a command exiting 0 does).
-pub type Processed<'a> = dyn FnMut(&Tp, i64, bool) -> Result<()> + 'a;
+pub type Processed<'a> = dyn FnMut(&TopicPartition, i64, bool) -> Result<()> + 'a;
 
 /// Where consumed records go, in order.
 pub trait RecordSink {
     /// Takes the next record of `tp`.
-    fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()>;
+    fn record(&mut self, tp: &TopicPartition, rec: &RecordRef<'_>) -> Result<()>;
     /// A batch of `tp` ended: once what was taken so far is delivered, `tp` is processed up to
     /// `next` (offsets a compaction removed included). The sink may deliver now, reporting what
     /// it delivered through `done`.
-    fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery>;
+    fn batch_end(&mut self, tp: &TopicPartition, next: i64, done: &mut Processed<'_>) -> Result<Delivery>;
     /// Delivers everything taken so far, reporting it through `done`.
     fn flush(&mut self, done: &mut Processed<'_>) -> Result<Delivery>;
     /// Whether each delivery is acknowledged on its own (a command's exit status) rather than
@@ -233,7 +233,7 @@ pub struct FetchSettings {
 
 /// One partition being read.
 struct Reading {
-    tp: Tp,
+    tp: TopicPartition,
     feed: PartitionFeed,
     /// The next offset to hand to the sink; records below it are skipped.
     position: i64,
@@ -273,7 +273,7 @@ impl Fetcher {
     }
 
     /// Starts reading `feed` at `from` (after the partitions added before).
-    pub fn add(&mut self, tp: Tp, mut feed: PartitionFeed, from: i64) {
+    pub fn add(&mut self, tp: TopicPartition, mut feed: PartitionFeed, from: i64) {
         feed.seek(from);
         let committed = (self.settings.isolation == Isolation::ReadCommitted).then(CommittedFilter::new);
         self.readings.push(Reading { tp, feed, position: from, processed: from, stopped: false, committed });
@@ -285,17 +285,17 @@ impl Fetcher {
     }
 
     /// Stops reading `tp`.
-    pub fn remove(&mut self, tp: &Tp) {
+    pub fn remove(&mut self, tp: &TopicPartition) {
         self.readings.retain(|r| &r.tp != tp);
     }
 
     /// The partitions read, in order.
-    pub fn partitions(&self) -> impl Iterator<Item = &Tp> {
+    pub fn partitions(&self) -> impl Iterator<Item = &TopicPartition> {
         self.readings.iter().map(|r| &r.tp)
     }
 
     /// The next offset known processed of `tp`.
-    pub fn processed(&self, tp: &Tp) -> Option<i64> {
+    pub fn processed(&self, tp: &TopicPartition) -> Option<i64> {
         self.readings.iter().find(|r| &r.tp == tp).map(|r| r.processed)
     }
 
@@ -324,7 +324,7 @@ impl Fetcher {
         self.readings
             .iter()
             .filter(|r| !r.stopped && !r.feed.available())
-            .map(|r| format!("{}-{}", r.tp.0, r.tp.1))
+            .map(|r| format!("{}-{}", r.tp.topic, r.tp.partition))
             .collect()
     }
 
@@ -388,7 +388,7 @@ impl Fetcher {
                             Err((error, at_record)) => {
                                 let d = Damage::Undecodable { base_offset: h.base_offset, error };
                                 if !self.settings.skip_damaged {
-                                    return Err(Error::Invalid(format!("{}-{}: {}", r.tp.0, r.tp.1, d)));
+                                    return Err(Error::Invalid(format!("{}-{}: {}", r.tp.topic, r.tp.partition, d)));
                                 }
                                 damage =
                                     Some((d, if at_record { StoppedAt::WithinBatch } else { StoppedAt::Offset(at) }));
@@ -456,7 +456,7 @@ impl Fetcher {
     }
 }
 
-fn note_processed(readings: &mut [Reading], tp: &Tp, next: i64) {
+fn note_processed(readings: &mut [Reading], tp: &TopicPartition, next: i64) {
     if let Some(r) = readings.iter_mut().find(|r| &r.tp == tp) {
         r.processed = r.processed.max(next);
     }
@@ -465,7 +465,7 @@ fn note_processed(readings: &mut [Reading], tp: &Tp, next: i64) {
 /// Hands the records of one data batch to the sink. `Ok(Err(..))` is a batch that does not
 /// decode (true: after some of its records were handed on).
 struct Target<'a> {
-    tp: &'a Tp,
+    tp: &'a TopicPartition,
     position: &'a mut i64,
     stopped: &'a mut bool,
 }
@@ -542,7 +542,7 @@ fn open_feed(
             Ok(f) => return Ok(f),
             Err(e) if deadline.is_none_or(|d| Instant::now() < d) && cat.leader_unavailable(topic, p)? => {
                 if !std::mem::replace(&mut said, true) {
-                    events(FetchEvent::WaitingForLeader { tp: (topic.to_string(), p), why: e });
+                    events(FetchEvent::WaitingForLeader { tp: TopicPartition::new(topic, p), why: e });
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
@@ -577,7 +577,7 @@ pub fn consume(
     let mut outside: Vec<(i32, i64, i64)> = Vec::new();
     let mut in_range = 0usize;
     for p in cat.partitions(&topic, &s.partitions)? {
-        let tp = (topic.name.clone(), p);
+        let tp = TopicPartition::new(topic.name.clone(), p);
         let opened = open_feed(&cat, &topic.name, p, deadline, events).and_then(|feed| {
             let from = match s.start.outside_log(&feed)? {
                 Some((start, end)) => {
@@ -602,12 +602,18 @@ pub fn consume(
             return Err(Error::OffsetOutOfRange { topic: topic.name.to_string(), partition: p, offset: n, start, end });
         }
         for &(p, start, end) in &outside {
-            let to = fetcher.readings.iter().find(|r| r.tp.1 == p).map_or(end, |r| r.position);
-            events(FetchEvent::OutOfRange { tp: (topic.name.clone(), p), offset: n, start, end, to });
+            let to = fetcher.readings.iter().find(|r| r.tp.partition == p).map_or(end, |r| r.position);
+            events(FetchEvent::OutOfRange {
+                tp: TopicPartition::new(topic.name.clone(), p),
+                offset: n,
+                start,
+                end,
+                to,
+            });
         }
     }
     let mut leader_wait = LeaderWait::default();
-    let mut ignore = |_: &Tp, _: i64, _: bool| Ok(());
+    let mut ignore = |_: &TopicPartition, _: i64, _: bool| Ok(());
     while fetcher.remaining() > 0 && !fetcher.all_stopped() {
         let round = fetcher.round(sink, events, stop, &mut ignore)?;
         if let Some(Delivery::Failed { .. }) = round.failed {
@@ -649,12 +655,12 @@ mod tests {
     }
 
     impl RecordSink for VecSink {
-        fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()> {
+        fn record(&mut self, tp: &TopicPartition, rec: &RecordRef<'_>) -> Result<()> {
             let v = String::from_utf8_lossy(rec.value.unwrap_or(b"")).into_owned();
-            self.got.push((tp.1, rec.offset, v));
+            self.got.push((tp.partition, rec.offset, v));
             Ok(())
         }
-        fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
+        fn batch_end(&mut self, tp: &TopicPartition, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
             done(tp, next, false)?;
             Ok(Delivery::Done)
         }
@@ -757,7 +763,7 @@ mod tests {
             batches_per_round: 16,
             skip_damaged: false,
         });
-        let tp = ("t".to_string(), 0);
+        let tp = TopicPartition::new("t", 0);
         f.add(tp.clone(), cat.feed("t", 0).unwrap(), 1);
         let mut sink = VecSink::default();
         let mut seen = Vec::new();

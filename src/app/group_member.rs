@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
 use crate::group::member::{Member, MemberOptions};
 use crate::group::offsets::{self, Change};
-use crate::group::Tp;
+use crate::group::TopicPartition;
 use crate::record::isolation::Isolation;
 use crate::replica::feed::PartitionFeed;
 use std::collections::BTreeMap;
@@ -88,17 +88,17 @@ pub enum GroupEvent {
     Rejoined,
     /// Joined a new generation.
     Generation(i32),
-    Revoked(Vec<Tp>),
-    Assigned(Vec<Tp>),
+    Revoked(Vec<TopicPartition>),
+    Assigned(Vec<TopicPartition>),
     /// A partition starts at `offset` from the explicit start spec instead of `committed`.
     StartFromSpec {
-        tp: Tp,
+        tp: TopicPartition,
         offset: i64,
         committed: Option<i64>,
     },
     /// The explicit absolute start `offset` is outside the log (`start..end`): reset to `to`.
     SpecReset {
-        tp: Tp,
+        tp: TopicPartition,
         offset: i64,
         start: i64,
         end: i64,
@@ -106,7 +106,7 @@ pub enum GroupEvent {
     },
     /// The committed offset is outside the log (`start..end`): reset to `to`.
     CommittedReset {
-        tp: Tp,
+        tp: TopicPartition,
         committed: i64,
         start: i64,
         end: i64,
@@ -115,7 +115,7 @@ pub enum GroupEvent {
     /// The sink failed to deliver `tp` from `offset` with `status`: the member stops.
     DeliveryFailed {
         status: i32,
-        tp: Tp,
+        tp: TopicPartition,
         offset: i64,
     },
     /// What reading ran into.
@@ -135,12 +135,12 @@ struct Committer {
     group: String,
     mode: CommitMode,
     /// Last committed offset of each owned partition.
-    committed: BTreeMap<Tp, Option<i64>>,
+    committed: BTreeMap<TopicPartition, Option<i64>>,
 }
 
 impl Committer {
     /// Commits the positions that moved since the last commit.
-    fn commit(&mut self, positions: impl IntoIterator<Item = (Tp, i64)>) -> Result<()> {
+    fn commit(&mut self, positions: impl IntoIterator<Item = (TopicPartition, i64)>) -> Result<()> {
         if self.mode == CommitMode::None {
             return Ok(());
         }
@@ -170,22 +170,22 @@ struct Runner<'a> {
     committer: Committer,
     /// Owned partitions not read yet, with their committed offset and whether the member said
     /// it waits for their leader.
-    pending: BTreeMap<Tp, (Option<i64>, bool)>,
+    pending: BTreeMap<TopicPartition, (Option<i64>, bool)>,
     last_commit: Instant,
     failed_status: Option<i32>,
 }
 
-fn processed(f: &Fetcher, tps: &[Tp]) -> Vec<(Tp, i64)> {
+fn processed(f: &Fetcher, tps: &[TopicPartition]) -> Vec<(TopicPartition, i64)> {
     tps.iter().filter_map(|tp| Some((tp.clone(), f.processed(tp)?))).collect()
 }
 
 impl Runner<'_> {
-    fn commit(&mut self, tps: &[Tp]) -> Result<()> {
+    fn commit(&mut self, tps: &[TopicPartition]) -> Result<()> {
         self.committer.commit(processed(&self.fetcher, tps))
     }
 
     fn commit_all(&mut self) -> Result<()> {
-        let tps: Vec<Tp> = self.fetcher.partitions().cloned().collect();
+        let tps: Vec<TopicPartition> = self.fetcher.partitions().cloned().collect();
         self.commit(&tps)
     }
 
@@ -216,7 +216,7 @@ impl Runner<'_> {
     /// reset policy. A committed offset outside the log (deleted by retention) is reset too.
     fn start_offset(
         &self,
-        tp: &Tp,
+        tp: &TopicPartition,
         feed: &PartitionFeed,
         committed: Option<i64>,
         events: &mut dyn FnMut(GroupEvent),
@@ -232,7 +232,7 @@ impl Runner<'_> {
                 ResetPolicy::Latest => Ok(latest),
                 ResetPolicy::None => Err(Error::Invalid(format!(
                     "group {}: {}-{} {} and --reset is none",
-                    self.s.group, tp.0, tp.1, why
+                    self.s.group, tp.topic, tp.partition, why
                 ))),
             }
         };
@@ -244,7 +244,7 @@ impl Runner<'_> {
                 events(GroupEvent::SpecReset { tp: tp.clone(), offset: n, start, end, to: o });
                 return Ok(o);
             }
-            let o = spec.resolve(feed, &tp.0, tp.1)?;
+            let o = spec.resolve(feed, &tp.topic, tp.partition)?;
             events(GroupEvent::StartFromSpec { tp: tp.clone(), offset: o, committed });
             return Ok(o);
         }
@@ -301,12 +301,12 @@ impl Runner<'_> {
     /// that can be read now (offline, its broker unreachable) stays pending (the member keeps
     /// owning it) and is tried again at the next poll; other errors end the member.
     fn open_pending(&mut self, events: &mut dyn FnMut(GroupEvent)) -> Result<()> {
-        let tps: Vec<Tp> = self.pending.keys().cloned().collect();
+        let tps: Vec<TopicPartition> = self.pending.keys().cloned().collect();
         let mut added = false;
         for tp in tps {
-            let feed = match self.cat.feed(&tp.0, tp.1) {
+            let feed = match self.cat.feed(&tp.topic, tp.partition) {
                 Ok(f) => f,
-                Err(e) if self.cat.leader_unavailable(&tp.0, tp.1)? => {
+                Err(e) if self.cat.leader_unavailable(&tp.topic, tp.partition)? => {
                     let said = &mut self.pending.get_mut(&tp).expect("listed above").1;
                     if !std::mem::replace(said, true) {
                         events(GroupEvent::Fetch(FetchEvent::WaitingForLeader { tp: tp.clone(), why: e }));
@@ -370,7 +370,7 @@ impl Runner<'_> {
             }
             if !round.progressed {
                 let waiting: Vec<String> =
-                    self.pending.keys().map(|(t, p)| format!("{}-{}", t, p)).chain(self.fetcher.waiting()).collect();
+                    self.pending.keys().map(|tp| tp.to_string()).chain(self.fetcher.waiting()).collect();
                 let all_at_end = waiting.is_empty() && self.member.settled();
                 if self.s.exit_at_end && all_at_end && self.member.generation() >= 0 {
                     return Ok(());

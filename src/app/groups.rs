@@ -12,7 +12,7 @@ use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::group::member::{self, GroupState, MemberMeta};
 use crate::group::offsets::{self, group_dir, Change, GroupOffsets};
-use crate::group::{list_groups, Tp};
+use crate::group::{list_groups, TopicPartition};
 use crate::lock::FileLock;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -50,14 +50,14 @@ pub struct GroupStateView {
 pub struct MemberView {
     pub member_id: String,
     pub info: MemberMeta,
-    pub assignment: Vec<Tp>,
+    pub assignment: Vec<TopicPartition>,
 }
 
 /// A partition a group committed or is assigned (`describe`): lag is measured to what a
 /// consumer may read (a cluster partition's high watermark); None where unknown.
 #[derive(Debug)]
 pub struct OffsetView {
-    pub tp: Tp,
+    pub tp: TopicPartition,
     pub current_offset: Option<i64>,
     pub log_end_offset: Option<i64>,
     pub lag: Option<i64>,
@@ -92,7 +92,7 @@ pub enum ResetPlan {
 /// holds the offset asked for, with the log's range, when it was outside).
 #[derive(Debug)]
 pub struct ResetRow {
-    pub tp: Tp,
+    pub tp: TopicPartition,
     pub new_offset: i64,
     pub clamped_from: Option<(i64, i64, i64)>,
 }
@@ -212,7 +212,7 @@ impl GroupAdmin {
         let (s, committed) = load(&dd, group)?;
         let s = s.unwrap_or_default();
         let live: BTreeSet<String> = member::live_members(&group_dir(&dd, group), &s)?.into_iter().collect();
-        let mut owner: BTreeMap<Tp, String> = BTreeMap::new();
+        let mut owner: BTreeMap<TopicPartition, String> = BTreeMap::new();
         for (id, tps) in &s.assignment {
             if live.contains(id) {
                 for tp in tps {
@@ -220,10 +220,10 @@ impl GroupAdmin {
                 }
             }
         }
-        let tps: BTreeSet<Tp> = committed.keys().chain(owner.keys()).cloned().collect();
+        let tps: BTreeSet<TopicPartition> = committed.keys().chain(owner.keys()).cloned().collect();
         let mut rows = Vec::new();
         for tp in tps {
-            let end = self.cat.feed(&tp.0, tp.1).and_then(|f| f.end_offset()).ok();
+            let end = self.cat.feed(&tp.topic, tp.partition).and_then(|f| f.end_offset()).ok();
             let cur = committed.get(&tp).map(|c| c.offset);
             let lag = match (cur, end) {
                 (Some(c), Some(e)) => Some((e - c).max(0)),
@@ -268,7 +268,7 @@ impl GroupAdmin {
         self.require_no_live_members(&dd, group)?;
         self.cat.topic(topic)?;
         let changes: Vec<Change> =
-            committed.keys().filter(|(t, _)| t == topic).map(|tp| Change::Delete(tp.clone())).collect();
+            committed.keys().filter(|tp| tp.topic == topic).map(|tp| Change::Delete(tp.clone())).collect();
         if changes.is_empty() {
             return Err(Error::NotFound(format!("group '{}' has no offsets for topic '{}'", group, topic)));
         }
@@ -294,7 +294,8 @@ impl GroupAdmin {
         if offset < start || offset > end {
             return Err(Error::OffsetOutOfRange { topic: topic.to_string(), partition, offset, start, end });
         }
-        offsets::commit(&dd, group, &[Change::Set((topic.to_string(), partition), offset, String::new())]).map(|_| ())
+        offsets::commit(&dd, group, &[Change::Set(TopicPartition::new(topic, partition), offset, String::new())])
+            .map(|_| ())
     }
 
     /// Which partitions a scoped reset covers.
@@ -303,7 +304,7 @@ impl GroupAdmin {
         all_topics: bool,
         topics: &[(String, Option<Vec<i32>>)],
         committed: &GroupOffsets,
-    ) -> Result<Vec<Tp>> {
+    ) -> Result<Vec<TopicPartition>> {
         let mut out = BTreeSet::new();
         if all_topics {
             out.extend(committed.keys().cloned());
@@ -311,11 +312,11 @@ impl GroupAdmin {
         for (topic, parts) in topics {
             let t = self.cat.topic(topic)?;
             match parts {
-                None => out.extend((0..t.partitions).map(|p| (t.name.clone(), p))),
+                None => out.extend((0..t.partitions).map(|p| TopicPartition::new(t.name.clone(), p))),
                 Some(ps) => {
                     for &p in ps {
                         self.cat.check_partition(&t, p)?;
-                        out.insert((t.name.clone(), p));
+                        out.insert(TopicPartition::new(t.name.clone(), p));
                     }
                 }
             }
@@ -325,7 +326,7 @@ impl GroupAdmin {
 
     /// The new offset of every partition in the plan, clamped into the log as Kafka does.
     fn plan(&self, plan: &ResetPlan, committed: &GroupOffsets) -> Result<Vec<ResetRow>> {
-        let (targets, to): (Vec<(Tp, Option<i64>)>, Option<ResetTo>) = match plan {
+        let (targets, to): (Vec<(TopicPartition, Option<i64>)>, Option<ResetTo>) = match plan {
             ResetPlan::File(f) => (self.read_plan_file(f)?, None),
             ResetPlan::Scope { all_topics, topics, to } => {
                 (self.scope(*all_topics, topics, committed)?.into_iter().map(|tp| (tp, None)).collect(), Some(*to))
@@ -334,7 +335,7 @@ impl GroupAdmin {
         let mut out = Vec::new();
         for (tp, fixed) in targets {
             // "latest" is what a consumer may read up to: a cluster partition's high watermark.
-            let feed = self.cat.feed(&tp.0, tp.1)?;
+            let feed = self.cat.feed(&tp.topic, tp.partition)?;
             let r = feed.reader();
             let (start, end) = (r.log_start_offset(), feed.end_offset()?);
             let current = committed.get(&tp).map(|c| c.offset);
@@ -356,7 +357,7 @@ impl GroupAdmin {
     }
 
     /// `topic,partition,offset` lines (blank lines skipped), each partition checked.
-    fn read_plan_file(&self, f: &Path) -> Result<Vec<(Tp, Option<i64>)>> {
+    fn read_plan_file(&self, f: &Path) -> Result<Vec<(TopicPartition, Option<i64>)>> {
         let text = std::fs::read_to_string(f).map_err(|e| Error::io("read", f, e))?;
         let mut targets = Vec::new();
         for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -368,7 +369,7 @@ impl GroupAdmin {
             let (p, o): (i32, i64) = (p.parse().map_err(|_| bad())?, o.parse().map_err(|_| bad())?);
             let topic = self.cat.topic(t)?;
             self.cat.check_partition(&topic, p)?;
-            targets.push(((t.to_string(), p), Some(o)));
+            targets.push((TopicPartition::new(*t, p), Some(o)));
         }
         Ok(targets)
     }

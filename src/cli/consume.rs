@@ -20,7 +20,7 @@ use crate::app::fetch::{self, ConsumeSettings, Delivery, FetchEvent, Processed, 
 use crate::app::group_member::{self, GroupEvent, GroupSettings};
 use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
-use crate::group::Tp;
+use crate::group::TopicPartition;
 use crate::kafka::{Cluster, ReadEvent, ReadSettings, StartAt};
 use crate::output::format::Format;
 use crate::output::RecordOutput;
@@ -306,7 +306,7 @@ struct StdoutSink {
     buf: Vec<u8>,
     /// (end position in `buf`, index into `tps`, next offset once written).
     marks: Vec<(usize, usize, i64)>,
-    tps: Vec<Tp>,
+    tps: Vec<TopicPartition>,
     stdout: std::mem::ManuallyDrop<std::fs::File>,
 }
 
@@ -318,7 +318,7 @@ impl StdoutSink {
         StdoutSink { output, buf: Vec::with_capacity(1 << 16), marks: Vec::new(), tps: Vec::new(), stdout }
     }
 
-    fn tp_index(&mut self, tp: &Tp) -> usize {
+    fn tp_index(&mut self, tp: &TopicPartition) -> usize {
         if let Some(i) = self.tps.iter().rposition(|x| x == tp) {
             return i;
         }
@@ -327,7 +327,7 @@ impl StdoutSink {
     }
 
     /// Notes that the bytes so far complete `tp` up to `next`.
-    fn mark(&mut self, tp: &Tp, next: i64) {
+    fn mark(&mut self, tp: &TopicPartition, next: i64) {
         let i = self.tp_index(tp);
         self.marks.push((self.buf.len(), i, next));
     }
@@ -362,13 +362,13 @@ impl StdoutSink {
 }
 
 impl RecordSink for StdoutSink {
-    fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()> {
-        self.output.write(&mut self.buf, &tp.0, tp.1, rec).map_err(Error::Stream)?;
+    fn record(&mut self, tp: &TopicPartition, rec: &RecordRef<'_>) -> Result<()> {
+        self.output.write(&mut self.buf, &tp.topic, tp.partition, rec).map_err(Error::Stream)?;
         self.mark(tp, rec.offset + 1);
         Ok(())
     }
 
-    fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
+    fn batch_end(&mut self, tp: &TopicPartition, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
         self.mark(tp, next);
         if self.buf.len() >= 1 << 20 {
             self.drain(done)?;
@@ -394,12 +394,12 @@ struct ExecSink {
 
 impl ExecSink {
     /// Runs CMD for records of `tp` from `first`; returns its status when it failed.
-    fn run(&self, tp: &Tp, input: &[u8], first: i64) -> Result<Option<i32>> {
+    fn run(&self, tp: &TopicPartition, input: &[u8], first: i64) -> Result<Option<i32>> {
         let mut child = Command::new("sh")
             .arg("-c")
             .arg(&self.cmd)
-            .env("KLOG_TOPIC", &tp.0)
-            .env("KLOG_PARTITION", tp.1.to_string())
+            .env("KLOG_TOPIC", &tp.topic)
+            .env("KLOG_PARTITION", tp.partition.to_string())
             .env("KLOG_OFFSET", first.to_string())
             .stdin(Stdio::piped())
             .spawn()
@@ -414,14 +414,14 @@ impl ExecSink {
 }
 
 impl RecordSink for ExecSink {
-    fn record(&mut self, tp: &Tp, rec: &RecordRef<'_>) -> Result<()> {
+    fn record(&mut self, tp: &TopicPartition, rec: &RecordRef<'_>) -> Result<()> {
         let mut b = Vec::new();
-        self.output.write(&mut b, &tp.0, tp.1, rec).map_err(Error::Stream)?;
+        self.output.write(&mut b, &tp.topic, tp.partition, rec).map_err(Error::Stream)?;
         self.staged.push((rec.offset, b));
         Ok(())
     }
 
-    fn batch_end(&mut self, tp: &Tp, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
+    fn batch_end(&mut self, tp: &TopicPartition, next: i64, done: &mut Processed<'_>) -> Result<Delivery> {
         let staged = std::mem::take(&mut self.staged);
         for chunk in staged.chunks(self.batch) {
             let first = chunk[0].0;
@@ -464,21 +464,25 @@ fn report_feed_event(ev: &FeedEvent, topic: &str, partition: i32) {
 fn render_fetch(ev: &FetchEvent, quiet: bool, group: Option<&str>) {
     match ev {
         FetchEvent::WaitingForLeader { tp, why } => match group {
-            Some(g) => eprintln!("klog: group {}: {}-{}: waiting for a leader to read: {}", g, tp.0, tp.1, why),
+            Some(g) => {
+                eprintln!("klog: group {}: {}-{}: waiting for a leader to read: {}", g, tp.topic, tp.partition, why)
+            }
             None => eprintln!("klog: waiting for a leader to read: {}", why),
         },
         FetchEvent::Feed { tp, event } => {
             if !quiet {
-                report_feed_event(event, &tp.0, tp.1)
+                report_feed_event(event, &tp.topic, tp.partition)
             }
         }
         FetchEvent::OffsetsDeleted { tp, from, next } => match group {
             _ if quiet => {}
             Some(g) => eprintln!(
                 "klog: group {}: {}-{}: offset {} was deleted; continuing from the log start",
-                g, tp.0, tp.1, from
+                g, tp.topic, tp.partition, from
             ),
-            None => eprintln!("klog: {}-{}: offset {} was deleted; continuing from {}", tp.0, tp.1, from, next),
+            None => {
+                eprintln!("klog: {}-{}: offset {} was deleted; continuing from {}", tp.topic, tp.partition, from, next)
+            }
         },
         FetchEvent::Damaged { tp, damage, at } => {
             let from = match at {
@@ -486,17 +490,17 @@ fn render_fetch(ev: &FetchEvent, quiet: bool, group: Option<&str>) {
                 StoppedAt::Offset(o) => format!(" from offset {}", o),
                 StoppedAt::WithinBatch => " on".to_string(),
             };
-            eprintln!("klog: error: {}-{}: {}; not reading it{}", tp.0, tp.1, damage, from);
+            eprintln!("klog: error: {}-{}: {}; not reading it{}", tp.topic, tp.partition, damage, from);
         }
         FetchEvent::OutOfRange { tp, offset, start, end, .. } => eprintln!(
             "klog: warning: {}-{}: offset {} is out of range (valid offsets are {}..{}); reading it from its end",
-            tp.0, tp.1, offset, start, end
+            tp.topic, tp.partition, offset, start, end
         ),
     }
 }
 
-fn show(tps: &[Tp]) -> String {
-    tps.iter().map(|(t, p)| format!("{}-{}", t, p)).collect::<Vec<_>>().join(", ")
+fn show(tps: &[TopicPartition]) -> String {
+    tps.iter().map(|tp| tp.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// Renders a group member's events on stderr: membership events with -v, informational notes
@@ -522,8 +526,8 @@ fn render_group(ev: &GroupEvent, group: &str, quiet: bool, verbose: bool) {
                 eprintln!(
                     "klog: group {}: {}-{}: starting at offset {} from -o instead of the committed offset {}",
                     group,
-                    tp.0,
-                    tp.1,
+                    tp.topic,
+                    tp.partition,
                     offset,
                     committed.map_or("(none)".to_string(), |c| c.to_string())
                 );
@@ -531,15 +535,15 @@ fn render_group(ev: &GroupEvent, group: &str, quiet: bool, verbose: bool) {
         }
         GroupEvent::SpecReset { tp, offset, start, end, to } => eprintln!(
             "klog: warning: group {}: {}-{}: offset {} is out of range (valid offsets are {}..{}); reset to {}",
-            group, tp.0, tp.1, offset, start, end, to
+            group, tp.topic, tp.partition, offset, start, end, to
         ),
         GroupEvent::CommittedReset { tp, committed, start, end, to } => eprintln!(
             "klog: group {}: {}-{}: committed offset {} is outside the log ({}..{}); reset to {}",
-            group, tp.0, tp.1, committed, start, end, to
+            group, tp.topic, tp.partition, committed, start, end, to
         ),
         GroupEvent::DeliveryFailed { status, tp, offset } => eprintln!(
             "klog: group {}: --exec failed with status {} at {}-{} offset {}; it will be delivered again",
-            group, status, tp.0, tp.1, offset
+            group, status, tp.topic, tp.partition, offset
         ),
         GroupEvent::Fetch(e) => render_fetch(e, quiet, Some(group)),
     }

@@ -238,21 +238,22 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
                 if let Some((wanted, start, end)) = r.clamped_from {
                     eprintln!(
                         "klog: {}-{}: {} is outside the log ({}..{}); using {}",
-                        r.tp.0, r.tp.1, wanted, start, end, r.new_offset
+                        r.tp.topic, r.tp.partition, wanted, start, end, r.new_offset
                     );
                 }
             }
             if a.json {
                 let v: Vec<_> = rows
                     .iter()
-                    .map(|r| json!({"group": a.group, "topic": r.tp.0, "partition": r.tp.1, "new_offset": r.new_offset, "executed": a.execute}))
+                    .map(|r| json!({"group": a.group, "topic": r.tp.topic, "partition": r.tp.partition, "new_offset": r.new_offset, "executed": a.execute}))
                     .collect();
                 out_json(&json!(v))?;
             } else {
                 out(&table(
                     &["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"],
-                    rows.iter()
-                        .map(|r| vec![a.group.clone(), r.tp.0.clone(), r.tp.1.to_string(), r.new_offset.to_string()]),
+                    rows.iter().map(|r| {
+                        vec![a.group.clone(), r.tp.topic.clone(), r.tp.partition.to_string(), r.new_offset.to_string()]
+                    }),
                 ))?;
                 if a.dry_run {
                     eprintln!("klog: dry run: nothing was changed (use --execute to commit these offsets)");
@@ -311,7 +312,7 @@ fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: b
                 .map(|r| {
                     let m = &r.info;
                     json!({"member_id": r.member_id, "client_id": m.client_id, "host": m.host, "pid": m.pid,
-                    "topics": m.topics, "assignment": r.assignment.iter().map(|(t, p)| json!({"topic": t, "partition": p})).collect::<Vec<_>>()})
+                    "topics": m.topics, "assignment": r.assignment.iter().map(|tp| json!({"topic": tp.topic, "partition": tp.partition})).collect::<Vec<_>>()})
                 })
                 .collect();
             return out_json(&json!(v));
@@ -326,7 +327,7 @@ fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: b
                     r.info.pid.to_string(),
                     r.info.client_id.clone(),
                     r.assignment.len().to_string(),
-                    r.assignment.iter().map(|(t, p)| format!("{}-{}", t, p)).collect::<Vec<_>>().join(","),
+                    r.assignment.iter().map(|tp| tp.to_string()).collect::<Vec<_>>().join(","),
                 ]
             }),
         ));
@@ -336,7 +337,7 @@ fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: b
         let v: Vec<_> = rows
             .iter()
             .map(|r| {
-                json!({"group": group, "topic": r.tp.0, "partition": r.tp.1, "current_offset": r.current_offset,
+                json!({"group": group, "topic": r.tp.topic, "partition": r.tp.partition, "current_offset": r.current_offset,
                 "log_end_offset": r.log_end_offset, "lag": r.lag, "consumer_id": r.consumer_id})
             })
             .collect();
@@ -348,8 +349,8 @@ fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: b
         rows.iter().map(|r| {
             vec![
                 group.to_string(),
-                r.tp.0.clone(),
-                r.tp.1.to_string(),
+                r.tp.topic.clone(),
+                r.tp.partition.to_string(),
                 dash(&r.current_offset),
                 dash(&r.log_end_offset),
                 dash(&r.lag),

@@ -15,10 +15,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A topic-partition.
-pub type Tp = (String, i32);
+use crate::datadir::TopicPartition;
 /// Member id -> its partitions, sorted.
-pub type Assignment = BTreeMap<String, Vec<Tp>>;
+pub type Assignment = BTreeMap<String, Vec<TopicPartition>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Strategy {
@@ -75,7 +74,7 @@ pub fn assign(
                     let start = i * per + i.min(extra);
                     let len = per + usize::from(i < extra);
                     let list = out.get_mut(*m).expect("every member has an entry");
-                    list.extend((start..start + len).map(|p| (topic.clone(), p as i32)));
+                    list.extend((start..start + len).map(|p| TopicPartition::new(topic.clone(), p as i32)));
                 }
             }
         }
@@ -88,7 +87,7 @@ pub fn assign(
                     for step in 0..ids.len() {
                         let m = ids[(next + step) % ids.len()];
                         if members[m].contains(topic) {
-                            out.get_mut(m).expect("member").push((topic.clone(), p));
+                            out.get_mut(m).expect("member").push(TopicPartition::new(topic.clone(), p));
                             next = (next + step + 1) % ids.len();
                             break;
                         }
@@ -110,10 +109,11 @@ fn sticky(
     previous: &Assignment,
     out: &mut Assignment,
 ) {
-    let all: BTreeSet<Tp> = partitions.iter().flat_map(|(t, &n)| (0..n).map(move |p| (t.clone(), p))).collect();
-    let eligible = |m: &str, tp: &Tp| members.get(m).is_some_and(|s| s.contains(&tp.0));
+    let all: BTreeSet<TopicPartition> =
+        partitions.iter().flat_map(|(t, &n)| (0..n).map(move |p| TopicPartition::new(t.clone(), p))).collect();
+    let eligible = |m: &str, tp: &TopicPartition| members.get(m).is_some_and(|s| s.contains(&tp.topic));
     // 1. Keep what each surviving member had, if it still exists and is still subscribed.
-    let mut taken: BTreeSet<Tp> = BTreeSet::new();
+    let mut taken: BTreeSet<TopicPartition> = BTreeSet::new();
     for (m, tps) in previous {
         if !members.contains_key(m) {
             continue;
@@ -173,7 +173,11 @@ mod tests {
     fn show(a: &Assignment) -> Vec<String> {
         a.iter()
             .map(|(m, l)| {
-                format!("{}:{}", m, l.iter().map(|(t, p)| format!("{}{}", t, p)).collect::<Vec<_>>().join(","))
+                format!(
+                    "{}:{}",
+                    m,
+                    l.iter().map(|tp| format!("{}{}", tp.topic, tp.partition)).collect::<Vec<_>>().join(",")
+                )
             })
             .collect()
     }

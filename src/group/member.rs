@@ -19,7 +19,7 @@
 use super::assign::{assign, Assignment, Strategy};
 use super::offsets::group_dir;
 use super::schema::{self, GroupValue, MemberValue};
-use super::{TopicCatalog, Tp};
+use super::{TopicCatalog, TopicPartition};
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::fsutil;
@@ -78,8 +78,8 @@ impl GroupState {
 
 use crate::paths::group::{member_json as member_json_path, member_lock as member_lock_path, state as state_path};
 
-fn owner_lock_path(dir: &Path, tp: &Tp) -> PathBuf {
-    crate::paths::group::owner_lock(dir, &tp.0, tp.1)
+fn owner_lock_path(dir: &Path, tp: &TopicPartition) -> PathBuf {
+    crate::paths::group::owner_lock(dir, &tp.topic, tp.partition)
 }
 
 /// Reads the state; `Ok(None)` when the group has none. A state file that does not parse is
@@ -229,9 +229,9 @@ pub struct PollResult {
     /// The member joined a new generation.
     pub new_generation: Option<i32>,
     /// Partitions the caller must stop reading, commit, then pass to [`Member::release`].
-    pub revoke: Vec<Tp>,
+    pub revoke: Vec<TopicPartition>,
     /// Partitions newly acquired (ownership lock taken): the caller starts reading them.
-    pub acquired: Vec<Tp>,
+    pub acquired: Vec<TopicPartition>,
     /// Members this poll removed from the group, with the reason.
     pub expelled: Vec<(String, String)>,
     /// This member had been removed (it was silent too long) and joined again.
@@ -252,9 +252,9 @@ pub struct Member {
     _liveness: FileLock,
     generation: i32,
     /// The partitions of the current generation's assignment.
-    assigned: BTreeSet<Tp>,
+    assigned: BTreeSet<TopicPartition>,
     /// Ownership locks held.
-    owned: BTreeMap<Tp, FileLock>,
+    owned: BTreeMap<TopicPartition, FileLock>,
     last_poll_ms: Arc<AtomicI64>,
     /// Dropping it stops the heartbeat thread at once.
     stop_heartbeat: Option<std::sync::mpsc::Sender<()>>,
@@ -375,7 +375,7 @@ impl Member {
     }
 
     /// Partitions currently owned (lock held).
-    pub fn owned(&self) -> impl Iterator<Item = &Tp> {
+    pub fn owned(&self) -> impl Iterator<Item = &TopicPartition> {
         self.owned.keys()
     }
 
@@ -413,7 +413,8 @@ impl Member {
             }
         }
         if s.generation != self.generation {
-            let mine: BTreeSet<Tp> = s.assignment.get(&self.id).cloned().unwrap_or_default().into_iter().collect();
+            let mine: BTreeSet<TopicPartition> =
+                s.assignment.get(&self.id).cloned().unwrap_or_default().into_iter().collect();
             out.revoke = if self.opts.strategy.is_cooperative() {
                 self.owned.keys().filter(|tp| !mine.contains(*tp)).cloned().collect()
             } else {
@@ -446,7 +447,7 @@ impl Member {
     }
 
     /// Releases ownership of partitions (after the caller committed what it processed).
-    pub fn release(&mut self, tps: &[Tp]) {
+    pub fn release(&mut self, tps: &[TopicPartition]) {
         for tp in tps {
             self.owned.remove(tp);
         }
@@ -538,7 +539,7 @@ pub fn metadata_value(s: &GroupState) -> GroupValue {
             // Owned partitions, as a Kafka consumer reports them: none under an eager strategy
             // (everything is given up at a rebalance), the kept ones under a cooperative one.
             let cooperative = s.protocol.as_deref().and_then(Strategy::parse).is_some_and(|st| st.is_cooperative());
-            let owned: Vec<Tp> = if cooperative { assigned.clone() } else { Vec::new() };
+            let owned: Vec<TopicPartition> = if cooperative { assigned.clone() } else { Vec::new() };
             MemberValue {
                 member_id: m.member_id.clone(),
                 group_instance_id: None,

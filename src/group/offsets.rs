@@ -10,7 +10,7 @@
 //! corrects; without any snapshot (a directory copied from Kafka) the whole partition is scanned.
 
 use super::schema::{self, CommitValue, OffsetsRecord};
-use super::Tp;
+use super::TopicPartition;
 use crate::datadir::CONSUMER_OFFSETS;
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
@@ -28,7 +28,7 @@ pub struct Committed {
     pub commit_timestamp: i64,
 }
 
-pub type GroupOffsets = BTreeMap<Tp, Committed>;
+pub type GroupOffsets = BTreeMap<TopicPartition, Committed>;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct Snapshot {
@@ -131,12 +131,12 @@ fn scan_tail(
                 Ok(OffsetsRecord::Commit { group: g, topic, partition, value }) if g == group => match value {
                     Some(v) => {
                         offsets.insert(
-                            (topic, partition),
+                            TopicPartition::new(topic, partition),
                             Committed { offset: v.offset, metadata: v.metadata, commit_timestamp: v.commit_timestamp },
                         );
                     }
                     None => {
-                        offsets.remove(&(topic, partition));
+                        offsets.remove(&TopicPartition::new(topic, partition));
                     }
                 },
                 Ok(OffsetsRecord::Group { group: g, value: None }) if g == group => offsets.clear(),
@@ -160,7 +160,7 @@ pub struct LoggedGroup {
 /// latest group record is a tombstone (deleted) and that has no offsets since is left out.
 pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String, LoggedGroup>> {
     // Per group: the latest metadata, and the partitions with a live commit.
-    type Seen = (Option<schema::GroupValue>, std::collections::BTreeSet<Tp>);
+    type Seen = (Option<schema::GroupValue>, std::collections::BTreeSet<TopicPartition>);
     let mut out: BTreeMap<String, Seen> = BTreeMap::new();
     let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
@@ -194,8 +194,8 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
                         }
                         let e = out.entry(group).or_default();
                         match value {
-                            Some(_) => e.1.insert((topic, partition)),
-                            None => e.1.remove(&(topic, partition)),
+                            Some(_) => e.1.insert(TopicPartition::new(topic, partition)),
+                            None => e.1.remove(&TopicPartition::new(topic, partition)),
                         };
                     }
                     Ok(OffsetsRecord::Group { group, value }) => {
@@ -233,7 +233,10 @@ pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
         return Ok(GroupOffsets::new());
     }
     let (mut offsets, from) = match read_snapshot(dd, group, p)? {
-        Some(s) => (s.offsets.into_iter().map(|e| ((e.topic, e.partition), e.committed)).collect(), s.log_end),
+        Some(s) => (
+            s.offsets.into_iter().map(|e| (TopicPartition::new(e.topic, e.partition), e.committed)).collect(),
+            s.log_end,
+        ),
         None => (GroupOffsets::new(), 0),
     };
     scan_tail(dd, &t, p, group, from, &mut offsets)?;
@@ -242,8 +245,8 @@ pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
 
 /// A change to a group's offsets.
 pub enum Change {
-    Set(Tp, i64, String),
-    Delete(Tp),
+    Set(TopicPartition, i64, String),
+    Delete(TopicPartition),
     /// Deletes every offset and the group's metadata.
     DeleteGroup,
     /// Records the group's metadata (Kafka's GroupMetadata record) after a rebalance.
@@ -258,7 +261,10 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
     let mut w = dd.open_writer(&t, p)?;
     // Under the lock: the offsets as they stand, from the snapshot and the tail after it.
     let (mut offsets, from) = match read_snapshot(dd, group, p)? {
-        Some(s) => (s.offsets.into_iter().map(|e| ((e.topic, e.partition), e.committed)).collect(), s.log_end),
+        Some(s) => (
+            s.offsets.into_iter().map(|e| (TopicPartition::new(e.topic, e.partition), e.committed)).collect(),
+            s.log_end,
+        ),
         None => (GroupOffsets::new(), 0),
     };
     scan_tail(dd, &t, p, group, from, &mut offsets)?;
@@ -266,7 +272,7 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
     let mut b = BatchBuilder::new();
     for c in changes {
         match c {
-            Change::Set((topic, partition), offset, metadata) => {
+            Change::Set(TopicPartition { topic, partition }, offset, metadata) => {
                 let v = CommitValue {
                     offset: *offset,
                     leader_epoch: -1,
@@ -276,16 +282,16 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
                 };
                 b.push(now, Some(&schema::commit_key(group, topic, *partition)), Some(&schema::commit_value(&v)), &[]);
                 offsets.insert(
-                    (topic.clone(), *partition),
+                    TopicPartition::new(topic.clone(), *partition),
                     Committed { offset: *offset, metadata: metadata.clone(), commit_timestamp: now },
                 );
             }
-            Change::Delete((topic, partition)) => {
+            Change::Delete(TopicPartition { topic, partition }) => {
                 b.push(now, Some(&schema::commit_key(group, topic, *partition)), None, &[]);
-                offsets.remove(&(topic.clone(), *partition));
+                offsets.remove(&TopicPartition::new(topic.clone(), *partition));
             }
             Change::DeleteGroup => {
-                for (topic, partition) in offsets.keys() {
+                for TopicPartition { topic, partition } in offsets.keys() {
                     b.push(now, Some(&schema::commit_key(group, topic, *partition)), None, &[]);
                 }
                 b.push(now, Some(&schema::group_key(group)), None, &[]);
@@ -318,7 +324,7 @@ pub fn commit(dd: &DataDir, group: &str, changes: &[Change]) -> Result<GroupOffs
         log_end: w.log_end_offset(),
         offsets: offsets
             .iter()
-            .map(|((topic, partition), c)| SnapshotEntry {
+            .map(|(TopicPartition { topic, partition }, c)| SnapshotEntry {
                 topic: topic.clone(),
                 partition: *partition,
                 committed: c.clone(),

@@ -8,6 +8,7 @@
 //! Kafka 4 writes: 0 to 4 of both values, where 4 is the first flexible version (compact strings,
 //! arrays and bytes, tagged fields, which klog skips; Kafka 4.1 writes OffsetCommitValue v4).
 
+use crate::datadir::TopicPartition;
 use crate::record::DecodeError;
 
 /// Java's `String.hashCode`: `h = 31*h + c` over UTF-16 code units, wrapping.
@@ -135,10 +136,10 @@ pub fn group_value(v: &GroupValue) -> Vec<u8> {
 }
 
 /// Topic-partitions grouped by topic, as the consumer protocol writes them.
-fn put_topic_partitions(out: &mut Vec<u8>, tps: &[(String, i32)]) {
+fn put_topic_partitions(out: &mut Vec<u8>, tps: &[TopicPartition]) {
     let mut by_topic: std::collections::BTreeMap<&str, Vec<i32>> = std::collections::BTreeMap::new();
-    for (t, p) in tps {
-        by_topic.entry(t.as_str()).or_default().push(*p);
+    for tp in tps {
+        by_topic.entry(tp.topic.as_str()).or_default().push(tp.partition);
     }
     out.extend_from_slice(&(by_topic.len() as i32).to_be_bytes());
     for (t, ps) in by_topic {
@@ -152,7 +153,7 @@ fn put_topic_partitions(out: &mut Vec<u8>, tps: &[(String, i32)]) {
 
 /// A member's subscription as Kafka's consumer protocol encodes it in a group's metadata
 /// (ConsumerProtocolSubscription v1: topics, no user data, the partitions it owns).
-pub fn subscription_bytes(topics: &[String], owned: &[(String, i32)]) -> Vec<u8> {
+pub fn subscription_bytes(topics: &[String], owned: &[TopicPartition]) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(&1i16.to_be_bytes());
     out.extend_from_slice(&(topics.len() as i32).to_be_bytes());
@@ -166,7 +167,7 @@ pub fn subscription_bytes(topics: &[String], owned: &[(String, i32)]) -> Vec<u8>
 
 /// A member's assignment as Kafka's consumer protocol encodes it (ConsumerProtocolAssignment
 /// v1: the partitions, no user data).
-pub fn assignment_bytes(assigned: &[(String, i32)]) -> Vec<u8> {
+pub fn assignment_bytes(assigned: &[TopicPartition]) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(&1i16.to_be_bytes());
     put_topic_partitions(&mut out, assigned);
