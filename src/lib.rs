@@ -33,5 +33,7 @@ pub mod paths;
 pub mod record;
 pub mod replica;
 pub mod timefmt;
+mod topic_partition;
 
 pub use error::{Error, Result};
+pub use topic_partition::TopicPartition;

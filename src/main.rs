@@ -8,7 +8,9 @@ mod cli;
 mod output;
 
 // The CLI names the library's modules by crate paths (`crate::datadir`, ...).
-use klog::{app, cleaner, controller, datadir, error, fsutil, group, kafka, log, meta, record, replica, timefmt};
+use klog::{
+    app, cleaner, controller, datadir, error, fsutil, group, kafka, log, meta, record, replica, timefmt, TopicPartition,
+};
 
 fn main() {
     std::process::exit(cli::main());

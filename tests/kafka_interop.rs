@@ -507,7 +507,7 @@ fn group_metadata_members_decode_with_kafka_protocol() {
         GroupState { generation: 7, protocol: Some("range".into()), leader: Some("a".into()), ..Default::default() };
     s.members.insert("a".into(), member("a", &["orders", "users"]));
     s.members.insert("b".into(), member("b", &["orders"]));
-    let tp = klog::datadir::TopicPartition::new;
+    let tp = klog::TopicPartition::new;
     s.assignment.insert("a".into(), vec![tp("orders", 0), tp("orders", 1), tp("users", 0)]);
     s.assignment.insert("b".into(), vec![tp("orders", 2)]);
     let v = metadata_value(&s);

@@ -22,10 +22,10 @@
 use super::catalog::Catalog;
 use super::Location;
 use crate::error::{Error, Result};
-use crate::group::TopicPartition;
 use crate::record::isolation::{CommittedFilter, Isolation};
 use crate::record::{BatchHeader, DecodeError, RecordRef, RecordsSection};
 use crate::replica::feed::{FeedEvent, PartitionFeed};
+use crate::TopicPartition;
 use std::borrow::Cow;
 use std::fmt;
 use std::time::{Duration, Instant};

@@ -10,10 +10,11 @@ use super::catalog::Catalog;
 use super::Location;
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
+use crate::group::list_groups;
 use crate::group::member::{self, GroupState, MemberMeta};
 use crate::group::offsets::{self, group_dir, Change, GroupOffsets};
-use crate::group::{list_groups, TopicPartition};
 use crate::lock::FileLock;
+use crate::TopicPartition;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -170,15 +170,8 @@ struct Checkpoints {
 }
 
 fn read_checkpoint(dd: &DataDir, file: &str) -> Result<HashMap<(String, i32), i64>> {
-    let mut m = HashMap::new();
-    for e in checkpoint::read(&dd.root().join(file))? {
-        if let [t, p, o] = e.as_slice() {
-            if let (Ok(p), Ok(o)) = (p.parse(), o.parse()) {
-                m.insert((t.clone(), p), o);
-            }
-        }
-    }
-    Ok(m)
+    let entries: Vec<checkpoint::OffsetEntry> = checkpoint::read_entries_lenient(&dd.root().join(file))?;
+    Ok(entries.into_iter().map(|e| ((e.tp.topic, e.tp.partition), e.offset)).collect())
 }
 
 /// Applies retention and compaction, partition by partition.

@@ -20,13 +20,13 @@ use crate::app::fetch::{self, ConsumeSettings, Delivery, FetchEvent, Processed, 
 use crate::app::group_member::{self, GroupEvent, GroupSettings};
 use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
-use crate::group::TopicPartition;
 use crate::kafka::{Cluster, ReadEvent, ReadSettings, StartAt};
 use crate::output::format::Format;
 use crate::output::RecordOutput;
 use crate::record::isolation::Isolation;
 use crate::record::RecordRef;
 use crate::replica::feed::FeedEvent;
+use crate::TopicPartition;
 use std::io::{IsTerminal, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;

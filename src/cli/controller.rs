@@ -3,7 +3,7 @@
 //! file prints describes a decision the store has already recorded.
 
 use super::{out, out_json, Ctx, EXIT_FAILURE, EXIT_OK};
-use crate::controller::{self, Decision, ElectionType, RoundReport};
+use crate::controller::{self, Decision, ElectionResult, ElectionScope, ElectionType, RoundReport};
 use crate::error::{Error, Result};
 use crate::meta::MetaStore;
 use crate::output::table;
@@ -283,11 +283,11 @@ pub fn leader_election(ctx: &Ctx, a: LeaderElectionArgs) -> Result<i32> {
         ElectionKind::Preferred => ElectionType::Preferred,
         ElectionKind::Unclean => ElectionType::Unclean,
     };
-    let targets: Vec<(String, i32)> = match (a.topic, a.partition) {
-        (Some(t), Some(p)) => vec![(t, p)],
-        _ => Vec::new(),
+    let scope = match (a.topic, a.partition) {
+        (Some(t), Some(p)) => ElectionScope::Partition(crate::TopicPartition::new(t, p)),
+        _ => ElectionScope::All,
     };
-    let outcomes = controller::elect(&store, kind, &targets)?;
+    let outcomes = controller::elect(&store, kind, &scope)?;
     if a.json {
         out_json(&json!({"outcomes": outcomes}))?;
     } else {
@@ -298,5 +298,5 @@ pub fn leader_election(ctx: &Ctx, a: LeaderElectionArgs) -> Result<i32> {
             }
         }
     }
-    Ok(if outcomes.iter().any(|o| o.result == "failed") { EXIT_FAILURE } else { EXIT_OK })
+    Ok(if outcomes.iter().any(|o| o.result == ElectionResult::Failed) { EXIT_FAILURE } else { EXIT_OK })
 }

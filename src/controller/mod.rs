@@ -377,38 +377,69 @@ pub enum ElectionType {
     Unclean,
 }
 
+/// What an administrative election did for one partition (kafka-leader-election's outcomes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ElectionResult {
+    /// A new leader was elected.
+    Elected,
+    /// The partition already had the leader the election wanted.
+    NotNeeded,
+    /// No leader could be elected (the message says why).
+    Failed,
+}
+
+impl std::fmt::Display for ElectionResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ElectionResult::Elected => "elected",
+            ElectionResult::NotNeeded => "not-needed",
+            ElectionResult::Failed => "failed",
+        })
+    }
+}
+
+/// Which partitions an administrative election covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ElectionScope {
+    /// Every partition of the cluster.
+    All,
+    /// One partition.
+    Partition(crate::TopicPartition),
+}
+
 /// The outcome of an administrative election for one partition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ElectionOutcome {
     pub topic: String,
     pub partition: i32,
-    /// `elected`, `not-needed` or `failed`.
-    pub result: String,
+    pub result: ElectionResult,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
 }
 
-/// Runs an election on `targets` (every partition of the cluster when empty), like
-/// kafka-leader-election. Changes are recorded under the store's current controller epoch.
-pub fn elect(store: &MetaStore, kind: ElectionType, targets: &[(String, i32)]) -> Result<Vec<ElectionOutcome>> {
+/// Runs an election on the partitions of `scope`, like kafka-leader-election. Changes are
+/// recorded under the store's current controller epoch.
+pub fn elect(store: &MetaStore, kind: ElectionType, scope: &ElectionScope) -> Result<Vec<ElectionOutcome>> {
     let snap = store.load()?;
-    let all: Vec<(String, i32)> = if targets.is_empty() {
-        snap.topics.iter().flat_map(|(n, t)| (0..t.partitions.len() as i32).map(move |p| (n.clone(), p))).collect()
-    } else {
-        for (t, p) in targets {
-            snap.partition(t, *p)?;
+    let all: Vec<(String, i32)> = match scope {
+        ElectionScope::All => {
+            snap.topics.iter().flat_map(|(n, t)| (0..t.partitions.len() as i32).map(move |p| (n.clone(), p))).collect()
         }
-        targets.to_vec()
+        ElectionScope::Partition(tp) => {
+            snap.partition(&tp.topic, tp.partition)?;
+            vec![(tp.topic.clone(), tp.partition)]
+        }
     };
     let alive: BTreeSet<i32> = probe_brokers(store, &snap).into_iter().filter(|b| b.alive).map(|b| b.broker).collect();
     let mut out = Vec::new();
     for (topic, p) in all {
         let ps = snap.partition(&topic, p)?.clone();
-        let outcome = |result: &str, message: String, decision: Option<Decision>| ElectionOutcome {
+        let outcome = |result: ElectionResult, message: String, decision: Option<Decision>| ElectionOutcome {
             topic: topic.clone(),
             partition: p,
-            result: result.into(),
+            result,
             message,
             decision,
         };
@@ -416,12 +447,12 @@ pub fn elect(store: &MetaStore, kind: ElectionType, targets: &[(String, i32)]) -
             ElectionType::Preferred => {
                 let want = ps.replicas[0];
                 if ps.leader == want {
-                    out.push(outcome("not-needed", format!("broker {} already leads", want), None));
+                    out.push(outcome(ElectionResult::NotNeeded, format!("broker {} already leads", want), None));
                     continue;
                 }
                 if !ps.isr.contains(&want) || !alive.contains(&want) {
                     out.push(outcome(
-                        "failed",
+                        ElectionResult::Failed,
                         format!("preferred replica {} is not live and in the ISR {:?}", want, ps.isr),
                         None,
                     ));
@@ -435,14 +466,18 @@ pub fn elect(store: &MetaStore, kind: ElectionType, targets: &[(String, i32)]) -
             }
             ElectionType::Unclean => {
                 if ps.leader != -1 && alive.contains(&ps.leader) {
-                    out.push(outcome("not-needed", format!("broker {} leads and is live", ps.leader), None));
+                    out.push(outcome(
+                        ElectionResult::NotNeeded,
+                        format!("broker {} leads and is live", ps.leader),
+                        None,
+                    ));
                     continue;
                 }
                 match plan_partition(&ps, &alive, true) {
                     Some(pl @ Plan::Lead { .. }) => pl,
                     _ => {
                         out.push(outcome(
-                            "failed",
+                            ElectionResult::Failed,
                             format!("no live replica among {:?}: the partition stays offline", ps.replicas),
                             None,
                         ));
@@ -454,9 +489,9 @@ pub fn elect(store: &MetaStore, kind: ElectionType, targets: &[(String, i32)]) -
         match apply(store, Some(snap.controller_epoch), &snap, &topic, p, &ps, plan) {
             Ok(d) => {
                 let msg = format!("broker {} leads at leader epoch {}", d.leader, d.leader_epoch);
-                out.push(outcome("elected", msg, Some(d)));
+                out.push(outcome(ElectionResult::Elected, msg, Some(d)));
             }
-            Err(e) => out.push(outcome("failed", e.to_string(), None)),
+            Err(e) => out.push(outcome(ElectionResult::Failed, e.to_string(), None)),
         }
     }
     Ok(out)

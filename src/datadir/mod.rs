@@ -23,8 +23,9 @@ pub mod config;
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::lock::{self, FileLock};
+use crate::log::checkpoint::{self, OffsetEntry};
 use crate::log::names::{LEADER_EPOCH_CHECKPOINT, LOG_SUFFIX, PARTITION_METADATA};
-use crate::log::{checkpoint, PartitionReader, PartitionWriter};
+use crate::log::{PartitionReader, PartitionWriter};
 use crate::paths;
 use base64::Engine;
 pub use config::TopicConfig;
@@ -83,40 +84,6 @@ pub fn parse_partition_dir_name(name: &str) -> Option<(String, i32)> {
 /// Files a Kafka broker keeps at the top of a log directory besides `meta.properties` and the
 /// four checkpoints.
 const KAFKA_ROOT_FILES: [&str; 3] = [".kafka_cleanshutdown", ".lock", "bootstrap.checkpoint"];
-
-/// A partition of a topic: Kafka's TopicPartition. Ordered by topic, then partition; written in
-/// JSON as `["topic", partition]` (the form klog's group state has always used); shown as
-/// `topic-partition`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(from = "(String, i32)", into = "(String, i32)")]
-pub struct TopicPartition {
-    pub topic: String,
-    pub partition: i32,
-}
-
-impl TopicPartition {
-    pub fn new(topic: impl Into<String>, partition: i32) -> TopicPartition {
-        TopicPartition { topic: topic.into(), partition }
-    }
-}
-
-impl From<(String, i32)> for TopicPartition {
-    fn from((topic, partition): (String, i32)) -> TopicPartition {
-        TopicPartition { topic, partition }
-    }
-}
-
-impl From<TopicPartition> for (String, i32) {
-    fn from(tp: TopicPartition) -> (String, i32) {
-        (tp.topic, tp.partition)
-    }
-}
-
-impl std::fmt::Display for TopicPartition {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-{}", self.topic, self.partition)
-    }
-}
 
 /// The internal topic of group offsets (compacted, 50 partitions), named here once.
 pub const CONSUMER_OFFSETS: &str = "__consumer_offsets";
@@ -1030,22 +997,18 @@ impl DataDir {
 
     /// One partition's value in a root checkpoint file.
     pub fn checkpoint_value(&self, file: &str, topic: &str, partition: i32) -> Result<Option<i64>> {
-        let entries = checkpoint::read(&self.root.join(file))?;
-        Ok(entries.iter().find_map(|e| match e.as_slice() {
-            [t, p, o] if t == topic && p.parse() == Ok(partition) => o.parse().ok(),
-            _ => None,
-        }))
+        let entries: Vec<OffsetEntry> = checkpoint::read_entries_lenient(&self.root.join(file))?;
+        Ok(entries.iter().find(|e| e.tp.topic == topic && e.tp.partition == partition).map(|e| e.offset))
     }
 
     /// Sets one partition's value in a root checkpoint file, under the checkpoints lock.
     pub fn set_checkpoint_value(&self, file: &str, topic: &str, partition: i32, value: i64) -> Result<()> {
         let _guard = self.lock_named("checkpoints", "the data directory's checkpoint files")?;
         let path = self.root.join(file);
-        let mut entries = checkpoint::read(&path)?;
-        entries.retain(|e| !matches!(e.as_slice(), [t, p, _] if t == topic && p.parse() == Ok(partition)));
-        entries.push(vec![topic.to_string(), partition.to_string(), value.to_string()]);
-        let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
-        checkpoint::write(&path, &lines)
+        let mut entries: Vec<OffsetEntry> = checkpoint::read_entries_lenient(&path)?;
+        entries.retain(|e| !(e.tp.topic == topic && e.tp.partition == partition));
+        entries.push(OffsetEntry { tp: crate::TopicPartition::new(topic, partition), offset: value });
+        checkpoint::write_entries(&path, &entries)
     }
 
     /// Drops a topic's entries (or one partition's) from the root checkpoint files.
@@ -1056,15 +1019,11 @@ impl DataDir {
             if !path.exists() {
                 continue;
             }
-            let mut entries = checkpoint::read(&path)?;
+            let mut entries: Vec<OffsetEntry> = checkpoint::read_entries_lenient(&path)?;
             let before = entries.len();
-            entries.retain(|e| match e.as_slice() {
-                [t, p, ..] if t == topic => partition.is_some_and(|want| p.parse() != Ok(want)),
-                _ => true,
-            });
+            entries.retain(|e| e.tp.topic != topic || partition.is_some_and(|want| e.tp.partition != want));
             if entries.len() != before {
-                let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
-                checkpoint::write(&path, &lines)?;
+                checkpoint::write_entries(&path, &entries)?;
             }
         }
         Ok(())
@@ -1073,22 +1032,6 @@ impl DataDir {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn topic_partitions_keep_the_json_form_and_order_of_the_pairs_they_replace() {
-        let tp = super::TopicPartition::new("orders", 3);
-        assert_eq!(serde_json::to_string(&tp).unwrap(), r#"["orders",3]"#);
-        let back: super::TopicPartition = serde_json::from_str(r#"["orders",3]"#).unwrap();
-        assert_eq!(back, tp);
-        assert_eq!(tp.to_string(), "orders-3");
-        let mut v = [
-            super::TopicPartition::new("b", 0),
-            super::TopicPartition::new("a", 10),
-            super::TopicPartition::new("a", 2),
-        ];
-        v.sort();
-        assert_eq!(v.iter().map(|t| t.to_string()).collect::<Vec<_>>(), ["a-2", "a-10", "b-0"]);
-    }
-
     use super::*;
 
     #[test]

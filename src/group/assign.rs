@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::datadir::TopicPartition;
+use crate::TopicPartition;
 /// Member id -> its partitions, sorted.
 pub type Assignment = BTreeMap<String, Vec<TopicPartition>>;
 

@@ -19,11 +19,12 @@
 use super::assign::{assign, Assignment, Strategy};
 use super::offsets::group_dir;
 use super::schema::{self, GroupValue, MemberValue};
-use super::{TopicCatalog, TopicPartition};
+use super::TopicCatalog;
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::lock::{self, FileLock};
+use crate::TopicPartition;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};

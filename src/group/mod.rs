@@ -7,8 +7,6 @@ pub mod member;
 pub mod offsets;
 pub mod schema;
 
-pub use crate::datadir::TopicPartition;
-
 /// Where a group learns how many partitions its topics have: the data directory holding the
 /// group, or (for a cluster) the metadata store, through a catalog the caller provides.
 pub trait TopicCatalog {

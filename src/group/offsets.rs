@@ -10,13 +10,13 @@
 //! corrects; without any snapshot (a directory copied from Kafka) the whole partition is scanned.
 
 use super::schema::{self, CommitValue, OffsetsRecord};
-use super::TopicPartition;
 use crate::datadir::CONSUMER_OFFSETS;
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::log::AppendMode;
 use crate::record::{BatchBuilder, Compression, RecordsSection};
+use crate::TopicPartition;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -8,8 +8,8 @@
 //! Kafka 4 writes: 0 to 4 of both values, where 4 is the first flexible version (compact strings,
 //! arrays and bytes, tagged fields, which klog skips; Kafka 4.1 writes OffsetCommitValue v4).
 
-use crate::datadir::TopicPartition;
 use crate::record::DecodeError;
+use crate::TopicPartition;
 
 /// Java's `String.hashCode`: `h = 31*h + c` over UTF-16 code units, wrapping.
 pub fn java_string_hash(s: &str) -> i32 {

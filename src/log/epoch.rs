@@ -4,7 +4,7 @@
 
 use super::checkpoint;
 use super::names::LEADER_EPOCH_CHECKPOINT;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,20 +19,23 @@ pub struct LeaderEpochCache {
     entries: Vec<EpochEntry>,
 }
 
+impl checkpoint::Entry for EpochEntry {
+    fn from_fields(fields: &[String]) -> Option<EpochEntry> {
+        match fields {
+            [e, o] => Some(EpochEntry { epoch: e.parse().ok()?, start_offset: o.parse().ok()? }),
+            _ => None,
+        }
+    }
+
+    fn to_line(&self) -> String {
+        format!("{} {}", self.epoch, self.start_offset)
+    }
+}
+
 impl LeaderEpochCache {
     pub fn load(partition_dir: &Path) -> Result<LeaderEpochCache> {
         let path = partition_dir.join(LEADER_EPOCH_CHECKPOINT);
-        let mut entries = Vec::new();
-        for fields in checkpoint::read(&path)? {
-            let parsed = match fields.as_slice() {
-                [e, o] => e.parse().ok().zip(o.parse().ok()),
-                _ => None,
-            };
-            let Some((epoch, start_offset)) = parsed else {
-                return Err(Error::corrupt(&path, 0, format!("bad epoch entry {:?}", fields.join(" "))));
-            };
-            entries.push(EpochEntry { epoch, start_offset });
-        }
+        let entries = checkpoint::read_entries::<EpochEntry>(&path)?;
         Ok(LeaderEpochCache { path, entries })
     }
 
@@ -45,8 +48,7 @@ impl LeaderEpochCache {
     }
 
     fn save(&self) -> Result<()> {
-        let lines: Vec<String> = self.entries.iter().map(|e| format!("{} {}", e.epoch, e.start_offset)).collect();
-        checkpoint::write(&self.path, &lines)
+        checkpoint::write_entries(&self.path, &self.entries)
     }
 
     /// Records that `epoch` starts at `offset`; a no-op when it is already the latest epoch.

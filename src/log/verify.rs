@@ -233,8 +233,7 @@ pub fn rebuild_epoch_cache(dir: &Path, log_start_checkpoint: Option<i64>) -> Res
             }
         }
     }
-    let lines: Vec<String> = entries.iter().map(|e| format!("{} {}", e.epoch, e.start_offset)).collect();
-    super::checkpoint::write(&dir.join(LEADER_EPOCH_CHECKPOINT), &lines)?;
+    super::checkpoint::write_entries(&dir.join(LEADER_EPOCH_CHECKPOINT), &entries)?;
     Ok(entries)
 }
 

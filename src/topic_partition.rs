@@ -1,0 +1,54 @@
+//! The name of one partition of one topic, the unit most of klog works on.
+
+/// A partition of a topic: Kafka's TopicPartition. Ordered by topic, then partition; written in
+/// JSON as `["topic", partition]` (the form klog's group state has always used); shown as
+/// `topic-partition`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(from = "(String, i32)", into = "(String, i32)")]
+pub struct TopicPartition {
+    pub topic: String,
+    pub partition: i32,
+}
+
+impl TopicPartition {
+    pub fn new(topic: impl Into<String>, partition: i32) -> TopicPartition {
+        TopicPartition { topic: topic.into(), partition }
+    }
+}
+
+impl From<(String, i32)> for TopicPartition {
+    fn from((topic, partition): (String, i32)) -> TopicPartition {
+        TopicPartition { topic, partition }
+    }
+}
+
+impl From<TopicPartition> for (String, i32) {
+    fn from(tp: TopicPartition) -> (String, i32) {
+        (tp.topic, tp.partition)
+    }
+}
+
+impl std::fmt::Display for TopicPartition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.topic, self.partition)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn topic_partitions_keep_the_json_form_and_order_of_the_pairs_they_replace() {
+        let tp = super::TopicPartition::new("orders", 3);
+        assert_eq!(serde_json::to_string(&tp).unwrap(), r#"["orders",3]"#);
+        let back: super::TopicPartition = serde_json::from_str(r#"["orders",3]"#).unwrap();
+        assert_eq!(back, tp);
+        assert_eq!(tp.to_string(), "orders-3");
+        let mut v = [
+            super::TopicPartition::new("b", 0),
+            super::TopicPartition::new("a", 10),
+            super::TopicPartition::new("a", 2),
+        ];
+        v.sort();
+        assert_eq!(v.iter().map(|t| t.to_string()).collect::<Vec<_>>(), ["a-2", "a-10", "b-0"]);
+    }
+}
