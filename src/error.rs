@@ -30,7 +30,7 @@ pub enum Error {
     /// behind (Kafka's FENCED_LEADER_EPOCH).
     StaleLeaderEpoch { topic: String, partition: i32, broker: i32, epoch: i32, leader: i32, current: i32 },
     /// A controller's decision under a controller epoch the store has left behind.
-    StaleControllerEpoch { epoch: i32, current: i32, store: PathBuf },
+    StaleControllerEpoch { epoch: crate::ControllerEpoch, current: crate::ControllerEpoch, store: PathBuf },
     /// An offset outside a partition's valid range `start..end`.
     OffsetOutOfRange { topic: String, partition: i32, offset: i64, start: i64, end: i64 },
     /// A topic config that does not exist (`value` None) or a value it does not accept.

@@ -33,7 +33,7 @@ pub mod paths;
 pub mod record;
 pub mod replica;
 pub mod timefmt;
-mod topic_partition;
+mod vocabulary;
 
 pub use error::{Error, Result};
-pub use topic_partition::TopicPartition;
+pub use vocabulary::{ControllerEpoch, TopicPartition};

@@ -141,7 +141,7 @@ fn sigkilled_controllers_are_replaced_within_a_second() {
         times.push(killed.elapsed());
         // The snapshot goes first, the change line after it: wait for the line too before the
         // next kill, so the log holds every election.
-        let want = snap.controller_epoch + 1;
+        let want = snap.controller_epoch.next().unwrap();
         wait_until("the election's change line", Duration::from_secs(10), || {
             c.store()
                 .changes()
@@ -150,7 +150,7 @@ fn sigkilled_controllers_are_replaced_within_a_second() {
                 .any(|ch| ch.kind == "controller-elected" && ch.controller_epoch == Some(want))
         });
         let now = c.snapshot().controller.unwrap();
-        assert_eq!(now.epoch, snap.controller_epoch + 1, "round {}: one election per death", round);
+        assert_eq!(now.epoch, snap.controller_epoch.next().unwrap(), "round {}: one election per death", round);
         assert!(procs.iter().any(|p| p.0.id() == now.pid), "round {}: the new controller is a live candidate", round);
         // Keep three candidates.
         procs.push(c.controller(&format!("r{}", round)));
@@ -171,7 +171,7 @@ fn sigkilled_controllers_are_replaced_within_a_second() {
     let elected: Vec<(i32, u64)> = changes
         .iter()
         .filter(|ch| ch.kind == "controller-elected")
-        .map(|ch| (ch.controller_epoch.unwrap(), ch.detail["pid"].as_u64().unwrap()))
+        .map(|ch| (ch.controller_epoch.unwrap().0, ch.detail["pid"].as_u64().unwrap()))
         .collect();
     assert_eq!(elected.len(), kills + 1);
     for w in elected.windows(2) {
@@ -379,7 +379,7 @@ fn a_torn_change_log_tail_leaves_the_store_readable() {
     let changes = c.store().changes().unwrap();
     assert_eq!(changes.len(), whole + 1);
     assert_eq!(changes[whole].kind, "controller-elected");
-    assert_eq!(c.snapshot().controller_epoch, 1);
+    assert_eq!(c.snapshot().controller_epoch, klog::ControllerEpoch(1));
     // A bad line before the last is corruption: reported with the file, not hidden.
     let mut bytes = std::fs::read(&log).unwrap();
     bytes.splice(0..1, b"X".iter().copied());

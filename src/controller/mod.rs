@@ -32,6 +32,7 @@ use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::lock::{self, FileLock};
 use crate::meta::{ControllerInfo, MetaStore, PartitionState, Snapshot};
+use crate::ControllerEpoch;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -182,7 +183,12 @@ pub fn acquire(
 }
 
 fn become_controller(store: &MetaStore, l: FileLock, broker: Option<i32>) -> Result<Controller> {
-    let info = ControllerInfo { epoch: 0, pid: std::process::id(), broker, since_ms: crate::timefmt::now_ms() };
+    let info = ControllerInfo {
+        epoch: ControllerEpoch(0),
+        pid: std::process::id(),
+        broker,
+        since_ms: crate::timefmt::now_ms(),
+    };
     let snap = store.bump_controller_epoch(info)?;
     let info = snap
         .controller
@@ -192,7 +198,7 @@ fn become_controller(store: &MetaStore, l: FileLock, broker: Option<i32>) -> Res
 }
 
 impl Controller {
-    pub fn epoch(&self) -> i32 {
+    pub fn epoch(&self) -> ControllerEpoch {
         self.info.epoch
     }
 
@@ -286,7 +292,7 @@ fn data_loss(snap: &Snapshot, topic: &str, p: i32, replicas: &[i32], new_leader:
 /// partition state it was decided on; then starts the new leader epoch in the new leader's log.
 fn apply(
     store: &MetaStore,
-    epoch: Option<i32>,
+    epoch: Option<ControllerEpoch>,
     snap: &Snapshot,
     topic: &str,
     p: i32,
@@ -500,7 +506,7 @@ pub fn elect(store: &MetaStore, kind: ElectionType, scope: &ElectionScope) -> Re
 /// The cluster as `klog controller status` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
-    pub controller_epoch: i32,
+    pub controller_epoch: ControllerEpoch,
     /// The controller elected at the current epoch.
     pub controller: Option<ControllerInfo>,
     /// Whether some process holds the controller lock now.
@@ -610,22 +616,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = MetaStore::open_or_create(dir.path()).unwrap();
         let mut a = try_acquire(&store, Some(7)).unwrap().unwrap();
-        assert_eq!(a.epoch(), 1);
+        assert_eq!(a.epoch(), ControllerEpoch(1));
         assert!(try_acquire(&store, None).unwrap().is_none(), "the lock is held");
         a.round().unwrap();
         // Another election (as after a takeover) makes `a` stale.
-        let info = ControllerInfo { epoch: 0, pid: 1, broker: None, since_ms: 0 };
+        let info = ControllerInfo { epoch: ControllerEpoch(0), pid: 1, broker: None, since_ms: 0 };
         store.bump_controller_epoch(info).unwrap();
         assert!(matches!(a.round(), Err(Error::Conflict(_))));
-        let e = store.update_fenced(1, |_| Ok(("x".into(), json!({})))).unwrap_err();
-        assert!(matches!(e, Error::StaleControllerEpoch { epoch: 1, current: 2, .. }), "{e}");
+        let e = store.update_fenced(ControllerEpoch(1), |_| Ok(("x".into(), json!({})))).unwrap_err();
+        assert!(
+            matches!(e, Error::StaleControllerEpoch { epoch: ControllerEpoch(1), current: ControllerEpoch(2), .. }),
+            "{e}"
+        );
         assert!(e.to_string().contains("stale controller epoch"), "{e}");
-        store.update_fenced(2, |_| Ok(("x".into(), json!({})))).unwrap();
+        store.update_fenced(ControllerEpoch(2), |_| Ok(("x".into(), json!({})))).unwrap();
         let changes = store.changes().unwrap();
-        let epochs: Vec<Option<i32>> = changes.iter().map(|c| c.controller_epoch).collect();
+        let epochs: Vec<Option<i32>> = changes.iter().map(|c| c.controller_epoch.map(|e| e.0)).collect();
         assert_eq!(epochs, vec![Some(1), Some(2), Some(2)]);
         drop(a);
         let b = try_acquire(&store, None).unwrap().unwrap();
-        assert_eq!(b.epoch(), 3);
+        assert_eq!(b.epoch(), ControllerEpoch(3));
     }
 }

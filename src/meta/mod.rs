@@ -38,11 +38,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::paths::{meta_file, CHANGES, LOCK, META_DIR, SNAPSHOT};
+use crate::ControllerEpoch;
 
 /// Who was elected controller at the current controller epoch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ControllerInfo {
-    pub epoch: i32,
+    pub epoch: ControllerEpoch,
     pub pid: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broker: Option<i32>,
@@ -87,7 +88,7 @@ pub struct TopicState {
 pub struct Snapshot {
     pub cluster_id: String,
     pub version: u64,
-    pub controller_epoch: i32,
+    pub controller_epoch: ControllerEpoch,
     pub brokers: BTreeMap<i32, BrokerInfo>,
     pub topics: BTreeMap<String, TopicState>,
     /// The controller elected at `controller_epoch` (absent before the first election).
@@ -169,7 +170,7 @@ pub struct Change {
     pub detail: serde_json::Value,
     /// The controller epoch a fenced change was made under (absent for administrative changes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub controller_epoch: Option<i32>,
+    pub controller_epoch: Option<ControllerEpoch>,
 }
 
 /// The metadata store at `root`.
@@ -209,7 +210,7 @@ impl MetaStore {
             let snap = Snapshot {
                 cluster_id: crate::datadir::new_uuid()?,
                 version: 0,
-                controller_epoch: 0,
+                controller_epoch: ControllerEpoch(0),
                 brokers: BTreeMap::new(),
                 topics: BTreeMap::new(),
                 controller: None,
@@ -282,7 +283,7 @@ impl MetaStore {
     /// (nothing written) unless the store is still at that epoch; the change-log line carries the
     /// epoch. `f` must not change `controller_epoch` (only [`MetaStore::bump_controller_epoch`]
     /// does).
-    pub fn update_fenced<F>(&self, controller_epoch: i32, f: F) -> Result<Snapshot>
+    pub fn update_fenced<F>(&self, controller_epoch: ControllerEpoch, f: F) -> Result<Snapshot>
     where
         F: FnOnce(&mut Snapshot) -> Result<(String, serde_json::Value)>,
     {
@@ -294,7 +295,7 @@ impl MetaStore {
     pub fn bump_controller_epoch(&self, mut info: ControllerInfo) -> Result<Snapshot> {
         let _guard = self.lock()?;
         let mut snap = self.load()?;
-        snap.controller_epoch = snap.controller_epoch.checked_add(1).ok_or_else(|| {
+        snap.controller_epoch = snap.controller_epoch.next().ok_or_else(|| {
             Error::Invalid(format!("controller epoch {} cannot grow any further", snap.controller_epoch))
         })?;
         info.epoch = snap.controller_epoch;
@@ -305,7 +306,7 @@ impl MetaStore {
         self.commit(snap, "controller-elected".into(), detail, Some(epoch))
     }
 
-    fn update_inner<F>(&self, epoch: Option<i32>, f: F) -> Result<Snapshot>
+    fn update_inner<F>(&self, epoch: Option<ControllerEpoch>, f: F) -> Result<Snapshot>
     where
         F: FnOnce(&mut Snapshot) -> Result<(String, serde_json::Value)>,
     {
@@ -338,7 +339,7 @@ impl MetaStore {
         mut snap: Snapshot,
         kind: String,
         detail: serde_json::Value,
-        epoch: Option<i32>,
+        epoch: Option<ControllerEpoch>,
     ) -> Result<Snapshot> {
         check_invariants(&snap)?;
         snap.version += 1;

@@ -1,4 +1,5 @@
-//! The name of one partition of one topic, the unit most of klog works on.
+//! The words every layer shares, as types: a topic-partition, a leader epoch, a controller
+//! epoch. Each keeps the form Kafka and klog's files always had on disk and in JSON.
 
 /// A partition of a topic: Kafka's TopicPartition. Ordered by topic, then partition; written in
 /// JSON as `["topic", partition]` (the form klog's group state has always used); shown as
@@ -34,6 +35,25 @@ impl std::fmt::Display for TopicPartition {
     }
 }
 
+/// A controller epoch: it grows by one with every controller election, and a change decided
+/// under an older one is rejected (Kafka's controller epoch). Written as a plain number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ControllerEpoch(pub i32);
+
+impl ControllerEpoch {
+    /// The epoch after this one; None past `i32::MAX`.
+    pub fn next(self) -> Option<ControllerEpoch> {
+        self.0.checked_add(1).map(ControllerEpoch)
+    }
+}
+
+impl std::fmt::Display for ControllerEpoch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -50,5 +70,15 @@ mod tests {
         ];
         v.sort();
         assert_eq!(v.iter().map(|t| t.to_string()).collect::<Vec<_>>(), ["a-2", "a-10", "b-0"]);
+    }
+
+    #[test]
+    fn controller_epochs_are_plain_numbers_on_disk() {
+        let e = super::ControllerEpoch(3);
+        assert_eq!(serde_json::to_string(&e).unwrap(), "3");
+        assert_eq!(serde_json::from_str::<super::ControllerEpoch>("3").unwrap(), e);
+        assert_eq!(e.next(), Some(super::ControllerEpoch(4)));
+        assert_eq!(super::ControllerEpoch(i32::MAX).next(), None);
+        assert_eq!(e.to_string(), "3");
     }
 }
