@@ -28,7 +28,14 @@ pub enum Error {
     NotEnoughReplicas { topic: String, partition: i32, isr: Vec<i32>, min_isr: usize, unacknowledged: Option<String> },
     /// This process acts as a partition's leader at a leader epoch the metadata store has left
     /// behind (Kafka's FENCED_LEADER_EPOCH).
-    StaleLeaderEpoch { topic: String, partition: i32, broker: i32, epoch: i32, leader: i32, current: i32 },
+    StaleLeaderEpoch {
+        topic: String,
+        partition: i32,
+        broker: i32,
+        epoch: crate::LeaderEpoch,
+        leader: i32,
+        current: crate::LeaderEpoch,
+    },
     /// A controller's decision under a controller epoch the store has left behind.
     StaleControllerEpoch { epoch: crate::ControllerEpoch, current: crate::ControllerEpoch, store: PathBuf },
     /// An offset outside a partition's valid range `start..end`.

@@ -36,4 +36,4 @@ pub mod timefmt;
 mod vocabulary;
 
 pub use error::{Error, Result};
-pub use vocabulary::{ControllerEpoch, TopicPartition};
+pub use vocabulary::{ControllerEpoch, LeaderEpoch, TopicPartition};

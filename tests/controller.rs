@@ -206,7 +206,7 @@ fn a_failed_leader_is_replaced_and_acks_all_continues() {
     println!("leadership moved {:?} after the leader's directory went away", took);
     assert!(took < Duration::from_secs(1), "failure detection took {:?}", took);
     let ps = c.snapshot().topics["t"].partitions[0].clone();
-    assert_eq!((ps.leader, ps.leader_epoch, ps.isr.clone()), (1, 1, vec![1, 2]));
+    assert_eq!((ps.leader, ps.leader_epoch.0, ps.isr.clone()), (1, 1, vec![1, 2]));
     let change = c.store().changes().unwrap().into_iter().rfind(|ch| ch.kind == "leader-change").unwrap();
     assert_eq!(change.controller_epoch, Some(c.snapshot().controller_epoch));
     let st = c.ok(&["controller", "status"], b"");
@@ -413,7 +413,7 @@ fn reassignment_moves_replicas_and_keeps_every_record() {
     let out = c.ok(&["reassign", "--verify", "--reassignment-json-file", &plan], b"");
     assert_eq!(out.matches("is complete.").count(), 2, "{out}");
     let ps = c.snapshot().topics["t"].partitions[0].clone();
-    assert_eq!((ps.replicas.clone(), ps.leader, ps.leader_epoch, ps.isr), (vec![2, 3], 2, 1, vec![2, 3]));
+    assert_eq!((ps.replicas.clone(), ps.leader, ps.leader_epoch.0, ps.isr), (vec![2, 3], 2, 1, vec![2, 3]));
     // The replicas that left deleted their copies, checkpoint entries included.
     for b in [0, 1] {
         for p in 0..2 {
@@ -496,7 +496,7 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
         ok(&["replicate", "--from", &c.bs(2), "--to", &c.bs(i)], b"");
     }
     let ps = c.snapshot().topics["t"].partitions[0].clone();
-    assert_eq!((ps.leader, ps.leader_epoch), (2, 2));
+    assert_eq!((ps.leader, ps.leader_epoch.0), (2, 2));
     let mut isr = ps.isr.clone();
     isr.sort();
     assert_eq!(isr, vec![0, 1, 2]);

@@ -224,8 +224,8 @@ fn follower_truncates_exactly_the_records_of_an_old_epoch() {
     assert_eq!(c.consume("t", 0), want);
     // The old leader acting under its stale epoch is fenced (exit 3).
     let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
-    let e = klog::replica::check_leader(&store, "t", 0, 0, 0).unwrap_err();
-    assert!(matches!(e, klog::Error::StaleLeaderEpoch { epoch: 0, .. }), "{e}");
+    let e = klog::replica::check_leader(&store, "t", 0, 0, klog::LeaderEpoch(0)).unwrap_err();
+    assert!(matches!(e, klog::Error::StaleLeaderEpoch { epoch: klog::LeaderEpoch(0), .. }), "{e}");
     // Broker 1 does not follow broker 0 any more: nothing to do, nothing touched.
     let o = ok(&["replicate", "--from", &c.bs(0), "--to", &c.bs(1)], b"");
     assert!(o.contains("replicated 0 partition(s)"), "{o}");
@@ -554,7 +554,7 @@ fn cluster_topics_are_listed_altered_and_deleted_through_the_store() {
     assert_eq!(t.configs.get("retention.ms").map(String::as_str), Some("86400000"));
     assert_eq!(t.partitions.len(), 3);
     let p2 = &t.partitions[2];
-    assert_eq!((p2.replicas.len(), p2.leader, p2.leader_epoch), (2, p2.replicas[0], 0));
+    assert_eq!((p2.replicas.len(), p2.leader, p2.leader_epoch.0), (2, p2.replicas[0], 0));
     for b in &p2.replicas {
         assert!(c.b(*b).join("t-2").is_dir(), "broker {} holds t-2", b);
         let local = std::fs::read_to_string(c.b(*b).join(".klog/topics/t.json")).unwrap();

@@ -56,7 +56,7 @@ pub struct ClusterPartition {
     pub partition: i32,
     /// -1 when offline.
     pub leader: i32,
-    pub leader_epoch: i32,
+    pub leader_epoch: crate::LeaderEpoch,
     pub replicas: Vec<i32>,
     pub isr: Vec<i32>,
     pub under_replicated: bool,

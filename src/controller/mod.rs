@@ -130,7 +130,7 @@ pub struct Decision {
     pub kind: String,
     pub old_leader: i32,
     pub leader: i32,
-    pub leader_epoch: i32,
+    pub leader_epoch: crate::LeaderEpoch,
     pub isr: Vec<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_loss: Option<DataLoss>,
@@ -316,7 +316,7 @@ fn apply(
         let kind = match &plan {
             Plan::Lead { leader, isr, unclean } => {
                 cur.leader = *leader;
-                cur.leader_epoch += 1;
+                cur.leader_epoch = cur.leader_epoch.next();
                 cur.isr = isr.clone();
                 if *unclean {
                     "unclean-leader-change"
@@ -326,7 +326,7 @@ fn apply(
             }
             Plan::Offline => {
                 cur.leader = -1;
-                cur.leader_epoch += 1;
+                cur.leader_epoch = cur.leader_epoch.next();
                 "offline"
             }
             Plan::Shrink { isr } => {
@@ -364,13 +364,13 @@ fn apply(
     Ok(d)
 }
 
-fn start_epoch(snap: &Snapshot, topic: &str, p: i32, leader: i32, epoch: i32) -> Result<()> {
+fn start_epoch(snap: &Snapshot, topic: &str, p: i32, leader: i32, epoch: crate::LeaderEpoch) -> Result<()> {
     let dd = crate::replica::broker_dir(snap, leader, WRITER_LOCK_TIMEOUT)?;
     let t = crate::replica::topic_meta(snap, topic)?;
     let ft = dd.ensure_topic_replica(&t, Some(&[p]))?;
     let mut w = dd.open_writer(&ft, p)?;
     let leo = w.log_end_offset();
-    w.epochs_mut().assign(epoch, leo)
+    w.epochs_mut().assign(epoch.0, leo)
 }
 
 /// The kind of an administrative election, as kafka-leader-election's `--election-type`.
@@ -577,7 +577,7 @@ mod tests {
     use super::*;
 
     fn ps(replicas: &[i32], leader: i32, isr: &[i32]) -> PartitionState {
-        PartitionState { replicas: replicas.to_vec(), leader, leader_epoch: 3, isr: isr.to_vec() }
+        PartitionState { replicas: replicas.to_vec(), leader, leader_epoch: crate::LeaderEpoch(3), isr: isr.to_vec() }
     }
 
     fn set(v: &[i32]) -> BTreeSet<i32> {

@@ -145,7 +145,7 @@ fn change_partition(
         let ft = dd.ensure_topic_replica(&t, Some(&[p]))?;
         let mut w = dd.open_writer(&ft, p)?;
         let leo = w.log_end_offset();
-        w.epochs_mut().assign(ps.leader_epoch, leo)?;
+        w.epochs_mut().assign(ps.leader_epoch.0, leo)?;
     }
     Ok(after)
 }
@@ -239,7 +239,7 @@ pub fn execute(store: &MetaStore, plan: &Plan, lock_timeout: Duration, throttle:
                     c.isr = tg.iter().copied().filter(|b| c.isr.contains(b)).collect();
                     if !tg.contains(&c.leader) {
                         c.leader = tg.iter().copied().find(|b| c.isr.contains(b)).unwrap_or(-1);
-                        c.leader_epoch += 1;
+                        c.leader_epoch = c.leader_epoch.next();
                     }
                 },
                 lock_timeout,

@@ -65,7 +65,7 @@ pub struct BrokerInfo {
 pub struct PartitionState {
     pub replicas: Vec<i32>,
     pub leader: i32,
-    pub leader_epoch: i32,
+    pub leader_epoch: crate::LeaderEpoch,
     pub isr: Vec<i32>,
 }
 

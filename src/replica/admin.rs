@@ -69,7 +69,12 @@ pub fn alter_topic(
                 counts.iter().max_by_key(|(len, n)| (**n, std::cmp::Reverse(**len))).map_or(1, |(len, _)| *len as i32);
             let placed = crate::meta::assign_replicas(&brokers, n, rf)?;
             for r in placed.into_iter().skip(have as usize) {
-                t.partitions.push(PartitionState { leader: r[0], leader_epoch: 0, isr: r.clone(), replicas: r });
+                t.partitions.push(PartitionState {
+                    leader: r[0],
+                    leader_epoch: crate::LeaderEpoch(0),
+                    isr: r.clone(),
+                    replicas: r,
+                });
             }
         }
         Ok((

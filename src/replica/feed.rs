@@ -27,7 +27,7 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedEvent {
     /// Reading now goes to broker `to`, the leader at `leader_epoch` (it was `from`).
-    LeaderMoved { from: i32, to: i32, leader_epoch: i32 },
+    LeaderMoved { from: i32, to: i32, leader_epoch: crate::LeaderEpoch },
     /// The new leader's log ends at `to`, below the position `from`: the records in between were
     /// lost in an unclean election; reading goes on from `to`.
     PositionLost { from: i64, to: i64 },
@@ -39,7 +39,7 @@ struct Leader {
     store: MetaStore,
     lock_timeout: Duration,
     broker: i32,
-    leader_epoch: i32,
+    leader_epoch: crate::LeaderEpoch,
     dd: DataDir,
     high_watermark: i64,
     /// Why the last read or refresh failed, while the leader cannot be read.

@@ -28,6 +28,7 @@ use crate::error::{Error, Result};
 use crate::log::epoch::LeaderEpochCache;
 use crate::log::AppendMode;
 use crate::meta::{MetaStore, Snapshot};
+use crate::LeaderEpoch;
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
@@ -251,7 +252,13 @@ pub fn topic_meta(snap: &Snapshot, name: &str) -> Result<TopicMeta> {
 }
 
 /// Fails with a conflict unless `broker` is the partition's leader at `leader_epoch` now.
-pub fn check_leader(store: &MetaStore, topic: &str, partition: i32, broker: i32, leader_epoch: i32) -> Result<()> {
+pub fn check_leader(
+    store: &MetaStore,
+    topic: &str,
+    partition: i32,
+    broker: i32,
+    leader_epoch: LeaderEpoch,
+) -> Result<()> {
     let snap = store.load()?;
     let ps = snap.partition(topic, partition)?;
     if ps.leader != broker || ps.leader_epoch != leader_epoch {
@@ -268,7 +275,13 @@ pub fn check_leader(store: &MetaStore, topic: &str, partition: i32, broker: i32,
 }
 
 /// Sets a partition's ISR, if its leader epoch is still `leader_epoch`; records the change.
-pub fn set_isr(store: &MetaStore, topic: &str, partition: i32, leader_epoch: i32, isr: Vec<i32>) -> Result<Snapshot> {
+pub fn set_isr(
+    store: &MetaStore,
+    topic: &str,
+    partition: i32,
+    leader_epoch: LeaderEpoch,
+    isr: Vec<i32>,
+) -> Result<Snapshot> {
     store.update(|snap| {
         let ps = snap.partition_mut(topic, partition)?;
         if ps.leader_epoch != leader_epoch {
@@ -312,7 +325,7 @@ pub fn elect_leader(
         }
         let old = (ps.leader, ps.leader_epoch);
         ps.leader = new_leader;
-        ps.leader_epoch += 1;
+        ps.leader_epoch = ps.leader_epoch.next();
         if !ps.isr.contains(&new_leader) {
             ps.isr = vec![new_leader];
         }
@@ -328,7 +341,7 @@ pub fn elect_leader(
     let ft = dd.ensure_topic_replica(&t, Some(&[partition]))?;
     let mut w = dd.open_writer(&ft, partition)?;
     let leo = w.log_end_offset();
-    w.epochs_mut().assign(ps.leader_epoch, leo)?;
+    w.epochs_mut().assign(ps.leader_epoch.0, leo)?;
     Ok(snap)
 }
 
@@ -343,7 +356,7 @@ pub fn stored_high_watermark(leader: &DataDir, topic: &str, partition: i32) -> R
 /// topic id: a topic deleted and created again under its name starts afresh).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct FollowerState {
-    leader_epoch: i32,
+    leader_epoch: LeaderEpoch,
     #[serde(default)]
     topic_id: String,
     caught_up_ms: std::collections::BTreeMap<i32, i64>,
@@ -369,7 +382,7 @@ pub struct SyncReport {
     pub failed: Vec<(i32, String)>,
     pub isr: Vec<i32>,
     pub high_watermark: i64,
-    pub leader_epoch: i32,
+    pub leader_epoch: LeaderEpoch,
 }
 
 /// Leader-side step for one partition: when `copy`, brings every replica up to date (each a
@@ -563,7 +576,12 @@ pub fn create_topic(
         }
         let partitions = assignment
             .iter()
-            .map(|r| crate::meta::PartitionState { replicas: r.clone(), leader: r[0], leader_epoch: 0, isr: r.clone() })
+            .map(|r| crate::meta::PartitionState {
+                replicas: r.clone(),
+                leader: r[0],
+                leader_epoch: LeaderEpoch(0),
+                isr: r.clone(),
+            })
             .collect();
         snap.topics.insert(
             name.to_string(),

@@ -34,7 +34,7 @@ pub(super) struct Appender {
     /// long to keep trying when a leader becomes unavailable.
     pub(super) cluster: Option<Box<ClusterLink>>,
     /// The leader epoch each open writer stamps on its batches.
-    epochs: HashMap<i32, i32>,
+    epochs: HashMap<i32, crate::LeaderEpoch>,
     /// Batches appended but not yet durable, by partition.
     unflushed: HashMap<i32, Vec<Acknowledged>>,
     /// Durable batches that still wait for the replicas (cluster topics).
@@ -70,18 +70,21 @@ impl Appender {
         if !self.writers.contains_key(&p) {
             let (mut w, epoch) = match self.cluster {
                 Some(_) => self.open_cluster_writer(p)?,
-                None => (self.dd.as_ref().expect("a standalone topic's directory").open_writer(&self.topic, p)?, 0),
+                None => (
+                    self.dd.as_ref().expect("a standalone topic's directory").open_writer(&self.topic, p)?,
+                    crate::LeaderEpoch(0),
+                ),
             };
             w.set_durable(self.durable);
             self.writers.insert(p, w);
             self.epochs.insert(p, epoch);
         }
-        let leader_epoch = self.epochs.get(&p).copied().unwrap_or(0);
+        let leader_epoch = self.epochs.get(&p).copied().unwrap_or_default();
         let w = self.writers.get_mut(&p).expect("opened above");
         if self.log_append_time {
             crate::record::set_log_append_time(batch, crate::timefmt::now_ms());
         }
-        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch })?;
+        let info = w.append_batch(batch, AppendMode::Leader { leader_epoch: leader_epoch.0 })?;
         let flushed = self.durable && w.maybe_flush()?;
         if let Some(link) = self.cluster.as_deref_mut() {
             let crc = crate::record::BatchHeader::parse(batch).map(|h| h.crc).unwrap_or(0);

@@ -33,7 +33,7 @@ pub(super) struct ClusterLink {
 pub(super) struct SentBatch {
     pub(super) partition: i32,
     pub(super) base_offset: i64,
-    pub(super) leader_epoch: i32,
+    pub(super) leader_epoch: crate::LeaderEpoch,
     pub(super) crc: u32,
     pub(super) bytes: Vec<u8>,
 }
@@ -46,7 +46,7 @@ const UNACKNOWLEDGED_BYTES_MAX: usize = 64 << 20;
 pub(super) struct Route {
     dd: DataDir,
     broker: i32,
-    leader_epoch: i32,
+    leader_epoch: crate::LeaderEpoch,
 }
 
 impl ClusterLink {
@@ -128,7 +128,7 @@ fn leadership_problem(e: &Error) -> bool {
 impl Appender {
     /// Opens the writer of cluster partition `p` on its leader, checking under the partition
     /// lock that the leader still leads at the epoch the batches will carry.
-    pub(super) fn open_cluster_writer(&mut self, p: i32) -> Result<(PartitionWriter, i32)> {
+    pub(super) fn open_cluster_writer(&mut self, p: i32) -> Result<(PartitionWriter, crate::LeaderEpoch)> {
         let topic = self.topic.clone();
         let link = self.cluster.as_deref_mut().expect("a cluster producer");
         link.retry(&topic.name, p, &mut *self.acks, |link| {
