@@ -5,6 +5,7 @@
 //!   to reach its partitions and its groups.
 //! - [`topics`]: topic administration (create, list, describe, alter, delete) in a data
 //!   directory or a cluster, and the rule that keeps Kafka's internal topics Kafka's.
+//! - [`verify`]: checking and repairing a partition's segments, indexes and checkpoints.
 //! - [`groups`]: consumer-group administration (list, describe, reset, delete, commit), as
 //!   kafka-consumer-groups does it.
 //! - [`cluster`]: a data directory joining a cluster of data directories.
@@ -30,6 +31,7 @@ pub mod group_member;
 pub mod groups;
 pub mod producer;
 pub mod topics;
+pub mod verify;
 
 use crate::datadir::DataDir;
 use crate::error::Result;

@@ -278,3 +278,25 @@ pub fn delete(at: &Location, name: &str) -> Result<Changed> {
     let t = local_for(at, name)?.delete_topic(name)?;
     Ok(Changed { in_cluster: false, partitions: t.partitions, unreached: Vec::new() })
 }
+
+/// Deletes the records of partition `p` of `topic` below `offset` (-1: the high watermark), as
+/// kafka-delete-records: for a cluster topic on the partition's leader, up to its high
+/// watermark (followers follow the leader's log start on their next pass; a leader that loses
+/// leadership before the lock is taken deletes nothing), else in the data directory.
+pub fn delete_records(at: &Location, topic: &str, p: i32, offset: i64) -> Result<crate::cleaner::DeleteRecordsReport> {
+    if let Some((store, snap)) = at.cluster_topic(topic)? {
+        let ps = snap.partition(topic, p)?;
+        if ps.leader < 0 {
+            return Err(Error::NotFound(format!("{}-{} is offline (no leader)", topic, p)));
+        }
+        let leader = crate::replica::broker_dir(&snap, ps.leader, at.lock_timeout)?;
+        let t = leader.topic(topic)?;
+        let hw = crate::replica::stored_high_watermark(&leader, topic, p)?;
+        let still_leader = || crate::replica::check_leader(&store, topic, p, ps.leader, ps.leader_epoch);
+        return crate::cleaner::delete_records(&leader, &t, p, offset, Some(hw), Some(&still_leader));
+    }
+    let dd = at.open()?;
+    let t = dd.topic(topic)?;
+    dd.check_partition(&t, p)?;
+    crate::cleaner::delete_records(&dd, &t, p, offset, None, None)
+}

@@ -9,7 +9,8 @@
 //! partition is reported on stderr and the others are still processed; the exit code is then 1.
 
 use super::{out, out_json, Ctx, EXIT_FAILURE, EXIT_OK};
-use crate::cleaner::{delete_records, DeleteRecordsReport};
+use crate::app::topics;
+use crate::cleaner::DeleteRecordsReport;
 use crate::error::{Error, Result};
 use serde_json::json;
 use std::collections::HashSet;
@@ -110,7 +111,7 @@ pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
     let mut reports: Vec<DeleteRecordsReport> = Vec::new();
     let mut failed = false;
     for (topic, p, offset) in requests {
-        let r = delete_one(ctx, &topic, p, offset);
+        let r = topics::delete_records(&ctx.loc, &topic, p, offset);
         match r {
             Ok(r) => reports.push(r),
             Err(e) => {
@@ -131,28 +132,6 @@ pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
         out(&s)?;
     }
     Ok(if failed { EXIT_FAILURE } else { EXIT_OK })
-}
-
-/// A cluster topic's records are deleted on the partition's leader, up to its high watermark
-/// (its followers follow the leader's log start offset on their next pass); other topics' in
-/// the data directory.
-fn delete_one(ctx: &Ctx, topic: &str, p: i32, offset: i64) -> Result<DeleteRecordsReport> {
-    if let Some((store, snap)) = ctx.loc.cluster_topic(topic)? {
-        let ps = snap.partition(topic, p)?;
-        if ps.leader < 0 {
-            return Err(Error::NotFound(format!("{}-{} is offline (no leader)", topic, p)));
-        }
-        let leader = crate::replica::broker_dir(&snap, ps.leader, ctx.loc.lock_timeout)?;
-        let t = leader.topic(topic)?;
-        let hw = crate::replica::stored_high_watermark(&leader, topic, p)?;
-        // Leadership may move before the lock is taken: then nothing is deleted there.
-        let still_leader = || crate::replica::check_leader(&store, topic, p, ps.leader, ps.leader_epoch);
-        return delete_records(&leader, &t, p, offset, Some(hw), Some(&still_leader));
-    }
-    let dd = ctx.loc.open()?;
-    let t = dd.topic(topic)?;
-    dd.check_partition(&t, p)?;
-    delete_records(&dd, &t, p, offset, None, None)
 }
 
 #[cfg(test)]
