@@ -300,3 +300,20 @@ pub fn delete_records(at: &Location, topic: &str, p: i32, offset: i64) -> Result
     dd.check_partition(&t, p)?;
     crate::cleaner::delete_records(&dd, &t, p, offset, None, None)
 }
+
+/// The data directory's copies of `names` (every topic when empty), each with the configs in
+/// force: a cluster topic's are the metadata store's (`topic alter` changes them there; a broker
+/// that was unreachable then may hold older ones in its own topic file).
+pub fn with_current_configs(at: &Location, dd: &DataDir, names: &[String]) -> Result<Vec<TopicMeta>> {
+    let mut topics =
+        if names.is_empty() { dd.topics()? } else { names.iter().map(|t| dd.topic(t)).collect::<Result<Vec<_>>>()? };
+    if let Some(store) = at.store()? {
+        let snap = store.load()?;
+        for t in topics.iter_mut() {
+            if let Some(ts) = snap.topics.get(&t.name).filter(|ts| ts.topic_id == t.topic_id) {
+                t.config = crate::datadir::TopicConfig { overrides: ts.configs.clone() };
+            }
+        }
+    }
+    Ok(topics)
+}

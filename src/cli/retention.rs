@@ -202,21 +202,7 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
         crate::datadir::validate_topic_name(t)?;
     }
     let dd = ctx.loc.open()?;
-    let mut topics = if a.topics.is_empty() {
-        dd.topics()?
-    } else {
-        a.topics.iter().map(|t| dd.topic(t)).collect::<Result<Vec<_>>>()?
-    };
-    // A cluster topic's configs are the metadata store's (`topic alter` changes them there;
-    // a broker that was unreachable then may hold older ones in its own topic file).
-    if let Some(store) = ctx.loc.store()? {
-        let snap = store.load()?;
-        for t in topics.iter_mut() {
-            if let Some(ts) = snap.topics.get(&t.name).filter(|ts| ts.topic_id == t.topic_id) {
-                t.config = crate::datadir::TopicConfig { overrides: ts.configs.clone() };
-            }
-        }
-    }
+    let topics = crate::app::topics::with_current_configs(&ctx.loc, &dd, &a.topics)?;
     let opts = RetentionOptions {
         dry_run: a.dry_run,
         lock_wait: a.lock_wait_ms.map(Duration::from_millis).or(ctx.lock_timeout_given).unwrap_or(LOCK_WAIT_DEFAULT),
