@@ -668,3 +668,17 @@ fn dump_of_a_non_segment_file_or_a_missing_path() {
     clap_usage(&err, "PATHS");
     assert_eq!(t.ok(&["consume", "keep"]), "one\ntwo\nthree\n");
 }
+
+#[test]
+fn replicating_a_directory_into_itself_is_a_usage_error_that_touches_nothing() {
+    let t = with_kept_topic();
+    let before = common::tree(&t.data());
+    let d = t.data().to_str().unwrap().to_string();
+    // Also through another spelling of the same directory.
+    let same = format!("{}/.", d);
+    for to in [d.as_str(), same.as_str()] {
+        let err = t.fails(&["replicate", "--from", &d, "--to", to], b"", 2);
+        one_line(&err, &["to itself"]);
+    }
+    assert_unchanged(&before, &t, "replicate --from X --to X");
+}

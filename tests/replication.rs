@@ -258,9 +258,9 @@ fn standalone_replication_copies_bytes_and_rejects_bad_targets() {
         ok(&["--data-dir", bs, "consume", "s", "-p", "1"], b""),
         ok(&["--data-dir", as_, "consume", "s", "-p", "1"], b"")
     );
-    fails(&["replicate", "--from", as_, "--to", as_], b"", 1);
-    // A follower with a leader epoch newer than any of the leader's is a conflict (exit 3),
-    // never a silent truncation.
+    fails(&["replicate", "--from", as_, "--to", as_], b"", 2); // the same directory twice: a usage error
+                                                               // A follower with a leader epoch newer than any of the leader's is a conflict (exit 3),
+                                                               // never a silent truncation.
     {
         let dd = klog::datadir::DataDir::open(&b).unwrap();
         let t = dd.topic("s").unwrap();

@@ -24,8 +24,9 @@ moves. A follower behind the leader's log start starts over there. One pass by d
 terminal, a line per changed partition and a summary line on stdout, or --json.
 
 Errors (nothing changed): a follower directory that is missing, read-only or of another \
-cluster, replicating a directory to itself, a topic of the same name with another topic id; a \
-follower holding a leader epoch newer than every epoch of its leader (a stale leader) exits 3.";
+cluster, a topic of the same name with another topic id (exit 1); replicating a directory to \
+itself (exit 2); a follower holding a leader epoch newer than every epoch of its leader (a \
+stale leader) exits 3.";
 
 #[derive(Debug, clap::Args)]
 pub struct ReplicateArgs {
