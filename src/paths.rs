@@ -154,8 +154,8 @@ pub mod group {
     }
 
     /// Held by the member that owns a partition.
-    pub fn owner_lock(dir: &Path, topic: &str, partition: i32) -> PathBuf {
-        owners(dir).join(fit_file_name(&format!("{}-{}", topic, partition), ".lock"))
+    pub fn owner_lock(dir: &Path, tp: &crate::TopicPartition) -> PathBuf {
+        owners(dir).join(fit_file_name(&tp.to_string(), ".lock"))
     }
 }
 

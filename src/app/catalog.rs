@@ -35,7 +35,9 @@ impl Catalog {
         Ok(snap.topics.contains_key(topic).then_some((store, snap)))
     }
 
-    fn local(&self, topic: &str) -> Result<&DataDir> {
+    /// The data directory, for a topic that is not the cluster's; with a metadata store and no
+    /// data directory, the error says the topic is not in the cluster.
+    pub fn local(&self, topic: &str) -> Result<&DataDir> {
         self.local.as_ref().ok_or_else(|| not_in_cluster(topic))
     }
 

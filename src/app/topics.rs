@@ -236,15 +236,6 @@ fn describe_cluster(snap: &Snapshot, names: &[String]) -> Vec<ClusterTopic> {
     out
 }
 
-/// The data directory holding a topic that is not a cluster topic; with a metadata store and
-/// no data directory, the error says the topic is not in the cluster.
-fn local_for(at: &Location, topic: &str) -> Result<DataDir> {
-    if at.store()?.is_some() && !at.data_dir.exists() {
-        return Err(super::catalog::not_in_cluster(topic));
-    }
-    at.open()
-}
-
 /// Changes a topic's partition count (growing only) and configs, in the cluster or the data
 /// directory, wherever the topic lives.
 pub fn alter(
@@ -263,7 +254,7 @@ pub fn alter(
         let partitions = snap.topics[name].partitions.len() as i32;
         return Ok(Changed { in_cluster: true, partitions, unreached });
     }
-    let t = local_for(at, name)?.alter_topic(name, partitions, set, delete)?;
+    let t = super::catalog::Catalog::open(at)?.local(name)?.alter_topic(name, partitions, set, delete)?;
     Ok(Changed { in_cluster: false, partitions: t.partitions, unreached: Vec::new() })
 }
 
@@ -275,7 +266,7 @@ pub fn delete(at: &Location, name: &str) -> Result<Changed> {
         let (_, unreached) = crate::replica::admin::delete_topic(&store, name, at.lock_timeout)?;
         return Ok(Changed { in_cluster: true, partitions: 0, unreached });
     }
-    let t = local_for(at, name)?.delete_topic(name)?;
+    let t = super::catalog::Catalog::open(at)?.local(name)?.delete_topic(name)?;
     Ok(Changed { in_cluster: false, partitions: t.partitions, unreached: Vec::new() })
 }
 

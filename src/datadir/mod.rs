@@ -658,11 +658,11 @@ impl DataDir {
                     // Nothing moved (a read-only data directory, say): the command failed, so
                     // it leaves no trace. After a partial move, the topic file stays and
                     // `ensure_topic` completes the rest, as after a crash.
-                    let _ = match &before {
-                        Some(old) => self.write_topic_file(old),
-                        None => fs::remove_file(self.topic_file(&t.name))
-                            .map_err(|e| Error::io("remove", &self.topic_file(&t.name), e)),
-                    };
+                    // Best effort: the rename's error is the one to report.
+                    match &before {
+                        Some(old) => drop(self.write_topic_file(old)),
+                        None => drop(fs::remove_file(self.topic_file(&t.name))),
+                    }
                     let _ = fs::remove_dir_all(&staging_root);
                 }
                 return Err(Error::io("rename into place", &to, e));

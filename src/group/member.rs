@@ -24,6 +24,7 @@ use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::lock::{self, FileLock};
+use crate::paths::group as files;
 use crate::TopicPartition;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -77,17 +78,11 @@ impl GroupState {
     }
 }
 
-use crate::paths::group::{member_json as member_json_path, member_lock as member_lock_path, state as state_path};
-
-fn owner_lock_path(dir: &Path, tp: &TopicPartition) -> PathBuf {
-    crate::paths::group::owner_lock(dir, &tp.topic, tp.partition)
-}
-
 /// Reads the state; `Ok(None)` when the group has none. A state file that does not parse is
 /// rebuilt from the members' own files (it is derived data), so a torn or corrupt state never
 /// blocks a group.
 pub fn read_state(dir: &Path) -> Result<Option<GroupState>> {
-    let p = state_path(dir);
+    let p = files::state(dir);
     match std::fs::read(&p) {
         Ok(bytes) => match serde_json::from_slice(&bytes) {
             Ok(s) => Ok(Some(s)),
@@ -100,7 +95,7 @@ pub fn read_state(dir: &Path) -> Result<Option<GroupState>> {
 
 fn rebuild_state(dir: &Path) -> Result<GroupState> {
     let mut s = GroupState { generation: 1_000_000, ..Default::default() };
-    let mdir = crate::paths::group::members(dir);
+    let mdir = files::members(dir);
     if let Ok(rd) = std::fs::read_dir(&mdir) {
         for e in rd.flatten() {
             let p = e.path();
@@ -117,7 +112,7 @@ fn rebuild_state(dir: &Path) -> Result<GroupState> {
 
 fn write_state(dir: &Path, s: &GroupState) -> Result<()> {
     let json = serde_json::to_vec_pretty(s).expect("state serialises");
-    fsutil::write_atomic(&state_path(dir), &json)
+    fsutil::write_atomic(&files::state(dir), &json)
 }
 
 /// Takes the group's coordinator lock.
@@ -130,7 +125,7 @@ pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLo
             let p = dir.join(sub);
             fsutil::create_dir_durable(&p)?;
         }
-        match lock::lock_exclusive(&crate::paths::group::lock(&dir), timeout, &format!("group {}", group)) {
+        match lock::lock_exclusive(&files::lock(&dir), timeout, &format!("group {}", group)) {
             // `group delete` removed the folder while we waited: the group starts afresh.
             Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound && tries < 3 => tries += 1,
             r => return r,
@@ -142,7 +137,7 @@ pub fn lock_group(dd: &DataDir, group: &str, timeout: Duration) -> Result<FileLo
 pub fn live_members(dir: &Path, s: &GroupState) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for id in s.members.keys() {
-        if lock::is_held(&member_lock_path(dir, id))? {
+        if lock::is_held(&files::member_lock(dir, id))? {
             out.push(id.clone());
         }
     }
@@ -150,7 +145,7 @@ pub fn live_members(dir: &Path, s: &GroupState) -> Result<Vec<String>> {
 }
 
 fn read_heartbeat(dir: &Path, id: &str) -> Option<Heartbeat> {
-    serde_json::from_slice(&std::fs::read(member_json_path(dir, id)).ok()?).ok()
+    serde_json::from_slice(&std::fs::read(files::member_json(dir, id)).ok()?).ok()
 }
 
 /// Members to remove: dead (liveness lock free), or alive but silent past their session timeout
@@ -158,7 +153,7 @@ fn read_heartbeat(dir: &Path, id: &str) -> Option<Heartbeat> {
 fn departed(dir: &Path, s: &GroupState, now: i64) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (id, m) in &s.members {
-        if !lock::is_held(&member_lock_path(dir, id))? {
+        if !lock::is_held(&files::member_lock(dir, id))? {
             out.push((id.clone(), "its process is gone".to_string()));
             continue;
         }
@@ -204,9 +199,9 @@ fn expel_departed(topics: &dyn TopicCatalog, dir: &Path, s: &mut GroupState) -> 
     for (id, _) in &gone {
         s.members.remove(id);
         // A dead member's files can go; a live but silent one keeps its lock file.
-        if !lock::is_held(&member_lock_path(dir, id))? {
-            let _ = std::fs::remove_file(member_lock_path(dir, id));
-            let _ = std::fs::remove_file(member_json_path(dir, id));
+        if !lock::is_held(&files::member_lock(dir, id))? {
+            let _ = std::fs::remove_file(files::member_lock(dir, id));
+            let _ = std::fs::remove_file(files::member_json(dir, id));
         }
     }
     let strategy = s.protocol.as_deref().and_then(Strategy::parse).unwrap_or(Strategy::Range);
@@ -311,7 +306,7 @@ impl Member {
         }
         let pid = std::process::id();
         let id = format!("{}-{}-{}", opts.client_id, pid, &crate::datadir::new_uuid()?[..8]);
-        let liveness = lock::lock_exclusive(&member_lock_path(&dir, &id), Duration::from_millis(100), "member lock")?;
+        let liveness = lock::lock_exclusive(&files::member_lock(&dir, &id), Duration::from_millis(100), "member lock")?;
         let now = crate::timefmt::now_ms();
         let meta = MemberMeta {
             member_id: id.clone(),
@@ -434,7 +429,7 @@ impl Member {
             if self.owned.contains_key(&tp) {
                 continue;
             }
-            let p = owner_lock_path(&self.dir, &tp);
+            let p = files::owner_lock(&self.dir, &tp);
             match lock::lock_exclusive(&p, Duration::ZERO, "partition ownership") {
                 Ok(l) => {
                     self.owned.insert(tp.clone(), l);
@@ -466,8 +461,8 @@ impl Member {
             write_state(&self.dir, &s)?;
             warnings.extend(record_metadata(&self.dd, &self.group, &s));
         }
-        let _ = std::fs::remove_file(member_json_path(&self.dir, &self.id));
-        let _ = std::fs::remove_file(member_lock_path(&self.dir, &self.id));
+        let _ = std::fs::remove_file(files::member_json(&self.dir, &self.id));
+        let _ = std::fs::remove_file(files::member_lock(&self.dir, &self.id));
         Ok(warnings)
     }
 
@@ -489,7 +484,7 @@ impl Drop for Member {
 fn write_heartbeat(dir: &Path, hb: &Heartbeat) -> Result<()> {
     // Replaced by rename with the file and the directory fsynced: a power loss leaves the old
     // or the new file, never an empty one.
-    let p = member_json_path(dir, &hb.meta.member_id);
+    let p = files::member_json(dir, &hb.meta.member_id);
     fsutil::write_atomic(&p, &serde_json::to_vec(hb).expect("heartbeat serialises"))
 }
 
