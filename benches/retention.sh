@@ -40,7 +40,7 @@ ls "$W/pristine/c-0" | grep -c '\.log$' | sed 's/^/segments: /'
 # 10,000 segments, all young: nothing to delete.
 if [ ! -d "$W/many/t-0" ]; then
     rm -rf "$W/many"
-    "$K" --data-dir "$W/many" topic create t -c segment.bytes=14 >/dev/null
+    "$K" --data-dir "$W/many" topic create t -c internal.segment.bytes=14 >/dev/null
     seq 10000 | "$K" --data-dir "$W/many" produce t -p 0 --batch-size 1 --acks 0
 fi
 ls "$W/many/t-0" | grep -c '\.log$' | sed 's/^/segments: /'

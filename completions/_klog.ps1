@@ -37,7 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints')
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Append records from stdin to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records from a topic to stdout')
@@ -62,7 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             break
         }
         'klog;init' {
-            [CompletionResult]::new('--broker-id', '--broker-id', [CompletionResultType]::ParameterName, 'This broker''s id, written as broker.id in meta.properties')
+            [CompletionResult]::new('--broker-id', '--broker-id', [CompletionResultType]::ParameterName, 'This broker''s id, written as node.id in meta.properties (KRaft''s name for broker.id)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The data directory (a Kafka log directory)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long a writer waits for a lock held by another process, in ms [default: 30000; retention: 5000, then it skips the partition]')
@@ -122,7 +122,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none')
             [CompletionResult]::new('--request-timeout-ms', '--request-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request to a Kafka cluster may take before klog gives up, in ms')
-            [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed quietly when the topic exists already')
+            [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed quietly when the topic exists already. In a cluster it also makes the replica directories the topic is missing on reachable brokers (a create cut short)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -1094,7 +1094,7 @@ Register-ArgumentCompleter -Native -CommandName 'klog' -ScriptBlock {
             break
         }
         'klog;help' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints')
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Append records from stdin to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read records from a topic to stdout')

@@ -34,7 +34,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand init 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+            cand init 'Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints'
             cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Append records from stdin to a topic'
             cand consume 'Read records from a topic to stdout'
@@ -58,7 +58,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'klog;init'= {
-            cand --broker-id 'This broker''s id, written as broker.id in meta.properties'
+            cand --broker-id 'This broker''s id, written as node.id in meta.properties (KRaft''s name for broker.id)'
             cand --data-dir 'The data directory (a Kafka log directory)'
             cand --meta 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone'
             cand --lock-timeout-ms 'How long a writer waits for a lock held by another process, in ms [default: 30000; retention: 5000, then it skips the partition]'
@@ -116,7 +116,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -F 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
             cand --client-config 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
             cand --request-timeout-ms 'How long a request to a Kafka cluster may take before klog gives up, in ms'
-            cand --if-not-exists 'Succeed quietly when the topic exists already'
+            cand --if-not-exists 'Succeed quietly when the topic exists already. In a cluster it also makes the replica directories the topic is missing on reachable brokers (a create cut short)'
             cand -q 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)'
             cand --quiet 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat''s -q)'
             cand -h 'Print help'
@@ -1017,7 +1017,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'klog;help'= {
-            cand init 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+            cand init 'Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints'
             cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Append records from stdin to a topic'
             cand consume 'Read records from a topic to stdout'

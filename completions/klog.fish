@@ -34,7 +34,7 @@ complete -c klog -n "__fish_klog_needs_command" -l request-timeout-ms -d 'How lo
 complete -c klog -n "__fish_klog_needs_command" -s q -l quiet -d 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat\'s -q)'
 complete -c klog -n "__fish_klog_needs_command" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_needs_command" -s V -l version -d 'Print version'
-complete -c klog -n "__fish_klog_needs_command" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+complete -c klog -n "__fish_klog_needs_command" -f -a "init" -d 'Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints'
 complete -c klog -n "__fish_klog_needs_command" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
 complete -c klog -n "__fish_klog_needs_command" -f -a "produce" -d 'Append records from stdin to a topic'
 complete -c klog -n "__fish_klog_needs_command" -f -a "consume" -d 'Read records from a topic to stdout'
@@ -56,7 +56,7 @@ complete -c klog -n "__fish_klog_needs_command" -f -a "completions" -d 'Print a 
 complete -c klog -n "__fish_klog_needs_command" -f -a "generate" -d 'Write the man pages and completion scripts into a directory (for maintainers)'
 complete -c klog -n "__fish_klog_needs_command" -f -a "complete-names" -d 'List topic or group names, one a line (for the shell completion scripts)'
 complete -c klog -n "__fish_klog_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c klog -n "__fish_klog_using_subcommand init" -l broker-id -d 'This broker\'s id, written as broker.id in meta.properties' -r
+complete -c klog -n "__fish_klog_using_subcommand init" -l broker-id -d 'This broker\'s id, written as node.id in meta.properties (KRaft\'s name for broker.id)' -r
 complete -c klog -n "__fish_klog_using_subcommand init" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
 complete -c klog -n "__fish_klog_using_subcommand init" -l meta -d 'The cluster metadata store (a directory); default: the one the data directory joined with `klog init --meta`, if any. Without one, the data directory stands alone' -r -F
 complete -c klog -n "__fish_klog_using_subcommand init" -l lock-timeout-ms -d 'How long a writer waits for a lock held by another process, in ms [default: 30000; retention: 5000, then it skips the partition]' -r
@@ -95,7 +95,7 @@ complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcomm
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s X -d 'A client property for the Kafka cluster, KEY=VALUE with librdkafka\'s names (repeatable): security.protocol, sasl.mechanism, sasl.username, sasl.password, ssl.ca.location, ... Values are never printed' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s F -l client-config -d 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none' -r
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l request-timeout-ms -d 'How long a request to a Kafka cluster may take before klog gives up, in ms' -r
-complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed quietly when the topic exists already'
+complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed quietly when the topic exists already. In a cluster it also makes the replica directories the topic is missing on reachable brokers (a create cut short)'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat\'s -q)'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c klog -n "__fish_klog_using_subcommand topic; and __fish_seen_subcommand_from list" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F
@@ -643,7 +643,7 @@ complete -c klog -n "__fish_klog_using_subcommand complete-names" -s F -l client
 complete -c klog -n "__fish_klog_using_subcommand complete-names" -l request-timeout-ms -d 'How long a request to a Kafka cluster may take before klog gives up, in ms' -r
 complete -c klog -n "__fish_klog_using_subcommand complete-names" -s q -l quiet -d 'Quiet: no informational notes on stderr (where reading continues after deleted offsets or a leader change, a summary, membership events); errors and warnings still show (kcat\'s -q)'
 complete -c klog -n "__fish_klog_using_subcommand complete-names" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help" -f -a "init" -d 'Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints'
+complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help" -f -a "init" -d 'Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints'
 complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
 complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help" -f -a "produce" -d 'Append records from stdin to a topic'
 complete -c klog -n "__fish_klog_using_subcommand help; and not __fish_seen_subcommand_from init topic produce consume group offsets dump verify perf retention delete-records replicate broker cluster controller leader-election reassign mirror completions generate complete-names help" -f -a "consume" -d 'Read records from a topic to stdout'

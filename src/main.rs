@@ -13,5 +13,7 @@ use klog::{
 };
 
 fn main() {
+    // Deterministic crash tests only (`KLOG_POWERCUT`): the disk's state as the process starts.
+    fsutil::powercut::arm();
     std::process::exit(cli::main());
 }

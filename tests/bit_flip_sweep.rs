@@ -77,7 +77,7 @@ fn bit_flips_in_every_file_kind_never_read_as_data() {
         "--partitions",
         "2",
         "--config",
-        "segment.bytes=600",
+        "internal.segment.bytes=600",
         "--config",
         "index.interval.bytes=100",
     ]);

@@ -300,7 +300,7 @@ fn bad_topic_configs_are_usage_errors() {
     let err = t.fails(&["topic", "alter", "keep", "--delete-config", "retention.msx"], b"", 2);
     one_line(&err, &["'retention.msx'"]);
     let err = t.fails(&["topic", "create", "new", "--config", "segment.bytes=1"], b"", 2);
-    one_line(&err, &["segment.bytes", "'1'"]);
+    one_line(&err, &["segment.bytes", "'1'", "1048576"]);
     assert!(!t.partition_dir("new", 0).exists());
     assert_unchanged(&before, &t, "bad configs");
     let d: serde_json::Value = serde_json::from_str(&t.ok(&["topic", "describe", "keep", "--json"])).unwrap();
@@ -406,9 +406,9 @@ fn bad_compression_and_format_are_usage_errors() {
 // Damaged segments
 // ---------------------------------------------------------------------------------------------
 
-/// A topic `c` with segment.bytes=1000 and 200 records in small batches: several segments.
+/// A topic `c` with internal.segment.bytes=1000 and 200 records in small batches: several segments.
 fn rolled_topic(t: &Klog, topic: &str) -> Vec<PathBuf> {
-    t.ok(&["topic", "create", topic, "--config", "segment.bytes=1000"]);
+    t.ok(&["topic", "create", topic, "--config", "internal.segment.bytes=1000"]);
     t.ok_with(&["produce", topic, "--batch-size", "200"], numbered(200).as_bytes());
     let logs = log_files(&t.partition_dir(topic, 0));
     assert!(logs.len() >= 3, "{logs:?}");

@@ -140,9 +140,22 @@ fn init_writes_meta_properties_and_empty_checkpoints() {
     let meta = std::fs::read_to_string(t.data().join("meta.properties")).unwrap();
     let props: BTreeMap<&str, &str> =
         meta.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('=')).collect();
-    assert_eq!(props.get("broker.id"), Some(&"7"), "{meta}");
+    // KRaft's form, as `kafka-storage format` writes it (tests/kafka_oracle.rs has Kafka's
+    // StorageTool read it).
+    assert_eq!(props.get("version"), Some(&"1"), "{meta}");
+    assert_eq!(props.get("node.id"), Some(&"7"), "{meta}");
+    assert_eq!(props.get("broker.id"), None, "{meta}");
     let cluster = props.get("cluster.id").expect("cluster.id present");
     assert!(!cluster.is_empty(), "{meta}");
+    let dir_id = props.get("directory.id").expect("directory.id present");
+    assert_eq!(dir_id.len(), 22, "{meta}");
+    assert!(!dir_id.starts_with('-'), "{meta}");
+    assert_ne!(dir_id, cluster, "{meta}");
+    // klog reads its broker id back from node.id.
+    let out = t.ok(&["init", "--broker-id", "7"]);
+    assert!(out.contains("broker.id=7"), "{out}");
+    let err = t.fails(&["init", "--broker-id", "8"], b"", 1);
+    assert!(err.contains("already belongs to broker 7"), "{err}");
     assert_eq!(cluster.len(), 22, "a Kafka UUID in base64: {cluster}");
     assert!(out.contains(cluster), "init prints the cluster id: {out}");
     for name in [
@@ -297,7 +310,7 @@ fn topic_alter_raises_partitions_and_changes_configs() {
     t.ok_with(&["produce", "t", "-p", "0"], b"keep\n");
     assert!(!t.partition_dir("t", 2).exists());
     let out =
-        t.ok(&["topic", "alter", "t", "-P", "4", "--config", "retention.ms=5000", "--config", "segment.bytes=100000"]);
+        t.ok(&["topic", "alter", "t", "-P", "4", "--config", "retention.ms=5000", "--config", "segment.bytes=2097152"]);
     assert!(out.contains('4'), "{out}");
     assert!(t.partition_dir("t", 2).is_dir());
     assert!(t.partition_dir("t", 3).is_dir());
@@ -305,7 +318,7 @@ fn topic_alter_raises_partitions_and_changes_configs() {
     let d = json_one(&t.ok(&["topic", "describe", "t", "--json"]));
     assert_eq!(d[0]["partition_count"], 4);
     assert_eq!(d[0]["partitions"].as_array().unwrap().len(), 4);
-    assert_eq!(d[0]["configs"], serde_json::json!({"retention.ms": "5000", "segment.bytes": "100000"}));
+    assert_eq!(d[0]["configs"], serde_json::json!({"retention.ms": "5000", "segment.bytes": "2097152"}));
     // The new partitions take records.
     t.ok_with(&["produce", "t", "-p", "3"], b"new\n");
     assert_eq!(t.ok(&["consume", "t", "-p", "3"]), "new\n");
@@ -313,9 +326,9 @@ fn topic_alter_raises_partitions_and_changes_configs() {
     // Removing an override.
     t.ok(&["topic", "alter", "t", "--delete-config", "retention.ms"]);
     let d = json_one(&t.ok(&["topic", "describe", "t", "--json"]));
-    assert_eq!(d[0]["configs"], serde_json::json!({"segment.bytes": "100000"}));
+    assert_eq!(d[0]["configs"], serde_json::json!({"segment.bytes": "2097152"}));
     let text = t.ok(&["topic", "describe", "t"]);
-    assert!(text.contains("Configs: segment.bytes=100000\n"), "{text}");
+    assert!(text.contains("Configs: segment.bytes=2097152\n"), "{text}");
 }
 
 #[test]
@@ -844,7 +857,7 @@ fn offsets_for_a_time() {
 #[test]
 fn offsets_for_a_time_across_segments_and_index_entries() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "t", "--config", "segment.bytes=1000", "--config", "index.interval.bytes=100"]);
+    t.ok(&["topic", "create", "t", "--config", "internal.segment.bytes=1000", "--config", "index.interval.bytes=100"]);
     let input: String =
         (0..200).map(|i| format!("{{\"value\":\"r{i}\",\"timestamp\":{}}}\n", 1_000_000 + i * 10)).collect();
     t.ok_with(&["produce", "t", "--input", "json", "--batch-size", "200"], input.as_bytes());
@@ -932,7 +945,7 @@ fn dump_a_log_segment() {
 #[test]
 fn dump_indexes_and_a_partition_dir() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "t", "--config", "segment.bytes=1000", "--config", "index.interval.bytes=100"]);
+    t.ok(&["topic", "create", "t", "--config", "internal.segment.bytes=1000", "--config", "index.interval.bytes=100"]);
     t.ok_with(&["produce", "t", "--batch-size", "200"], numbered(200).as_bytes());
     let dir = t.partition_dir("t", 0);
     let logs = log_files(&dir);
@@ -1079,6 +1092,51 @@ fn real_kafka_directory_is_read_as_it_is() {
     assert!(!dir.join(".klog").exists());
 }
 
+/// The bases of a partition's segments, in order.
+fn segment_bases(dir: &std::path::Path) -> Vec<i64> {
+    let mut v: Vec<i64> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".log")?.parse().ok())
+        .collect();
+    v.sort();
+    v
+}
+
+/// `recovery-point-offset-checkpoint` as Kafka keeps it: one entry per partition, the offset
+/// below which the log is flushed (here the active segment's base, recorded when a writer opens).
+#[test]
+fn recovery_point_checkpoint_has_an_entry_per_partition() {
+    let t = Klog::new();
+    t.ok(&["topic", "create", "rp", "-P", "2", "--config", "internal.segment.bytes=2000"]);
+    let lines: String = (0..200).map(|i| format!("record number {i:04} with some padding\n")).collect();
+    t.ok_with(&["produce", "rp", "-p", "0", "--batch-size", "500"], lines.as_bytes());
+    let bases = segment_bases(&t.partition_dir("rp", 0));
+    assert!(bases.len() >= 3, "{bases:?}");
+    let read = || {
+        let text = std::fs::read_to_string(t.data().join("recovery-point-offset-checkpoint")).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some("0"), "{text}");
+        let n: usize = lines.next().unwrap().parse().unwrap();
+        let m: BTreeMap<(String, i32), i64> = lines
+            .map(|l| {
+                let f: Vec<&str> = l.split(' ').collect();
+                ((f[0].to_string(), f[1].parse().unwrap()), f[2].parse().unwrap())
+            })
+            .collect();
+        assert_eq!(m.len(), n, "{text}");
+        m
+    };
+    // The produce's writer opened an empty partition: its point is 0; rolls during the run are
+    // recorded at the next open, as Kafka's periodic checkpoint lags too.
+    assert_eq!(read().get(&("rp".to_string(), 0)), Some(&0));
+    t.ok_with(&["produce", "rp", "-p", "0"], b"one more\n");
+    assert_eq!(read().get(&("rp".to_string(), 0)), Some(bases.last().unwrap()), "bases {bases:?}");
+    assert_eq!(read().get(&("rp".to_string(), 1)), None, "partition 1 was never written");
+    // Deleting the topic drops its entries.
+    t.ok(&["topic", "delete", "rp"]);
+    assert!(read().is_empty());
+}
+
 #[test]
 fn kafka_demo_metadata_log_verifies() {
     // The sample is a copy of a KRaft broker's partition directory without its meta.properties;
@@ -1165,7 +1223,7 @@ fn completions_bash_prints_a_script() {
 #[test]
 fn segments_roll_at_segment_bytes() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "t", "--config", "segment.bytes=1000"]);
+    t.ok(&["topic", "create", "t", "--config", "internal.segment.bytes=1000"]);
     t.ok_with(&["produce", "t", "--batch-size", "200"], numbered(200).as_bytes());
     let dir = t.partition_dir("t", 0);
     let logs = log_files(&dir);

@@ -226,7 +226,7 @@ fn a_damaged_log_start_checkpoint_is_found_when_the_log_contradicts_it() {
 #[test]
 fn damage_in_a_sealed_segment_is_reported_with_what_it_needs() {
     let k = Klog::new();
-    k.ok(&["topic", "create", "t", "--partitions", "1", "--config", "segment.bytes=200"]);
+    k.ok(&["topic", "create", "t", "--partitions", "1", "--config", "internal.segment.bytes=200"]);
     for i in 0..6 {
         k.ok_with(&["produce", "t", "-p", "0"], format!("value-{}\n", i).as_bytes());
     }
@@ -244,7 +244,7 @@ fn damage_in_a_sealed_segment_is_reported_with_what_it_needs() {
 #[test]
 fn a_base_offset_flipped_forward_in_a_sealed_segments_last_batch_runs_into_the_next_segment() {
     let k = Klog::new();
-    k.ok(&["topic", "create", "t", "--partitions", "1", "--config", "segment.bytes=200"]);
+    k.ok(&["topic", "create", "t", "--partitions", "1", "--config", "internal.segment.bytes=200"]);
     for i in 0..6 {
         k.ok_with(&["produce", "t", "-p", "0"], format!("value-{}\n", i).as_bytes());
     }

@@ -131,7 +131,9 @@ fn audit(k: &Klog, args: &[&str], input: &[u8]) -> (usize, Vec<PathBuf>) {
 fn every_new_directory_and_every_replaced_file_is_durable() {
     let k = Klog::new();
     // The data directory, .klog/, topics/, locks/, staging and partition directories.
-    assert!(audit(&k, &["topic", "create", "t", "--partitions", "2", "--config", "segment.bytes=300"], b"").0 >= 6);
+    assert!(
+        audit(&k, &["topic", "create", "t", "--partitions", "2", "--config", "internal.segment.bytes=300"], b"").0 >= 6
+    );
     for i in 0..6 {
         let lines: String = (0..8).map(|j| format!("record-{}-{}\n", i, j)).collect();
         k.ok_with(&["produce", "t", "-p", "0"], lines.as_bytes());

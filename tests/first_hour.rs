@@ -359,7 +359,7 @@ fn kafka_and_kcat_spellings_mean_the_same() {
 #[test]
 fn quiet_drops_notes_but_not_errors() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "t", "-c", "segment.bytes=200"]);
+    t.ok(&["topic", "create", "t", "-c", "internal.segment.bytes=200"]);
     t.ok_with(&["produce", "t"], numbered("r", 0..40).as_bytes());
     // -o past the end on a single partition: an error, -q or not.
     let (code, _, err) = run(&t, &["-q", "consume", "t", "-o", "999"], b"");

@@ -237,7 +237,7 @@ fn standalone_replication_copies_bytes_and_rejects_bad_targets() {
     let a = t.path().join("a");
     let b = t.path().join("b");
     let (as_, bs) = (a.to_str().unwrap(), b.to_str().unwrap());
-    ok(&["--data-dir", as_, "topic", "create", "s", "-P", "2", "-c", "segment.bytes=2000"], b"");
+    ok(&["--data-dir", as_, "topic", "create", "s", "-P", "2", "-c", "internal.segment.bytes=2000"], b"");
     ok(&["--data-dir", as_, "produce", "s", "-p", "0", "--batch-size", "500"], &lines(0, 500));
     ok(&["--data-dir", as_, "produce", "s", "-p", "1"], &lines(500, 600));
     fails(&["replicate", "--from", as_, "--to", bs], b"", 1); // follower missing
@@ -321,7 +321,7 @@ fn sigkilled_followers_and_producers_leave_consistent_replicas() {
             "-c",
             "min.insync.replicas=2",
             "-c",
-            "segment.bytes=4096",
+            "internal.segment.bytes=4096",
         ],
         b"",
     );
@@ -519,7 +519,7 @@ fn a_follower_behind_the_leaders_log_start_starts_over_there() {
     let t = tempfile::tempdir().unwrap();
     let (a, b) = (t.path().join("a"), t.path().join("b"));
     let (as_, bs) = (a.to_str().unwrap(), b.to_str().unwrap());
-    ok(&["--data-dir", as_, "topic", "create", "s", "-c", "segment.bytes=500"], b"");
+    ok(&["--data-dir", as_, "topic", "create", "s", "-c", "internal.segment.bytes=500"], b"");
     ok(&["--data-dir", bs, "init", "--broker-id", "1"], b"");
     ok(&["replicate", "--from", as_, "--to", bs], b"");
     ok(&["--data-dir", as_, "produce", "s", "-p", "0", "--batch-size", "100"], &lines(0, 200));
@@ -614,7 +614,7 @@ fn cluster_topics_are_listed_altered_and_deleted_through_the_store() {
 #[test]
 fn retention_on_a_broker_uses_the_cluster_configs() {
     let c = Cluster::new(2);
-    c.ok(&["topic", "create", "r", "-P", "1", "--replica-assignment", "0:1", "-c", "segment.bytes=1024"], b"");
+    c.ok(&["topic", "create", "r", "-P", "1", "--replica-assignment", "0:1", "-c", "internal.segment.bytes=1024"], b"");
     // Records two hours old: kept by the default retention (7 days), not by one hour.
     let old: Vec<u8> = (0..100).map(|i| format!("{:060}\n", i)).collect::<String>().into_bytes();
     let two_hours_ago = (klog::timefmt::now_ms() - 7_200_000).to_string();

@@ -87,7 +87,7 @@ fn produce_at(t: &Klog, topic: &str, prefix: &str, n: usize, ts: i64) {
 #[test]
 fn time_retention_deletes_whole_expired_segments_up_to_the_first_young_one() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "t", "-c", "segment.bytes=250", "-c", &format!("retention.ms={}", DAY)]);
+    t.ok(&["topic", "create", "t", "-c", "internal.segment.bytes=250", "-c", &format!("retention.ms={}", DAY)]);
     let now = now_ms();
     produce_at(&t, "t", "old", 10, now - 10 * DAY);
     produce_at(&t, "t", "new", 10, now - 3_600_000);
@@ -137,7 +137,7 @@ fn time_retention_deletes_whole_expired_segments_up_to_the_first_young_one() {
 #[test]
 fn size_retention_deletes_the_oldest_segments_while_the_excess_covers_them() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "s", "-c", "segment.bytes=300", "-c", "retention.ms=-1"]);
+    t.ok(&["topic", "create", "s", "-c", "internal.segment.bytes=300", "-c", "retention.ms=-1"]);
     produce_at(&t, "s", "r", 40, now_ms());
     let dir = t.partition_dir("s", 0);
     let sizes = log_sizes(&dir);
@@ -162,7 +162,7 @@ fn size_retention_deletes_the_oldest_segments_while_the_excess_covers_them() {
 #[test]
 fn size_and_time_together_each_on_what_the_other_left() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "b", "-c", "segment.bytes=250", "-c", &format!("retention.ms={}", DAY)]);
+    t.ok(&["topic", "create", "b", "-c", "internal.segment.bytes=250", "-c", &format!("retention.ms={}", DAY)]);
     let now = now_ms();
     produce_at(&t, "b", "old", 12, now - 5 * DAY);
     produce_at(&t, "b", "new", 12, now);
@@ -185,7 +185,7 @@ fn size_and_time_together_each_on_what_the_other_left() {
 #[test]
 fn a_fully_expired_partition_rolls_and_starts_again_at_its_end() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "x", "-c", "segment.bytes=250", "-c", "retention.ms=1000"]);
+    t.ok(&["topic", "create", "x", "-c", "internal.segment.bytes=250", "-c", "retention.ms=1000"]);
     produce_at(&t, "x", "old", 9, now_ms() - DAY);
     let (code, v) = retention_json(&t, &[]);
     assert_eq!(code, 0);
@@ -206,7 +206,7 @@ fn a_fully_expired_partition_rolls_and_starts_again_at_its_end() {
 #[test]
 fn a_locked_partition_is_skipped_and_said_so() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "l", "-c", "segment.bytes=250", "-c", "retention.ms=1000"]);
+    t.ok(&["topic", "create", "l", "-c", "internal.segment.bytes=250", "-c", "retention.ms=1000"]);
     produce_at(&t, "l", "old", 9, now_ms() - DAY);
     let lock =
         File::options().create(true).truncate(false).write(true).open(t.data().join(".klog/locks/l-0.lock")).unwrap();
@@ -227,7 +227,7 @@ fn a_locked_partition_is_skipped_and_said_so() {
 #[test]
 fn delete_records_moves_the_log_start_and_readers_never_go_below_it() {
     let t = Klog::new();
-    t.ok(&["topic", "create", "d", "--partitions", "2", "-c", "segment.bytes=250", "-c", "retention.ms=-1"]);
+    t.ok(&["topic", "create", "d", "--partitions", "2", "-c", "internal.segment.bytes=250", "-c", "retention.ms=-1"]);
     produce_at(&t, "d", "r", 20, now_ms());
     let dir = t.partition_dir("d", 0);
     let before = bases(&dir);
@@ -326,7 +326,7 @@ fn compaction_matches_a_model_over_random_workloads_and_small_key_maps() {
         "-c",
         "cleanup.policy=compact",
         "-c",
-        "segment.bytes=700",
+        "internal.segment.bytes=700",
         "-c",
         "min.cleanable.dirty.ratio=0.01",
         "-c",
@@ -375,7 +375,8 @@ fn compaction_matches_a_model_over_random_workloads_and_small_key_maps() {
 #[test]
 fn tombstones_go_after_delete_retention_ms() {
     let t = Klog::new();
-    let cfg = ["-c", "cleanup.policy=compact", "-c", "segment.bytes=100", "-c", "min.cleanable.dirty.ratio=0.01"];
+    let cfg =
+        ["-c", "cleanup.policy=compact", "-c", "internal.segment.bytes=100", "-c", "min.cleanable.dirty.ratio=0.01"];
     for (topic, keep_ms) in [("gone", "0"), ("kept", "86400000")] {
         let mut args = vec!["topic", "create", topic, "-c"];
         let dr = format!("delete.retention.ms={}", keep_ms);
@@ -412,7 +413,7 @@ fn tombstones_go_after_delete_retention_ms() {
 #[test]
 fn compaction_lags_are_honoured() {
     let t = Klog::new();
-    let base = ["-c", "cleanup.policy=compact", "-c", "segment.bytes=100"];
+    let base = ["-c", "cleanup.policy=compact", "-c", "internal.segment.bytes=100"];
     let recs: Vec<Rec> = (0..6).map(|i| ("k".to_string(), Some(format!("v{}", i)))).collect();
     // min.compaction.lag.ms: young records are not compacted, even with a dirty ratio of 1.
     let mut args = vec!["topic", "create", "young", "-c", "min.compaction.lag.ms=3600000"];
@@ -448,7 +449,7 @@ fn compact_delete_topics_both_compact_and_expire() {
         "-c",
         "cleanup.policy=compact,delete",
         "-c",
-        "segment.bytes=100",
+        "internal.segment.bytes=100",
         "-c",
         "retention.ms=3600000",
         "-c",
@@ -467,4 +468,52 @@ fn compact_delete_topics_both_compact_and_expire() {
     assert!(got.contains(&8) && got.contains(&9), "the latest of each key stays: {:?}", got);
     assert!(!got.contains(&4) && !got.contains(&5), "superseded records go: {:?}", got);
     t.verify_ok("");
+}
+
+/// `offsets --time` after compaction emptied the first segment, as Kafka's ListOffsets answers
+/// it: a segment without time-index entries has its file's modification time as its largest
+/// timestamp, and only the first segment whose largest timestamp reaches the time is searched.
+/// (tests/kafka_oracle.rs compares klog with GetOffsetShell on such a topic.)
+#[test]
+fn offsets_for_time_after_compaction_follows_kafkas_segment_rule() {
+    const BASE: i64 = 1_700_000_000_000;
+    let t = Klog::new();
+    t.ok(&[
+        "topic",
+        "create",
+        "tc",
+        "-c",
+        "cleanup.policy=compact",
+        "-c",
+        "min.cleanable.dirty.ratio=0.01",
+        "-c",
+        "internal.segment.bytes=1000",
+    ]);
+    let mut input = String::new();
+    for round in 0..10 {
+        for k in 0..10 {
+            let ts = BASE + (round * 10 + k) * 1000;
+            input += &format!("{{\"key\":\"k{k}\",\"value\":\"v{round}-{k}\",\"timestamp\":{ts}}}\n");
+        }
+    }
+    t.ok_with(&["produce", "tc", "-p", "0", "--input", "json", "--batch-size", "200"], input.as_bytes());
+    t.ok(&["retention", "tc"]);
+    let dir = t.partition_dir("tc", 0);
+    let first = bases(&dir)[0];
+    let first_log = dir.join(format!("{first:020}.log"));
+    assert_eq!(std::fs::metadata(&first_log).unwrap().len(), 0, "compaction did not empty the first segment");
+    let offset_for = |time: i64| -> Value {
+        let out = t.ok(&["offsets", "tc", "--time", &time.to_string(), "--json"]);
+        serde_json::from_str::<Value>(&out).unwrap()[0]["offset_for_time"].clone()
+    };
+    // The empty segment's file is recent, so its largest timestamp is later than every record:
+    // Kafka searches it alone and finds no offset.
+    assert_eq!(offset_for(BASE + 57_500), Value::Null);
+    // Made older than the time asked for, it is passed over, and the first record at or after
+    // the time is found in the segments after it.
+    let old = std::time::UNIX_EPOCH + std::time::Duration::from_millis((BASE - DAY) as u64);
+    File::options().write(true).open(&first_log).unwrap().set_modified(old).unwrap();
+    let records = t.log_records("tc");
+    let want = records.iter().map(|r| r.0 .1).find(|&o| o >= 58).expect("a record at or after offset 58");
+    assert_eq!(offset_for(BASE + 57_500), Value::from(want));
 }

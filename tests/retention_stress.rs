@@ -86,7 +86,7 @@ fn sigkill_during_deletion_loses_nothing_that_was_to_stay() {
     let mut killed_midway = 0;
     for round in 0..5 {
         let topic = format!("d{}", round);
-        t.ok(&["topic", "create", &topic, "-c", "segment.bytes=100", "-c", "retention.ms=3600000"]);
+        t.ok(&["topic", "create", &topic, "-c", "internal.segment.bytes=100", "-c", "retention.ms=3600000"]);
         let line = |i: usize| if i < old { format!("old-{}", i) } else { format!("new-{}", i) };
         let input: String = (0..old).map(|i| line(i) + "\n").collect();
         let ts = (now_ms() - DAY).to_string();
@@ -164,7 +164,7 @@ fn sigkill_during_compaction_keeps_every_latest_value() {
         "-c",
         "cleanup.policy=compact",
         "-c",
-        "segment.bytes=1500",
+        "internal.segment.bytes=1500",
         "-c",
         "min.cleanable.dirty.ratio=0.01",
     ]);
@@ -236,7 +236,7 @@ fn a_long_compaction_lets_producers_in() {
         "-c",
         "cleanup.policy=compact",
         "-c",
-        "segment.bytes=20000",
+        "internal.segment.bytes=20000",
         "-c",
         "min.cleanable.dirty.ratio=0.01",
     ]);
@@ -331,7 +331,7 @@ fn producers_readers_and_overlapping_retention_runs() {
         "create",
         "del",
         "-c",
-        "segment.bytes=1200",
+        "internal.segment.bytes=1200",
         "-c",
         "retention.bytes=8000",
         "-c",
@@ -344,7 +344,7 @@ fn producers_readers_and_overlapping_retention_runs() {
         "-c",
         "cleanup.policy=compact",
         "-c",
-        "segment.bytes=1200",
+        "internal.segment.bytes=1200",
         "-c",
         "min.cleanable.dirty.ratio=0.05",
     ]);

@@ -60,6 +60,9 @@ pub struct GroupSettings {
     pub commit: CommitMode,
     pub auto_commit_interval: Duration,
     pub count: Option<u64>,
+    /// `read_committed` delivers, and so commits, only up to a partition's first transaction
+    /// still open (its last stable offset), and never an aborted transaction's records.
+    pub isolation: Isolation,
     /// Exit once every owned partition is read to its end (and the group settled).
     pub exit_at_end: bool,
     pub strategy: Strategy,
@@ -413,7 +416,7 @@ pub fn run(
         topics: member.topics().iter().cloned().collect(),
     });
     let fetcher = Fetcher::new(FetchSettings {
-        isolation: Isolation::ReadUncommitted,
+        isolation: s.isolation,
         stop_ms: None,
         count: s.count,
         batches_per_round: 16,

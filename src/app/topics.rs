@@ -118,7 +118,11 @@ pub fn create(at: &Location, t: &NewTopic) -> Result<Created> {
                     .into(),
             ));
         }
-        if t.if_not_exists && store.load()?.topics.contains_key(&t.name) {
+        let snap = store.load()?;
+        if t.if_not_exists && snap.topics.contains_key(&t.name) {
+            // Completes a create that a crash cut short after the store had the topic; brokers
+            // out of reach get their replicas when they are back and this runs again.
+            crate::replica::create_missing_replicas(&snap, &t.name, at.lock_timeout)?;
             return Ok(Created::Existed);
         }
         let assignment = match &t.replica_assignment {

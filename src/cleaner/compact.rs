@@ -239,7 +239,7 @@ fn clean_group(
         // Retention falls back on the modification time of a segment without timestamps.
         file.set_modified(t).map_err(|e| Error::io("set the modification time of", &log_path, e))?;
     }
-    file.sync_all().map_err(|e| Error::io("fsync", &log_path, e))?;
+    crate::fsutil::sync_all(&file, &log_path)?;
     oidx.sync()?;
     tidx.sync()?;
     Ok(stats)

@@ -36,10 +36,6 @@ pub struct DirSegments {
     error: RefCell<Option<Error>>,
 }
 
-fn mtime_ms(m: &std::fs::Metadata) -> i64 {
-    m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_millis() as i64)
-}
-
 impl DirSegments {
     /// Facts of the segments `bases` (ascending; the last is the active one) of `dir`.
     pub fn new(dir: &Path, bases: Vec<i64>, active_max_timestamp: Option<i64>) -> DirSegments {
@@ -78,7 +74,7 @@ impl DirSegments {
         }
         let path = segment_path(&self.dir, self.bases[i], LOG_SUFFIX);
         let s = match std::fs::metadata(&path) {
-            Ok(m) => (m.len(), mtime_ms(&m)),
+            Ok(m) => (m.len(), crate::fsutil::modified_ms(&m)),
             Err(e) => {
                 self.keep_error(Error::io("stat", &path, e));
                 (0, i64::MAX)

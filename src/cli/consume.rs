@@ -554,11 +554,6 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         return run_kafka(ctx, cluster, a);
     }
     if a.group.group.is_some() {
-        if a.isolation == IsolationArg::ReadCommitted {
-            return Err(Error::Usage(
-                "--isolation read_committed is not supported for group members (--group) yet".into(),
-            ));
-        }
         return run_group(ctx, a);
     }
     let plan = a.plan()?;
@@ -661,6 +656,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         commit: g.commit.into(),
         auto_commit_interval: Duration::from_millis(g.auto_commit_interval_ms),
         count: a.count,
+        isolation: a.isolation.into(),
         exit_at_end: plan.exit_at_end,
         strategy: g.assignment.into(),
         session_timeout_ms: g.session_timeout_ms,

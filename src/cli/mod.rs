@@ -108,7 +108,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a data directory: meta.properties (broker.id, a new cluster.id) and empty checkpoints.
+    /// Create a data directory: meta.properties (node.id, a new cluster.id) and empty checkpoints.
     Init(InitArgs),
     /// Create, list, describe, alter and delete topics.
     #[command(subcommand)]
@@ -169,7 +169,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// This broker's id, written as broker.id in meta.properties.
+    /// This broker's id, written as node.id in meta.properties (KRaft's name for broker.id).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i32).range(0..))]
     pub broker_id: i32,
 }

@@ -27,7 +27,8 @@ pub enum TopicCommand {
         /// A topic config, KEY=VALUE with Kafka's names (repeatable; see `klog topic configs`).
         #[arg(long = "config", short = 'c', value_name = "KEY=VALUE")]
         configs: Vec<String>,
-        /// Succeed quietly when the topic exists already.
+        /// Succeed quietly when the topic exists already. In a cluster it also makes the
+        /// replica directories the topic is missing on reachable brokers (a create cut short).
         #[arg(long)]
         if_not_exists: bool,
         /// Replicas per partition, placed over the cluster's brokers like Kafka (needs a

@@ -34,6 +34,14 @@ struct Def {
 }
 
 const I32: i64 = i32::MAX as i64;
+
+/// Kafka's test-only topic config that overrides `segment.bytes` without its 1 MiB minimum.
+/// Internal configs are listed only where a topic sets them.
+const INTERNAL_SEGMENT_BYTES: &str = "internal.segment.bytes";
+
+fn is_internal(name: &str) -> bool {
+    name.starts_with("internal.")
+}
 const I64: i64 = i64::MAX;
 
 const DEFS: &[Def] = &[
@@ -141,9 +149,16 @@ const DEFS: &[Def] = &[
     },
     Def {
         name: "segment.bytes",
-        kind: Kind::Int { min: 14, max: I32 },
+        // Kafka 4's minimum (KIP-1030); smaller segments are for tests: internal.segment.bytes.
+        kind: Kind::Int { min: 1_048_576, max: I32 },
         default: "1073741824",
         doc: "segment size at which the log rolls",
+    },
+    Def {
+        name: INTERNAL_SEGMENT_BYTES,
+        kind: Kind::Int { min: 14, max: I32 },
+        default: "",
+        doc: "for tests, as in Kafka: a segment size below segment.bytes' 1 MiB minimum, used instead of it",
     },
     Def {
         name: "segment.index.bytes",
@@ -191,7 +206,7 @@ fn def(name: &str) -> Option<&'static Def> {
 
 /// Every config name klog knows, with its default and a line of help.
 pub fn known_configs() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    DEFS.iter().map(|d| (d.name, d.default, d.doc))
+    DEFS.iter().filter(|d| !is_internal(d.name)).map(|d| (d.name, d.default, d.doc))
 }
 
 /// Checks one `key=value` against its definition; returns the normalised value.
@@ -265,6 +280,7 @@ impl TopicConfig {
     /// Every config with its effective value and whether it is an override.
     pub fn effective(&self) -> Vec<(String, String, bool)> {
         DEFS.iter()
+            .filter(|d| !is_internal(d.name) || self.overrides.contains_key(d.name))
             .map(|d| (d.name.to_string(), self.get(d.name).to_string(), self.overrides.contains_key(d.name)))
             .collect()
     }
@@ -284,7 +300,14 @@ impl TopicConfig {
 
     pub fn log_config(&self) -> LogConfig {
         LogConfig {
-            segment_bytes: self.get_i64("segment.bytes").max(14) as u64,
+            // As Kafka's LogConfig.segmentSize: internal.segment.bytes when set. Values read from
+            // disk are not validated again (a topic from before the 1 MiB minimum keeps its size).
+            segment_bytes: self
+                .overrides
+                .get(INTERNAL_SEGMENT_BYTES)
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or_else(|| self.get_i64("segment.bytes"))
+                .max(14) as u64,
             segment_ms: self.max_segment_ms(),
             segment_index_bytes: self.get_i64("segment.index.bytes").max(12) as u64,
             index_interval_bytes: self.get_i64("index.interval.bytes").max(0) as u64,
@@ -312,5 +335,23 @@ mod tests {
         assert!(validate("cleanup.policy", "shred").is_err());
         assert!(validate("min.cleanable.dirty.ratio", "1.5").is_err());
         assert_eq!(validate("compression.type", "ZSTD").unwrap(), "zstd");
+    }
+
+    #[test]
+    fn segment_bytes_has_kafkas_minimum_and_the_internal_override_does_not() {
+        assert!(validate("segment.bytes", "1048575").unwrap_err().to_string().contains("segment.bytes"));
+        assert_eq!(validate("segment.bytes", "1048576").unwrap(), "1048576");
+        assert_eq!(validate("internal.segment.bytes", "300").unwrap(), "300");
+        assert!(validate("internal.segment.bytes", "13").is_err());
+        let mut c = TopicConfig::default();
+        assert_eq!(c.log_config().segment_bytes, 1 << 30);
+        c.overrides.insert("internal.segment.bytes".into(), "300".into());
+        assert_eq!(c.log_config().segment_bytes, 300);
+        // A topic written before the minimum keeps its size.
+        let old = TopicConfig { overrides: [("segment.bytes".to_string(), "1000".to_string())].into() };
+        assert_eq!(old.log_config().segment_bytes, 1000);
+        assert!(!known_configs().any(|(n, _, _)| n.starts_with("internal.")));
+        assert!(!TopicConfig::default().effective().iter().any(|(n, _, _)| n.starts_with("internal.")));
+        assert!(c.effective().iter().any(|(n, v, o)| n == "internal.segment.bytes" && v == "300" && *o));
     }
 }

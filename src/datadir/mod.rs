@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! <root>/
-//!   meta.properties                      broker.id, cluster.id (Kafka's v0 keys)
-//!   recovery-point-offset-checkpoint     Kafka's text checkpoints (section 3.3)
+//!   meta.properties                      version=1, node.id, cluster.id, directory.id (KRaft's form)
+//!   recovery-point-offset-checkpoint     Kafka's text checkpoints (section 3.3); a partition's
+//!                                        recovery point is its active segment's base
 //!   log-start-offset-checkpoint
 //!   replication-offset-checkpoint
 //!   cleaner-offset-checkpoint
@@ -181,10 +182,17 @@ fn random_bytes() -> Result<[u8; 16]> {
 
 /// A Kafka UUID as URL-safe base64 without padding (22 characters), never all zero.
 pub fn new_uuid() -> Result<String> {
-    let mut b = random_bytes()?;
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))
+    loop {
+        let mut b = random_bytes()?;
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let id = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+        // Kafka's Uuid.randomUuid draws again for an id starting with '-', which its command
+        // line tools would take for an option.
+        if !id.starts_with('-') {
+            return Ok(id);
+        }
+    }
 }
 
 /// Checks a Kafka topic id given by a user (`topic create --topic-id`): 22 characters of
@@ -355,11 +363,15 @@ impl DataDir {
                 Some(c) => c.to_string(),
                 None => new_uuid()?,
             };
+            // KRaft's form (version 1), which a Kafka 4 broker requires: it refuses version 0
+            // ("formatted for legacy mode"). `directory.id` names this log directory to the
+            // cluster, as `kafka-storage format` writes it.
             let text = format!(
-                "#\n#Written by klog at {}\nversion=0\nbroker.id={}\ncluster.id={}\n",
+                "#\n#Written by klog at {}\nversion=1\nnode.id={}\ncluster.id={}\ndirectory.id={}\n",
                 crate::timefmt::format_rfc3339_ms(crate::timefmt::now_ms()),
                 broker_id,
-                id
+                id,
+                new_uuid()?
             );
             fsutil::write_atomic(&meta_path, text.as_bytes())?;
             id
@@ -975,7 +987,24 @@ impl DataDir {
         self.check_partition(t, partition)?;
         let lock = self.lock_partition(&t.name, partition)?;
         let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?.unwrap_or(0);
-        PartitionWriter::open(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
+        let w = PartitionWriter::open(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)?;
+        self.keep_recovery_point(&t.name, partition, &w)?;
+        Ok(w)
+    }
+
+    /// Keeps the partition's entry in `recovery-point-offset-checkpoint` as Kafka does: the
+    /// offset below which the log is flushed, here the active segment's base once the sealed
+    /// segments are synced ([`PartitionWriter::sync_sealed_segments_since`]). It is written only
+    /// when it changed, so a writer's open costs a read of the file, and a write once per
+    /// segment roll. Like Kafka's periodic checkpoint it may lag behind the log (a long-running
+    /// writer's rolls are recorded at its next open); a lag only makes a broker recover more.
+    fn keep_recovery_point(&self, topic: &str, partition: i32, w: &PartitionWriter) -> Result<()> {
+        let recorded = self.checkpoint_value(RECOVERY_POINT_CHECKPOINT, topic, partition)?;
+        let point = w.sync_sealed_segments_since(recorded.unwrap_or(i64::MIN))?;
+        if recorded != Some(point) {
+            self.set_checkpoint_value(RECOVERY_POINT_CHECKPOINT, topic, partition, point)?;
+        }
+        Ok(())
     }
 
     /// Opens a partition for writing as [`DataDir::open_writer`] does, but lets recovery cut the
@@ -985,7 +1014,10 @@ impl DataDir {
         self.check_partition(t, partition)?;
         let lock = self.lock_partition(&t.name, partition)?;
         let start = self.checkpoint_value(LOG_START_CHECKPOINT, &t.name, partition)?.unwrap_or(0);
-        PartitionWriter::open_repair(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)
+        let w =
+            PartitionWriter::open_repair(&self.partition_dir(&t.name, partition), t.config.log_config(), lock, start)?;
+        self.keep_recovery_point(&t.name, partition, &w)?;
+        Ok(w)
     }
 
     /// Opens a partition for reading, lock-free.

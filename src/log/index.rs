@@ -260,6 +260,6 @@ impl IndexWriter {
     }
 
     pub fn sync(&self) -> Result<()> {
-        self.file.sync_data().map_err(|e| Error::io("fsync", &self.path, e))
+        crate::fsutil::sync_data(&self.file, &self.path)
     }
 }

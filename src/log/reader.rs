@@ -119,21 +119,27 @@ impl PartitionReader {
     }
 
     /// The position to start scanning segment `base` for `offset`: the largest index entry at or
-    /// below `offset - 1` whose batch checks out, else 0. Also returns the next offset after
-    /// that batch (or `base`).
+    /// below `offset - 1` whose batch checks out, else 0. Also returns the first offset the scan
+    /// from there meets: that batch's base (or `base`).
     fn index_position(&self, base: i64, offset: i64) -> Result<(u64, i64)> {
+        self.indexed_batch(base, offset.saturating_sub(1)).map(|(pos, h)| (pos, h.map_or(base, |h| h.base_offset)))
+    }
+
+    /// The batch the offset index points at for `key` (its largest entry at or below `key`, as
+    /// Kafka's `OffsetIndex.lookup`), if it checks out: its position and header; else 0.
+    fn indexed_batch(&self, base: i64, key: i64) -> Result<(u64, Option<BatchHeader>)> {
         let view = IndexView::open(&segment_path(&self.dir, base, INDEX_SUFFIX), IndexKind::Offset, base)?;
-        let Some(e) = view.lookup_offset(offset.saturating_sub(1))? else {
-            return Ok((0, base));
+        let Some(e) = view.lookup_offset(key)? else {
+            return Ok((0, None));
         };
         let path = self.log_path(base);
         let Ok(f) = File::open(&path) else {
-            return Ok((0, base));
+            return Ok((0, None));
         };
         match read_header_at(&f, &path, e.position as u64)? {
-            Some(h) if h.last_offset() == e.offset => Ok((e.position as u64, h.base_offset)),
+            Some(h) if h.last_offset() == e.offset => Ok((e.position as u64, Some(h))),
             // An entry that does not check out (a crashed writer's, or corruption): scan instead.
-            _ => Ok((0, base)),
+            _ => Ok((0, None)),
         }
     }
 
@@ -142,41 +148,70 @@ impl PartitionReader {
         self.segments.partition_point(|&b| b <= offset).saturating_sub(1)
     }
 
-    /// The first offset whose record timestamp is >= `timestamp`, as Kafka's ListOffsets: `None`
-    /// when every record is older.
+    /// The first offset whose record timestamp is >= `timestamp`, as Kafka's ListOffsets finds
+    /// it (`UnifiedLog.searchOffsetInLocalLog`): in the first segment whose largest timestamp
+    /// reaches `timestamp`, and only there; `None` when that segment has no such record at or
+    /// after the log start, or no segment reaches it. A segment's largest timestamp is its time
+    /// index's last entry or, with none (a segment compaction emptied), its file's modification
+    /// time, as Kafka's `LogSegment.largestTimestamp` has it. The last segment is searched
+    /// whatever its index says, since its writer may not have indexed its newest batches yet.
     pub fn offset_for_timestamp(&self, timestamp: i64) -> Result<Option<i64>> {
-        for &base in &self.segments {
-            let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
-            // Skip a segment whose largest timestamp (its last time entry) is older, unless the
-            // index may be incomplete (the last segment): then scan it.
-            let is_last = Some(&base) == self.segments.last();
-            if !is_last && tview.last_time_entry()?.is_some_and(|e| e.timestamp < timestamp) {
-                continue;
-            }
-            let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
-            let (pos, _) = self.index_position(base, from)?;
-            let path = self.log_path(base);
-            let mut scan = BatchScanner::open(&path, pos)?;
-            loop {
-                match scan.next_batch()? {
-                    ScanItem::Batch { header, .. } => {
-                        // Control batches count, as in Kafka's LogSegment.findOffsetByTimestamp.
-                        if header.max_timestamp < timestamp {
-                            continue;
-                        }
-                        let found = first_record_at_or_after(scan.batch_bytes(), &header, timestamp)?;
-                        if let Some(o) = found {
-                            return Ok(Some(o.max(self.log_start_offset())));
-                        }
+        let start = self.log_start_offset();
+        let Some((&last, sealed)) = self.segments.split_last() else {
+            return Ok(None);
+        };
+        let target = sealed
+            .iter()
+            .map(|&base| {
+                let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
+                let largest = match tview.last_time_entry()?.filter(|e| e.timestamp >= 0) {
+                    Some(e) => e.timestamp,
+                    None => self.modified_ms(base)?,
+                };
+                Ok((base, largest))
+            })
+            .find(|r| r.as_ref().map_or(true, |&(_, largest)| largest >= timestamp))
+            .transpose()?
+            .map_or(last, |(base, _)| base);
+        self.search_segment(target, timestamp, start)
+    }
+
+    /// Kafka's `LogSegment.findOffsetByTimestamp`: from the batch the time index and offset index
+    /// point at, the first record with a timestamp >= `timestamp` and an offset >= `start`.
+    fn search_segment(&self, base: i64, timestamp: i64, start: i64) -> Result<Option<i64>> {
+        let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
+        let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
+        let (pos, _) = self.indexed_batch(base, from.max(start))?;
+        let path = self.log_path(base);
+        let mut scan = match BatchScanner::open(&path, pos) {
+            Ok(s) => s,
+            // A segment retention deleted since this reader listed the directory.
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        loop {
+            match scan.next_batch()? {
+                ScanItem::Batch { header, .. } => {
+                    // Control batches count, as in Kafka's FileRecords.searchForTimestamp.
+                    if header.max_timestamp < timestamp {
+                        continue;
                     }
-                    ScanItem::End { .. } => break,
-                    ScanItem::Invalid { position, error } => {
-                        return Err(Error::corrupt(&path, position, error.0));
+                    let found = first_record_at_or_after(scan.batch_bytes(), &header, timestamp, start)?;
+                    if found.is_some() {
+                        return Ok(found);
                     }
                 }
+                ScanItem::End { .. } => return Ok(None),
+                ScanItem::Invalid { position, error } => return Err(Error::corrupt(&path, position, error.0)),
             }
         }
-        Ok(None)
+    }
+
+    /// The modification time of segment `base`'s log file, in ms since the epoch.
+    fn modified_ms(&self, base: i64) -> Result<i64> {
+        let path = self.log_path(base);
+        let m = std::fs::metadata(&path).map_err(|e| Error::io("stat", &path, e))?;
+        Ok(crate::fsutil::modified_ms(&m))
     }
 
     /// Sizes and largest timestamps of every segment.
@@ -202,11 +237,11 @@ impl PartitionReader {
     }
 }
 
-fn first_record_at_or_after(batch: &[u8], h: &BatchHeader, timestamp: i64) -> Result<Option<i64>> {
+fn first_record_at_or_after(batch: &[u8], h: &BatchHeader, timestamp: i64, start: i64) -> Result<Option<i64>> {
     let section = crate::record::RecordsSection::new(batch, h).map_err(|e| Error::Invalid(e.0))?;
     for r in section.iter() {
         let r = r.map_err(|e| Error::Invalid(e.0))?;
-        if r.timestamp >= timestamp {
+        if r.timestamp >= timestamp && r.offset >= start {
             return Ok(Some(r.offset));
         }
     }

@@ -279,6 +279,23 @@ impl PartitionWriter {
         &self.segments
     }
 
+    /// Kafka's recovery point for this log: the active segment's base offset, below which every
+    /// segment is sealed. Sealed segments that end above `from` (the recovery point recorded
+    /// before) are fsynced first (rolls of a non-durable writer, acks=0, left them unsynced), so
+    /// the point returned never claims data that a power loss could still take. Kafka's broker,
+    /// after an unclean stop, recovers every segment from this offset on.
+    pub fn sync_sealed_segments_since(&self, from: i64) -> Result<i64> {
+        for pair in self.segments.windows(2) {
+            let (base, next) = (pair[0], pair[1]);
+            if next > from {
+                for suffix in [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX] {
+                    fsutil::sync_existing_file(&segment_path(&self.dir, base, suffix))?;
+                }
+            }
+        }
+        Ok(self.active.base_offset)
+    }
+
     /// The largest timestamp in the active segment, which its time index may not show yet
     /// (entries are sparse until the segment rolls or the writer closes); -1 when it has none.
     pub fn active_max_timestamp(&self) -> i64 {
@@ -320,7 +337,7 @@ impl PartitionWriter {
         if self.durable {
             // The sealed segment is no longer the one `flush` syncs: make it durable now.
             if self.dirty {
-                io(a.log.sync_data(), "fsync", &a.log_path)?;
+                fsutil::sync_data(&a.log, &a.log_path)?;
             }
             a.offset_index.sync()?;
             a.time_index.sync()?;
@@ -435,7 +452,7 @@ impl PartitionWriter {
     /// Fsyncs the active segment's log if anything was appended since the last flush.
     pub fn flush(&mut self) -> Result<()> {
         if self.dirty {
-            io(self.active.log.sync_data(), "fsync", &self.active.log_path)?;
+            fsutil::sync_data(&self.active.log, &self.active.log_path)?;
             self.dirty = false;
         }
         self.unflushed_messages = 0;
@@ -478,7 +495,7 @@ impl PartitionWriter {
         };
         let f = io(fs::OpenOptions::new().write(true).open(&log_path), "open", &log_path)?;
         io(f.set_len(cut), "truncate", &log_path)?;
-        io(f.sync_all(), "fsync", &log_path)?;
+        fsutil::sync_all(&f, &log_path)?;
         // Index entries past the cut are dropped by recovery, which also recomputes the end.
         let mut report = RecoveryReport::default();
         let (active, next) = recover_active(&self.dir, base, &self.config, &mut report, Recovery::AfterTruncate)?;
@@ -771,7 +788,7 @@ fn recover_active(
     if valid_end < log_len {
         let f = io(fs::OpenOptions::new().write(true).open(&log_path), "open", &log_path)?;
         io(f.set_len(valid_end), "truncate", &log_path)?;
-        io(f.sync_all(), "fsync", &log_path)?;
+        fsutil::sync_all(&f, &log_path)?;
         report.truncated_bytes = log_len - valid_end;
         report.truncated_at = Some(valid_end);
     } else {

@@ -358,7 +358,7 @@ impl MetaStore {
         self.cut_unapplied(c.version)?;
         let mut f = fsutil::open_append(&p)?;
         f.write_all(line.as_bytes()).map_err(|e| Error::io("append to", &p, e))?;
-        f.sync_data().map_err(|e| Error::io("fsync", &p, e))
+        crate::fsutil::sync_data(&f, &p)
     }
 
     /// Cuts a torn last line (no final newline: a crash mid-append) so the next change starts
@@ -376,7 +376,7 @@ impl MetaStore {
         let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let f = fs::OpenOptions::new().write(true).open(&p).map_err(|e| Error::io("open", &p, e))?;
         f.set_len(keep as u64).map_err(|e| Error::io("truncate the torn tail of", &p, e))?;
-        f.sync_data().map_err(|e| Error::io("fsync", &p, e))
+        crate::fsutil::sync_data(&f, &p)
     }
 
     /// Cuts change lines at or above `version`: a change whose snapshot was never written (a
@@ -393,7 +393,7 @@ impl MetaStore {
             if parse_change_line(line).is_some_and(|c| c.version >= version) {
                 let f = fs::OpenOptions::new().write(true).open(&p).map_err(|e| Error::io("open", &p, e))?;
                 f.set_len(pos as u64).map_err(|e| Error::io("truncate", &p, e))?;
-                return f.sync_data().map_err(|e| Error::io("fsync", &p, e));
+                return crate::fsutil::sync_data(&f, &p);
             }
             pos += line.len();
         }

@@ -589,17 +589,30 @@ pub fn create_topic(
         );
         Ok(("create-topic".into(), json!({"topic": name, "topic_id": topic_id, "assignment": assignment})))
     })?;
-    let t = topic_meta(&snap, name)?;
+    let failed = create_missing_replicas(&snap, name, lock_timeout)?;
+    Ok((snap, failed))
+}
+
+/// Makes the replica directories of topic `name` that the store assigns to each broker and that
+/// are missing (a create cut short by a crash or a power cut, a broker away when it ran),
+/// leaving every existing one alone. Returns the brokers it could not reach, with why.
+pub fn create_missing_replicas(snap: &Snapshot, name: &str, lock_timeout: Duration) -> Result<Vec<(i32, String)>> {
+    let t = topic_meta(snap, name)?;
     let mut failed = Vec::new();
     for &b in snap.brokers.keys() {
-        let mine: Vec<i32> =
-            assignment.iter().enumerate().filter(|(_, r)| r.contains(&b)).map(|(p, _)| p as i32).collect();
+        let mine: Vec<i32> = snap.topics[name]
+            .partitions
+            .iter()
+            .enumerate()
+            .filter(|(_, ps)| ps.replicas.contains(&b))
+            .map(|(p, _)| p as i32)
+            .collect();
         if mine.is_empty() {
             continue;
         }
-        if let Err(e) = broker_dir(&snap, b, lock_timeout).and_then(|dd| dd.ensure_topic_replica(&t, Some(&mine))) {
+        if let Err(e) = broker_dir(snap, b, lock_timeout).and_then(|dd| dd.ensure_topic_replica(&t, Some(&mine))) {
             failed.push((b, e.to_string()));
         }
     }
-    Ok((snap, failed))
+    Ok(failed)
 }

@@ -1,6 +1,8 @@
 //! File helpers with durability in mind: replace-by-rename (temporary file, fsync, rename,
 //! fsync the directory), positioned reads, and directory syncs.
 
+pub mod powercut;
+
 use crate::error::{Error, Result};
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -29,10 +31,35 @@ pub fn read_input(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
 }
 
-/// Fsyncs a directory so that renames and creations in it are durable.
+/// Fsyncs a directory so that renames and creations in it are durable. Every fsync klog does
+/// goes through this function, [`sync_data`] or [`sync_all`]: each is a sync point of
+/// [`powercut`].
 pub fn sync_dir(dir: &Path) -> Result<()> {
     let d = File::open(dir).map_err(|e| Error::io("open directory", dir, e))?;
+    powercut::before_dir_sync(dir);
     d.sync_all().map_err(|e| Error::io("fsync directory", dir, e))
+}
+
+/// Fsyncs a file's data and what is needed to read it back (fdatasync).
+pub fn sync_data(file: &File, path: &Path) -> Result<()> {
+    powercut::before_file_sync(file);
+    file.sync_data().map_err(|e| Error::io("fsync", path, e))
+}
+
+/// Fsyncs a file's data and all its metadata (fsync).
+pub fn sync_all(file: &File, path: &Path) -> Result<()> {
+    powercut::before_file_sync(file);
+    file.sync_all().map_err(|e| Error::io("fsync", path, e))
+}
+
+/// Fsyncs the data of an existing file (one written earlier, perhaps by another process).
+/// A missing file is not an error: there is nothing of it to make durable.
+pub fn sync_existing_file(path: &Path) -> Result<()> {
+    match File::open(path) {
+        Ok(f) => sync_data(&f, path),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io("open", path, e)),
+    }
 }
 
 /// Creates directory `dir` and any missing parents, and makes every directory it created
@@ -65,7 +92,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let tmp = tmp_path.as_path();
     let mut f = File::create(tmp).map_err(|e| Error::io("create", tmp, e))?;
     f.write_all(contents).map_err(|e| Error::io("write", tmp, e))?;
-    f.sync_all().map_err(|e| Error::io("fsync", tmp, e))?;
+    sync_all(&f, tmp)?;
     drop(f);
     fs::rename(tmp, path).map_err(|e| Error::io("rename into place", path, e))?;
     if let Some(dir) = path.parent() {
@@ -96,6 +123,11 @@ pub fn open_append(path: &Path) -> Result<File> {
         .read(true)
         .open(path)
         .map_err(|e| Error::io("open for writing", path, e))
+}
+
+/// A file's modification time in ms since the epoch (0 when the file system has none).
+pub fn modified_ms(m: &fs::Metadata) -> i64 {
+    m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_millis() as i64)
 }
 
 /// Length of a file.
