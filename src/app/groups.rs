@@ -11,8 +11,10 @@ use super::Location;
 use crate::datadir::DataDir;
 use crate::error::{Error, Result};
 use crate::group::list_groups;
-use crate::group::member::{self, GroupState, MemberMeta};
+use crate::group::member::{self, GroupState};
 use crate::group::offsets::{self, group_dir, Change, GroupOffsets};
+use crate::group::report::{read_plan_file, reset_row};
+pub use crate::group::report::{GroupStateView, GroupSummary, MemberView, OffsetView, ResetPlan, ResetRow, ResetTo};
 use crate::lock::FileLock;
 use crate::TopicPartition;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,77 +27,6 @@ fn state_name(live: usize) -> &'static str {
     } else {
         "Empty"
     }
-}
-
-/// One row of `list`.
-#[derive(Debug)]
-pub struct GroupSummary {
-    pub group: String,
-    pub state: &'static str,
-    pub members: usize,
-    pub protocol: String,
-    pub generation: i32,
-}
-
-/// A group's state (`describe --state`).
-#[derive(Debug)]
-pub struct GroupStateView {
-    pub group: String,
-    pub state: &'static str,
-    pub live_members: usize,
-    pub detail: GroupState,
-}
-
-/// A live member and its assignment (`describe --members`).
-#[derive(Debug)]
-pub struct MemberView {
-    pub member_id: String,
-    pub info: MemberMeta,
-    pub assignment: Vec<TopicPartition>,
-}
-
-/// A partition a group committed or is assigned (`describe`): lag is measured to what a
-/// consumer may read (a cluster partition's high watermark); None where unknown.
-#[derive(Debug)]
-pub struct OffsetView {
-    pub tp: TopicPartition,
-    pub current_offset: Option<i64>,
-    pub log_end_offset: Option<i64>,
-    pub lag: Option<i64>,
-    pub consumer_id: Option<String>,
-}
-
-/// Where a reset moves each partition.
-#[derive(Clone, Copy, Debug)]
-pub enum ResetTo {
-    Earliest,
-    Latest,
-    /// The committed offset (the log end where none).
-    Current,
-    Offset(i64),
-    /// The first offset with a timestamp at or after this one (ms since the epoch).
-    Time(i64),
-    /// The committed offset (the log end where none) plus N.
-    ShiftBy(i64),
-}
-
-/// Which partitions a reset covers, and where to.
-#[derive(Clone, Debug)]
-pub enum ResetPlan {
-    /// Every partition committed (`all_topics`) and those of `topics` (each a topic with all
-    /// its partitions, or the partitions listed), moved to one place.
-    Scope { all_topics: bool, topics: Vec<(String, Option<Vec<i32>>)>, to: ResetTo },
-    /// Explicit `topic,partition,offset` lines of a file.
-    File(std::path::PathBuf),
-}
-
-/// One partition of a reset: its new offset, clamped into the log as Kafka does (`clamped_from`
-/// holds the offset asked for, with the log's range, when it was outside).
-#[derive(Debug)]
-pub struct ResetRow {
-    pub tp: TopicPartition,
-    pub new_offset: i64,
-    pub clamped_from: Option<(i64, i64, i64)>,
 }
 
 /// Consumer groups of a data directory or cluster.
@@ -161,7 +92,7 @@ impl GroupAdmin {
                     state: state_name(live),
                     members: live,
                     protocol,
-                    generation: s.generation,
+                    generation: Some(s.generation),
                 });
             }
             for (g, lg) in offsets::logged_groups(&home, None)? {
@@ -173,7 +104,7 @@ impl GroupAdmin {
                         state: "Empty",
                         members: 0,
                         protocol,
-                        generation: s.generation,
+                        generation: Some(s.generation),
                     });
                 }
             }
@@ -187,7 +118,15 @@ impl GroupAdmin {
         let (s, _) = load(&dd, group)?;
         let s = s.unwrap_or_default();
         let live = member::live_members(&group_dir(&dd, group), &s)?.len();
-        Ok(GroupStateView { group: group.to_string(), state: state_name(live), live_members: live, detail: s })
+        Ok(GroupStateView {
+            group: group.to_string(),
+            state: state_name(live),
+            live_members: live,
+            protocol: s.protocol,
+            generation: Some(s.generation),
+            leader: s.leader,
+            subscription: s.subscription,
+        })
     }
 
     /// The live members and their assignments.
@@ -201,7 +140,10 @@ impl GroupAdmin {
             .filter(|(id, _)| live.contains(*id))
             .map(|(id, m)| MemberView {
                 member_id: id.clone(),
-                info: m.clone(),
+                client_id: m.client_id.clone(),
+                host: m.host.clone(),
+                pid: Some(m.pid),
+                topics: m.topics.clone(),
                 assignment: s.assignment.get(id).cloned().unwrap_or_default(),
             })
             .collect())
@@ -226,12 +168,8 @@ impl GroupAdmin {
         for tp in tps {
             let end = self.cat.feed(&tp.topic, tp.partition).and_then(|f| f.end_offset()).ok();
             let cur = committed.get(&tp).map(|c| c.offset);
-            let lag = match (cur, end) {
-                (Some(c), Some(e)) => Some((e - c).max(0)),
-                _ => None,
-            };
             let consumer_id = owner.get(&tp).cloned();
-            rows.push(OffsetView { tp, current_offset: cur, log_end_offset: end, lag, consumer_id });
+            rows.push(OffsetView::new(tp, cur, end, consumer_id));
         }
         Ok(rows)
     }
@@ -340,37 +278,22 @@ impl GroupAdmin {
             let r = feed.reader();
             let (start, end) = (r.log_start_offset(), feed.end_offset()?);
             let current = committed.get(&tp).map(|c| c.offset);
-            let wanted = match (fixed, to) {
-                (Some(o), _) => o,
-                (None, Some(ResetTo::Earliest)) => start,
-                (None, Some(ResetTo::Latest)) => end,
-                (None, Some(ResetTo::Current)) => current.unwrap_or(end),
-                (None, Some(ResetTo::Offset(o))) => o,
-                (None, Some(ResetTo::Time(ts))) => r.offset_for_timestamp(ts)?.unwrap_or(end),
-                (None, Some(ResetTo::ShiftBy(n))) => current.unwrap_or(end).saturating_add(n),
-                (None, None) => end,
+            let for_time = match (fixed, to) {
+                (None, Some(ResetTo::Time(ts))) => r.offset_for_timestamp(ts)?,
+                _ => None,
             };
-            let new_offset = wanted.clamp(start, end);
-            let clamped_from = (new_offset != wanted).then_some((wanted, start, end));
-            out.push(ResetRow { tp, new_offset, clamped_from });
+            out.push(reset_row(tp, fixed, to, start, end, current, for_time));
         }
         Ok(out)
     }
 
     /// `topic,partition,offset` lines (blank lines skipped), each partition checked.
     fn read_plan_file(&self, f: &Path) -> Result<Vec<(TopicPartition, Option<i64>)>> {
-        let text = std::fs::read_to_string(f).map_err(|e| Error::io("read", f, e))?;
         let mut targets = Vec::new();
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-            let [t, p, o] = fields.as_slice() else {
-                return Err(Error::Invalid(format!("{} line {}: expected topic,partition,offset", f.display(), i + 1)));
-            };
-            let bad = || Error::Invalid(format!("{} line {}: bad number in {:?}", f.display(), i + 1, line));
-            let (p, o): (i32, i64) = (p.parse().map_err(|_| bad())?, o.parse().map_err(|_| bad())?);
-            let topic = self.cat.topic(t)?;
-            self.cat.check_partition(&topic, p)?;
-            targets.push((TopicPartition::new(*t, p), Some(o)));
+        for (tp, o) in read_plan_file(f)? {
+            let topic = self.cat.topic(&tp.topic)?;
+            self.cat.check_partition(&topic, tp.partition)?;
+            targets.push((tp, Some(o)));
         }
         Ok(targets)
     }

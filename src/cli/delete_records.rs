@@ -27,7 +27,10 @@ kafka-delete-records.sh file: --offset-json-file FILE with \
 {\"partitions\":[{\"topic\":\"t\",\"partition\":0,\"offset\":5}],\"version\":1}.
 
 A cluster topic's records are deleted on each partition's current leader, up to its high \
-watermark; followers follow the new log start offset on their next replication pass.";
+watermark; followers follow the new log start offset on their next replication pass.
+
+With -b, on a Kafka cluster: Kafka's DeleteRecords on each partition's leader (the low watermarks \
+printed are the cluster's; which segments it deletes is the broker's business).";
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("topic_any").args(["topic", "topic_opt"])))]
@@ -111,7 +114,10 @@ pub fn run(ctx: &Ctx, a: DeleteRecordsArgs) -> Result<i32> {
     let mut reports: Vec<DeleteRecordsReport> = Vec::new();
     let mut failed = false;
     for (topic, p, offset) in requests {
-        let r = topics::delete_records(&ctx.loc, &topic, p, offset);
+        let r = match &ctx.kafka {
+            Some(cluster) => cluster.delete_records(&topic, p, offset),
+            None => topics::delete_records(&ctx.loc, &topic, p, offset),
+        };
         match r {
             Ok(r) => reports.push(r),
             Err(e) => {

@@ -1,12 +1,16 @@
 //! `klog group`: consumer-group administration (`app::groups`), like kafka-consumer-groups: list, describe
 //! (offsets and lag, members, state), reset-offsets, delete, delete-offsets and commit. Commands
 //! that change offsets take the group's lock (so two resets run one after the other) and refuse
-//! while the group has live members, who own its commits.
+//! while the group has live members, who own its commits. With `-b`, the same commands on a
+//! Kafka cluster's groups (`kafka::Cluster`), rendered by the same functions.
 
 use super::{out, out_json, Ctx, EXIT_OK};
 use crate::app::fetch::parse_time;
-use crate::app::groups::{GroupAdmin, ResetPlan, ResetTo};
+use crate::app::groups::{
+    GroupAdmin, GroupStateView, GroupSummary, MemberView, OffsetView, ResetPlan, ResetRow, ResetTo,
+};
 use crate::error::{Error, Result};
+use crate::kafka::Cluster;
 use crate::output::table;
 use serde_json::json;
 
@@ -205,67 +209,24 @@ fn reset_plan(a: &ResetArgs) -> Result<ResetPlan> {
 
 pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
     let cmd = cmd.normalized();
+    if let Some(cluster) = &ctx.kafka {
+        return run_kafka(cluster, cmd);
+    }
     let admin = GroupAdmin::open(&ctx.loc, Box::new(|w: &str| eprintln!("klog: warning: {}", w)))?;
     match cmd {
-        GroupCommand::List { json } => {
-            let rows = admin.list()?;
-            if json {
-                let v: Vec<_> = rows
-                    .iter()
-                    .map(|g| json!({"group": g.group, "state": g.state, "members": g.members, "protocol": g.protocol, "generation": g.generation}))
-                    .collect();
-                out_json(&json!(v))?;
+        GroupCommand::List { json } => render_list(&admin.list()?, json)?,
+        GroupCommand::Describe { group, members, state, json, .. } => {
+            if state {
+                render_state(&admin.state(&group)?, json)?;
+            } else if members {
+                render_members(&group, &admin.members(&group)?, json)?;
             } else {
-                out(&table(
-                    &["GROUP", "STATE", "MEMBERS", "PROTOCOL", "GENERATION"],
-                    rows.iter().map(|g| {
-                        vec![
-                            g.group.clone(),
-                            g.state.to_string(),
-                            g.members.to_string(),
-                            g.protocol.clone(),
-                            g.generation.to_string(),
-                        ]
-                    }),
-                ))?;
+                render_offsets(&group, &admin.offsets(&group)?, json)?;
             }
         }
-        GroupCommand::Describe { group, members, state, json, .. } => describe(&admin, &group, members, state, json)?,
         GroupCommand::ResetOffsets(a) => {
             let plan = reset_plan(&a)?;
-            let rows = admin.reset(&a.group, &plan, a.execute)?;
-            for r in &rows {
-                if let Some((wanted, start, end)) = r.clamped_from {
-                    eprintln!(
-                        "klog: {}-{}: {} is outside the log ({}..{}); using {}",
-                        r.tp.topic, r.tp.partition, wanted, start, end, r.new_offset
-                    );
-                }
-            }
-            if a.json {
-                let v: Vec<_> = rows
-                    .iter()
-                    .map(|r| json!({"group": a.group, "topic": r.tp.topic, "partition": r.tp.partition, "new_offset": r.new_offset, "executed": a.execute}))
-                    .collect();
-                out_json(&json!(v))?;
-            } else {
-                out(&table(
-                    &["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"],
-                    rows.iter().map(|r| {
-                        vec![a.group.clone(), r.tp.topic.clone(), r.tp.partition.to_string(), r.new_offset.to_string()]
-                    }),
-                ))?;
-                if a.dry_run {
-                    eprintln!("klog: dry run: nothing was changed (use --execute to commit these offsets)");
-                }
-            }
-            if !a.dry_run && !a.execute {
-                // kafka-consumer-groups does a dry run without --execute, and says so.
-                eprintln!(
-                    "klog: warning: no action was performed as --execute is missing: this was a dry run \
-                     (add --dry-run to say so, or --execute to commit these offsets)"
-                );
-            }
+            render_reset(&a, &admin.reset(&a.group, &plan, a.execute)?)?;
         }
         GroupCommand::Delete { group, .. } => {
             admin.delete(&group)?;
@@ -283,56 +244,151 @@ pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: bool) -> Result<()> {
-    if state {
-        let v = admin.state(group)?;
-        let s = &v.detail;
-        let j = json!({"group": group, "state": v.state, "protocol": s.protocol, "generation": s.generation,
-            "members": v.live_members, "leader": s.leader, "subscription": s.subscription});
-        if json {
-            return out_json(&j);
+/// `klog -b HOST:PORT group ...`: the same commands on a Kafka cluster's groups, rendered alike.
+fn run_kafka(cluster: &Cluster, cmd: GroupCommand) -> Result<i32> {
+    let at = cluster.bootstrap();
+    match cmd {
+        GroupCommand::List { json } => render_list(&cluster.list_groups()?, json)?,
+        GroupCommand::Describe { group, members, state, json, .. } => {
+            if state {
+                render_state(&cluster.group_state(&group)?, json)?;
+            } else if members {
+                render_members(&group, &cluster.group_members(&group)?, json)?;
+            } else {
+                render_offsets(&group, &cluster.group_offsets(&group)?, json)?;
+            }
         }
-        return out(&table(
-            &["GROUP", "STATE", "PROTOCOL", "GENERATION", "MEMBERS", "SUBSCRIPTION"],
-            [vec![
-                group.to_string(),
-                v.state.to_string(),
-                s.protocol.clone().unwrap_or_default(),
-                s.generation.to_string(),
-                v.live_members.to_string(),
-                s.subscription.iter().cloned().collect::<Vec<_>>().join(","),
-            ]],
-        ));
+        GroupCommand::ResetOffsets(a) => {
+            let plan = reset_plan(&a)?;
+            render_reset(&a, &cluster.reset_group_offsets(&a.group, &plan, a.execute)?)?;
+        }
+        GroupCommand::Delete { group, .. } => {
+            cluster.delete_group(&group)?;
+            out(&format!("deleted group {} from the Kafka cluster at {}\n", group, at))?;
+        }
+        GroupCommand::DeleteOffsets { group, topic, .. } => {
+            let n = cluster.delete_group_offsets(&group, &topic)?;
+            out(&format!(
+                "deleted {} offset(s) of topic {} from group {} on the Kafka cluster at {}\n",
+                n, topic, group, at
+            ))?;
+        }
+        GroupCommand::Commit { group, topic, partition, offset, .. } => {
+            cluster.commit_group_offset(&group, &topic, partition, offset)?;
+            out(&format!(
+                "committed offset {} for {}-{} in group {} on the Kafka cluster at {}\n",
+                offset, topic, partition, group, at
+            ))?;
+        }
     }
-    if members {
-        let rows = admin.members(group)?;
-        if json {
-            let v: Vec<_> = rows
-                .iter()
-                .map(|r| {
-                    let m = &r.info;
-                    json!({"member_id": r.member_id, "client_id": m.client_id, "host": m.host, "pid": m.pid,
-                    "topics": m.topics, "assignment": r.assignment.iter().map(|tp| json!({"topic": tp.topic, "partition": tp.partition})).collect::<Vec<_>>()})
-                })
-                .collect();
-            return out_json(&json!(v));
+    Ok(EXIT_OK)
+}
+
+/// A value or `-` where it is not known.
+fn or_dash<T: ToString>(x: Option<T>) -> String {
+    x.map_or("-".to_string(), |v| v.to_string())
+}
+
+fn render_list(rows: &[GroupSummary], json: bool) -> Result<()> {
+    if json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|g| json!({"group": g.group, "state": g.state, "members": g.members, "protocol": g.protocol, "generation": g.generation}))
+            .collect();
+        return out_json(&json!(v));
+    }
+    out(&table(
+        &["GROUP", "STATE", "MEMBERS", "PROTOCOL", "GENERATION"],
+        rows.iter().map(|g| {
+            vec![g.group.clone(), g.state.to_string(), g.members.to_string(), g.protocol.clone(), or_dash(g.generation)]
+        }),
+    ))
+}
+
+fn render_reset(a: &ResetArgs, rows: &[ResetRow]) -> Result<()> {
+    for r in rows {
+        if let Some((wanted, start, end)) = r.clamped_from {
+            eprintln!(
+                "klog: {}-{}: {} is outside the log ({}..{}); using {}",
+                r.tp.topic, r.tp.partition, wanted, start, end, r.new_offset
+            );
         }
-        return out(&table(
-            &["GROUP", "CONSUMER-ID", "HOST", "PID", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"],
+    }
+    if a.json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|r| json!({"group": a.group, "topic": r.tp.topic, "partition": r.tp.partition, "new_offset": r.new_offset, "executed": a.execute}))
+            .collect();
+        out_json(&json!(v))?;
+    } else {
+        out(&table(
+            &["GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"],
             rows.iter().map(|r| {
-                vec![
-                    group.to_string(),
-                    r.member_id.clone(),
-                    r.info.host.clone(),
-                    r.info.pid.to_string(),
-                    r.info.client_id.clone(),
-                    r.assignment.len().to_string(),
-                    r.assignment.iter().map(|tp| tp.to_string()).collect::<Vec<_>>().join(","),
-                ]
+                vec![a.group.clone(), r.tp.topic.clone(), r.tp.partition.to_string(), r.new_offset.to_string()]
             }),
-        ));
+        ))?;
+        if a.dry_run {
+            eprintln!("klog: dry run: nothing was changed (use --execute to commit these offsets)");
+        }
     }
-    let rows = admin.offsets(group)?;
+    if !a.dry_run && !a.execute {
+        // kafka-consumer-groups does a dry run without --execute, and says so.
+        eprintln!(
+            "klog: warning: no action was performed as --execute is missing: this was a dry run \
+             (add --dry-run to say so, or --execute to commit these offsets)"
+        );
+    }
+    Ok(())
+}
+
+fn render_state(v: &GroupStateView, json: bool) -> Result<()> {
+    if json {
+        return out_json(
+            &json!({"group": v.group, "state": v.state, "protocol": v.protocol, "generation": v.generation,
+            "members": v.live_members, "leader": v.leader, "subscription": v.subscription}),
+        );
+    }
+    out(&table(
+        &["GROUP", "STATE", "PROTOCOL", "GENERATION", "MEMBERS", "SUBSCRIPTION"],
+        [vec![
+            v.group.clone(),
+            v.state.to_string(),
+            v.protocol.clone().unwrap_or_default(),
+            or_dash(v.generation),
+            v.live_members.to_string(),
+            v.subscription.iter().cloned().collect::<Vec<_>>().join(","),
+        ]],
+    ))
+}
+
+fn render_members(group: &str, rows: &[MemberView], json: bool) -> Result<()> {
+    if json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|m| {
+                json!({"member_id": m.member_id, "client_id": m.client_id, "host": m.host, "pid": m.pid,
+                "topics": m.topics, "assignment": m.assignment.iter().map(|tp| json!({"topic": tp.topic, "partition": tp.partition})).collect::<Vec<_>>()})
+            })
+            .collect();
+        return out_json(&json!(v));
+    }
+    out(&table(
+        &["GROUP", "CONSUMER-ID", "HOST", "PID", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"],
+        rows.iter().map(|m| {
+            vec![
+                group.to_string(),
+                m.member_id.clone(),
+                m.host.clone(),
+                or_dash(m.pid),
+                m.client_id.clone(),
+                m.assignment.len().to_string(),
+                m.assignment.iter().map(|tp| tp.to_string()).collect::<Vec<_>>().join(","),
+            ]
+        }),
+    ))
+}
+
+fn render_offsets(group: &str, rows: &[OffsetView], json: bool) -> Result<()> {
     if json {
         let v: Vec<_> = rows
             .iter()
@@ -343,7 +399,6 @@ fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: b
             .collect();
         return out_json(&json!(v));
     }
-    let dash = |x: &Option<i64>| x.map_or("-".to_string(), |v| v.to_string());
     out(&table(
         &["GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG", "CONSUMER-ID"],
         rows.iter().map(|r| {
@@ -351,9 +406,9 @@ fn describe(admin: &GroupAdmin, group: &str, members: bool, state: bool, json: b
                 group.to_string(),
                 r.tp.topic.clone(),
                 r.tp.partition.to_string(),
-                dash(&r.current_offset),
-                dash(&r.log_end_offset),
-                dash(&r.lag),
+                or_dash(r.current_offset),
+                or_dash(r.log_end_offset),
+                or_dash(r.lag),
                 r.consumer_id.clone().unwrap_or("-".into()),
             ]
         }),

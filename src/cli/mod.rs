@@ -70,8 +70,8 @@ pub struct Cli {
     pub lock_timeout_ms: Option<u64>,
 
     /// A Kafka cluster to work on instead of a data directory: its bootstrap servers,
-    /// HOST:PORT[,HOST:PORT...] (kcat's -b). topic list/describe/create/delete, produce, consume
-    /// and offsets work against it.
+    /// HOST:PORT[,HOST:PORT...] (kcat's -b). topic, produce, consume (without --group), offsets,
+    /// group and delete-records work against it.
     #[arg(
         short = 'b',
         long = "bootstrap-server",
@@ -119,7 +119,8 @@ pub enum Command {
     /// Read records from a topic to stdout.
     #[command(long_about = consume::LONG_ABOUT)]
     Consume(consume::ConsumeArgs),
-    /// Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups).
+    /// Consumer groups: list, describe, reset offsets, commit, delete (like kafka-consumer-groups;
+    /// with -b, a Kafka cluster's groups).
     #[command(subcommand)]
     Group(group::GroupCommand),
     /// Show each partition's earliest and latest offsets, or the offset for a time.
@@ -307,12 +308,14 @@ pub fn run(cli: Cli) -> Result<i32> {
                 | Command::Produce(_)
                 | Command::Consume(_)
                 | Command::Offsets(_)
+                | Command::Group(_)
+                | Command::DeleteRecords(_)
                 | Command::Completions(_)
         )
     {
         return Err(Error::Usage(format!(
-            "`klog {}` works on data directories only; against a Kafka cluster (-b) klog has topic list, describe, \
-             create and delete, produce, consume (without --group) and offsets",
+            "`klog {}` works on data directories only; against a Kafka cluster (-b) klog has topic, produce, \
+             consume (without --group), offsets, group and delete-records",
             command_name(&cli.command)
         )));
     }

@@ -74,7 +74,8 @@ pub enum TopicCommand {
         under_min_isr_partitions: bool,
     },
     /// Change configs or raise the partition count (of a cluster topic: in the metadata store,
-    /// for every broker).
+    /// for every broker; with -b: CreatePartitions and IncrementalAlterConfigs on the Kafka
+    /// cluster).
     Alter {
         /// The topic (or --topic).
         #[arg(value_name = "NAME", required_unless_present = "topic_opt")]
@@ -292,8 +293,15 @@ fn run_kafka(cluster: &Cluster, cmd: TopicCommand) -> Result<i32> {
             cluster.delete_topic_checked(&name)?;
             out(&format!("deleted topic {} from the Kafka cluster at {}\n", name, cluster.bootstrap()))?;
         }
-        TopicCommand::Alter { .. } => {
-            return Err(Error::Usage("`klog topic alter` is not supported against a Kafka cluster yet".into()))
+        TopicCommand::Alter { name, partitions, configs, delete_configs, .. } => {
+            let set = parse_configs(&configs)?;
+            let n = cluster.alter_topic(&name, partitions, &set, &delete_configs)?;
+            out(&format!(
+                "altered topic {} ({} partition(s)) on the Kafka cluster at {}\n",
+                name,
+                n,
+                cluster.bootstrap()
+            ))?;
         }
         TopicCommand::Configs { .. } => unreachable!("topic configs runs as on a data directory"),
     }

@@ -5,6 +5,7 @@
 pub mod assign;
 pub mod member;
 pub mod offsets;
+pub mod report;
 pub mod schema;
 
 /// Where a group learns how many partitions its topics have: the data directory holding the

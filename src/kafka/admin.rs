@@ -123,3 +123,112 @@ impl Cluster {
             .collect())
     }
 }
+
+impl Cluster {
+    /// `topic alter` on a Kafka cluster: raises the partition count (CreatePartitions; the same
+    /// count is no change, a lower one is refused as on a data directory), then sets and deletes
+    /// configs in one IncrementalAlterConfigs request (the other overrides stay). Configs are
+    /// checked against klog's list first, as `topic create` does. Returns the partition count.
+    pub fn alter_topic(
+        &self,
+        name: &str,
+        partitions: Option<i32>,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<i32> {
+        crate::datadir::validate_topic_name(name)?;
+        if partitions.is_some() {
+            refuse_internal(name, TopicChange::Repartition, None, 0)?;
+        }
+        let mut set_checked = BTreeMap::new();
+        for (k, v) in set {
+            set_checked.insert(k.clone(), crate::datadir::config::validate(k, v)?);
+        }
+        for k in delete {
+            crate::datadir::config::validate(k, crate::datadir::TopicConfig::default().get(k))?;
+        }
+        let t = self.topic(name)?;
+        let mut count = t.partitions.len() as i32;
+        if let Some(n) = partitions {
+            if n < count {
+                return Err(Error::Invalid(format!(
+                    "topic '{}' has {} partitions; the count can only be increased, not set to {}",
+                    name, count, n
+                )));
+            }
+            if n > count {
+                let admin = self.admin()?;
+                let np = rdkafka::admin::NewPartitions::new(name, n as usize);
+                let r = futures_executor::block_on(admin.create_partitions([&np], &self.admin_options()))
+                    .map_err(|e| self.error("cannot add partitions", e))?;
+                self.topic_results(r, "add partitions to topic")?;
+                count = n;
+            }
+        }
+        if !set_checked.is_empty() || !delete.is_empty() {
+            self.incremental_alter_topic_configs(name, &set_checked, delete)?;
+        }
+        if partitions.is_some_and(|n| n > t.partitions.len() as i32) {
+            // As after create: return once the metadata shows every new partition with a leader.
+            let deadline = std::time::Instant::now() + self.timeout;
+            while self.wait_for_topic(name)?.partitions.len() < count as usize {
+                if std::time::Instant::now() >= deadline {
+                    return Err(
+                        self.unreachable(Some(format!("topic '{}' does not show its new partitions yet", name)))
+                    );
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+        Ok(count)
+    }
+
+    /// `delete-records` on a Kafka cluster (DeleteRecords): raises partition `p`'s log start
+    /// offset to `offset` (-1: the high watermark). An offset beyond the high watermark is
+    /// refused as on a data directory. The report's deleted segments are the broker's business
+    /// and left empty.
+    pub fn delete_records(&self, topic: &str, p: i32, offset: i64) -> Result<crate::cleaner::DeleteRecordsReport> {
+        let mut t = self.topic(topic)?;
+        t.check_partitions(&[p])?;
+        t.partitions.retain(|q| q.partition == p);
+        let (_, before, hw) = self
+            .watermarks(&t)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::NotFound(format!("partition {} does not exist in topic '{}'", p, topic)))?;
+        if offset > hw {
+            return Err(Error::OffsetOutOfRange {
+                topic: topic.to_string(),
+                partition: p,
+                offset,
+                start: before,
+                end: hw,
+            });
+        }
+        let mut tpl = rdkafka::TopicPartitionList::new();
+        let at = if offset < 0 { rdkafka::Offset::End } else { rdkafka::Offset::Offset(offset) };
+        tpl.add_partition_offset(topic, p, at).map_err(|e| self.error("cannot delete records", e))?;
+        let admin = self.admin()?;
+        let r = futures_executor::block_on(admin.delete_records(&tpl, &self.admin_options()))
+            .map_err(|e| self.error(&format!("cannot delete records of {}-{}", topic, p), e))?;
+        let low = match r.elements().first() {
+            Some(e) => {
+                if let Err(err) = e.error() {
+                    return Err(self.error(&format!("cannot delete records of {}-{}", topic, p), err));
+                }
+                match e.offset() {
+                    rdkafka::Offset::Offset(o) => o,
+                    _ => before,
+                }
+            }
+            None => before,
+        };
+        Ok(crate::cleaner::DeleteRecordsReport {
+            topic: topic.to_string(),
+            partition: p,
+            low_watermark_before: before,
+            low_watermark: low,
+            deleted_segments: Vec::new(),
+        })
+    }
+}

@@ -9,6 +9,8 @@
 
 mod admin;
 mod consume;
+mod ffi;
+mod groups;
 pub mod mirror;
 mod produce;
 
