@@ -194,6 +194,7 @@ fn mirror_refuses_bad_ends_in_one_line_and_touches_nothing() {
         (vec!["mirror", "t", "u", "-f", "--from", s, "--to", &nowhere], 2, "one topic per process"),
         (vec!["mirror", "__consumer_offsets", "--from", s, "--to", &nowhere], 2, "internal topic"),
         (vec!["mirror", "t", "--from", f, "--to", &nowhere], 1, "not a data directory"),
+        (vec!["mirror", "t", "--repartition", "--from", &nowhere, "--to", o], 2, "--repartition works towards a Kafka"),
         (vec!["mirror", "t", "--from", &nowhere, "--to", f, "--request-timeout-ms", "2000"], 1, "not a data directory"),
     ] {
         let out = klog(&args);
@@ -373,4 +374,70 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
     let returned_o = records(&klog_ok(&["--data-dir", &back2_s, "consume", "k", "-e", "--json"]), true);
     assert!(returned_o == cluster_o, "the directory's copy does not keep the cluster's offsets");
     let _ = back2;
+
+    // --repartition: 3 source partitions into 5 on the cluster. Keyed records land where a
+    // producer's murmur2 puts them (klog's own produce into 5 partitions is the reference), keyless
+    // ones in their source partition (3 mod 5 = itself), and a rerun copies nothing.
+    let input: String = (0..3000)
+        .map(|i| if i % 4 == 0 { format!(":v{i}\n") } else { format!("k{}:v{i}\n", i % 97) })
+        .collect();
+    klog_ok(&["--data-dir", src_s, "topic", "create", "rp", "-P", "3"]);
+    let as_json = |l: &str| -> String {
+        let (k, v) = l.split_once(':').unwrap();
+        let key = if k.is_empty() { "null".to_string() } else { format!("\"{k}\"") };
+        format!("{{\"key\":{key},\"value\":\"{v}\"}}\n")
+    };
+    for p in 0..3 {
+        let chunk: String = input.lines().skip(p).step_by(3).map(as_json).collect();
+        let out = assert_cmd::Command::cargo_bin("klog")
+            .unwrap()
+            .args(["--data-dir", src_s, "produce", "rp", "-p", &p.to_string(), "--input", "json"])
+            .write_stdin(chunk.into_bytes())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    net_ok(&broker.bootstrap(), &["topic", "create", "rp", "-P", "5"], b"");
+    let refused = assert_cmd::Command::cargo_bin("klog")
+        .unwrap()
+        .args(["mirror", "rp", "--from", src_s, "--to", &kafka])
+        .env_remove("KLOG_BOOTSTRAP_SERVERS")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(err.contains("--repartition") && err.trim_end().lines().count() == 1, "{err}");
+    let out = klog_ok(&["mirror", "rp", "--from", src_s, "--to", &kafka, "--repartition"]);
+    assert!(out.contains("mirrored 3000 record(s)"), "{out}");
+    assert!(klog_ok(&["mirror", "rp", "--from", src_s, "--to", &kafka, "--repartition"]).contains("mirrored 0 record(s)"));
+    let reference = tmp.path().join("ref");
+    let reference = reference.to_str().unwrap();
+    klog_ok(&["--data-dir", reference, "topic", "create", "rp", "-P", "5"]);
+    let keyed: String = input.lines().filter(|l| !l.starts_with(':')).map(|l| format!("{l}\n")).collect();
+    let out = assert_cmd::Command::cargo_bin("klog")
+        .unwrap()
+        .args(["--data-dir", reference, "produce", "rp", "-K", ":"])
+        .write_stdin(keyed.into_bytes())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let placed = |text: &str| -> std::collections::BTreeSet<(String, String)> {
+        text.lines().map(|l| l.split_once(' ').map(|(p, kv)| (p.to_string(), kv.to_string())).unwrap()).collect()
+    };
+    let fmt = ["-e", "--format", "%p %k:%s\n"];
+    let mut args = vec!["consume", "rp", "--isolation", "read_committed"];
+    args.extend(fmt);
+    let on_cluster = placed(&net_ok(&broker.bootstrap(), &args, b""));
+    assert_eq!(on_cluster.len(), 3000, "records lost or duplicated by --repartition");
+    let mut args = vec!["--data-dir", reference, "consume", "rp"];
+    args.extend(fmt);
+    for (p, kv) in placed(&klog_ok(&args)) {
+        assert!(on_cluster.contains(&(p.clone(), kv.clone())), "{kv} is not in partition {p} on the cluster");
+    }
+    for (i, l) in input.lines().enumerate() {
+        if l.starts_with(':') {
+            let p = (i % 3).to_string();
+            assert!(on_cluster.contains(&(p.clone(), l.to_string())), "keyless {l} is not in partition {p}");
+        }
+    }
 }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 pub const LONG_ABOUT: &str = "\
 Copy topics between a data directory and a Kafka cluster, in either direction: keys, values, \
 headers, timestamps and partition numbers are kept (a destination topic with another partition \
-count is an error; a missing one is created with the source's count).
+count is an error; a missing one is created with the source's count). Towards a cluster, --repartition lets the destination have another partition count: keyed records go to Kafka's partition for their key (murmur2, as a Kafka producer would), keyless ones to their source partition modulo the count.
 
 --from and --to each name a data directory (a path) or a Kafka cluster (kafka://HOST:PORT[,...], \
 with -X/-F client properties). A mirror killed at any moment and run again ends with exactly the \
@@ -35,6 +35,11 @@ pub struct MirrorArgs {
     /// Where to write: a data directory (created when new or empty), or kafka://HOST:PORT[,...].
     #[arg(long, value_name = "DIR|kafka://HOST:PORT")]
     pub to: String,
+    /// Towards a cluster: allow another partition count there, placing records by key (murmur2)
+    /// and keyless ones by source partition modulo the count. Not towards a directory, where
+    /// records keep their source partition and offset.
+    #[arg(long)]
+    pub repartition: bool,
     /// Keep copying new records as they arrive, until SIGINT or SIGTERM.
     #[arg(short = 'f', long)]
     pub follow: bool,
@@ -94,15 +99,21 @@ pub fn run(ctx: &Ctx, mut properties: Properties, timeout: Duration, a: MirrorAr
             let cluster = cluster(&b)?;
             for t in &a.topics {
                 let topic = dd.topic(t)?;
-                let run = MirrorRun { follow: a.follow, stop: &stop, on_progress: &mut show };
+                let run =
+                    MirrorRun { follow: a.follow, repartition: a.repartition, stop: &stop, on_progress: &mut show };
                 reports.push(mirror::dir_to_cluster(&dd, &topic, &cluster, run)?);
             }
+        }
+        (End::Kafka(_), End::Dir(_)) if a.repartition => {
+            return Err(Error::Usage(
+                "--repartition works towards a Kafka cluster: a mirror into a data directory keeps each record at its source partition and offset, which is how it resumes".into(),
+            ))
         }
         (End::Kafka(b), End::Dir(d)) => {
             let cluster = cluster(&b)?;
             let dd = DataDir::open_or_init(&d)?.with_lock_timeout(ctx.loc.lock_timeout);
             for t in &a.topics {
-                let run = MirrorRun { follow: a.follow, stop: &stop, on_progress: &mut show };
+                let run = MirrorRun { follow: a.follow, repartition: false, stop: &stop, on_progress: &mut show };
                 reports.push(mirror::cluster_to_dir(&cluster, t, &dd, run)?);
             }
         }

@@ -66,6 +66,10 @@ pub struct MirrorReport {
 /// How a mirror runs: until the source's end, or following it until `stop` says so.
 pub struct MirrorRun<'a> {
     pub follow: bool,
+    /// Towards a cluster: a destination topic may have another partition count; records go to
+    /// Kafka's partition for their key (murmur2), keyless ones to their source partition modulo
+    /// the count, so each source partition's keyless records keep their order.
+    pub repartition: bool,
     pub stop: &'a dyn Fn() -> bool,
     pub on_progress: &'a mut dyn FnMut(&MirrorProgress),
 }
@@ -79,8 +83,9 @@ fn mirror_key(source: &str, topic: &str, partition: i32) -> String {
 pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: MirrorRun<'_>) -> Result<MirrorReport> {
     let source_id = std::fs::canonicalize(dd.root()).map_err(|e| Error::io("resolve", dd.root(), e))?;
     let source_id = source_id.display().to_string();
-    ensure_cluster_topic(cluster, &topic.name, topic.partitions)?;
-    ensure_cluster_topic_with(cluster, PROGRESS_TOPIC, 1, &[("cleanup.policy", "compact")])?;
+    let target = ensure_cluster_topic_with(cluster, &topic.name, topic.partitions, &[], run.repartition)?;
+    let target_partitions = target.partitions.len() as i32;
+    ensure_cluster_topic_with(cluster, PROGRESS_TOPIC, 1, &[("cleanup.policy", "compact")], true)?;
     let done = read_progress(cluster, &source_id, &topic.name)?;
     let txn_id = format!("klog-mirror-{}-{:08x}", topic.name, crc32fast::hash(source_id.as_bytes()));
     let producer: BaseProducer<KlogContext> = cluster
@@ -144,8 +149,13 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
                             })?;
                             hs = hs.insert(Header { key, value: v });
                         }
+                        let to = match (run.repartition, r.key) {
+                            (false, _) => p,
+                            (true, Some(k)) => crate::partitioner::partition_for_key(k, target_partitions),
+                            (true, None) => p % target_partitions,
+                        };
                         let mut rec: BaseRecord<'_, [u8], [u8]> =
-                            BaseRecord::to(&topic.name).partition(p).timestamp(r.timestamp).headers(hs);
+                            BaseRecord::to(&topic.name).partition(to).timestamp(r.timestamp).headers(hs);
                         if let Some(k) = r.key {
                             rec = rec.key(k);
                         }
@@ -254,17 +264,14 @@ fn read_progress(cluster: &Cluster, source: &str, topic: &str) -> Result<BTreeMa
     Ok(out)
 }
 
-fn ensure_cluster_topic(cluster: &Cluster, name: &str, partitions: i32) -> Result<TopicInfo> {
-    ensure_cluster_topic_with(cluster, name, partitions, &[])
-}
-
 /// The cluster's topic `name`, created with `partitions` when missing; one with another
-/// partition count is an error.
+/// partition count is an error unless `any_count`.
 fn ensure_cluster_topic_with(
     cluster: &Cluster,
     name: &str,
     partitions: i32,
     configs: &[(&str, &str)],
+    any_count: bool,
 ) -> Result<TopicInfo> {
     let t = match cluster.topic(name) {
         Ok(t) => t,
@@ -278,9 +285,9 @@ fn ensure_cluster_topic_with(
         }
         Err(e) => return Err(e),
     };
-    if t.partitions.len() as i32 != partitions && name != PROGRESS_TOPIC {
+    if t.partitions.len() as i32 != partitions && !any_count {
         return Err(Error::Invalid(format!(
-            "topic '{}' has {} partition(s) on the Kafka cluster at {} but {} at the source: a mirror keeps partition numbers",
+            "topic '{}' has {} partition(s) on the Kafka cluster at {} but {} at the source: a mirror keeps partition numbers (--repartition spreads records by key instead)",
             name,
             t.partitions.len(),
             cluster.bootstrap(),
