@@ -312,7 +312,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     {
         return Err(Error::Usage(format!(
             "`klog {}` works on data directories only; against a Kafka cluster (-b) klog has topic list, describe, \
-             create and delete, produce, consume (without --group) and offsets",
+             create and delete, produce, consume (also with --group) and offsets",
             command_name(&cli.command)
         )));
     }

@@ -9,11 +9,13 @@
 
 mod admin;
 mod consume;
+mod group;
 pub mod mirror;
 mod produce;
 
 pub use admin::{check_topic_change, PartitionOffsets};
 pub use consume::{read, NetConsumer, NetRecord, Polled, ReadEvent, ReadSettings, StartAt};
+pub use group::{MemberConfig, MemberPoll, NetMember};
 pub use produce::{Delivered, NetProducer};
 
 use crate::error::{Error, Result};
