@@ -345,6 +345,19 @@ fn group_members_on_a_real_kafka_cluster() {
     let gc = committed(&broker, "gc");
     assert_eq!(gc.values().map(|(c, _)| c).sum::<i64>(), 5, "{gc:?}");
 
+    // -o for a member: every assigned partition starts there instead of its committed offset,
+    // as a plain consumer's -o; --reset none without a committed offset is one error line.
+    let tail_fmt = ["--format", "%p %o\\n"];
+    let tail = net_ok(b, &[&["consume", "t", "--group", "gc", "-o", "-2", "-e"][..], &tail_fmt[..]].concat(), b"");
+    let plain_tail = net_ok(b, &[&["consume", "t", "-o", "-2", "-e"][..], &tail_fmt[..]].concat(), b"");
+    assert!(!tail.is_empty());
+    assert_eq!(sorted(&tail), sorted(&plain_tail));
+    let out = net(b, &["consume", "t", "--group", "gnew", "--reset", "none", "-e"], b"", &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("klog: error: ") && err.trim_end().lines().count() == 1, "{err}");
+    assert!(err.contains("has no committed offset and --reset is none"), "{err}");
+
     // 7. A failing --exec stops the member with its status and commits nothing from the failed
     //    record on; a second run delivers from that record.
     net_ok(b, &["topic", "create", "x"], b"");
