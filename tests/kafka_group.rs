@@ -391,6 +391,21 @@ fn group_members_on_a_real_kafka_cluster() {
         assert_eq!(committed(&broker, group).get(&("x".to_string(), 0)).map(|c| c.0), Some(10));
     }
 
+    // Two cooperative-sticky members at once (incremental rebalances): between them every record
+    // once, nothing replayed across the rebalances.
+    let coop = ["consume", "t", "--group", "gcoop", "--reset", "earliest", "-e", "--json"];
+    let coop = [&coop[..], &["--assignment", "cooperative-sticky", "--session-timeout-ms", "6000"]].concat();
+    let mut m1 = Member::start(dir, "coop1", b, &coop);
+    let mut m2 = Member::start(dir, "coop2", b, &coop);
+    assert_eq!(m1.wait_exit("coop1 to end"), 0, "{}", m1.err());
+    assert_eq!(m2.wait_exit("coop2 to end"), 0, "{}", m2.err());
+    let (c1, c2) = (by_position(&m1.out()), by_position(&m2.out()));
+    let mut union: BTreeSet<(i64, i64)> = c1.keys().copied().collect();
+    union.extend(c2.keys().copied());
+    assert_eq!(union.len(), 575, "every record");
+    assert_eq!(m1.out().lines().count() + m2.out().lines().count(), 575, "nothing read twice");
+    wait_committed_at_end(&broker, "gcoop", "t", 4, 575);
+
     // 8. KIP-848 (group.protocol=consumer, Kafka 4): the broker assigns; a round trip.
     let kip = ["-X", "group.protocol=consumer"];
     let got = net_ok(
