@@ -195,9 +195,9 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -s p -l partition -d 
 complete -c klog -n "__fish_klog_using_subcommand consume" -s o -l offset -d 'Where to start: beginning|earliest, end|latest, N, -N (N before the end), s@TIME; and, given again, where to stop: e@TIME (before the first record at or after TIME). (Default: beginning; for a group member, its committed offset.)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -s c -l count -l max-messages -d 'Stop after this many records' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l format -d 'Output format with kcat\'s tokens: %t %p %o %k %K %s %S %T %h %%, escapes \\n \\t' -r
-complete -c klog -n "__fish_klog_using_subcommand consume" -l isolation -d 'Kafka\'s isolation.level: read_uncommitted returns every record; read_committed skips the records of aborted transactions and stops before a transaction still open, as a Kafka consumer does. Control batches (transaction markers) are never returned' -r -f -a "read_uncommitted\t''
+complete -c klog -n "__fish_klog_using_subcommand consume" -l isolation -d 'Kafka\'s isolation.level: read_uncommitted returns every record; read_committed skips the records of aborted transactions and stops before a transaction still open, as a Kafka consumer does. Control batches (transaction markers) are never returned. A group member (--group) reads read_committed only against a Kafka cluster (-b)' -r -f -a "read_uncommitted\t''
 read_committed\t''"
-complete -c klog -n "__fish_klog_using_subcommand consume" -s G -l group -d 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator)' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -s G -l group -d 'Consume as a member of this consumer group: partitions are shared with its other members and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator; with -b: by the Kafka cluster\'s group coordinator)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l commit -d 'When offsets are committed' -r -f -a "auto\t'Every --auto-commit-interval-ms and on exit'
 manual\t'Only after records are processed (with --exec: after CMD succeeds)'
 none\t'Never commit'"
@@ -207,11 +207,11 @@ complete -c klog -n "__fish_klog_using_subcommand consume" -l exec-batch -d 'Rec
 complete -c klog -n "__fish_klog_using_subcommand consume" -l reset -d 'Where to start a partition that has no committed offset (Kafka\'s auto.offset.reset; default: latest)' -r -f -a "earliest\t'The log start offset'
 latest\t'The log end offset (Kafka\'s default)'
 none\t'Fail, naming the partition'"
-complete -c klog -n "__fish_klog_using_subcommand consume" -l assignment -d 'Partition assignment strategy (all members of a group must use the same)' -r -f -a "range\t''
+complete -c klog -n "__fish_klog_using_subcommand consume" -l assignment -d 'Partition assignment strategy (all members of a group must use the same; with -b: range, roundrobin or cooperative-sticky, and KIP-848 groups are assigned by the broker)' -r -f -a "range\t''
 roundrobin\t''
 sticky\t''
 cooperative-sticky\t''"
-complete -c klog -n "__fish_klog_using_subcommand consume" -l session-timeout-ms -d 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock)' -r
+complete -c klog -n "__fish_klog_using_subcommand consume" -l session-timeout-ms -d 'A member that has not heartbeated for this long is removed (a dead process is noticed at once, through its lock; with -b, only after this long, and KIP-848 groups take the broker\'s)' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l max-poll-interval-ms -d 'A member that has not polled for this long (a stuck --exec, say) is removed' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l client-id -d 'Client id, the prefix of the member id' -r
 complete -c klog -n "__fish_klog_using_subcommand consume" -l data-dir -d 'The data directory (a Kafka log directory)' -r -F

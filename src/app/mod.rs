@@ -18,6 +18,8 @@
 //!   counts, feed events) into a record sink; a plain consumer of one topic.
 //! - [`group_member`]: a consumer-group member on the same fetch loop: rebalances, start from
 //!   committed offsets or the reset policy, commit modes, commit on exit.
+//! - [`net_member`]: the same member on a Kafka cluster, with Kafka's own group protocol
+//!   (through [`crate::kafka::NetMember`]), the same sink, events and commit modes.
 //!
 //! Like the core, this layer never prints, exits, reads the environment or sees clap: settings
 //! come in as plain values ([`Location`] and the settings structs of each module), outcomes go
@@ -29,6 +31,7 @@ pub mod cluster;
 pub mod fetch;
 pub mod group_member;
 pub mod groups;
+pub mod net_member;
 pub mod producer;
 pub mod topics;
 pub mod verify;

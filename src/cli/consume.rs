@@ -12,12 +12,15 @@
 //! log starts that partition at its end, as kcat does, with a warning; it is an error only when
 //! it fits no partition read.
 //!
-//! With `-b`, the topic is a Kafka cluster's, read through librdkafka ([`crate::kafka::read`]),
-//! without a group.
+//! With `-b`, the topic is a Kafka cluster's, read through librdkafka ([`crate::kafka::read`]);
+//! a group member (`--group`) there uses Kafka's own group protocol
+//! ([`crate::app::net_member`]) with the same sinks, commit modes and rendering as on a data
+//! directory.
 
 use super::{install_stop_handlers, stop_requested, Ctx, EXIT_FAILURE, EXIT_OK};
 use crate::app::fetch::{self, ConsumeSettings, Delivery, FetchEvent, Processed, RecordSink, StoppedAt};
 use crate::app::group_member::{self, GroupEvent, GroupSettings};
+use crate::app::net_member;
 use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
 use crate::kafka::{Cluster, ReadEvent, ReadSettings, StartAt};
@@ -54,7 +57,14 @@ partitions are written, and klog exits 1.
 A topic of a cluster is read from each partition's current leader, below its high watermark; \
 when the controller moves leadership, klog continues at the same offset on the new leader and \
 says so on stderr. Consumer groups of a cluster keep their state and offsets beside the \
-metadata store (M/coordinator).";
+metadata store (M/coordinator).
+
+Against a Kafka cluster (-b), --group joins the cluster's consumer group with Kafka's own group \
+protocol (classic by default; -X group.protocol=consumer for KIP-848, where the broker assigns \
+partitions and decides the session timeout). --commit, --exec, --reset, -o, -c, -e, --format, \
+--json and --isolation mean what they mean on a data directory; a member that is killed loses \
+its partitions to the others after the session timeout, and they continue from its last commit. \
+--assignment takes range, roundrobin or cooperative-sticky there.";
 
 #[derive(Debug, clap::Args)]
 pub struct ConsumeArgs {
@@ -93,7 +103,8 @@ pub struct ConsumeArgs {
     pub json: bool,
     /// Kafka's isolation.level: read_uncommitted returns every record; read_committed skips the
     /// records of aborted transactions and stops before a transaction still open, as a Kafka
-    /// consumer does. Control batches (transaction markers) are never returned.
+    /// consumer does. Control batches (transaction markers) are never returned. A group member
+    /// (--group) reads read_committed only against a Kafka cluster (-b).
     #[arg(long, value_enum, default_value_t = IsolationArg::ReadUncommitted, value_name = "LEVEL")]
     pub isolation: IsolationArg,
     #[command(flatten)]
@@ -154,7 +165,8 @@ pub enum AssignmentArg {
 #[derive(Debug, clap::Args)]
 pub struct GroupArgs {
     /// Consume as a member of this consumer group: partitions are shared with its other members
-    /// and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator).
+    /// and offsets are committed to __consumer_offsets (in a cluster: under M/coordinator; with
+    /// -b: by the Kafka cluster's group coordinator).
     #[arg(short = 'G', long, value_name = "GROUP", help_heading = "Consumer group")]
     pub group: Option<String>,
     /// When offsets are committed.
@@ -175,11 +187,13 @@ pub struct GroupArgs {
     /// default: latest).
     #[arg(long, value_enum, help_heading = "Consumer group")]
     pub reset: Option<ResetPolicy>,
-    /// Partition assignment strategy (all members of a group must use the same).
+    /// Partition assignment strategy (all members of a group must use the same; with -b: range,
+    /// roundrobin or cooperative-sticky, and KIP-848 groups are assigned by the broker).
     #[arg(long, value_enum, default_value_t = AssignmentArg::Range, help_heading = "Consumer group")]
     pub assignment: AssignmentArg,
     /// A member that has not heartbeated for this long is removed (a dead process is noticed at
-    /// once, through its lock).
+    /// once, through its lock; with -b, only after this long, and KIP-848 groups take the
+    /// broker's).
     #[arg(long, default_value_t = 45_000, value_name = "MS", help_heading = "Consumer group", value_parser = clap::value_parser!(i64).range(1..))]
     pub session_timeout_ms: i64,
     /// A member that has not polled for this long (a stuck --exec, say) is removed.
@@ -588,7 +602,7 @@ pub fn run(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
 /// `klog -b HOST:PORT consume`: a Kafka cluster's topic, read without a group.
 fn run_kafka(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
     if a.group.group.is_some() {
-        return Err(Error::Usage("consume --group is not supported against a Kafka cluster (-b) yet".into()));
+        return run_kafka_group(ctx, cluster, a);
     }
     let plan = a.plan()?;
     let output = record_output(&a)?;
@@ -626,8 +640,9 @@ fn run_kafka(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-/// `klog consume --group G`: a consumer-group member.
-fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
+/// The settings of a group member (`--group`), on a data directory or a Kafka cluster alike,
+/// and its sink: `--exec CMD`, else stdout.
+fn group_settings(ctx: &Ctx, a: &ConsumeArgs) -> Result<(GroupSettings, Box<dyn RecordSink>)> {
     let g = &a.group;
     let group = g.group.clone().expect("group mode");
     if !a.partitions.is_empty() {
@@ -643,7 +658,7 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
     if a.from_beginning && g.reset.is_some() {
         return Err(Error::Usage("--from-beginning is --reset earliest for a group member: give one of them".into()));
     }
-    let output = record_output(&a)?;
+    let output = record_output(a)?;
     let settings = GroupSettings {
         group,
         topics: plan.topics,
@@ -664,17 +679,47 @@ fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
         client_id: g.client_id.clone(),
         lock_timeout: ctx.loc.lock_timeout,
     };
-    let mut sink: Box<dyn RecordSink> = match &g.exec {
+    let sink: Box<dyn RecordSink> = match &g.exec {
         Some(cmd) => Box::new(ExecSink { output, cmd: cmd.clone(), batch: g.exec_batch, staged: Vec::new() }),
         None => Box::new(StdoutSink::new(output)),
     };
+    Ok((settings, sink))
+}
+
+/// `klog consume --group G`: a consumer-group member.
+fn run_group(ctx: &Ctx, a: ConsumeArgs) -> Result<i32> {
+    let (settings, mut sink) = group_settings(ctx, &a)?;
     install_stop_handlers();
     grow_stdout_pipe();
-    let (quiet, verbose) = (ctx.quiet, g.verbose);
+    let (quiet, verbose) = (ctx.quiet, a.group.verbose);
     let name = settings.group.clone();
     let left = group_member::run(
         &ctx.loc,
         &settings,
+        sink.as_mut(),
+        &mut |e| render_group(&e, &name, quiet, verbose),
+        &stop_requested,
+    )?;
+    Ok(left.failed_status.unwrap_or(EXIT_OK))
+}
+
+/// `klog -b HOST:PORT consume --group G`: a member of a Kafka cluster's consumer group, with
+/// Kafka's own group protocol.
+fn run_kafka_group(ctx: &Ctx, cluster: &Cluster, a: ConsumeArgs) -> Result<i32> {
+    let (settings, mut sink) = group_settings(ctx, &a)?;
+    if settings.topics.is_empty() {
+        return Err(Error::Usage(
+            "consume --group against a Kafka cluster (-b) needs the topics to subscribe to".into(),
+        ));
+    }
+    install_stop_handlers();
+    grow_stdout_pipe();
+    let (quiet, verbose) = (ctx.quiet, a.group.verbose);
+    let name = settings.group.clone();
+    let left = net_member::run(
+        cluster,
+        &settings,
+        a.isolation.into(),
         sink.as_mut(),
         &mut |e| render_group(&e, &name, quiet, verbose),
         &stop_requested,

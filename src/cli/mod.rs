@@ -315,7 +315,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     {
         return Err(Error::Usage(format!(
             "`klog {}` works on data directories only; against a Kafka cluster (-b) klog has topic, produce, \
-             consume (without --group), offsets, group and delete-records",
+             consume (also with --group), offsets, group and delete-records",
             command_name(&cli.command)
         )));
     }

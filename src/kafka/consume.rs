@@ -47,9 +47,9 @@ pub enum Polled {
 }
 
 /// klog's default `fetch.queue.backoff.ms` (librdkafka's is 1000).
-const FETCH_QUEUE_BACKOFF_MS: &str = "10";
+pub(super) const FETCH_QUEUE_BACKOFF_MS: &str = "10";
 /// klog's default `fetch.wait.max.ms` (librdkafka's and Kafka's is 500).
-const FETCH_WAIT_MAX_MS: &str = "100";
+pub(super) const FETCH_WAIT_MAX_MS: &str = "100";
 
 pub struct NetConsumer {
     consumer: BaseConsumer<KlogContext>,

@@ -1,6 +1,7 @@
-//! A Kafka cluster over the network (`klog -b HOST:PORT`): the topic, produce, consume and
-//! offsets operations klog performs on data directories, done through librdkafka (the `rdkafka`
-//! crate), the client library under kcat. klog never speaks Kafka's protocol itself.
+//! A Kafka cluster over the network (`klog -b HOST:PORT`): the topic, produce, consume, group
+//! member and offsets operations klog performs on data directories, done through librdkafka
+//! (the `rdkafka` crate), the client library under kcat. klog never speaks Kafka's protocol
+//! itself.
 //!
 //! Everything here is bounded in time: a cluster that cannot be reached (a refused connection, an
 //! unknown host) fails within [`Cluster::timeout`], sooner when librdkafka reports every broker
@@ -10,12 +11,14 @@
 mod admin;
 mod consume;
 mod ffi;
+mod group;
 mod groups;
 pub mod mirror;
 mod produce;
 
 pub use admin::{check_topic_change, PartitionOffsets};
 pub use consume::{read, NetConsumer, NetRecord, Polled, ReadEvent, ReadSettings, StartAt};
+pub use group::{MemberConfig, MemberPoll, NetMember};
 pub use produce::{Delivered, NetProducer};
 
 use crate::error::{Error, Result};
