@@ -2835,7 +2835,7 @@ _klog() {
             return 0
             ;;
         klog__subcmd__mirror)
-            opts="-f -b -X -F -q -h --from --to --follow --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
+            opts="-f -b -X -F -q -h --from --to --repartition --follow --json --data-dir --meta --lock-timeout-ms --brokers --bootstrap-server --client-config --request-timeout-ms --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -959,6 +959,7 @@ set edit:completion:arg-completer[klog] = {|@words|
             cand -F 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
             cand --client-config 'A file of client properties (KEY=VALUE lines, # comments), applied before -X; default $KLOG_CONFIG, else ~/.config/klog/client.properties when it exists; `-F -` reads none'
             cand --request-timeout-ms 'How long a request to a Kafka cluster may take before klog gives up, in ms'
+            cand --repartition 'Towards a cluster: allow another partition count there, placing records by key (murmur2) and keyless ones by source partition modulo the count. Not towards a directory, where records keep their source partition and offset'
             cand -f 'Keep copying new records as they arrive, until SIGINT or SIGTERM'
             cand --follow 'Keep copying new records as they arrive, until SIGINT or SIGTERM'
             cand --json 'Print one JSON object per topic instead of the summary line'

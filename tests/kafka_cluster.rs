@@ -378,9 +378,8 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
     // --repartition: 3 source partitions into 5 on the cluster. Keyed records land where a
     // producer's murmur2 puts them (klog's own produce into 5 partitions is the reference), keyless
     // ones in their source partition (3 mod 5 = itself), and a rerun copies nothing.
-    let input: String = (0..3000)
-        .map(|i| if i % 4 == 0 { format!(":v{i}\n") } else { format!("k{}:v{i}\n", i % 97) })
-        .collect();
+    let input: String =
+        (0..3000).map(|i| if i % 4 == 0 { format!(":v{i}\n") } else { format!("k{}:v{i}\n", i % 97) }).collect();
     klog_ok(&["--data-dir", src_s, "topic", "create", "rp", "-P", "3"]);
     let as_json = |l: &str| -> String {
         let (k, v) = l.split_once(':').unwrap();
@@ -409,7 +408,9 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
     assert!(err.contains("--repartition") && err.trim_end().lines().count() == 1, "{err}");
     let out = klog_ok(&["mirror", "rp", "--from", src_s, "--to", &kafka, "--repartition"]);
     assert!(out.contains("mirrored 3000 record(s)"), "{out}");
-    assert!(klog_ok(&["mirror", "rp", "--from", src_s, "--to", &kafka, "--repartition"]).contains("mirrored 0 record(s)"));
+    assert!(
+        klog_ok(&["mirror", "rp", "--from", src_s, "--to", &kafka, "--repartition"]).contains("mirrored 0 record(s)")
+    );
     let reference = tmp.path().join("ref");
     let reference = reference.to_str().unwrap();
     klog_ok(&["--data-dir", reference, "topic", "create", "rp", "-P", "5"]);
