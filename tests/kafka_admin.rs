@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::kafka::{self, Broker};
+use common::kafka::{self, net, net_fails, Broker};
 use common::wait_until_every;
 use serde_json::Value;
 use std::time::Duration;
@@ -18,49 +18,14 @@ const TOPICS: &str = "org.apache.kafka.tools.TopicCommand";
 const CONFIGS: &str = "kafka.admin.ConfigCommand";
 const OFFSETS: &str = "org.apache.kafka.tools.GetOffsetShell";
 
-/// `klog -b BOOTSTRAP ARGS` with `input` on stdin, without a data directory.
-fn net(b: &str, args: &[&str], input: &[u8]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("klog")
-        .unwrap()
-        .arg("-b")
-        .arg(b)
-        .args(args)
-        .env_remove("KLOG_DATA_DIR")
-        .env_remove("KLOG_BOOTSTRAP_SERVERS")
-        .env_remove("KLOG_CONFIG")
-        .env("HOME", "/nonexistent")
-        .current_dir(std::env::temp_dir())
-        .write_stdin(input.to_vec())
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap()
-}
-
-fn net_ok(b: &str, args: &[&str]) -> String {
-    let out = net(b, args, b"");
-    assert!(
-        out.status.success(),
-        "klog -b {} {:?} failed with {:?}: {}",
-        b,
-        args,
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+/// `klog -b B ARGS`, which must succeed; returns stdout.
+fn ok(b: &str, args: &[&str]) -> String {
+    kafka::net_ok(b, args, b"")
 }
 
 fn net_json(b: &str, args: &[&str]) -> Value {
-    let out = net_ok(b, args);
+    let out = kafka::net_ok(b, args, b"");
     serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("klog {:?}: not JSON ({e}): {out}", args))
-}
-
-/// Asserts one `klog: error:` line and exit `code`; returns the line.
-fn net_fails(b: &str, args: &[&str], code: i32) -> String {
-    let out = net(b, args, b"");
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "klog -b {} {:?}: {}", b, args, err);
-    assert!(err.starts_with("klog: error: ") && err.trim_end().lines().count() == 1, "{err}");
-    err
 }
 
 /// The rows of a consumer-groups table (Kafka's or klog's) for `group`: GROUP, TOPIC,
@@ -82,7 +47,7 @@ fn kafka_describe(broker: &Broker, group: &str) -> Vec<Vec<String>> {
 
 /// klog -b group describe GROUP, as rows.
 fn klog_describe(b: &str, group: &str) -> Vec<Vec<String>> {
-    group_rows(&net_ok(b, &["group", "describe", group]), group)
+    group_rows(&ok(b, &["group", "describe", group]), group)
 }
 
 /// The committed offset of each partition of `topic` in Kafka's view of `group`.
@@ -140,8 +105,8 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     let b = b.as_str();
 
     // 10 records in each of 3 partitions of `orders`, 4 in `other`.
-    net_ok(b, &["topic", "create", "orders", "-P", "3"]);
-    net_ok(b, &["topic", "create", "other"]);
+    ok(b, &["topic", "create", "orders", "-P", "3"]);
+    ok(b, &["topic", "create", "other"]);
     for p in ["0", "1", "2"] {
         let input: String = (0..10).map(|i| format!("v{p}-{i}\n")).collect();
         let out = net(b, &["produce", "orders", "-p", p], input.as_bytes());
@@ -152,7 +117,7 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     // A classic group made by Kafka's console consumer: klog lists and describes it as
     // kafka-consumer-groups does.
     console_consume(&broker, "g-console", "orders", 30, &[]);
-    let list = net_ok(b, &["group", "list"]);
+    let list = ok(b, &["group", "list"]);
     let row: Vec<&str> =
         list.lines().find(|l| l.starts_with("g-console ")).expect("g-console listed").split_whitespace().collect();
     assert_eq!(row[1..3], ["Empty", "0"], "{list}");
@@ -187,33 +152,30 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     assert!(planned.iter().all(|l| l.ends_with(" 0")), "{planned:?}");
     let tens: Vec<(i32, String)> = (0..3).map(|p| (p, "10".to_string())).collect();
     assert_eq!(kafka_committed(&broker, "g-console", "orders"), tens, "a dry run changed offsets");
-    net_ok(b, &["group", "reset-offsets", "g-console", "--topic", "orders", "--to-earliest", "--execute"]);
+    ok(b, &["group", "reset-offsets", "g-console", "--topic", "orders", "--to-earliest", "--execute"]);
     assert_eq!(
         kafka_committed(&broker, "g-console", "orders"),
         vec![(0, "0".to_string()), (1, "0".to_string()), (2, "0".to_string())]
     );
-    net_ok(
-        b,
-        &["group", "reset-offsets", "--group", "g-console", "--topic", "orders:1", "--shift-by", "3", "--execute"],
-    );
-    net_ok(b, &["group", "reset-offsets", "g-console", "--topic", "orders:2", "--to-offset", "99", "--execute"]);
+    ok(b, &["group", "reset-offsets", "--group", "g-console", "--topic", "orders:1", "--shift-by", "3", "--execute"]);
+    ok(b, &["group", "reset-offsets", "g-console", "--topic", "orders:2", "--to-offset", "99", "--execute"]);
     assert_eq!(
         kafka_committed(&broker, "g-console", "orders"),
         vec![(0, "0".to_string()), (1, "3".to_string()), (2, "10".to_string())],
         "--shift-by 3 on p1, --to-offset 99 clamped to the log end on p2"
     );
-    net_ok(b, &["group", "reset-offsets", "g-console", "--all-topics", "--to-latest", "--execute", "--json"]);
+    ok(b, &["group", "reset-offsets", "g-console", "--all-topics", "--to-latest", "--execute", "--json"]);
     assert_eq!(
         kafka_committed(&broker, "g-console", "orders"),
         vec![(0, "15".to_string()), (1, "10".to_string()), (2, "10".to_string())]
     );
 
     // group commit creates offsets Kafka sees; delete-offsets removes one topic's.
-    net_ok(b, &["group", "commit", "g-console", "--topic", "other", "-p", "0", "--offset", "2"]);
+    ok(b, &["group", "commit", "g-console", "--topic", "other", "-p", "0", "--offset", "2"]);
     assert_eq!(kafka_committed(&broker, "g-console", "other"), vec![(0, "2".to_string())]);
     let err = net_fails(b, &["group", "commit", "g-console", "--topic", "other", "-p", "0", "--offset", "9"], 1);
     assert!(err.contains("out of range") || err.contains("0..4"), "{err}");
-    let out = net_ok(b, &["group", "delete-offsets", "g-console", "--topic", "orders"]);
+    let out = ok(b, &["group", "delete-offsets", "g-console", "--topic", "orders"]);
     assert!(out.contains("deleted 3 offset(s)"), "{out}");
     assert!(kafka_committed(&broker, "g-console", "orders").is_empty(), "orders offsets left");
     assert_eq!(kafka_committed(&broker, "g-console", "other"), vec![(0, "2".to_string())]);
@@ -222,7 +184,7 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
 
     // group delete: gone for Kafka's tool, and for klog.
     assert!(broker.tool(GROUPS, &["--list"]).lines().any(|l| l.trim() == "g-console"));
-    let out = net_ok(b, &["group", "delete", "g-console"]);
+    let out = ok(b, &["group", "delete", "g-console"]);
     assert!(out.contains("deleted group g-console"), "{out}");
     let kafka_list = broker.tool(GROUPS, &["--list"]);
     assert!(!kafka_list.lines().any(|l| l.trim() == "g-console"), "{kafka_list}");
@@ -253,7 +215,7 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
                 })
         },
     );
-    let members = net_ok(b, &["group", "describe", "g-live", "--members"]);
+    let members = ok(b, &["group", "describe", "g-live", "--members"]);
     let kafka_members = broker.tool(GROUPS, &["--describe", "--group", "g-live", "--members"]);
     let member_id = members.lines().nth(1).unwrap().split_whitespace().nth(1).unwrap().to_string();
     assert!(kafka_members.contains(&member_id), "member {member_id} not in Kafka's view: {kafka_members}");
@@ -275,7 +237,7 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     wait_until_every("g-live to be empty", Duration::from_secs(60), Duration::from_millis(300), || {
         net_json(b, &["group", "describe", "g-live", "--state", "--json"])["state"] == "Empty"
     });
-    net_ok(b, &["group", "reset-offsets", "g-live", "--topic", "orders", "--to-offset", "1", "--execute"]);
+    ok(b, &["group", "reset-offsets", "g-live", "--topic", "orders", "--to-offset", "1", "--execute"]);
     let ones: Vec<(i32, String)> = (0..3).map(|p| (p, "1".to_string())).collect();
     assert_eq!(kafka_committed(&broker, "g-live", "orders"), ones);
 
@@ -294,22 +256,22 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     assert!(err.contains("nosuch"), "{err}");
 
     // topic alter -P: seen by topic describe and kafka-topics; lowering is refused.
-    let out = net_ok(b, &["topic", "alter", "orders", "-P", "5"]);
+    let out = ok(b, &["topic", "alter", "orders", "-P", "5"]);
     assert!(out.contains("5 partition(s)"), "{out}");
-    let desc = net_ok(b, &["topic", "describe", "orders"]);
+    let desc = ok(b, &["topic", "describe", "orders"]);
     assert!(desc.contains("PartitionCount: 5"), "{desc}");
     assert!(broker.tool(TOPICS, &["--describe", "--topic", "orders"]).contains("PartitionCount: 5"));
     let err = net_fails(b, &["topic", "alter", "orders", "-P", "2"], 1);
     assert!(err.contains("only be increased"), "{err}");
-    net_ok(b, &["topic", "alter", "orders", "-P", "5"]);
+    ok(b, &["topic", "alter", "orders", "-P", "5"]);
 
     // Config alter: incremental, as kafka-configs --describe shows; deleting one keeps others.
     let configs = || broker.tool(CONFIGS, &["--describe", "--entity-type", "topics", "--entity-name", "orders"]);
-    net_ok(b, &["topic", "alter", "orders", "-c", "retention.ms=1234567"]);
-    net_ok(b, &["topic", "alter", "orders", "-c", "max.message.bytes=65536"]);
+    ok(b, &["topic", "alter", "orders", "-c", "retention.ms=1234567"]);
+    ok(b, &["topic", "alter", "orders", "-c", "max.message.bytes=65536"]);
     let c = configs();
     assert!(c.contains("retention.ms=1234567") && c.contains("max.message.bytes=65536"), "{c}");
-    net_ok(b, &["topic", "alter", "orders", "--delete-config", "retention.ms"]);
+    ok(b, &["topic", "alter", "orders", "--delete-config", "retention.ms"]);
     let c = configs();
     assert!(!c.contains("retention.ms=1234567") && c.contains("max.message.bytes=65536"), "{c}");
     net_fails(b, &["topic", "alter", "orders", "-c", "retention.ms=soon"], 2);
@@ -318,7 +280,7 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     assert!(err.contains("'nosuch'"), "{err}");
 
     // delete-records: the earliest offset moves, as klog offsets and GetOffsetShell agree.
-    let out = net_ok(b, &["delete-records", "orders", "-p", "0", "-p", "1", "--before", "4"]);
+    let out = ok(b, &["delete-records", "orders", "-p", "0", "-p", "1", "--before", "4"]);
     assert!(
         out.contains("partition: orders-0\tlow_watermark: 4") && out.contains("orders-1\tlow_watermark: 4"),
         "{out}"
@@ -327,7 +289,7 @@ fn group_and_topic_administration_against_a_real_kafka_cluster() {
     assert_eq!(offs[0]["earliest"], 4, "{offs}");
     let earliest = shell_offsets(&broker, "orders", "-2");
     assert_eq!(earliest[..3], [(0, 4), (1, 4), (2, 0)], "{earliest:?}");
-    let out = net_ok(b, &["delete-records", "orders", "-p", "2", "--before", "-1", "--json"]);
+    let out = ok(b, &["delete-records", "orders", "-p", "2", "--before", "-1", "--json"]);
     let r: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!((r["low_watermark_before"].as_i64(), r["low_watermark"].as_i64()), (Some(0), Some(10)), "{out}");
     assert_eq!(shell_offsets(&broker, "orders", "-2")[2], (2, 10));

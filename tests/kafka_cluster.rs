@@ -5,49 +5,9 @@
 
 mod common;
 
-use common::kafka::{self, Broker};
+use common::kafka::{self, net, net_fails, net_ok, Broker};
 use common::{poll_until, wait_until, Klog};
 use std::time::{Duration, Instant};
-
-/// `klog -b BOOTSTRAP ARGS` with `input` on stdin, without a data directory.
-fn net(b: &str, args: &[&str], input: &[u8]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("klog")
-        .unwrap()
-        .arg("-b")
-        .arg(b)
-        .args(args)
-        .env_remove("KLOG_DATA_DIR")
-        .env_remove("KLOG_BOOTSTRAP_SERVERS")
-        .env_remove("KLOG_CONFIG")
-        .env("HOME", "/nonexistent")
-        .current_dir(std::env::temp_dir())
-        .write_stdin(input.to_vec())
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap()
-}
-
-fn net_ok(b: &str, args: &[&str], input: &[u8]) -> String {
-    let out = net(b, args, input);
-    assert!(
-        out.status.success(),
-        "klog -b {} {:?} failed with {:?}: {}",
-        b,
-        args,
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Asserts one `klog: error:` line and exit `code`; returns the line.
-fn net_fails(b: &str, args: &[&str], code: i32) -> String {
-    let out = net(b, args, b"");
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "klog -b {} {:?}: {}", b, args, err);
-    assert!(err.starts_with("klog: error: ") && err.trim_end().lines().count() == 1, "{err}");
-    err
-}
 
 #[test]
 fn klog_against_a_real_kafka_cluster() {

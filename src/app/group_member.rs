@@ -48,6 +48,21 @@ pub enum ResetPolicy {
     None,
 }
 
+impl ResetPolicy {
+    /// Where group `group` starts reading `tp`, whose log runs from `earliest` to `latest` (what
+    /// a consumer may read up to), when its committed or asked-for offset is unusable for `why`.
+    pub fn start_of(self, group: &str, tp: &TopicPartition, earliest: i64, latest: i64, why: &str) -> Result<i64> {
+        match self {
+            ResetPolicy::Earliest => Ok(earliest),
+            ResetPolicy::Latest => Ok(latest),
+            ResetPolicy::None => Err(Error::Invalid(format!(
+                "group {}: {}-{} {} and --reset is none",
+                group, tp.topic, tp.partition, why
+            ))),
+        }
+    }
+}
+
 /// How a member consumes.
 #[derive(Debug, Clone)]
 pub struct GroupSettings {
@@ -229,16 +244,7 @@ impl Runner<'_> {
         // up to (a cluster partition's high watermark).
         let (start, end) = (r.log_start_offset(), r.log_end_offset()?);
         let latest = feed.end_offset()?;
-        let reset = |why: &str| -> Result<i64> {
-            match self.s.reset {
-                ResetPolicy::Earliest => Ok(start),
-                ResetPolicy::Latest => Ok(latest),
-                ResetPolicy::None => Err(Error::Invalid(format!(
-                    "group {}: {}-{} {} and --reset is none",
-                    self.s.group, tp.topic, tp.partition, why
-                ))),
-            }
-        };
+        let reset = |why: &str| self.s.reset.start_of(&self.s.group, tp, start, latest, why);
         if let Some(spec) = self.s.start {
             // An offset outside the log is reset by the policy, as Kafka's consumer does after a
             // seek out of range (auto.offset.reset).

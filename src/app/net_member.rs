@@ -24,7 +24,6 @@ use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
 use crate::kafka::{Cluster, MemberConfig, MemberPoll, NetMember};
 use crate::record::isolation::Isolation;
-use crate::record::{HeadersRef, RecordRef};
 use crate::TopicPartition;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -168,16 +167,7 @@ impl Runner<'_> {
         let mut out = Vec::new();
         for (tp, c) in committed {
             let (lo, hi) = self.member.watermarks(&tp)?;
-            let reset = |why: String| -> Result<i64> {
-                match self.s.reset {
-                    ResetPolicy::Earliest => Ok(lo),
-                    ResetPolicy::Latest => Ok(hi),
-                    ResetPolicy::None => Err(Error::Invalid(format!(
-                        "group {}: {}-{} {} and --reset is none",
-                        self.s.group, tp.topic, tp.partition, why
-                    ))),
-                }
-            };
+            let reset = |why: String| self.s.reset.start_of(&self.s.group, &tp, lo, hi, &why);
             let o = match (self.s.start, c) {
                 (Some(OffsetSpec::Absolute(n)), _) if n < lo || n > hi => {
                     let to = reset(format!("has -o offset {} outside the log ({}..{})", n, lo, hi))?;
@@ -226,16 +216,7 @@ impl Runner<'_> {
                         return Ok(true);
                     }
                 }
-                let hs: Vec<(&[u8], Option<&[u8]>)> =
-                    r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
-                let rec = RecordRef {
-                    offset: r.offset,
-                    timestamp: r.timestamp,
-                    key: r.key.as_deref(),
-                    value: r.value.as_deref(),
-                    headers: HeadersRef::encode(&hs, scratch),
-                };
-                sink.record(&tp, &rec)?;
+                sink.record(&tp, &r.as_record_ref(scratch))?;
                 self.remaining = self.remaining.saturating_sub(1);
                 let n = self.open.take().map_or(0, |(_, _, n)| n) + 1;
                 self.open = Some((tp, r.offset + 1, n));

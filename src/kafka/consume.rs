@@ -37,6 +37,36 @@ pub struct NetRecord {
     pub headers: Vec<(Vec<u8>, Option<Vec<u8>>)>,
 }
 
+impl NetRecord {
+    /// A copy of a record librdkafka returned (header keys as bytes, as klog keeps them).
+    pub(crate) fn from_message<M: Message>(m: &M) -> NetRecord {
+        let headers = m
+            .headers()
+            .map(|hs| hs.iter().map(|h| (h.key.as_bytes().to_vec(), h.value.map(<[u8]>::to_vec))).collect())
+            .unwrap_or_default();
+        NetRecord {
+            partition: m.partition(),
+            offset: m.offset(),
+            timestamp: m.timestamp().to_millis().unwrap_or(-1),
+            key: m.key().map(<[u8]>::to_vec),
+            value: m.payload().map(<[u8]>::to_vec),
+            headers,
+        }
+    }
+
+    /// The record as the renderers and sinks take it; `scratch` holds its encoded headers.
+    pub fn as_record_ref<'a>(&'a self, scratch: &'a mut Vec<u8>) -> RecordRef<'a> {
+        let hs: Vec<(&[u8], Option<&[u8]>)> = self.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
+        RecordRef {
+            offset: self.offset,
+            timestamp: self.timestamp,
+            key: self.key.as_deref(),
+            value: self.value.as_deref(),
+            headers: HeadersRef::encode(&hs, scratch),
+        }
+    }
+}
+
 /// What one poll brought.
 #[derive(Debug)]
 pub enum Polled {
@@ -142,20 +172,7 @@ impl NetConsumer {
                 Some(why) => Err(self.cluster.unreachable(Some(why))),
                 None => Ok(Polled::Nothing),
             },
-            Some(Ok(m)) => {
-                let headers = m
-                    .headers()
-                    .map(|hs| hs.iter().map(|h| (h.key.as_bytes().to_vec(), h.value.map(<[u8]>::to_vec))).collect())
-                    .unwrap_or_default();
-                Ok(Polled::Record(NetRecord {
-                    partition: m.partition(),
-                    offset: m.offset(),
-                    timestamp: m.timestamp().to_millis().unwrap_or(-1),
-                    key: m.key().map(<[u8]>::to_vec),
-                    value: m.payload().map(<[u8]>::to_vec),
-                    headers,
-                }))
-            }
+            Some(Ok(m)) => Ok(Polled::Record(NetRecord::from_message(&m))),
             Some(Err(KafkaError::PartitionEOF(p))) => Ok(Polled::End(p)),
             Some(Err(e)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::OffsetOutOfRange) => {
                 Err(Error::Invalid(format!("{}: {}", self.topic, e)))
@@ -239,15 +256,7 @@ pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_
                     open.remove(&r.partition);
                     continue;
                 }
-                let hs: Vec<(&[u8], Option<&[u8]>)> =
-                    r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
-                let rec = RecordRef {
-                    offset: r.offset,
-                    timestamp: r.timestamp,
-                    key: r.key.as_deref(),
-                    value: r.value.as_deref(),
-                    headers: HeadersRef::encode(&hs, &mut scratch),
-                };
+                let rec = r.as_record_ref(&mut scratch);
                 on(ReadEvent::Record(&t.name, r.partition, &rec))?;
                 if let Some(n) = left.as_mut() {
                     *n -= 1;

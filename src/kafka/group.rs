@@ -25,7 +25,7 @@ use crate::TopicPartition;
 use rdkafka::client::ClientContext;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, RebalanceProtocol};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
-use rdkafka::message::{Headers, Message};
+use rdkafka::message::Message;
 use rdkafka::types::RDKafkaRespErr;
 use rdkafka::{Offset, TopicPartitionList};
 use std::collections::{BTreeMap, BTreeSet};
@@ -259,19 +259,7 @@ impl NetMember {
         let got = match polled {
             None => None,
             Some(Ok(m)) => {
-                let headers = m
-                    .headers()
-                    .map(|hs| hs.iter().map(|h| (h.key.as_bytes().to_vec(), h.value.map(<[u8]>::to_vec))).collect())
-                    .unwrap_or_default();
-                let record = NetRecord {
-                    partition: m.partition(),
-                    offset: m.offset(),
-                    timestamp: m.timestamp().to_millis().unwrap_or(-1),
-                    key: m.key().map(<[u8]>::to_vec),
-                    value: m.payload().map(<[u8]>::to_vec),
-                    headers,
-                };
-                Some(MemberPoll::Record { topic: m.topic().to_string(), record })
+                Some(MemberPoll::Record { topic: m.topic().to_string(), record: NetRecord::from_message(&m) })
             }
             Some(Err(KafkaError::PartitionEOF(p))) => Some(self.ends(p)?),
             Some(Err(e)) => Some(self.poll_error(e)?),

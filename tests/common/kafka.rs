@@ -377,3 +377,46 @@ pub fn write_checkpoint(path: &Path, m: &std::collections::BTreeMap<(String, i32
     }
     fs::write(path, text).unwrap();
 }
+
+/// `klog -b BOOTSTRAP ARGS` with `input` on stdin, without a data directory, a config file or
+/// the environment's cluster (bounded in time).
+pub fn net(b: &str, args: &[&str], input: &[u8]) -> Output {
+    assert_cmd::Command::cargo_bin("klog")
+        .unwrap()
+        .arg("-b")
+        .arg(b)
+        .args(args)
+        .env_remove("KLOG_DATA_DIR")
+        .env_remove("KLOG_BOOTSTRAP_SERVERS")
+        .env_remove("KLOG_CONFIG")
+        .env("HOME", "/nonexistent")
+        .current_dir(std::env::temp_dir())
+        .write_stdin(input.to_vec())
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap()
+}
+
+/// [`net`], which must succeed; returns stdout.
+pub fn net_ok(b: &str, args: &[&str], input: &[u8]) -> String {
+    let out = net(b, args, input);
+    assert!(
+        out.status.success(),
+        "klog -b {} {:?} failed with {:?}: {}",
+        b,
+        args,
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// [`net`] with no input, which must fail with exit `code` and one `klog: error:` line; returns
+/// the line.
+pub fn net_fails(b: &str, args: &[&str], code: i32) -> String {
+    let out = net(b, args, b"");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "klog -b {} {:?}: {}", b, args, err);
+    assert!(err.starts_with("klog: error: ") && err.trim_end().lines().count() == 1, "{err}");
+    err
+}
