@@ -6,6 +6,8 @@
 //! - [`topics`]: topic administration (create, list, describe, alter, delete) in a data
 //!   directory or a cluster, and the rule that keeps Kafka's internal topics Kafka's.
 //! - [`verify`]: checking and repairing a partition's segments, indexes and checkpoints.
+//! - [`retention`]: a retention and compaction run over a data directory's topics, and what it
+//!   came to as a whole.
 //! - [`groups`]: consumer-group administration (list, describe, reset, delete, commit), as
 //!   kafka-consumer-groups does it.
 //! - [`cluster`]: a data directory joining a cluster of data directories.
@@ -33,6 +35,7 @@ pub mod group_member;
 pub mod groups;
 pub mod net_member;
 pub mod producer;
+pub mod retention;
 pub mod topics;
 pub mod verify;
 

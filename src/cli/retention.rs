@@ -13,9 +13,11 @@
 //! others are still processed), 2 usage.
 
 use super::{out, out_json, Ctx, EXIT_CONFLICT, EXIT_FAILURE, EXIT_OK};
-use crate::cleaner::{Cleaner, PartitionReport, Progress, RetentionOptions};
-use crate::error::Result;
+use crate::app::retention::{self, Observer, Outcome};
+use crate::cleaner::{PartitionReport, Progress, RetentionOptions};
+use crate::error::{Error, Result};
 use crate::output::table;
+use crate::TopicPartition;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -197,67 +199,57 @@ fn row(r: &PartitionReport) -> Vec<String> {
 /// How long a run waits for a partition's lock before skipping it, unless --lock-timeout-ms says.
 const LOCK_WAIT_DEFAULT: Duration = Duration::from_millis(5000);
 
-pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
-    for t in &a.topics {
-        crate::datadir::validate_topic_name(t)?;
+/// The bar, and a line on stderr for each partition skipped or failed, as it happens.
+impl Observer for Bar {
+    fn partition_started(&mut self, _tp: &TopicPartition) {
+        self.restart();
     }
-    let dd = ctx.loc.open()?;
-    let topics = crate::app::topics::with_current_configs(&ctx.loc, &dd, &a.topics)?;
+
+    fn partition_finished(&mut self, tp: &TopicPartition, result: std::result::Result<&PartitionReport, &Error>) {
+        self.clear();
+        match result {
+            Ok(r) => {
+                if let Some(s) = &r.skipped {
+                    eprintln!("klog: {}-{}: skipped: {}", tp.topic, tp.partition, s);
+                }
+            }
+            Err(e) => eprintln!("klog: error: {}-{}: {}", tp.topic, tp.partition, e),
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
     let opts = RetentionOptions {
         dry_run: a.dry_run,
         lock_wait: a.lock_wait_ms.map(Duration::from_millis).or(ctx.lock_timeout_given).unwrap_or(LOCK_WAIT_DEFAULT),
         dedupe_buffer_bytes: a.dedupe_buffer_bytes,
         now_ms: crate::timefmt::now_ms(),
     };
-    let mut cleaner = Cleaner::new(&dd, opts);
     let mut bar = Bar::new(std::io::stderr().is_terminal());
-    let mut reports = Vec::new();
-    let mut failures = Vec::new();
-    let mut checked = 0usize;
-    for t in topics.iter().filter(|t| !Cleaner::ignores(t)) {
-        for p in dd.existing_partitions(t)? {
-            checked += 1;
-            bar.restart();
-            let r = cleaner.run_partition(t, p, &mut bar);
-            bar.clear();
-            match r {
-                Ok(r) => {
-                    if let Some(s) = &r.skipped {
-                        eprintln!("klog: {}-{}: skipped: {}", t.name, p, s);
-                    }
-                    reports.push(r);
-                }
-                Err(e) => {
-                    eprintln!("klog: error: {}-{}: {}", t.name, p, e);
-                    failures.push(json!({"topic": t.name, "partition": p, "error": e.to_string()}));
-                }
-            }
-        }
-    }
-    let done = reports.iter().any(|r| r.did_something());
-    let skipped = reports.iter().any(|r| r.skipped.is_some());
-    let code = if !failures.is_empty() {
-        EXIT_FAILURE
-    } else if done {
-        EXIT_OK
-    } else if skipped {
-        EXIT_CONFLICT
-    } else if a.exit_code {
-        EXIT_NOTHING_TO_DO
-    } else {
-        EXIT_OK
+    let run = retention::run(&ctx.loc, &a.topics, opts, &mut bar)?;
+    let outcome = run.outcome();
+    let code = match outcome {
+        Outcome::Failed => EXIT_FAILURE,
+        Outcome::Done => EXIT_OK,
+        Outcome::Locked => EXIT_CONFLICT,
+        Outcome::NothingToDo if a.exit_code => EXIT_NOTHING_TO_DO,
+        Outcome::NothingToDo => EXIT_OK,
     };
-    let nothing_to_do = !done && !skipped && failures.is_empty();
-    let active: Vec<&PartitionReport> = reports.iter().filter(|r| r.did_something() || r.skipped.is_some()).collect();
-    let freed: i64 = reports.iter().map(PartitionReport::bytes_freed).sum();
+    let active: Vec<&PartitionReport> = run.active().collect();
+    let freed = run.bytes_freed();
     if a.json {
+        let failures: Vec<serde_json::Value> = run
+            .failures
+            .iter()
+            .map(|(tp, e)| json!({"topic": tp.topic, "partition": tp.partition, "error": e.to_string()}))
+            .collect();
         out_json(&json!({
             "dry_run": a.dry_run,
-            "partitions_checked": checked,
+            "partitions_checked": run.checked,
             "partitions": active,
             "failures": failures,
             "bytes_freed": freed,
-            "nothing_to_do": nothing_to_do,
+            "nothing_to_do": outcome == Outcome::NothingToDo,
             "exit_code": code,
         }))?;
         return Ok(code);
@@ -269,30 +261,27 @@ pub fn run(ctx: &Ctx, a: RetentionArgs) -> Result<i32> {
             active.iter().map(|r| row(r)),
         ));
     }
-    let deleted: usize = reports.iter().filter_map(|r| r.deletion.as_ref()).map(|d| d.segments.len()).sum();
-    let compacted = reports.iter().filter(|r| r.compaction.is_some()).count();
-    let nskipped = reports.iter().filter(|r| r.skipped.is_some()).count();
+    let nskipped = run.partitions_skipped();
     let (del, comp, verb) =
         if a.dry_run { ("to delete", "to compact", "would free") } else { ("deleted", "compacted", "freed") };
-    if done {
-        s.push_str(&format!(
+    match outcome {
+        Outcome::Done => s.push_str(&format!(
             "{} segment(s) {}, {} partition(s) {}, {} {} bytes; {} partition(s) checked{}\n",
-            deleted,
+            run.segments_deleted(),
             del,
-            compacted,
+            run.partitions_compacted(),
             comp,
             verb,
             freed,
-            checked,
+            run.checked,
             if nskipped > 0 { format!(", {} skipped (locked)", nskipped) } else { String::new() }
-        ));
-    } else if nskipped > 0 {
-        s.push_str(&format!(
+        )),
+        Outcome::Locked => s.push_str(&format!(
             "nothing done: {} partition(s) with work are locked by another process; {} checked\n",
-            nskipped, checked
-        ));
-    } else if failures.is_empty() {
-        s.push_str(&format!("nothing to do; {} partition(s) checked\n", checked));
+            nskipped, run.checked
+        )),
+        Outcome::NothingToDo => s.push_str(&format!("nothing to do; {} partition(s) checked\n", run.checked)),
+        Outcome::Failed => {}
     }
     out(&s)?;
     Ok(code)
