@@ -278,6 +278,20 @@ fn perf_with_no_records_reports_zero_rates_not_nan() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!((v["records"].as_u64(), v["records_per_sec"].as_f64()), (Some(0), Some(0.0)), "{}", out);
+    // Records are written and read back; a record larger than the batch is refused first.
+    let (code, out, err) = run(&t, &["perf", "produce", "--records", "2500", "--batch-size", "4096", "--json"], b"");
+    assert_eq!(code, 0, "{}", err);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["records"], 2500, "{}", out);
+    assert!(v["batches"].as_u64().unwrap() > 50, "{}", out);
+    let (code, out, _) = run(&t, &["perf", "consume", "--json"], b"");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["records"], 2500, "{}", out);
+    let (code, _, err) = run(&t, &["perf", "produce", "--topic", "p2", "--batch-size", "50"], b"");
+    assert_eq!(code, 2, "{}", err);
+    assert!(err.contains("does not fit a 50-byte batch") && err.lines().count() == 1, "{}", err);
+    assert!(!t.partition_dir("p2", 0).exists(), "a refused perf run created its topic");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! - [`topics`]: topic administration (create, list, describe, alter, delete) in a data
 //!   directory or a cluster, and the rule that keeps Kafka's internal topics Kafka's.
 //! - [`verify`]: checking and repairing a partition's segments, indexes and checkpoints.
+//! - [`perf`]: `klog perf`'s in-process measurements of the storage core.
 //! - [`retention`]: a retention and compaction run over a data directory's topics, and what it
 //!   came to as a whole.
 //! - [`groups`]: consumer-group administration (list, describe, reset, delete, commit), as
@@ -34,6 +35,7 @@ pub mod fetch;
 pub mod group_member;
 pub mod groups;
 pub mod net_member;
+pub mod perf;
 pub mod producer;
 pub mod retention;
 pub mod topics;

@@ -1,14 +1,12 @@
-//! `klog perf`: throughput and latency of the storage core, in the spirit of
-//! kafka-producer-perf-test and kafka-consumer-perf-test. It runs in-process (no stdin parsing),
-//! so it measures the codec and the log; `benches/ratios.sh` measures the whole command line.
+//! `klog perf`: the storage core's throughput and latency (`app::perf`), rendered as
+//! kafka-producer-perf-test and kafka-consumer-perf-test print them; `benches/ratios.sh`
+//! measures the whole command line.
 
 use super::{out, out_json, Ctx, EXIT_OK};
+use crate::app::perf::{self, per_sec, percentile, ProducePerf};
 use crate::error::{Error, Result};
-use crate::log::AppendMode;
-use crate::record::{BatchBuilder, Compression, RecordsSection};
+use crate::record::Compression;
 use serde_json::json;
-use std::collections::BTreeMap;
-use std::time::Instant;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum PerfCommand {
@@ -53,115 +51,48 @@ pub enum PerfCommand {
     },
 }
 
-/// `amount` per second over `secs`; 0 when nothing was measured (no NaN or infinity in reports).
-fn per_sec(amount: f64, secs: f64) -> f64 {
-    if amount == 0.0 || secs <= 0.0 {
-        0.0
-    } else {
-        amount / secs
-    }
-}
-
-fn percentile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
-}
-
 pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
     match cmd {
         PerfCommand::Produce { topic, partition, records, record_size, batch_size, compression, durable, json } => {
             let codec = Compression::parse(&compression)
                 .ok_or_else(|| Error::Usage(format!("unknown compression '{}'", compression)))?;
-            let dd = ctx.loc.open_or_init()?;
-            let t = match dd.topic(&topic) {
-                Ok(t) => t,
-                Err(Error::NotFound(_)) => dd.create_topic(&topic, partition + 1, BTreeMap::new())?,
-                Err(e) => return Err(e),
-            };
-            let limit = batch_size.min(t.config.log_config().max_message_bytes);
-            let value: Vec<u8> = (0..record_size).map(|i| b'a' + (i % 26) as u8).collect();
-            let mut w = dd.open_writer(&t, partition)?;
-            let mut b = BatchBuilder::with_capacity(limit + 1024);
-            let mut lat = Vec::new();
-            let start = Instant::now();
-            let ts = crate::timefmt::now_ms();
-            let mut sent = 0u64;
-            let mut encode_secs = 0.0;
-            while sent < records {
-                let e0 = Instant::now();
-                b.clear();
-                while sent < records
-                    && b.size_bytes() + BatchBuilder::record_size_bound(None, Some(&value), &[]) <= limit
-                {
-                    b.push(ts, None, Some(&value), &[]);
-                    sent += 1;
-                }
-                if b.is_empty() {
-                    return Err(Error::Usage(format!(
-                        "a {}-byte record does not fit a {}-byte batch",
-                        record_size, limit
-                    )));
-                }
-                let batch = b.finish(0, 0, codec);
-                encode_secs += e0.elapsed().as_secs_f64();
-                let t0 = Instant::now();
-                w.append_batch(batch, AppendMode::Leader { leader_epoch: 0 })?;
-                lat.push(t0.elapsed().as_secs_f64() * 1e3);
-            }
-            if durable {
-                w.flush()?;
-            }
-            let secs = start.elapsed().as_secs_f64();
-            lat.sort_by(|a, b| a.total_cmp(b));
-            let mb = (records as f64 * record_size as f64) / (1 << 20) as f64;
-            let v = json!({
-                "records": records, "record_size": record_size, "batches": lat.len(), "seconds": secs,
-                "records_per_sec": per_sec(records as f64, secs), "mb_per_sec": per_sec(mb, secs),
-                "encode_records_per_sec": per_sec(records as f64, encode_secs),
-                "batch_latency_ms": {"p50": percentile(&lat, 0.5), "p95": percentile(&lat, 0.95),
-                    "p99": percentile(&lat, 0.99), "max": lat.last().copied().unwrap_or(0.0)},
-            });
+            let settings = ProducePerf { topic, partition, records, record_size, batch_size, codec, durable };
+            let r = perf::produce(&ctx.loc, &settings)?;
+            let lat = &r.batch_latency_ms;
+            let (p50, p95, p99, max) = (
+                percentile(lat, 0.5),
+                percentile(lat, 0.95),
+                percentile(lat, 0.99),
+                lat.last().copied().unwrap_or(0.0),
+            );
+            let (rate, mb_rate, encode_rate) = (
+                per_sec(r.records as f64, r.seconds),
+                per_sec(r.megabytes(), r.seconds),
+                per_sec(r.records as f64, r.encode_seconds),
+            );
             if json {
-                out_json(&v)?;
+                out_json(&json!({
+                    "records": r.records, "record_size": r.record_size, "batches": lat.len(), "seconds": r.seconds,
+                    "records_per_sec": rate, "mb_per_sec": mb_rate, "encode_records_per_sec": encode_rate,
+                    "batch_latency_ms": {"p50": p50, "p95": p95, "p99": p99, "max": max},
+                }))?;
             } else {
                 out(&format!(
                     "{} records sent, {:.0} records/sec ({:.2} MB/sec), encoder alone {:.0} records/sec, {} batches, batch append latency p50 {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms\n",
-                    records, per_sec(records as f64, secs), per_sec(mb, secs), per_sec(records as f64, encode_secs), lat.len(),
-                    percentile(&lat, 0.5), percentile(&lat, 0.95), percentile(&lat, 0.99), lat.last().copied().unwrap_or(0.0)
+                    r.records, rate, mb_rate, encode_rate, lat.len(), p50, p95, p99, max
                 ))?;
             }
         }
         PerfCommand::Consume { topic, partition, json } => {
-            let dd = ctx.loc.open()?;
-            let t = dd.topic(&topic)?;
-            let r = dd.open_reader(&t, partition)?;
-            let mut cur = r.cursor(r.log_start_offset());
-            let start = Instant::now();
-            let (mut n, mut bytes, mut batches) = (0u64, 0u64, 0u64);
-            while let Some((h, data)) = cur.next_batch()? {
-                batches += 1;
-                let section = RecordsSection::new(data, &h).map_err(|e| Error::Invalid(e.0))?;
-                for rec in section.iter() {
-                    let rec = rec.map_err(|e| Error::Invalid(e.0))?;
-                    n += 1;
-                    bytes += rec.value.map_or(0, |v| v.len()) as u64 + rec.key.map_or(0, |k| k.len()) as u64;
-                }
-            }
-            let secs = start.elapsed().as_secs_f64();
-            let mb = bytes as f64 / (1 << 20) as f64;
-            let v = json!({"records": n, "batches": batches, "seconds": secs, "records_per_sec": per_sec(n as f64, secs), "mb_per_sec": per_sec(mb, secs)});
+            let r = perf::consume(&ctx.loc, &topic, partition)?;
+            let (rate, mb_rate) = (per_sec(r.records as f64, r.seconds), per_sec(r.megabytes(), r.seconds));
             if json {
-                out_json(&v)?;
+                out_json(&json!({"records": r.records, "batches": r.batches, "seconds": r.seconds,
+                    "records_per_sec": rate, "mb_per_sec": mb_rate}))?;
             } else {
                 out(&format!(
                     "{} records read in {} batches, {:.0} records/sec ({:.2} MB/sec of keys and values) in {:.3} s\n",
-                    n,
-                    batches,
-                    per_sec(n as f64, secs),
-                    per_sec(mb, secs),
-                    secs
+                    r.records, r.batches, rate, mb_rate, r.seconds
                 ))?;
             }
         }
