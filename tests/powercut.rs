@@ -299,7 +299,13 @@ fn replicated_topic_create_at_every_sync_point() {
             assert_eq!(out, "x\ny\n", "{when}");
             for b in 0..2 {
                 let bdir = root.join(format!("b{b}"));
-                common::ok(&["--data-dir", bdir.to_str().unwrap(), "--meta", &m, "verify"], b"");
+                let v = common::run(&["--data-dir", bdir.to_str().unwrap(), "--meta", &m, "verify"], b"");
+                assert!(
+                    v.status.success(),
+                    "{when}: verify b{b}: {}{}",
+                    String::from_utf8_lossy(&v.stdout),
+                    String::from_utf8_lossy(&v.stderr)
+                );
             }
         },
     );

@@ -304,6 +304,10 @@ struct Acknowledgements {
 }
 
 impl AckSink for Acknowledgements {
+    fn wants_acknowledgements(&self) -> bool {
+        self.print_offsets
+    }
+
     fn acknowledged(&mut self, topic: &str, batches: &[Acknowledged]) -> Result<()> {
         if !self.print_offsets || batches.is_empty() {
             return Ok(());

@@ -97,8 +97,10 @@ impl Appender {
                 bytes: batch.to_vec(),
             });
         }
-        let ack = Acknowledged { partition: p, base_offset: info.base_offset, last_offset: info.last_offset };
-        self.unflushed.entry(p).or_default().push(ack);
+        if self.cluster.is_some() || self.acks.wants_acknowledgements() {
+            let ack = Acknowledged { partition: p, base_offset: info.base_offset, last_offset: info.last_offset };
+            self.unflushed.entry(p).or_default().push(ack);
+        }
         // An acknowledgement is reported only once what it acknowledges is durable.
         if !self.durable || flushed {
             self.batches_durable(Some(p))?;

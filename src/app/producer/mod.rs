@@ -90,6 +90,12 @@ pub trait AckSink: Send {
     fn acknowledged(&mut self, topic: &str, batches: &[Acknowledged]) -> Result<()>;
     /// Something the producer waited out or worked around on `topic`.
     fn warning(&mut self, topic: &str, warning: Warning);
+    /// Whether [`AckSink::acknowledged`] wants to hear of each batch; a sink that does not
+    /// spares a standalone producer the bookkeeping (a cluster producer keeps it anyway, to know
+    /// what its replicas still lack).
+    fn wants_acknowledgements(&self) -> bool {
+        true
+    }
 }
 
 /// What a producer did, once finished.
