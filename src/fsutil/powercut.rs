@@ -6,8 +6,9 @@
 //! N-th sync point (counting from 1, before that sync happens) it rewrites `ROOT` to the model and
 //! exits at once with status [`EXIT_CODE`], as a machine that lost power there would come back:
 //!
-//! - a file's data is what it held at its last fsync (by inode, so renames carry it), or what it
-//!   held when the process started; a file created since and never synced comes back empty;
+//! - a file's data is what it held at its last fsync (by inode and birth time, so renames carry
+//!   it and a reused inode number does not), or what it held when the process started; a file
+//!   created since and never synced comes back empty;
 //! - a directory's entries are those it had at its last fsync, or at the start; an entry added
 //!   since and not synced into its directory is gone (with everything under it), and an entry
 //!   removed or renamed away since comes back.
@@ -27,7 +28,10 @@ use std::sync::{Mutex, OnceLock};
 /// The exit status of a process that a power cut stopped.
 pub const EXIT_CODE: i32 = 86;
 
-type Inode = (u64, u64);
+/// A file's identity: device, inode number, and the inode's generation (ext4, xfs, btrfs) or
+/// birth time (where there is no generation), since an inode number freed by a deletion is soon
+/// given to a new file, which must not inherit the old one's durable data.
+type Inode = (u64, u64, u128);
 
 #[derive(Clone)]
 enum Entry {
@@ -62,14 +66,34 @@ fn model() -> Option<&'static Mutex<Model>> {
         .as_ref()
 }
 
-fn inode(m: &fs::Metadata) -> Inode {
-    (m.dev(), m.ino())
+fn inode(m: &fs::Metadata, f: Option<&File>) -> Inode {
+    let mut generation: libc::c_long = 0;
+    // SAFETY: FS_IOC_GETVERSION writes one c_long through the pointer, which outlives the call;
+    // the descriptor is open for the duration. A failure leaves `generation` at 0.
+    let have_generation =
+        f.is_some_and(|f| unsafe { libc::ioctl(f.as_raw_fd(), libc::FS_IOC_GETVERSION, &mut generation) } == 0);
+    let tag = if have_generation {
+        generation as u64 as u128
+    } else {
+        m.created().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos())
+    };
+    (m.dev(), m.ino(), tag)
+}
+
+/// The identity of the file or directory at `path` (not following a symlink), if it is one.
+fn inode_at(path: &Path) -> Option<(Inode, bool)> {
+    let m = fs::symlink_metadata(path).ok()?;
+    if !m.is_dir() && !m.is_file() {
+        return None;
+    }
+    let f = File::open(path).ok();
+    Some((inode(&m, f.as_ref()), m.is_dir()))
 }
 
 impl Model {
     /// Takes everything under `dir` as durable (the state at the start).
     fn snapshot_tree(&mut self, dir: &Path) {
-        let Ok(meta) = fs::symlink_metadata(dir) else { return };
+        let Some((dir_inode, true)) = inode_at(dir) else { return };
         let entries = self.read_entries(dir);
         for (name, e) in &entries {
             let path = dir.join(name);
@@ -82,18 +106,17 @@ impl Model {
                 }
             }
         }
-        self.dirs.insert(inode(&meta), entries);
+        self.dirs.insert(dir_inode, entries);
     }
 
     fn read_entries(&self, dir: &Path) -> Vec<(OsString, Entry)> {
         let mut out = Vec::new();
         if let Ok(rd) = fs::read_dir(dir) {
             for e in rd.flatten() {
-                let Ok(m) = fs::symlink_metadata(e.path()) else { continue };
-                if m.is_dir() {
-                    out.push((e.file_name(), Entry::Dir(inode(&m))));
-                } else if m.is_file() {
-                    out.push((e.file_name(), Entry::File(inode(&m))));
+                match inode_at(&e.path()) {
+                    Some((ino, true)) => out.push((e.file_name(), Entry::Dir(ino))),
+                    Some((ino, false)) => out.push((e.file_name(), Entry::File(ino))),
+                    None => {}
                 }
             }
         }
@@ -119,20 +142,20 @@ impl Model {
             }
         }
         data.truncate(done);
-        self.files.insert(inode(&meta), data);
+        self.files.insert(inode(&meta, Some(file)), data);
     }
 
     fn synced_dir(&mut self, dir: &Path) {
-        if let Ok(meta) = fs::symlink_metadata(dir) {
+        if let Some((ino, true)) = inode_at(dir) {
             let entries = self.read_entries(dir);
-            self.dirs.insert(inode(&meta), entries);
+            self.dirs.insert(ino, entries);
         }
     }
 
     /// Rewrites the tree under the root to its durable state.
     fn restore(&self) {
-        let Ok(meta) = fs::symlink_metadata(&self.root) else { return };
-        let Some(entries) = self.dirs.get(&inode(&meta)) else { return };
+        let Some((root, true)) = inode_at(&self.root) else { return };
+        let Some(entries) = self.dirs.get(&root) else { return };
         let staged = self.root.with_extension("powercut");
         let _ = fs::remove_dir_all(&staged);
         if fs::create_dir(&staged).is_err() {
