@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, cmd: PerfCommand) -> Result<i32> {
             let dd = ctx.loc.open_or_init()?;
             let t = match dd.topic(&topic) {
                 Ok(t) => t,
-                Err(Error::NotFound(_)) => dd.create_topic(&topic, partition + 1, BTreeMap::new())?,
+                Err(Error::TopicNotFound { .. }) => dd.create_topic(&topic, partition + 1, BTreeMap::new())?,
                 Err(e) => return Err(e),
             };
             let limit = batch_size.min(t.config.log_config().max_message_bytes);

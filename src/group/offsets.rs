@@ -164,7 +164,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
     let mut out: BTreeMap<String, Seen> = BTreeMap::new();
     let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => return Ok(BTreeMap::new()),
+        Err(Error::TopicNotFound { .. }) => return Ok(BTreeMap::new()),
         Err(e) => return Err(e),
     };
     let parts: Vec<i32> = match only {
@@ -226,7 +226,7 @@ pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
     let p = schema::partition_for_group(group);
     let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => return Ok(GroupOffsets::new()),
+        Err(Error::TopicNotFound { .. }) => return Ok(GroupOffsets::new()),
         Err(e) => return Err(e),
     };
     if !dd.partition_dir(CONSUMER_OFFSETS, p).is_dir() {

@@ -51,7 +51,10 @@ impl Cluster {
     }
 
     fn no_group(&self, group: &str) -> Error {
-        Error::NotFound(format!("group '{}' does not exist on the Kafka cluster at {}", group, self.bootstrap()))
+        Error::GroupNotFound {
+            group: group.to_string(),
+            place: crate::error::Place::Kafka(self.bootstrap().to_string()),
+        }
     }
 
     /// The group as DescribeConsumerGroups has it (a group the cluster does not know comes back
