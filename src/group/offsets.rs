@@ -118,12 +118,9 @@ fn scan_tail(
         if h.is_control() {
             continue;
         }
-        let section = RecordsSection::new(bytes, &h)
-            .map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e)))?;
+        let section = RecordsSection::new(bytes, &h).map_err(|e| r.undecodable(h.base_offset, e))?;
         for rec in section.iter() {
-            let rec = rec.map_err(|e| {
-                Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e))
-            })?;
+            let rec = rec.map_err(|e| r.undecodable(h.base_offset, e))?;
             seen += 1;
             let Some(key) = rec.key else { continue };
             // Records klog cannot decode belong to someone else's schema; they are skipped.
@@ -181,9 +178,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
             if h.is_control() {
                 continue;
             }
-            let bad = |e: crate::record::DecodeError| {
-                Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e))
-            };
+            let bad = |e: crate::record::DecodeError| r.undecodable(h.base_offset, e);
             for rec in RecordsSection::new(bytes, &h).map_err(bad)?.iter() {
                 let rec = rec.map_err(bad)?;
                 let Some(key) = rec.key else { continue };

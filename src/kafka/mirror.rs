@@ -128,14 +128,9 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
                     if h.is_control() {
                         continue;
                     }
-                    let section = RecordsSection::new(&batch, &h).map_err(|e| {
-                        Error::Invalid(format!(
-                            "{}-{}: batch at offset {} does not decode: {}",
-                            topic.name, p, h.base_offset, e
-                        ))
-                    })?;
+                    let section = RecordsSection::new(&batch, &h).map_err(|e| reader.undecodable(h.base_offset, e))?;
                     for r in section.iter() {
-                        let r = r.map_err(|e| Error::Invalid(format!("{}-{}: {}", topic.name, p, e)))?;
+                        let r = r.map_err(|e| reader.undecodable(h.base_offset, e))?;
                         if r.offset < start {
                             continue;
                         }
