@@ -94,8 +94,7 @@ pub fn probe_brokers(store: &MetaStore, snap: &Snapshot) -> Vec<BrokerStatus> {
                     // The agent unregisters before it releases its lock, so a clean stop seen
                     // between the two reads is told apart by reading the store again.
                     Ok(false) if b.agent && still_registered(store, id) => {
-                        st.reason =
-                            format!("broker {}: its `klog broker run` agent stopped (liveness lock released)", id)
+                        st.reason = format!("broker {}: its broker agent stopped (liveness lock released)", id)
                     }
                     Ok(false) => st.alive = true,
                 },
