@@ -46,6 +46,67 @@ pub enum Error {
     Io { path: PathBuf, op: &'static str, source: io::Error },
     /// A stream error without a path (stdin, stdout).
     Stream(io::Error),
+    /// A topic that is not where it was looked for.
+    TopicNotFound { topic: String, place: Place },
+    /// A partition number a topic does not have (it has `0..count`).
+    PartitionNotFound { topic: String, partition: i32, count: i32 },
+    /// A topic that already exists where it was to be created.
+    TopicExists { topic: String, place: Place },
+    /// A new topic whose name differs from an existing one's only in '.' versus '_'.
+    TopicCollision { topic: String, existing: String },
+    /// A partition count that can only grow, asked to shrink or stay.
+    PartitionCountDecrease { topic: String, count: i32, asked: i32 },
+    /// A partition count outside `1..=max`.
+    PartitionCount { count: i64, max: i32 },
+    /// A replication factor below 1, or above the number of registered brokers (`brokers`).
+    ReplicationFactor { factor: i64, brokers: Option<usize> },
+    /// A replica assignment (partition to brokers) that cannot be used: `what` says why.
+    ReplicaAssignment { what: String },
+    /// A consumer group that does not exist where it was looked for.
+    GroupNotFound { group: String, place: Place },
+    /// A group member with no usable start offset for a partition (`why`: "has no committed
+    /// offset", say) whose reset policy is none.
+    NoResetOffset { group: String, tp: Option<crate::TopicPartition>, why: String },
+    /// Another process held the lock on `path` (of `what`, "partition orders-0") for longer than
+    /// the wait allowed.
+    Locked { what: String, path: PathBuf, waited_ms: u128 },
+    /// A data directory that does not exist.
+    DataDirNotFound { path: PathBuf },
+    /// A directory that is not a data directory: it has no `meta.properties`.
+    NotADataDir { path: PathBuf },
+    /// A data directory that is not a member of a cluster, asked to act as one.
+    NotClusterMember { data_dir: PathBuf },
+    /// A directory that is not a metadata store: it has no snapshot at `snapshot`.
+    NotAMetaStore { path: PathBuf, snapshot: PathBuf },
+    /// An election of a leader outside the ISR, not allowed to be unclean.
+    NotInIsr { topic: String, partition: i32, broker: i32, isr: Vec<i32> },
+    /// Record `record` (1-based) without a key, for a compacted topic.
+    KeylessRecord { topic: String, record: u64 },
+    /// A Kafka client with no bootstrap servers to reach.
+    NoBootstrapServers,
+    /// A topic whose partition count on a Kafka cluster differs from the source a mirror copies
+    /// it from, which keeps partition numbers.
+    MirrorPartitionCount { topic: String, bootstrap: String, count: usize, source_count: i32 },
+    /// Damage in the active segment that a crash cannot have left (valid data follows it), so
+    /// recovery does not cut it: the file, its byte position and what is wrong.
+    UncutDamage { path: PathBuf, position: u64, what: String },
+}
+
+/// Where a topic or a group was looked for (or was to be created), as its error says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A data directory.
+    DataDir(PathBuf),
+    /// A data directory that does not exist.
+    NoDataDir(PathBuf),
+    /// The cluster's metadata.
+    Cluster,
+    /// The cluster's metadata, with no data directory to look in besides.
+    ClusterOnly,
+    /// Neither the cluster of metadata store `store` nor data directory `data_dir`.
+    ClusterOrDataDir { store: PathBuf, data_dir: PathBuf },
+    /// A Kafka cluster, by its bootstrap servers.
+    Kafka(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -121,6 +182,101 @@ impl fmt::Display for Error {
             Error::InvalidConfig { key, value: Some(v), reason } => {
                 write!(f, "invalid value '{}' for config {}: {}", v, key, reason)
             }
+            Error::TopicNotFound { topic, place } => match place {
+                Place::DataDir(d) => write!(f, "topic '{}' does not exist in {}", topic, d.display()),
+                Place::NoDataDir(d) => {
+                    write!(f, "topic '{}' does not exist: there is no data directory {}", topic, d.display())
+                }
+                Place::Cluster => write!(f, "topic '{}' is not in the cluster metadata", topic),
+                Place::ClusterOnly => {
+                    write!(f, "topic '{}' is not in the cluster metadata (and there is no data directory)", topic)
+                }
+                Place::ClusterOrDataDir { store, data_dir } => write!(
+                    f,
+                    "topic '{}' is neither in the cluster of metadata store {} nor in data directory {}",
+                    topic,
+                    store.display(),
+                    data_dir.display()
+                ),
+                Place::Kafka(b) => write!(f, "topic '{}' does not exist on the Kafka cluster at {}", topic, b),
+            },
+            Error::PartitionNotFound { topic, partition, count } if *count > 0 => write!(
+                f,
+                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
+                partition,
+                topic,
+                count - 1
+            ),
+            Error::PartitionNotFound { topic, partition, .. } => {
+                write!(f, "partition {} does not exist in topic '{}' (it has no partitions)", partition, topic)
+            }
+            Error::TopicExists { topic, place } => match place {
+                Place::Cluster | Place::ClusterOnly | Place::ClusterOrDataDir { .. } => {
+                    write!(f, "topic '{}' already exists in the cluster", topic)
+                }
+                Place::Kafka(b) => write!(f, "topic '{}' already exists on the Kafka cluster at {}", topic, b),
+                Place::DataDir(_) | Place::NoDataDir(_) => write!(f, "topic '{}' already exists", topic),
+            },
+            Error::TopicCollision { topic, existing } => write!(
+                f,
+                "topic '{}' collides with existing topic '{}' ('.' and '_' are the same to Kafka's metrics)",
+                topic, existing
+            ),
+            Error::PartitionCountDecrease { topic, count, asked } => write!(
+                f,
+                "topic '{}' has {} partitions; the count can only be increased, not set to {}",
+                topic, count, asked
+            ),
+            Error::PartitionCount { count, max } => {
+                write!(f, "a topic needs between 1 and {} partitions, not {}", max, count)
+            }
+            Error::ReplicationFactor { factor, brokers: None } => {
+                write!(f, "replication factor {} must be at least 1", factor)
+            }
+            Error::ReplicationFactor { factor, brokers: Some(n) } => {
+                write!(f, "replication factor {} is larger than the {} registered broker(s)", factor, n)
+            }
+            Error::ReplicaAssignment { what } => write!(f, "replica assignment: {}", what),
+            Error::GroupNotFound { group, place: Place::Kafka(b) } => {
+                write!(f, "group '{}' does not exist on the Kafka cluster at {}", group, b)
+            }
+            Error::GroupNotFound { group, .. } => write!(f, "group '{}' does not exist", group),
+            Error::NoResetOffset { group, tp: Some(tp), why } => write!(f, "group {}: {} {}", group, tp, why),
+            Error::NoResetOffset { group, tp: None, why } => write!(f, "group {}: a partition {}", group, why),
+            Error::Locked { what, path, waited_ms } => write!(
+                f,
+                "{} is locked by another process (waited {} ms for {})",
+                what,
+                waited_ms,
+                path.display()
+            ),
+            Error::DataDirNotFound { path } => write!(f, "data directory {} does not exist", path.display()),
+            Error::NotADataDir { path } => {
+                write!(f, "{} is not a data directory: it has no meta.properties", path.display())
+            }
+            Error::NotClusterMember { data_dir } => write!(f, "{} is not a cluster member", data_dir.display()),
+            Error::NotAMetaStore { path, snapshot } => write!(
+                f,
+                "{} is not a klog metadata store: it has no {}",
+                path.display(),
+                snapshot.display()
+            ),
+            Error::NotInIsr { topic, partition, broker, isr } => {
+                write!(f, "{}-{}: broker {} is not in the ISR {:?}", topic, partition, broker, isr)
+            }
+            Error::KeylessRecord { topic, record } => {
+                write!(f, "compacted topic '{}' cannot accept record {} without a key", topic, record)
+            }
+            Error::NoBootstrapServers => f.write_str("no bootstrap servers"),
+            Error::MirrorPartitionCount { topic, bootstrap, count, source_count } => write!(
+                f,
+                "topic '{}' has {} partition(s) on the Kafka cluster at {} but {} at the source: a mirror keeps \
+                 partition numbers",
+                topic, count, bootstrap, source_count
+            ),
+            Error::UncutDamage { path, position, what } => {
+                write!(f, "corrupt data in {} at byte {}: {}", path.display(), position, what)
+            }
         }
     }
 }
@@ -145,4 +301,154 @@ macro_rules! usage {
 #[macro_export]
 macro_rules! invalid {
     ($($arg:tt)*) => { $crate::error::Error::Invalid(format!($($arg)*)) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> PathBuf {
+        PathBuf::from(s)
+    }
+
+    /// Each kind prints the one line its string used to be (the command line adds its hints).
+    #[test]
+    fn typed_kinds_print_the_messages_they_replace() {
+        let cases: Vec<(Error, &str)> = vec![
+            (
+                Error::TopicNotFound { topic: "t".into(), place: Place::DataDir(p("/d")) },
+                "topic 't' does not exist in /d",
+            ),
+            (
+                Error::TopicNotFound { topic: "t".into(), place: Place::NoDataDir(p("/d")) },
+                "topic 't' does not exist: there is no data directory /d",
+            ),
+            (
+                Error::TopicNotFound { topic: "t".into(), place: Place::Cluster },
+                "topic 't' is not in the cluster metadata",
+            ),
+            (
+                Error::TopicNotFound { topic: "t".into(), place: Place::ClusterOnly },
+                "topic 't' is not in the cluster metadata (and there is no data directory)",
+            ),
+            (
+                Error::TopicNotFound {
+                    topic: "t".into(),
+                    place: Place::ClusterOrDataDir { store: p("/m"), data_dir: p("/d") },
+                },
+                "topic 't' is neither in the cluster of metadata store /m nor in data directory /d",
+            ),
+            (
+                Error::TopicNotFound { topic: "t".into(), place: Place::Kafka("h:9092".into()) },
+                "topic 't' does not exist on the Kafka cluster at h:9092",
+            ),
+            (
+                Error::PartitionNotFound { topic: "t".into(), partition: 3, count: 3 },
+                "partition 3 does not exist in topic 't' (it has partitions 0..2)",
+            ),
+            (
+                Error::PartitionNotFound { topic: "t".into(), partition: 0, count: 0 },
+                "partition 0 does not exist in topic 't' (it has no partitions)",
+            ),
+            (Error::TopicExists { topic: "t".into(), place: Place::DataDir(p("/d")) }, "topic 't' already exists"),
+            (
+                Error::TopicExists { topic: "t".into(), place: Place::Cluster },
+                "topic 't' already exists in the cluster",
+            ),
+            (
+                Error::TopicExists { topic: "t".into(), place: Place::Kafka("h:9092".into()) },
+                "topic 't' already exists on the Kafka cluster at h:9092",
+            ),
+            (
+                Error::TopicCollision { topic: "a.b".into(), existing: "a_b".into() },
+                "topic 'a.b' collides with existing topic 'a_b' ('.' and '_' are the same to Kafka's metrics)",
+            ),
+            (
+                Error::PartitionCountDecrease { topic: "t".into(), count: 3, asked: 2 },
+                "topic 't' has 3 partitions; the count can only be increased, not set to 2",
+            ),
+            (Error::PartitionCount { count: 0, max: 10000 }, "a topic needs between 1 and 10000 partitions, not 0"),
+            (Error::ReplicationFactor { factor: 0, brokers: None }, "replication factor 0 must be at least 1"),
+            (
+                Error::ReplicationFactor { factor: 4, brokers: Some(3) },
+                "replication factor 4 is larger than the 3 registered broker(s)",
+            ),
+            (
+                Error::ReplicaAssignment { what: "partition 1 repeats a broker".into() },
+                "replica assignment: partition 1 repeats a broker",
+            ),
+            (Error::GroupNotFound { group: "g".into(), place: Place::DataDir(p("/d")) }, "group 'g' does not exist"),
+            (
+                Error::GroupNotFound { group: "g".into(), place: Place::Kafka("h:9092".into()) },
+                "group 'g' does not exist on the Kafka cluster at h:9092",
+            ),
+            (
+                Error::NoResetOffset {
+                    group: "g".into(),
+                    tp: Some(crate::TopicPartition::new("t", 1)),
+                    why: "has no committed offset".into(),
+                },
+                "group g: t-1 has no committed offset",
+            ),
+            (
+                Error::NoResetOffset { group: "g".into(), tp: None, why: "has no committed offset".into() },
+                "group g: a partition has no committed offset",
+            ),
+            (
+                Error::Locked { what: "partition t-0".into(), path: p("/d/.klog/l"), waited_ms: 30 },
+                "partition t-0 is locked by another process (waited 30 ms for /d/.klog/l)",
+            ),
+            (Error::DataDirNotFound { path: p("/d") }, "data directory /d does not exist"),
+            (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
+            (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
+            (
+                Error::NotAMetaStore { path: p("/m"), snapshot: p(".klog-meta/snapshot.json") },
+                "/m is not a klog metadata store: it has no .klog-meta/snapshot.json",
+            ),
+            (
+                Error::NotInIsr { topic: "t".into(), partition: 0, broker: 2, isr: vec![0, 1] },
+                "t-0: broker 2 is not in the ISR [0, 1]",
+            ),
+            (
+                Error::KeylessRecord { topic: "t".into(), record: 7 },
+                "compacted topic 't' cannot accept record 7 without a key",
+            ),
+            (Error::NoBootstrapServers, "no bootstrap servers"),
+            (
+                Error::MirrorPartitionCount {
+                    topic: "t".into(),
+                    bootstrap: "h:9092".into(),
+                    count: 2,
+                    source_count: 3,
+                },
+                "topic 't' has 2 partition(s) on the Kafka cluster at h:9092 but 3 at the source: a mirror keeps \
+                 partition numbers",
+            ),
+            (
+                Error::UncutDamage { path: p("/d/t-0/0.log"), position: 61, what: "bad CRC".into() },
+                "corrupt data in /d/t-0/0.log at byte 61: bad CRC",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.to_string(), want, "{:?}", e);
+        }
+    }
+
+    /// The core's messages state facts: none names a flag or a command to run.
+    #[test]
+    fn typed_kinds_name_no_flag() {
+        let errors = [
+            Error::PartitionCount { count: 0, max: 1 },
+            Error::ReplicationFactor { factor: 0, brokers: None },
+            Error::ReplicaAssignment { what: "x".into() },
+            Error::NotInIsr { topic: "t".into(), partition: 0, broker: 2, isr: vec![0] },
+            Error::NoBootstrapServers,
+            Error::DataDirNotFound { path: p("/d") },
+            Error::NotAMetaStore { path: p("/m"), snapshot: p("s") },
+        ];
+        for e in errors {
+            let s = e.to_string();
+            assert!(!s.contains("--") && !s.contains("`klog") && !s.contains("klog init"), "{s}");
+        }
+    }
 }

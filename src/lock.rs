@@ -55,12 +55,11 @@ pub fn lock_exclusive(path: &Path, timeout: Duration, what: &str) -> Result<File
             }
             Err(std::fs::TryLockError::WouldBlock) => {
                 if start.elapsed() >= timeout {
-                    return Err(Error::Conflict(format!(
-                        "{} is locked by another process (waited {} ms for {})",
-                        what,
-                        timeout.as_millis(),
-                        path.display()
-                    )));
+                    return Err(Error::Locked {
+                        what: what.to_string(),
+                        path: path.to_path_buf(),
+                        waited_ms: timeout.as_millis(),
+                    });
                 }
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_millis(20));
@@ -104,7 +103,8 @@ mod tests {
         let held = lock_exclusive(&p, Duration::from_secs(1), "thing").unwrap();
         assert!(is_held(&p).unwrap());
         let err = lock_exclusive(&p, Duration::from_millis(30), "thing").unwrap_err();
-        assert!(matches!(err, Error::Conflict(_)), "{err}");
+        assert!(matches!(err, Error::Locked { .. }), "{err}");
+        assert!(err.to_string().starts_with("thing is locked by another process (waited 30 ms for "), "{err}");
         drop(held);
         assert!(!is_held(&p).unwrap());
         lock_exclusive(&p, Duration::from_millis(30), "thing").unwrap();

@@ -214,9 +214,7 @@ impl BrokerAgent {
     /// is not a broker of a cluster or another agent runs for it.
     pub fn start(at: &Location) -> Result<BrokerAgent> {
         let me = at.open()?;
-        let store = at.store()?.ok_or_else(|| {
-            Error::Usage(format!("{} is not a cluster member (klog init --meta DIR)", me.root().display()))
-        })?;
+        let store = at.store()?.ok_or_else(|| Error::NotClusterMember { data_dir: me.root().to_path_buf() })?;
         let snap = store.load()?;
         let id = snap.broker_for_dir(me.root()).ok_or_else(|| {
             Error::Invalid(format!(

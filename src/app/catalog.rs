@@ -7,7 +7,7 @@
 
 use super::Location;
 use crate::datadir::{DataDir, TopicMeta};
-use crate::error::{Error, Result};
+use crate::error::{Error, Place, Result};
 use crate::meta::{MetaStore, Snapshot};
 use crate::replica::feed::PartitionFeed;
 use std::time::Duration;
@@ -61,14 +61,13 @@ impl Catalog {
             Some((_, snap)) => crate::replica::topic_meta(&snap, name),
             None => match (self.local(name)?.topic(name), &self.store) {
                 // With a cluster, say where the topic was looked for: the cluster first.
-                (Err(Error::NotFound(_)), Some(store)) => Err(Error::NotFound(format!(
-                    "topic '{}' is neither in the cluster of metadata store {} nor in data directory {} \
-                     (create it with `klog topic create {} --replication-factor N`)",
-                    name,
-                    store.root().display(),
-                    self.local(name)?.root().display(),
-                    name
-                ))),
+                (Err(Error::TopicNotFound { .. }), Some(store)) => Err(Error::TopicNotFound {
+                    topic: name.to_string(),
+                    place: Place::ClusterOrDataDir {
+                        store: store.root().to_path_buf(),
+                        data_dir: self.local(name)?.root().to_path_buf(),
+                    },
+                }),
                 (r, _) => r,
             },
         }
@@ -184,7 +183,7 @@ impl Catalog {
 
 /// The error for a topic that is neither in the cluster nor in a data directory.
 pub fn not_in_cluster(topic: &str) -> Error {
-    Error::NotFound(format!("topic '{}' is not in the cluster metadata (and there is no data directory)", topic))
+    Error::TopicNotFound { topic: topic.to_string(), place: Place::ClusterOnly }
 }
 
 impl crate::group::TopicCatalog for Catalog {

@@ -142,7 +142,8 @@ impl LeaderWait {
 pub enum Damage {
     /// Corrupt bytes on disk ([`Error::Corrupt`], naming the file and byte position).
     Corrupt(Error),
-    /// A batch whose records do not decode.
+    /// A batch whose records do not decode, where its segment file could not be found again
+    /// (one that does is [`Damage::Corrupt`], naming the file and position).
     Undecodable { base_offset: i64, error: DecodeError },
 }
 
@@ -386,12 +387,8 @@ impl Fetcher {
                         match deliver(to, h, bytes, &self.settings, &mut self.remaining, sink)? {
                             Ok(()) => {}
                             Err((error, at_record)) => {
-                                let d = Damage::Undecodable { base_offset: h.base_offset, error };
-                                if !self.settings.skip_damaged {
-                                    return Err(Error::Invalid(format!("{}-{}: {}", r.tp.topic, r.tp.partition, d)));
-                                }
-                                damage =
-                                    Some((d, if at_record { StoppedAt::WithinBatch } else { StoppedAt::Offset(at) }));
+                                let stopped = if at_record { StoppedAt::WithinBatch } else { StoppedAt::Offset(at) };
+                                damage = Some((h.base_offset, error, stopped));
                                 break;
                             }
                         }
@@ -403,7 +400,14 @@ impl Fetcher {
                     r.position = r.position.max(h.next_offset());
                 }
                 drop(released);
-                if let Some((damage, at)) = damage {
+                if let Some((base_offset, error, at)) = damage {
+                    let damage = undecodable(&r.feed, base_offset, error);
+                    if !self.settings.skip_damaged {
+                        return Err(match damage {
+                            Damage::Corrupt(e) => e,
+                            d => Error::Invalid(format!("{}-{}: {}", r.tp.topic, r.tp.partition, d)),
+                        });
+                    }
                     let tp = r.tp.clone();
                     r.stopped = true;
                     self.damaged += 1;
@@ -468,6 +472,19 @@ struct Target<'a> {
     tp: &'a TopicPartition,
     position: &'a mut i64,
     stopped: &'a mut bool,
+}
+
+/// The damage of a batch whose records do not decode: corrupt data at its segment file and byte
+/// position when the feed can still find the batch there, else the batch by its offset.
+fn undecodable(feed: &PartitionFeed, base_offset: i64, error: DecodeError) -> Damage {
+    match feed.locate_batch(base_offset) {
+        Ok(Some((path, position))) => Damage::Corrupt(Error::corrupt(
+            &path,
+            position,
+            format!("batch at offset {} does not decode: {}", base_offset, error),
+        )),
+        _ => Damage::Undecodable { base_offset, error },
+    }
 }
 
 fn deliver(
@@ -779,5 +796,56 @@ mod tests {
         assert_eq!(f.processed(&tp), Some(4));
         assert_eq!(seen, vec![2, 4]);
         assert_eq!(f.remaining(), 0);
+    }
+
+    /// A batch whose length and CRC check out but whose records do not decode is named by its
+    /// segment file and byte position, as a batch with a bad CRC is.
+    #[test]
+    fn a_batch_whose_records_do_not_decode_is_named_by_file_and_position() {
+        use crate::record::{crc32c, ATTRIBUTES_AT, CRC_AT, HEADER_BYTES, LENGTH_AT, LOG_OVERHEAD};
+        let (tmp, at) = setup();
+        let log = tmp.path().join("t-0").join("00000000000000000000.log");
+        let mut bytes = std::fs::read(&log).unwrap();
+        let size_at = |b: &[u8], at: usize| {
+            LOG_OVERHEAD + i32::from_be_bytes(b[at + LENGTH_AT..at + LENGTH_AT + 4].try_into().unwrap()) as usize
+        };
+        // The second batch (offsets 2 and 3): its first record's length becomes -64.
+        let second = size_at(&bytes, 0);
+        let end = second + size_at(&bytes, second);
+        bytes[second + HEADER_BYTES] = 0x7f;
+        let crc = crc32c(&bytes[second + ATTRIBUTES_AT..end]);
+        bytes[second + CRC_AT..second + CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
+        std::fs::write(&log, &bytes).unwrap();
+
+        // A plain consumer reports the damage, naming the file and position, and stops there.
+        let (r, got, events) = run(&at, &ConsumeSettings { partitions: vec![0], ..settings() });
+        assert_eq!(r.unwrap(), Consumed { damaged: 1 });
+        assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), vec![0, 1]);
+        let damaged: Vec<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                FetchEvent::Damaged { damage: Damage::Corrupt(e), .. } => Some(e.to_string()),
+                _ => None,
+            })
+            .collect();
+        let want = format!("corrupt data in {} at byte {}: batch at offset 2 does not decode", log.display(), second);
+        assert!(damaged.len() == 1 && damaged[0].starts_with(&want), "{:?}", events);
+
+        // Not skipping damaged partitions, the error is corrupt data at the same file and position.
+        let cat = Catalog::open(&at).unwrap();
+        let mut f = Fetcher::new(FetchSettings {
+            isolation: Isolation::ReadUncommitted,
+            stop_ms: None,
+            count: None,
+            batches_per_round: 16,
+            skip_damaged: false,
+        });
+        f.add(TopicPartition::new("t", 0), cat.feed("t", 0).unwrap(), 0);
+        let e = f.round(&mut VecSink::default(), &mut |_| {}, &|| false, &mut |_, _, _| Ok(())).unwrap_err();
+        assert!(
+            matches!(&e, Error::Corrupt { path, position, .. } if *path == log && *position == second as u64),
+            "{e}"
+        );
+        assert!(e.to_string().starts_with(&want), "{e}");
     }
 }

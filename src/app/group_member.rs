@@ -55,10 +55,9 @@ impl ResetPolicy {
         match self {
             ResetPolicy::Earliest => Ok(earliest),
             ResetPolicy::Latest => Ok(latest),
-            ResetPolicy::None => Err(Error::Invalid(format!(
-                "group {}: {}-{} {} and --reset is none",
-                group, tp.topic, tp.partition, why
-            ))),
+            ResetPolicy::None => {
+                Err(Error::NoResetOffset { group: group.to_string(), tp: Some(tp.clone()), why: why.to_string() })
+            }
         }
     }
 }

@@ -310,7 +310,10 @@ fn load(dd: &DataDir, group: &str) -> Result<(Option<GroupState>, GroupOffsets)>
         match logged.get(group) {
             Some(g) => return Ok((Some(state_from_log(g)), committed)),
             None if committed.is_empty() => {
-                return Err(Error::NotFound(format!("group '{}' does not exist", group)));
+                return Err(Error::GroupNotFound {
+                    group: group.to_string(),
+                    place: crate::error::Place::DataDir(dd.root().to_path_buf()),
+                });
             }
             None => {}
         }

@@ -335,7 +335,7 @@ fn assignment_name(s: Strategy) -> Result<&'static str> {
         Strategy::CooperativeSticky => "cooperative-sticky",
         Strategy::Sticky => {
             return Err(Error::Usage(
-                "--assignment sticky is not available against a Kafka cluster (librdkafka has range, roundrobin \
+                "the sticky assignment is not available against a Kafka cluster (librdkafka has range, roundrobin \
                  and cooperative-sticky)"
                     .into(),
             ))

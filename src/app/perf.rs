@@ -87,7 +87,7 @@ pub fn produce(at: &Location, p: &ProducePerf) -> Result<ProduceReport> {
     let dd = at.open_or_init()?;
     let t = match dd.topic(&p.topic) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => dd.create_topic(&p.topic, p.partition + 1, BTreeMap::new())?,
+        Err(Error::TopicNotFound { .. }) => dd.create_topic(&p.topic, p.partition + 1, BTreeMap::new())?,
         Err(e) => return Err(e),
     };
     let limit = p.batch_size.min(t.config.log_config().max_message_bytes);

@@ -258,8 +258,8 @@ impl Cleaner {
         // 2. Under the lock, on what the writer sees.
         let mut w = match self.dd.open_writer(t, p) {
             Ok(w) => w,
-            Err(Error::Conflict(m)) => {
-                report.skipped = Some(m);
+            Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => {
+                report.skipped = Some(e.to_string());
                 return Ok(report);
             }
             Err(e) => return Err(e),

@@ -195,20 +195,66 @@ pub fn parse_configs(kvs: &[String]) -> Result<std::collections::BTreeMap<String
 
 /// The one table from an error's kind to its exit code and a hint for the command line: usage
 /// errors 2, conflicts with another process or a newer epoch 3, everything else 1 (`klog
-/// retention --exit-code` adds 4, and `consume --exec` passes its command's status through).
-fn disposition(e: &Error) -> (i32, &'static str) {
+/// retention --exit-code` adds 4, and `consume --exec` passes its command's status through). The
+/// core's errors state facts; the hints, which name klog's commands and flags, are the command
+/// line's and are appended to the message.
+fn disposition(e: &Error) -> (i32, String) {
+    use crate::error::Place;
+    let none = String::new;
     match e {
-        Error::Usage(_) => (EXIT_USAGE, ""),
-        Error::InvalidConfig { value: None, .. } => (EXIT_USAGE, " (see `klog topic configs` for the list)"),
-        Error::InvalidConfig { .. } => (EXIT_USAGE, ""),
-        Error::Conflict(_) | Error::StaleLeaderEpoch { .. } | Error::StaleControllerEpoch { .. } => (EXIT_CONFLICT, ""),
+        Error::Usage(_) => (EXIT_USAGE, none()),
+        Error::InvalidConfig { value: None, .. } => (EXIT_USAGE, " (see `klog topic configs` for the list)".into()),
+        Error::InvalidConfig { .. } => (EXIT_USAGE, none()),
+        Error::PartitionCount { .. } => (EXIT_USAGE, " (--partitions)".into()),
+        Error::ReplicaAssignment { .. } => (EXIT_USAGE, " (--replica-assignment)".into()),
+        Error::NotClusterMember { .. } => (EXIT_USAGE, " (klog init --meta DIR)".into()),
+        Error::NoBootstrapServers => (EXIT_USAGE, ": pass -b HOST:PORT".into()),
+        Error::Conflict(_)
+        | Error::Locked { .. }
+        | Error::StaleLeaderEpoch { .. }
+        | Error::StaleControllerEpoch { .. } => (EXIT_CONFLICT, none()),
+        Error::TopicNotFound { topic, place: Place::DataDir(_) } => {
+            (EXIT_FAILURE, format!(" (create it with `klog topic create {}`)", topic))
+        }
+        Error::TopicNotFound { topic, place: Place::NoDataDir(_) } => {
+            (EXIT_FAILURE, format!(" (create the topic with `klog topic create {}`)", topic))
+        }
+        Error::TopicNotFound { topic, place: Place::ClusterOrDataDir { .. } } => {
+            (EXIT_FAILURE, format!(" (create it with `klog topic create {} --replication-factor N`)", topic))
+        }
+        Error::DataDirNotFound { path } => {
+            (EXIT_FAILURE, format!(" (create it with `klog init --data-dir {}`)", path.display()))
+        }
+        Error::NotADataDir { path } => (
+            EXIT_FAILURE,
+            format!(" (make an empty or new directory one with `klog init --data-dir {}`)", path.display()),
+        ),
+        Error::NotAMetaStore { path, .. } => {
+            (EXIT_FAILURE, format!(" (create it with `klog init --meta {}`)", path.display()))
+        }
+        Error::ReplicationFactor { .. } => (EXIT_FAILURE, " (--replication-factor)".into()),
+        Error::NotInIsr { .. } => (EXIT_FAILURE, " (use --unclean to elect it anyway, losing records)".into()),
+        Error::NoResetOffset { .. } => (EXIT_FAILURE, " and --reset is none".into()),
+        Error::KeylessRecord { .. } => {
+            (EXIT_FAILURE, " (give records keys with -K SEP, or \"key\" with --input json)".into())
+        }
+        Error::MirrorPartitionCount { .. } => (EXIT_FAILURE, " (--repartition spreads records by key instead)".into()),
+        Error::UncutDamage { .. } => {
+            (EXIT_FAILURE, " (`klog verify --repair` cuts the segment here and says what it drops)".into())
+        }
         Error::NotEnoughReplicas { .. }
         | Error::OffsetOutOfRange { .. }
+        | Error::TopicNotFound { .. }
+        | Error::PartitionNotFound { .. }
+        | Error::TopicExists { .. }
+        | Error::TopicCollision { .. }
+        | Error::PartitionCountDecrease { .. }
+        | Error::GroupNotFound { .. }
         | Error::Invalid(_)
         | Error::NotFound(_)
         | Error::Corrupt { .. }
         | Error::Io { .. }
-        | Error::Stream(_) => (EXIT_FAILURE, ""),
+        | Error::Stream(_) => (EXIT_FAILURE, none()),
     }
 }
 
@@ -219,7 +265,8 @@ pub fn exit_code(e: &Error) -> i32 {
 
 /// An error as klog prints it: its message and the command line's hint.
 pub fn error_line(e: &Error) -> String {
-    format!("{}{}", e, disposition(e).1)
+    let (_, hint) = disposition(e);
+    format!("{}{}", e, hint)
 }
 
 /// Parses the process arguments, runs the command and returns the exit code.
@@ -497,8 +544,136 @@ pub fn out_json(v: &serde_json::Value) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
+    use super::{error_line, exit_code, Cli, EXIT_CONFLICT, EXIT_FAILURE, EXIT_USAGE};
+    use crate::error::{Error, Place};
     use clap::CommandFactory;
+    use std::path::PathBuf;
+
+    /// The disposition table's rows for the typed kinds: the exit code each had as a string, and
+    /// the line the command line prints, its hint (which names commands and flags) included.
+    #[test]
+    fn typed_kinds_keep_their_exit_codes_and_get_their_hints() {
+        let d = || PathBuf::from("/d");
+        let t = || "t".to_string();
+        let cases: Vec<(Error, i32, &str)> = vec![
+            (
+                Error::TopicNotFound { topic: t(), place: Place::DataDir(d()) },
+                EXIT_FAILURE,
+                "topic 't' does not exist in /d (create it with `klog topic create t`)",
+            ),
+            (
+                Error::TopicNotFound { topic: t(), place: Place::NoDataDir(d()) },
+                EXIT_FAILURE,
+                "topic 't' does not exist: there is no data directory /d (create the topic with `klog topic create t`)",
+            ),
+            (
+                Error::TopicNotFound { topic: t(), place: Place::ClusterOrDataDir { store: "/m".into(), data_dir: d() } },
+                EXIT_FAILURE,
+                "topic 't' is neither in the cluster of metadata store /m nor in data directory /d \
+                 (create it with `klog topic create t --replication-factor N`)",
+            ),
+            (
+                Error::TopicNotFound { topic: t(), place: Place::Cluster },
+                EXIT_FAILURE,
+                "topic 't' is not in the cluster metadata",
+            ),
+            (
+                Error::PartitionNotFound { topic: t(), partition: 5, count: 2 },
+                EXIT_FAILURE,
+                "partition 5 does not exist in topic 't' (it has partitions 0..1)",
+            ),
+            (Error::TopicExists { topic: t(), place: Place::DataDir(d()) }, EXIT_FAILURE, "topic 't' already exists"),
+            (
+                Error::TopicCollision { topic: "a.b".into(), existing: "a_b".into() },
+                EXIT_FAILURE,
+                "topic 'a.b' collides with existing topic 'a_b' ('.' and '_' are the same to Kafka's metrics)",
+            ),
+            (
+                Error::PartitionCountDecrease { topic: t(), count: 3, asked: 1 },
+                EXIT_FAILURE,
+                "topic 't' has 3 partitions; the count can only be increased, not set to 1",
+            ),
+            (
+                Error::PartitionCount { count: 0, max: 10000 },
+                EXIT_USAGE,
+                "a topic needs between 1 and 10000 partitions, not 0 (--partitions)",
+            ),
+            (
+                Error::ReplicationFactor { factor: 4, brokers: Some(3) },
+                EXIT_FAILURE,
+                "replication factor 4 is larger than the 3 registered broker(s) (--replication-factor)",
+            ),
+            (
+                Error::ReplicaAssignment { what: "partition 1 repeats a broker".into() },
+                EXIT_USAGE,
+                "replica assignment: partition 1 repeats a broker (--replica-assignment)",
+            ),
+            (Error::GroupNotFound { group: "g".into(), place: Place::DataDir(d()) }, EXIT_FAILURE, "group 'g' does not exist"),
+            (
+                Error::NoResetOffset {
+                    group: "g".into(),
+                    tp: Some(crate::TopicPartition::new("t", 0)),
+                    why: "has no committed offset".into(),
+                },
+                EXIT_FAILURE,
+                "group g: t-0 has no committed offset and --reset is none",
+            ),
+            (
+                Error::Locked { what: "partition t-0".into(), path: "/l".into(), waited_ms: 5 },
+                EXIT_CONFLICT,
+                "partition t-0 is locked by another process (waited 5 ms for /l)",
+            ),
+            (
+                Error::DataDirNotFound { path: d() },
+                EXIT_FAILURE,
+                "data directory /d does not exist (create it with `klog init --data-dir /d`)",
+            ),
+            (
+                Error::NotADataDir { path: d() },
+                EXIT_FAILURE,
+                "/d is not a data directory: it has no meta.properties (make an empty or new directory one with \
+                 `klog init --data-dir /d`)",
+            ),
+            (
+                Error::NotClusterMember { data_dir: d() },
+                EXIT_USAGE,
+                "/d is not a cluster member (klog init --meta DIR)",
+            ),
+            (
+                Error::NotAMetaStore { path: "/m".into(), snapshot: ".klog-meta/snapshot.json".into() },
+                EXIT_FAILURE,
+                "/m is not a klog metadata store: it has no .klog-meta/snapshot.json (create it with `klog init --meta /m`)",
+            ),
+            (
+                Error::NotInIsr { topic: t(), partition: 0, broker: 2, isr: vec![0] },
+                EXIT_FAILURE,
+                "t-0: broker 2 is not in the ISR [0] (use --unclean to elect it anyway, losing records)",
+            ),
+            (
+                Error::KeylessRecord { topic: t(), record: 1 },
+                EXIT_FAILURE,
+                "compacted topic 't' cannot accept record 1 without a key (give records keys with -K SEP, or \"key\" \
+                 with --input json)",
+            ),
+            (Error::NoBootstrapServers, EXIT_USAGE, "no bootstrap servers: pass -b HOST:PORT"),
+            (
+                Error::MirrorPartitionCount { topic: t(), bootstrap: "h:1".into(), count: 1, source_count: 2 },
+                EXIT_FAILURE,
+                "topic 't' has 1 partition(s) on the Kafka cluster at h:1 but 2 at the source: a mirror keeps \
+                 partition numbers (--repartition spreads records by key instead)",
+            ),
+            (
+                Error::UncutDamage { path: "/d/t-0/0.log".into(), position: 9, what: "bad CRC".into() },
+                EXIT_FAILURE,
+                "corrupt data in /d/t-0/0.log at byte 9: bad CRC (`klog verify --repair` cuts the segment here and \
+                 says what it drops)",
+            ),
+        ];
+        for (e, code, line) in cases {
+            assert_eq!(exit_code(&e), code, "{:?}", e);
+            assert_eq!(error_line(&e), line, "{:?}", e);
+        }
+    }
 
     /// Every visible argument of `cmd` and its subcommands without help text, as `klog sub --arg`.
     fn undocumented(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {

@@ -6,7 +6,7 @@
 //! segment is reported with what it needs, never cut: that would drop every later segment too.
 
 use super::{out, out_json, Ctx, EXIT_FAILURE, EXIT_OK};
-use crate::app::verify;
+use crate::app::verify::{self, Repair};
 use crate::error::Result;
 use crate::log::verify::{Problem, SegmentCheck};
 use crate::output::table;
@@ -56,7 +56,7 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
             let mut repairs = Vec::new();
             let damaged = checks.iter().any(|c| c.bad_index || c.bad_tail) || problems.iter().any(|p| p.repairable);
             if a.repair && damaged {
-                repairs = verify::repair(&dd, t, p, &checks)?;
+                repairs = verify::repair(&dd, t, p, &checks)?.iter().map(|r| repair_line(&t.name, p, r)).collect();
                 if !repairs.is_empty() {
                     (checks, problems) = verify::check(&dd, t, p)?;
                 }
@@ -66,8 +66,7 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
     }
     let problems: usize =
         results.iter().map(|r| r.problems.len() + r.checks.iter().map(|c| c.problems.len()).sum::<usize>()).sum();
-    let problem_json =
-        |p: &Problem| json!({"file": p.path, "position": p.position, "problem": p.what, "repairable": p.repairable});
+    let problem_json = |p: &Problem| json!({"file": p.path, "position": p.position, "problem": problem_text(p), "repairable": p.repairable});
     if a.json {
         let v: Vec<_> = results
             .iter()
@@ -112,7 +111,7 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
                     r.partition,
                     p.path.display(),
                     at,
-                    p.what,
+                    problem_text(p),
                     if p.repairable && !a.repair { " (--repair fixes this)" } else { "" }
                 ));
             }
@@ -123,4 +122,62 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<i32> {
         out(&s)?;
     }
     Ok(if problems > 0 { EXIT_FAILURE } else { EXIT_OK })
+}
+
+/// A problem as the command line words it: the core's description, and the command that fixes
+/// it when one does.
+fn problem_text(p: &Problem) -> String {
+    match p.log_start_again {
+        Some(o) => format!(
+            "{}; if the records below {} were deleted, `klog delete-records --before {}` sets the log start again",
+            p.what, o, o
+        ),
+        None => p.what.clone(),
+    }
+}
+
+/// What `--repair` did or could not do, as the command line words it: a damaged sealed segment
+/// with the commands that deal with it.
+fn repair_line(topic: &str, partition: i32, r: &Repair) -> String {
+    match r {
+        Repair::SealedDamage { next_base, .. } => format!(
+            "{}. Copy the partition from a replica (`klog replicate`), or give up every offset below {} with \
+             `klog delete-records {} -p {} --before {}`",
+            r, next_base, topic, partition, next_base
+        ),
+        Repair::Done(_) => r.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_command_line_adds_the_commands_that_fix_what_the_core_reports() {
+        let r = Repair::SealedDamage { path: PathBuf::from("/d/t-0/0.log"), position: 70, log_end: 9, next_base: 5 };
+        assert_eq!(
+            repair_line("t", 0, &r),
+            "not repaired: sealed segment /d/t-0/0.log is damaged at byte 70; cutting it would drop every later \
+             segment too (Kafka's recovery would, up to offset 9). Copy the partition from a replica \
+             (`klog replicate`), or give up every offset below 5 with `klog delete-records t -p 0 --before 5`"
+        );
+        let done = Repair::Done("repaired: x".into());
+        assert_eq!(repair_line("t", 0, &done), "repaired: x");
+        let mut p = Problem {
+            path: PathBuf::from("/d/log-start-offset-checkpoint"),
+            position: 0,
+            what: "one of the two is damaged".into(),
+            repairable: false,
+            log_start_again: None,
+        };
+        assert_eq!(problem_text(&p), "one of the two is damaged");
+        p.log_start_again = Some(7);
+        assert_eq!(
+            problem_text(&p),
+            "one of the two is damaged; if the records below 7 were deleted, `klog delete-records --before 7` sets \
+             the log start again"
+        );
+    }
 }

@@ -94,8 +94,7 @@ pub fn probe_brokers(store: &MetaStore, snap: &Snapshot) -> Vec<BrokerStatus> {
                     // The agent unregisters before it releases its lock, so a clean stop seen
                     // between the two reads is told apart by reading the store again.
                     Ok(false) if b.agent && still_registered(store, id) => {
-                        st.reason =
-                            format!("broker {}: its `klog broker run` agent stopped (liveness lock released)", id)
+                        st.reason = format!("broker {}: its broker agent stopped (liveness lock released)", id)
                     }
                     Ok(false) => st.alive = true,
                 },
@@ -158,7 +157,7 @@ pub fn try_acquire(store: &MetaStore, broker: Option<i32>) -> Result<Option<Cont
     let path = controller_lock_path(store);
     match lock::lock_exclusive(&path, Duration::ZERO, "the controller lock") {
         Ok(l) => Ok(Some(become_controller(store, l, broker)?)),
-        Err(Error::Conflict(_)) => Ok(None),
+        Err(Error::Locked { .. }) => Ok(None),
         Err(e) => Err(e),
     }
 }
@@ -227,7 +226,7 @@ impl Controller {
                 if let Some(plan) = plan {
                     match apply(&self.store, Some(self.info.epoch), &snap, topic, p, ps, plan) {
                         Ok(d) => report.decisions.push(d),
-                        Err(Error::Conflict(m)) => return Err(Error::Conflict(m)),
+                        Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => return Err(e),
                         Err(e) => report.deferred.push(format!("{}-{}: {}", topic, p, e)),
                     }
                 }
@@ -560,7 +559,7 @@ pub fn run_loop(
         let start = Instant::now();
         match c.round() {
             Ok(r) => on_round(&r)?,
-            Err(e @ Error::Conflict(_)) => return Err(e),
+            Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => return Err(e),
             Err(e) => on_error(&e),
         }
         if stop() {

@@ -59,7 +59,10 @@ pub fn parse_plan(text: &str) -> Result<Plan> {
 pub fn generate(snap: &Snapshot, topics: &[String], brokers: &[i32]) -> Result<(Plan, Plan)> {
     for b in brokers {
         if !snap.brokers.contains_key(b) {
-            return Err(Error::Invalid(format!("--broker-list: broker {} is not registered in the cluster", b)));
+            return Err(Error::Invalid(format!(
+                "the broker list names broker {}, which is not registered in the cluster",
+                b
+            )));
         }
     }
     let (mut cur, mut new) = (Vec::new(), Vec::new());

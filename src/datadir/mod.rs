@@ -21,7 +21,7 @@
 
 pub mod config;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Place, Result};
 use crate::fsutil;
 use crate::lock::{self, FileLock};
 use crate::log::checkpoint::{self, OffsetEntry};
@@ -258,18 +258,10 @@ impl DataDir {
             return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
         }
         if !root.is_dir() {
-            return Err(Error::NotFound(format!(
-                "data directory {} does not exist (create it with `klog init --data-dir {}`)",
-                root.display(),
-                root.display()
-            )));
+            return Err(Error::DataDirNotFound { path: root.to_path_buf() });
         }
         if !root.join(META_PROPERTIES).is_file() {
-            return Err(Error::Invalid(format!(
-                "{} is not a data directory: it has no meta.properties (make an empty or new directory one with `klog init --data-dir {}`)",
-                root.display(),
-                root.display()
-            )));
+            return Err(Error::NotADataDir { path: root.to_path_buf() });
         }
         Ok(DataDir { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) })
     }
@@ -596,12 +588,7 @@ impl DataDir {
                 registered: false,
             });
         }
-        Err(Error::NotFound(format!(
-            "topic '{}' does not exist in {} (create it with `klog topic create {}`)",
-            name,
-            self.root.display(),
-            name
-        )))
+        Err(Error::TopicNotFound { topic: name.to_string(), place: Place::DataDir(self.root.clone()) })
     }
 
     /// The topic id in a partition directory's `partition.metadata`, if it has one.
@@ -713,7 +700,7 @@ impl DataDir {
     pub fn validate_new_topic(name: &str, partitions: i32, overrides: &BTreeMap<String, String>) -> Result<()> {
         validate_topic_name(name)?;
         if !(1..=PARTITIONS_MAX).contains(&partitions) {
-            return Err(Error::Usage(format!("--partitions {} must be between 1 and {}", partitions, PARTITIONS_MAX)));
+            return Err(Error::PartitionCount { count: partitions.into(), max: PARTITIONS_MAX });
         }
         for (k, v) in overrides {
             config::validate(k, v)?;
@@ -729,14 +716,11 @@ impl DataDir {
         topic_id: Option<&str>,
     ) -> Result<TopicMeta> {
         if self.read_topic_file(name)?.is_some() || self.partition_dirs()?.iter().any(|(t, _)| t == name) {
-            return Err(Error::Invalid(format!("topic '{}' already exists", name)));
+            return Err(Error::TopicExists { topic: name.to_string(), place: Place::DataDir(self.root.clone()) });
         }
         let folded = |s: &str| s.replace('.', "_");
         if let Some(other) = self.topics()?.into_iter().find(|t| folded(&t.name) == folded(name)) {
-            return Err(Error::Invalid(format!(
-                "topic '{}' collides with existing topic '{}' ('.' and '_' are the same to Kafka's metrics)",
-                name, other.name
-            )));
+            return Err(Error::TopicCollision { topic: name.to_string(), existing: other.name });
         }
         let mut config = TopicConfig::default();
         for (k, v) in overrides {
@@ -816,13 +800,10 @@ impl DataDir {
         }
         if let Some(n) = partitions {
             if n < t.partitions {
-                return Err(Error::Invalid(format!(
-                    "topic '{}' has {} partitions; the count can only be increased, not set to {}",
-                    name, t.partitions, n
-                )));
+                return Err(Error::PartitionCountDecrease { topic: name.to_string(), count: t.partitions, asked: n });
             }
             if n > PARTITIONS_MAX {
-                return Err(Error::Invalid(format!("--partitions {} is more than {}", n, PARTITIONS_MAX)));
+                return Err(Error::PartitionCount { count: n.into(), max: PARTITIONS_MAX });
             }
             let from = t.partitions;
             t.partitions = n;
@@ -947,12 +928,7 @@ impl DataDir {
     /// Checks a partition number against a topic.
     pub fn check_partition(&self, t: &TopicMeta, partition: i32) -> Result<()> {
         if partition < 0 || partition >= t.partitions {
-            return Err(Error::NotFound(format!(
-                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
-                partition,
-                t.name,
-                t.partitions - 1
-            )));
+            return Err(Error::PartitionNotFound { topic: t.name.clone(), partition, count: t.partitions });
         }
         if !self.partition_dir(&t.name, partition).is_dir() {
             return Err(Error::NotFound(format!(

@@ -435,7 +435,7 @@ impl Member {
                     self.owned.insert(tp.clone(), l);
                     out.acquired.push(tp);
                 }
-                Err(Error::Conflict(_)) => {} // the previous owner has not let go yet
+                Err(Error::Locked { .. }) => {} // the previous owner has not let go yet
                 Err(e) => return Err(e),
             }
         }

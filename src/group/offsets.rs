@@ -118,12 +118,9 @@ fn scan_tail(
         if h.is_control() {
             continue;
         }
-        let section = RecordsSection::new(bytes, &h)
-            .map_err(|e| Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e)))?;
+        let section = RecordsSection::new(bytes, &h).map_err(|e| r.undecodable(h.base_offset, e))?;
         for rec in section.iter() {
-            let rec = rec.map_err(|e| {
-                Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e))
-            })?;
+            let rec = rec.map_err(|e| r.undecodable(h.base_offset, e))?;
             seen += 1;
             let Some(key) = rec.key else { continue };
             // Records klog cannot decode belong to someone else's schema; they are skipped.
@@ -164,7 +161,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
     let mut out: BTreeMap<String, Seen> = BTreeMap::new();
     let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => return Ok(BTreeMap::new()),
+        Err(Error::TopicNotFound { .. }) => return Ok(BTreeMap::new()),
         Err(e) => return Err(e),
     };
     let parts: Vec<i32> = match only {
@@ -181,9 +178,7 @@ pub fn logged_groups(dd: &DataDir, only: Option<&str>) -> Result<BTreeMap<String
             if h.is_control() {
                 continue;
             }
-            let bad = |e: crate::record::DecodeError| {
-                Error::Invalid(format!("{}-{} at offset {}: {}", CONSUMER_OFFSETS, p, h.base_offset, e))
-            };
+            let bad = |e: crate::record::DecodeError| r.undecodable(h.base_offset, e);
             for rec in RecordsSection::new(bytes, &h).map_err(bad)?.iter() {
                 let rec = rec.map_err(bad)?;
                 let Some(key) = rec.key else { continue };
@@ -226,7 +221,7 @@ pub fn read_offsets(dd: &DataDir, group: &str) -> Result<GroupOffsets> {
     let p = schema::partition_for_group(group);
     let t = match dd.topic(CONSUMER_OFFSETS) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => return Ok(GroupOffsets::new()),
+        Err(Error::TopicNotFound { .. }) => return Ok(GroupOffsets::new()),
         Err(e) => return Err(e),
     };
     if !dd.partition_dir(CONSUMER_OFFSETS, p).is_dir() {

@@ -16,12 +16,11 @@ impl TopicInfo {
     /// Checks that each of `partitions` exists, naming the first that does not.
     pub fn check_partitions(&self, partitions: &[i32]) -> Result<()> {
         match partitions.iter().find(|&&p| !self.partitions.iter().any(|q| q.partition == p)) {
-            Some(p) => Err(Error::NotFound(format!(
-                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
-                p,
-                self.name,
-                self.partitions.len() as i32 - 1
-            ))),
+            Some(&p) => Err(Error::PartitionNotFound {
+                topic: self.name.clone(),
+                partition: p,
+                count: self.partitions.len() as i32,
+            }),
             None => Ok(()),
         }
     }
@@ -83,7 +82,7 @@ impl Cluster {
         if_not_exists: bool,
     ) -> Result<bool> {
         match self.create_topic(name, partitions, replication_factor, configs) {
-            Err(Error::Invalid(m)) if if_not_exists && m.contains("already exists") => Ok(false),
+            Err(Error::TopicExists { .. }) if if_not_exists => Ok(false),
             r => r.map(|()| true),
         }
     }
@@ -151,10 +150,7 @@ impl Cluster {
         let mut count = t.partitions.len() as i32;
         if let Some(n) = partitions {
             if n < count {
-                return Err(Error::Invalid(format!(
-                    "topic '{}' has {} partitions; the count can only be increased, not set to {}",
-                    name, count, n
-                )));
+                return Err(Error::PartitionCountDecrease { topic: name.to_string(), count, asked: n });
             }
             if n > count {
                 let admin = self.admin()?;

@@ -320,10 +320,11 @@ impl NetMember {
     fn poll_error(&self, e: KafkaError) -> Result<MemberPoll> {
         let code = e.rdkafka_error_code();
         match (&e, code) {
-            (_, Some(RDKafkaErrorCode::AutoOffsetReset)) => Err(Error::Invalid(format!(
-                "group {}: a partition has no committed offset (or one outside its log) and --reset is none: {}",
-                self.group, e
-            ))),
+            (_, Some(RDKafkaErrorCode::AutoOffsetReset)) => Err(Error::NoResetOffset {
+                group: self.group.clone(),
+                tp: None,
+                why: format!("has no committed offset (or one outside its log: {})", e),
+            }),
             (KafkaError::MessageConsumptionFatal(_), _)
             | (_, Some(RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic))
             | (_, Some(RDKafkaErrorCode::GroupAuthorizationFailed | RDKafkaErrorCode::TopicAuthorizationFailed)) => {

@@ -51,7 +51,10 @@ impl Cluster {
     }
 
     fn no_group(&self, group: &str) -> Error {
-        Error::NotFound(format!("group '{}' does not exist on the Kafka cluster at {}", group, self.bootstrap()))
+        Error::GroupNotFound {
+            group: group.to_string(),
+            place: crate::error::Place::Kafka(self.bootstrap().to_string()),
+        }
     }
 
     /// The group as DescribeConsumerGroups has it (a group the cluster does not know comes back
@@ -207,7 +210,7 @@ impl Cluster {
         for topic in topics {
             let mut info = match self.topic(topic) {
                 Ok(t) => t,
-                Err(Error::NotFound(_)) if skip_missing => continue,
+                Err(Error::NotFound(_) | Error::TopicNotFound { .. }) if skip_missing => continue,
                 Err(e) => return Err(e),
             };
             let wanted: Vec<i32> = tps.iter().filter(|tp| tp.topic == topic).map(|tp| tp.partition).collect();

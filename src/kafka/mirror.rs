@@ -128,14 +128,9 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
                     if h.is_control() {
                         continue;
                     }
-                    let section = RecordsSection::new(&batch, &h).map_err(|e| {
-                        Error::Invalid(format!(
-                            "{}-{}: batch at offset {} does not decode: {}",
-                            topic.name, p, h.base_offset, e
-                        ))
-                    })?;
+                    let section = RecordsSection::new(&batch, &h).map_err(|e| reader.undecodable(h.base_offset, e))?;
                     for r in section.iter() {
-                        let r = r.map_err(|e| Error::Invalid(format!("{}-{}: {}", topic.name, p, e)))?;
+                        let r = r.map_err(|e| reader.undecodable(h.base_offset, e))?;
                         if r.offset < start {
                             continue;
                         }
@@ -275,10 +270,10 @@ fn ensure_cluster_topic_with(
 ) -> Result<TopicInfo> {
     let t = match cluster.topic(name) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => {
+        Err(Error::TopicNotFound { .. }) => {
             let c: BTreeMap<String, String> = configs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
             match cluster.create_topic(name, partitions, None, &c) {
-                Err(Error::Invalid(m)) if m.contains("already exists") => {}
+                Err(Error::TopicExists { .. }) => {}
                 r => r?,
             }
             cluster.wait_for_topic(name)?
@@ -286,13 +281,12 @@ fn ensure_cluster_topic_with(
         Err(e) => return Err(e),
     };
     if t.partitions.len() as i32 != partitions && !any_count {
-        return Err(Error::Invalid(format!(
-            "topic '{}' has {} partition(s) on the Kafka cluster at {} but {} at the source: a mirror keeps partition numbers (--repartition spreads records by key instead)",
-            name,
-            t.partitions.len(),
-            cluster.bootstrap(),
-            partitions
-        )));
+        return Err(Error::MirrorPartitionCount {
+            topic: name.to_string(),
+            bootstrap: cluster.bootstrap().to_string(),
+            count: t.partitions.len(),
+            source_count: partitions,
+        });
     }
     Ok(t)
 }
@@ -304,7 +298,7 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
     let count = info.partitions.len() as i32;
     let local = match dd.topic(topic) {
         Ok(t) => t,
-        Err(Error::NotFound(_)) => dd.create_topic(topic, count, BTreeMap::new())?,
+        Err(Error::TopicNotFound { .. }) => dd.create_topic(topic, count, BTreeMap::new())?,
         Err(e) => return Err(e),
     };
     if local.partitions != count {

@@ -21,7 +21,7 @@ pub use consume::{read, NetConsumer, NetRecord, Polled, ReadEvent, ReadSettings,
 pub use group::{MemberConfig, MemberPoll, NetMember};
 pub use produce::{Delivered, NetProducer};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Place, Result};
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::ClientContext;
 use rdkafka::config::ClientConfig;
@@ -130,7 +130,7 @@ impl Cluster {
     /// A cluster with these client properties, which must name `bootstrap.servers`.
     pub fn new(properties: Properties, timeout: Duration) -> Result<Cluster> {
         if properties.get("bootstrap.servers").is_none_or(|s| s.trim().is_empty()) {
-            return Err(Error::Usage("no bootstrap servers: pass -b HOST:PORT".into()));
+            return Err(Error::NoBootstrapServers);
         }
         Ok(Cluster { properties, timeout })
     }
@@ -234,9 +234,12 @@ impl Cluster {
                 let code = RDKafkaErrorCode::from(e);
                 let err = self.error(&format!("topic '{}'", t.name()), KafkaError::MetadataFetch(code));
                 return Err(match code {
-                    RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic => Error::NotFound(
-                        format!("topic '{}' does not exist on the Kafka cluster at {}", t.name(), self.bootstrap()),
-                    ),
+                    RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic => {
+                        Error::TopicNotFound {
+                            topic: t.name().to_string(),
+                            place: Place::Kafka(self.bootstrap().to_string()),
+                        }
+                    }
                     _ => err,
                 });
             }
@@ -260,8 +263,9 @@ impl Cluster {
     /// One topic, or a NotFound error that names the cluster.
     pub fn topic(&self, name: &str) -> Result<TopicInfo> {
         let found = self.topics(Some(name))?.into_iter().find(|t| t.name == name && !t.partitions.is_empty());
-        found.ok_or_else(|| {
-            Error::NotFound(format!("topic '{}' does not exist on the Kafka cluster at {}", name, self.bootstrap()))
+        found.ok_or_else(|| Error::TopicNotFound {
+            topic: name.to_string(),
+            place: Place::Kafka(self.bootstrap().to_string()),
         })
     }
 
@@ -302,7 +306,7 @@ impl Cluster {
         loop {
             match self.topic(name) {
                 Ok(t) if t.partitions.iter().all(|p| p.leader >= 0) => return Ok(t),
-                Ok(_) | Err(Error::NotFound(_)) if Instant::now() < deadline => {
+                Ok(_) | Err(Error::TopicNotFound { .. }) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(20))
                 }
                 Ok(_) => return Err(self.unreachable(Some(format!("topic '{}' has no leaders yet", name)))),
@@ -324,14 +328,16 @@ impl Cluster {
             if let Err((name, code)) = res {
                 let text = format!("{} '{}' on the Kafka cluster at {}: {}", what, name, self.bootstrap(), code);
                 return Err(match code {
-                    RDKafkaErrorCode::TopicAlreadyExists => Error::Invalid(format!(
-                        "topic '{}' already exists on the Kafka cluster at {}",
-                        name,
-                        self.bootstrap()
-                    )),
-                    RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic => Error::NotFound(
-                        format!("topic '{}' does not exist on the Kafka cluster at {}", name, self.bootstrap()),
-                    ),
+                    RDKafkaErrorCode::TopicAlreadyExists => Error::TopicExists {
+                        topic: name.to_string(),
+                        place: Place::Kafka(self.bootstrap().to_string()),
+                    },
+                    RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic => {
+                        Error::TopicNotFound {
+                            topic: name.to_string(),
+                            place: Place::Kafka(self.bootstrap().to_string()),
+                        }
+                    }
                     RDKafkaErrorCode::InvalidConfig
                     | RDKafkaErrorCode::InvalidPartitions
                     | RDKafkaErrorCode::InvalidReplicationFactor
@@ -415,6 +421,6 @@ mod tests {
 
     #[test]
     fn no_bootstrap_servers_is_a_usage_error() {
-        assert!(matches!(Cluster::new(Properties::new(), Duration::from_secs(1)), Err(Error::Usage(_))));
+        assert!(matches!(Cluster::new(Properties::new(), Duration::from_secs(1)), Err(Error::NoBootstrapServers)));
     }
 }

@@ -143,6 +143,43 @@ impl PartitionReader {
         }
     }
 
+    /// The segment file and byte position of the batch whose base offset is `base_offset`, found
+    /// through the offset index: how an error names a batch that checked out but whose records do
+    /// not decode. `None` when no segment holds such a batch now.
+    pub fn locate_batch(&self, base_offset: i64) -> Result<Option<(PathBuf, u64)>> {
+        if self.segments.is_empty() {
+            return Ok(None);
+        }
+        let base = self.segments[self.segment_for(base_offset)];
+        let (pos, _) = self.index_position(base, base_offset)?;
+        let path = self.log_path(base);
+        let mut scan = match BatchScanner::open(&path, pos) {
+            Ok(s) => s,
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        loop {
+            match scan.next_batch()? {
+                ScanItem::Batch { position, header } if header.base_offset == base_offset => {
+                    return Ok(Some((path, position)));
+                }
+                ScanItem::Batch { header, .. } if header.base_offset < base_offset => {}
+                _ => return Ok(None),
+            }
+        }
+    }
+
+    /// The error for the batch with base offset `base_offset` whose records do not decode:
+    /// corrupt data at its segment file and byte position, or, when no segment holds it now,
+    /// the batch by its offset in this partition's directory.
+    pub fn undecodable(&self, base_offset: i64, error: crate::record::DecodeError) -> Error {
+        let what = format!("batch at offset {} does not decode: {}", base_offset, error);
+        match self.locate_batch(base_offset) {
+            Ok(Some((path, position))) => Error::corrupt(&path, position, what),
+            _ => Error::Invalid(format!("{}: {}", self.dir.display(), what)),
+        }
+    }
+
     /// Index into `segments` of the segment that holds `offset` (the last base <= offset).
     fn segment_for(&self, offset: i64) -> usize {
         self.segments.partition_point(|&b| b <= offset).saturating_sub(1)
@@ -191,12 +228,13 @@ impl PartitionReader {
         };
         loop {
             match scan.next_batch()? {
-                ScanItem::Batch { header, .. } => {
+                ScanItem::Batch { position, header } => {
                     // Control batches count, as in Kafka's FileRecords.searchForTimestamp.
                     if header.max_timestamp < timestamp {
                         continue;
                     }
-                    let found = first_record_at_or_after(scan.batch_bytes(), &header, timestamp, start)?;
+                    let found = first_record_at_or_after(scan.batch_bytes(), &header, timestamp, start)
+                        .map_err(|e| Error::corrupt(&path, position, e.0))?;
                     if found.is_some() {
                         return Ok(found);
                     }
@@ -237,10 +275,15 @@ impl PartitionReader {
     }
 }
 
-fn first_record_at_or_after(batch: &[u8], h: &BatchHeader, timestamp: i64, start: i64) -> Result<Option<i64>> {
-    let section = crate::record::RecordsSection::new(batch, h).map_err(|e| Error::Invalid(e.0))?;
+fn first_record_at_or_after(
+    batch: &[u8],
+    h: &BatchHeader,
+    timestamp: i64,
+    start: i64,
+) -> std::result::Result<Option<i64>, crate::record::DecodeError> {
+    let section = crate::record::RecordsSection::new(batch, h)?;
     for r in section.iter() {
-        let r = r.map_err(|e| Error::Invalid(e.0))?;
+        let r = r?;
         if r.timestamp >= timestamp && r.offset >= start {
             return Ok(Some(r.offset));
         }
@@ -302,6 +345,11 @@ impl Cursor {
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// Where the batch with base offset `base_offset` is: see [`PartitionReader::locate_batch`].
+    pub fn locate_batch(&self, base_offset: i64) -> Result<Option<(PathBuf, u64)>> {
+        self.reader.locate_batch(base_offset)
     }
 
     /// The next whole batch holding offsets >= the cursor's, or `None` at the end of the log for

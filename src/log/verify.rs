@@ -28,6 +28,9 @@ pub struct Problem {
     pub what: String,
     /// True for problems `--repair` can fix (a torn tail of the active segment, an index).
     pub repairable: bool,
+    /// A log start offset that, if the records below it were deleted, setting the log start
+    /// to again (as delete-records does) would fix this problem.
+    pub log_start_again: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,7 +80,13 @@ pub fn check_partition(dir: &Path) -> Result<Vec<SegmentCheck>> {
                         next - 1,
                         base
                     );
-                    prev.problems.push(Problem { path: prev.path.clone(), position: at, what, repairable: false });
+                    prev.problems.push(Problem {
+                        path: prev.path.clone(),
+                        position: at,
+                        what,
+                        repairable: false,
+                        log_start_again: None,
+                    });
                     prev.bad_tail = true;
                 }
             }
@@ -124,7 +133,7 @@ pub fn check_epochs(dir: &Path, checks: &[SegmentCheck], log_start_checkpoint: O
     let log_end = checked_log_end(checks);
     let log_start = log_start_checkpoint.unwrap_or(first_base).max(first_base);
     let mut problem = |path: &Path, what: String, repairable: bool| {
-        out.problems.push(Problem { path: path.to_path_buf(), position: 0, what, repairable });
+        out.problems.push(Problem { path: path.to_path_buf(), position: 0, what, repairable, log_start_again: None });
     };
     if let Some(ckpt) = log_start_checkpoint {
         if ckpt < 0 || ckpt > log_end {
@@ -185,11 +194,13 @@ pub fn check_epochs(dir: &Path, checks: &[SegmentCheck], log_start_checkpoint: O
                     let what = format!(
                         "log-start-offset-checkpoint puts the log start at {}, below offset {} where \
                          leader-epoch-checkpoint starts (moved there when the log start last advanced): \
-                         one of the two is damaged; if the records below {} were deleted, \
-                         `klog delete-records --before {}` sets the log start again",
-                        ckpt, first.start_offset, first.start_offset, first.start_offset
+                         one of the two is damaged",
+                        ckpt, first.start_offset
                     );
                     problem(&start_path, what, false);
+                    if let Some(p) = out.problems.last_mut() {
+                        p.log_start_again = Some(first.start_offset);
+                    }
                     return out;
                 }
             }
@@ -250,7 +261,7 @@ fn check_segment(dir: &Path, base: i64, is_last: bool) -> Result<SegmentCheck> {
     let mut scan = BatchScanner::open(&log_path, 0)?;
     let log_len = scan.file_len();
     let problem = |c: &mut SegmentCheck, path: &Path, position: u64, what: String, repairable: bool| {
-        c.problems.push(Problem { path: path.to_path_buf(), position, what, repairable });
+        c.problems.push(Problem { path: path.to_path_buf(), position, what, repairable, log_start_again: None });
     };
     loop {
         match scan.next_batch()? {

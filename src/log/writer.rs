@@ -205,7 +205,7 @@ impl PartitionWriter {
     /// Recovery cuts only what a crash leaves at the end of the active segment: a torn last
     /// batch, or bytes after the last valid batch of which no whole valid batch can be made. A
     /// bad batch with a valid batch after it is damage, not a crash: opening fails with
-    /// [`Error::Corrupt`] naming the file and position, and only [`PartitionWriter::open_repair`]
+    /// [`Error::UncutDamage`] naming the file and position, and only [`PartitionWriter::open_repair`]
     /// (`klog verify --repair`) cuts it.
     pub fn open(dir: &Path, config: LogConfig, lock: FileLock, log_start_offset: i64) -> Result<PartitionWriter> {
         Self::open_with(dir, config, lock, log_start_offset, Recovery::Crash)
@@ -768,16 +768,15 @@ fn recover_active(
         // Only what a crash leaves may be cut without being asked: nothing valid after it.
         let reason = report.reason.clone().unwrap_or_default();
         let refuse = |why: String| {
-            Err(Error::corrupt(
-                &log_path,
+            Err(Error::UncutDamage {
+                path: log_path.clone(),
                 position,
-                format!(
-                    "{}; {}, so this is damage, not the torn tail of a crash: nothing is cut \
-                     (`klog verify --repair` cuts the segment here and says what it drops)",
+                what: format!(
+                    "{}; {}, so this is damage, not the torn tail of a crash: nothing is cut",
                     reason.trim_start_matches(&format!("invalid batch at byte {}: ", position)),
                     why
                 ),
-            ))
+            })
         };
         match after_damage(&log_path, position)? {
             AfterDamage::Residue => {}

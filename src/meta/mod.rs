@@ -101,14 +101,11 @@ pub struct Snapshot {
 }
 
 fn no_topic(topic: &str) -> Error {
-    Error::NotFound(format!("topic '{}' is not in the cluster metadata", topic))
+    Error::TopicNotFound { topic: topic.to_string(), place: crate::error::Place::Cluster }
 }
 
 fn no_partition(topic: &str, partition: i32, count: usize) -> Error {
-    Error::NotFound(format!(
-        "partition {} does not exist in topic '{}' (it has {} partitions)",
-        partition, topic, count
-    ))
+    Error::PartitionNotFound { topic: topic.to_string(), partition, count: count as i32 }
 }
 
 impl Snapshot {
@@ -189,13 +186,10 @@ impl MetaStore {
     pub fn open(root: &Path) -> Result<MetaStore> {
         let s = MetaStore { root: root.to_path_buf(), lock_timeout: Duration::from_secs(30) };
         if !s.snapshot_path().is_file() {
-            return Err(Error::NotFound(format!(
-                "{} is not a klog metadata store (no {}/{}; create it with `klog init --meta {}`)",
-                root.display(),
-                META_DIR,
-                SNAPSHOT,
-                root.display()
-            )));
+            return Err(Error::NotAMetaStore {
+                path: root.to_path_buf(),
+                snapshot: Path::new(META_DIR).join(SNAPSHOT),
+            });
         }
         Ok(s)
     }
@@ -488,13 +482,10 @@ pub fn check_invariants(s: &Snapshot) -> Result<()> {
 pub fn assign_replicas(brokers: &[i32], partitions: i32, replication_factor: i32) -> Result<Vec<Vec<i32>>> {
     let n = brokers.len() as i32;
     if replication_factor < 1 {
-        return Err(Error::Invalid(format!("--replication-factor {} must be at least 1", replication_factor)));
+        return Err(Error::ReplicationFactor { factor: replication_factor.into(), brokers: None });
     }
     if replication_factor > n {
-        return Err(Error::Invalid(format!(
-            "--replication-factor {} is larger than the {} registered broker(s)",
-            replication_factor, n
-        )));
+        return Err(Error::ReplicationFactor { factor: replication_factor.into(), brokers: Some(brokers.len()) });
     }
     let mut brokers = brokers.to_vec();
     brokers.sort();
@@ -522,8 +513,8 @@ pub fn parse_replica_assignment(s: &str) -> Result<Vec<Vec<i32>>> {
         let ids: Result<Vec<i32>> = part
             .split(':')
             .map(|b| {
-                b.trim().parse::<i32>().map_err(|_| {
-                    Error::Usage(format!("--replica-assignment: partition {} has a bad broker id '{}'", p, b))
+                b.trim().parse::<i32>().map_err(|_| Error::ReplicaAssignment {
+                    what: format!("partition {} has a bad broker id '{}'", p, b),
                 })
             })
             .collect();
@@ -532,11 +523,11 @@ pub fn parse_replica_assignment(s: &str) -> Result<Vec<Vec<i32>>> {
         sorted.sort();
         sorted.dedup();
         if sorted.len() != ids.len() {
-            return Err(Error::Usage(format!("--replica-assignment: partition {} repeats a broker", p)));
+            return Err(Error::ReplicaAssignment { what: format!("partition {} repeats a broker", p) });
         }
         if let Some(first) = out.first().map(Vec::len) {
             if first != ids.len() {
-                return Err(Error::Usage("--replica-assignment: every partition needs the same replica count".into()));
+                return Err(Error::ReplicaAssignment { what: "every partition needs the same replica count".into() });
             }
         }
         out.push(ids);

@@ -47,17 +47,10 @@ pub fn alter_topic(
         let have = t.partitions.len() as i32;
         if let Some(n) = partitions {
             if n < have {
-                return Err(Error::Invalid(format!(
-                    "topic '{}' has {} partitions; the count can only be increased, not set to {}",
-                    name, have, n
-                )));
+                return Err(Error::PartitionCountDecrease { topic: name.to_string(), count: have, asked: n });
             }
             if n > crate::datadir::PARTITIONS_MAX {
-                return Err(Error::Invalid(format!(
-                    "--partitions {} is more than {}",
-                    n,
-                    crate::datadir::PARTITIONS_MAX
-                )));
+                return Err(Error::PartitionCount { count: n.into(), max: crate::datadir::PARTITIONS_MAX });
             }
             // The topic's replication factor: the most common replica count (a partition being
             // reassigned has more replicas for a while).
@@ -140,7 +133,7 @@ pub fn delete_copy(dd: &crate::datadir::DataDir, name: &str, ids: &std::collecti
     match dd.delete_topic_with_id(name, |id| !id.is_empty() && ids.contains(id)) {
         Ok(deleted) => Ok(deleted),
         // Deleted meanwhile by someone else (`topic delete` and an agent at once).
-        Err(Error::NotFound(_)) => Ok(false),
+        Err(Error::TopicNotFound { .. }) => Ok(false),
         Err(e) => Err(e),
     }
 }

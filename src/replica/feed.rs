@@ -141,6 +141,12 @@ impl PartitionFeed {
         self.leader.as_ref().is_none_or(|l| l.failed.is_none())
     }
 
+    /// The segment file and byte position of the batch with base offset `base_offset`, in the
+    /// log this feed reads (to name a batch whose records do not decode).
+    pub fn locate_batch(&self, base_offset: i64) -> Result<Option<(std::path::PathBuf, u64)>> {
+        self.cursor.locate_batch(base_offset)
+    }
+
     /// The next whole batch at or after the position, or `None` at the end for now. For a
     /// cluster topic, a failed read also gives `None` and leaves the feed unavailable until
     /// [`PartitionFeed::refresh`] decides what it was.

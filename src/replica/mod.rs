@@ -318,10 +318,12 @@ pub fn elect_leader(
             )));
         }
         if !ps.isr.contains(&new_leader) && !unclean {
-            return Err(Error::Invalid(format!(
-                "{}-{}: broker {} is not in the ISR {:?} (use --unclean to elect it anyway, losing records)",
-                topic, partition, new_leader, ps.isr
-            )));
+            return Err(Error::NotInIsr {
+                topic: topic.to_string(),
+                partition,
+                broker: new_leader,
+                isr: ps.isr.clone(),
+            });
         }
         let old = (ps.leader, ps.leader_epoch);
         ps.leader = new_leader;
@@ -547,10 +549,10 @@ pub fn create_topic(
 ) -> Result<(Snapshot, Vec<(i32, String)>)> {
     crate::datadir::validate_topic_name(name)?;
     if assignment.is_empty() || assignment.len() > crate::datadir::PARTITIONS_MAX as usize {
-        return Err(Error::Invalid(format!(
-            "a topic needs between 1 and {} partitions",
-            crate::datadir::PARTITIONS_MAX
-        )));
+        return Err(Error::PartitionCount {
+            count: assignment.len().try_into().unwrap_or(i64::MAX),
+            max: crate::datadir::PARTITIONS_MAX,
+        });
     }
     let mut configs = std::collections::BTreeMap::new();
     for (k, v) in overrides {
@@ -560,14 +562,11 @@ pub fn create_topic(
     let topic_id = crate::datadir::new_uuid()?;
     let snap = store.update(|snap| {
         if snap.topics.contains_key(name) {
-            return Err(Error::Invalid(format!("topic '{}' already exists in the cluster", name)));
+            return Err(Error::TopicExists { topic: name.to_string(), place: crate::error::Place::Cluster });
         }
         let folded = |s: &str| s.replace('.', "_");
         if let Some(other) = snap.topics.keys().find(|t| folded(t) == folded(name)) {
-            return Err(Error::Invalid(format!(
-                "topic '{}' collides with existing topic '{}' ('.' and '_' are the same to Kafka's metrics)",
-                name, other
-            )));
+            return Err(Error::TopicCollision { topic: name.to_string(), existing: other.clone() });
         }
         for (p, r) in assignment.iter().enumerate() {
             if let Some(b) = r.iter().find(|b| !snap.brokers.contains_key(b)) {

@@ -122,7 +122,17 @@ impl ClusterLink {
 
 /// Errors a producer waits out: the partition's leadership is moving or unreachable.
 fn leadership_problem(e: &Error) -> bool {
-    matches!(e, Error::NotFound(_) | Error::Conflict(_) | Error::StaleLeaderEpoch { .. } | Error::Io { .. })
+    matches!(
+        e,
+        Error::NotFound(_)
+            | Error::TopicNotFound { .. }
+            | Error::PartitionNotFound { .. }
+            | Error::DataDirNotFound { .. }
+            | Error::Conflict(_)
+            | Error::Locked { .. }
+            | Error::StaleLeaderEpoch { .. }
+            | Error::Io { .. }
+    )
 }
 
 impl Appender {

@@ -166,12 +166,10 @@ impl Producer {
                 // Produce never creates a topic, so it never needs to create a data directory: a
                 // mistyped data directory is an error that leaves nothing behind.
                 if !at.data_dir.exists() {
-                    return Err(Error::NotFound(format!(
-                        "topic '{}' does not exist: there is no data directory {} (create the topic with `klog topic create {}`)",
-                        settings.topic,
-                        at.data_dir.display(),
-                        settings.topic
-                    )));
+                    return Err(Error::TopicNotFound {
+                        topic: settings.topic.clone(),
+                        place: crate::error::Place::NoDataDir(at.data_dir.clone()),
+                    });
                 }
                 let dd = at.open()?;
                 let topic = dd.topic(&settings.topic)?;
@@ -228,12 +226,7 @@ impl Producer {
             (None, None) => self.sticky,
         };
         if p < 0 || p >= n {
-            return Err(Error::NotFound(format!(
-                "partition {} does not exist in topic '{}' (it has partitions 0..{})",
-                p,
-                self.topic.name,
-                n - 1
-            )));
+            return Err(Error::PartitionNotFound { topic: self.topic.name.clone(), partition: p, count: n });
         }
         Ok(p)
     }
@@ -250,11 +243,7 @@ impl Producer {
     ) -> Result<()> {
         if key.is_none() && crate::cleaner::is_compacted(&self.topic) {
             // As Kafka: "Compacted topic cannot accept message without key".
-            return Err(Error::Invalid(format!(
-                "compacted topic '{}' cannot accept record {} without a key (give records keys with -K SEP, or \"key\" with --input json)",
-                self.topic.name,
-                self.records + 1
-            )));
+            return Err(Error::KeylessRecord { topic: self.topic.name.clone(), record: self.records + 1 });
         }
         let keyless = explicit.is_none() && key.is_none();
         if keyless && self.sticky_bytes >= STICKY_PARTITION_BYTES {
@@ -474,7 +463,7 @@ mod tests {
         assert!(Producer::open(&at, settings("t", Some(1)), Box::new(Collected::default())).is_err());
         let missing = Location { data_dir: tmp.path().join("absent"), ..at };
         let e = Producer::open(&missing, settings("t", None), Box::new(Collected::default())).err().unwrap();
-        assert!(matches!(e, Error::NotFound(_)), "{e}");
+        assert!(matches!(e, Error::TopicNotFound { place: crate::error::Place::NoDataDir(_), .. }), "{e}");
         assert!(!tmp.path().join("absent").exists());
     }
 }
