@@ -309,12 +309,13 @@ impl Brokers {
 /// The records of partition `t-0` of broker directory `b` as `(offset, value)`, read from a copy
 /// of its partition directory in a directory of its own, so that the read sees that replica
 /// alone (a cluster read goes to the leader).
-fn replica_records(b: &str) -> Vec<(i64, String)> {
+fn replica_records(b: &str, topic: &str) -> Vec<(i64, String)> {
     let scratch = tempfile::tempdir().unwrap();
     std::fs::write(scratch.path().join("meta.properties"), "version=1\nnode.id=0\ncluster.id=scratch\n").unwrap();
-    common::copy_dir(&Path::new(b).join("t-0"), &scratch.path().join("t-0"));
+    let dir = format!("{topic}-0");
+    common::copy_dir(&Path::new(b).join(&dir), &scratch.path().join(&dir));
     let out = ok(
-        &["--data-dir", scratch.path().to_str().unwrap(), "consume", "t", "-p", "0", "-e", "--format", "%o %s\\n"],
+        &["--data-dir", scratch.path().to_str().unwrap(), "consume", topic, "-p", "0", "-e", "--format", "%o %s\\n"],
         b"",
     );
     out.lines()
@@ -328,28 +329,38 @@ fn replica_records(b: &str) -> Vec<(i64, String)> {
 #[test]
 fn killed_replication() {
     let c = Brokers::new(2);
-    c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "2", "-c", "internal.segment.bytes=300"], b"");
-    let leader = c.partition().leader;
-    let follower = 1 - leader;
+    // The trials take turns over a few topics, so that reading a replica back stays cheap.
+    const TOPICS: u64 = 16;
+    let assignment = ["--replica-assignment", "0:1"];
+    for i in 0..TOPICS {
+        let mut args = vec!["topic", "create"];
+        let name = format!("t{i}");
+        args.extend([name.as_str(), "-c", "internal.segment.bytes=300"]);
+        args.extend(assignment);
+        c.ok(&args, b"");
+    }
+    // Broker 0 leads every partition ("0:1"), broker 1 follows.
+    let (leader, follower) = (0, 1);
     let (from, to) = (c.b(leader), c.b(follower));
     let mut rng = XorShift::new(5);
     let (n, mut finished) = (trials(), 0);
     for trial in 0..n {
+        let topic = format!("t{}", trial % TOPICS);
         let input: String = (0..40).map(|i| format!("t{}-{}\n", trial, i)).collect();
-        c.ok(&["produce", "t", "-p", "0", "--acks", "1", "--batch-size", "120"], input.as_bytes());
-        let want = replica_records(&from);
+        c.ok(&["produce", &topic, "-p", "0", "--acks", "1", "--batch-size", "120"], input.as_bytes());
+        let want = replica_records(&from, &topic);
         let mut p = spawn(&["--meta", &c.meta, "replicate", "--from", &from, "--to", &to]);
         thread::sleep(Duration::from_micros(rng.range(0, 40_000)));
         let _ = p.0.kill();
         finished += usize::from(p.0.wait().unwrap().success());
-        let got = replica_records(&to);
+        let got = replica_records(&to, &topic);
         assert!(got.len() <= want.len(), "trial {}: the follower has more than its leader", trial);
         assert_eq!(got[..], want[..got.len()], "trial {}: the follower is not a prefix of its leader", trial);
         ok(&["--data-dir", &to, "--meta", &c.meta, "verify"], b"");
         c.ok(&["replicate", "--from", &from, "--to", &to], b"");
-        assert_eq!(replica_records(&to), want, "trial {}: a full pass after the kill", trial);
+        assert_eq!(replica_records(&to, &topic), want, "trial {}: a full pass after the kill", trial);
     }
-    assert!(std::fs::read_dir(Path::new(&to).join("t-0")).unwrap().count() > 6, "the trials rolled segments");
+    assert!(std::fs::read_dir(Path::new(&to).join("t0-0")).unwrap().count() > 6, "the trials rolled segments");
     eprintln!("{} replicate kills ({} passes finished before the kill)", n, finished);
 }
 
