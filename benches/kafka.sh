@@ -28,7 +28,10 @@
 # 0.5 s of every run). kcat is Debian's (librdkafka 2.0.2 of bookworm); klog links the
 # librdkafka its rdkafka crate bundles (2.12), with klog's defaults: fetch.wait.max.ms=100 and
 # fetch.queue.backoff.ms=10 for consume (librdkafka's are 500 and 1000; kcat -e pays the 500 ms
-# of the last, empty fetch once per run), linger.ms and batch sizes as librdkafka's defaults.
+# of the last, empty fetch once per run), reconnect.backoff.ms=20 for every client (librdkafka
+# 2.10+ drops the bootstrap connection under a metadata request in flight, whose retry waits
+# reconnect.backoff.ms / 2 for a new connection; librdkafka 2.0.2 keeps the connection), linger.ms
+# and batch sizes as librdkafka's defaults.
 # The ratios' spread ([p10..p90]) on a shared 2-core machine is wide: compare medians.
 #
 # Needs java (17+), mvn (Kafka's jars are fetched into interop/kafka/target/lib once, as the tests
