@@ -289,6 +289,18 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
     let again = klog_ok(&["mirror", "m", "--from", &kafka, "--to", back_s]);
     assert!(again.contains("mirrored 0 record(s)"), "{again}");
 
+    // Regression (benches/mirror.sh): towards a directory a batch was sealed only once it had
+    // passed 1 MiB, so 99-byte values made one of 1,048,685 bytes, over max.message.bytes
+    // (1,048,588), and the mirror failed. A batch now stops before the record that would not fit.
+    let lines: String = (0..20_000).map(|i| format!("{:010} {}\n", i, "x".repeat(88))).collect();
+    net_ok(&broker.bootstrap(), &["topic", "create", "wide"], b"");
+    net_ok(&broker.bootstrap(), &["produce", "wide", "-p", "0"], lines.as_bytes());
+    let wide = tmp.path().join("wide");
+    let out = klog_ok(&["mirror", "wide", "--from", &kafka, "--to", wide.to_str().unwrap()]);
+    assert!(out.contains("mirrored 20000 record(s)"), "{out}");
+    let copy = klog_ok(&["--data-dir", wide.to_str().unwrap(), "consume", "wide", "-e"]);
+    assert!(copy == lines, "the copy of 99-byte values differs from what was produced");
+
     // Twenty kill -9 during mirrors (ten each way), each followed by a complete run later: the
     // destination ends with exactly the source's records, once, in order, per partition.
     let mut rng = common::XorShift::new(14);

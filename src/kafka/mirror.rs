@@ -35,6 +35,8 @@ pub const PROGRESS_TOPIC: &str = "klog-mirror-progress";
 const CHUNK_RECORDS: usize = 20_000;
 /// Bytes per chunk at the most.
 const CHUNK_BYTES: usize = 8 << 20;
+/// Towards a directory: the largest batch written (smaller when the topic's max.message.bytes is).
+const BATCH_BYTES_MAX: usize = 1 << 20;
 
 /// Where a mirror stands, reported after every chunk.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -312,6 +314,9 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
         )));
     }
     let marks = cluster.watermarks(&info)?;
+    // A batch is sealed before the next record would take it past 1 MiB or the local topic's
+    // max.message.bytes, which the append enforces.
+    let batch_bytes_max = local.config.log_config().max_message_bytes.min(BATCH_BYTES_MAX);
     let mut report = MirrorReport { topic: topic.to_string(), ..Default::default() };
     // Per partition: its writer, the batch being built (consecutive offsets from `base`), and
     // what was copied. The local log end is where the last durable copy stopped; records the
@@ -368,16 +373,21 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
                 match consumer.poll(Duration::from_millis(if idle { 50 } else { 0 }))? {
                     Polled::Record(r) => {
                         idle = false;
-                        // A batch holds consecutive offsets: a gap starts a new one.
-                        if !part.b.is_empty() && (r.offset != part.base + part.pending || part.b.size_bytes() > 1 << 20)
+                        let hs: Vec<(&[u8], Option<&[u8]>)> =
+                            r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
+                        // A batch holds consecutive offsets: a gap starts a new one; so does a
+                        // record that would make the batch too large.
+                        if !part.b.is_empty()
+                            && (r.offset != part.base + part.pending
+                                || part.b.size_bytes()
+                                    + part.b.next_record_size(r.timestamp, r.key.as_deref(), r.value.as_deref(), &hs)
+                                    > batch_bytes_max)
                         {
                             part.seal()?;
                         }
                         if part.b.is_empty() {
                             part.base = r.offset;
                         }
-                        let hs: Vec<(&[u8], Option<&[u8]>)> =
-                            r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
                         part.b.push(r.timestamp, r.key.as_deref(), r.value.as_deref(), &hs);
                         part.pending += 1;
                         part.copy.records += 1;

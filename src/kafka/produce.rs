@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 /// How long one wait for delivery reports lasts (rdkafka's `poll` waits out its whole timeout).
 const POLL_STEP: Duration = Duration::from_millis(1);
+/// Records queued between two polls for delivery reports while the queue has room.
+const POLL_EVERY: u32 = 1024;
 
 /// Where an acknowledged record landed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,8 @@ pub struct NetProducer {
     cluster: Cluster,
     topic: String,
     delivery_timeout: Duration,
+    /// Records queued since the last poll.
+    unpolled: u32,
 }
 
 impl NetProducer {
@@ -98,7 +102,15 @@ impl NetProducer {
         let producer = config
             .create_with_context(ProduceContext { base: ctx.clone(), log: log.clone() })
             .map_err(|e| cluster.error("cannot create a producer", e))?;
-        Ok(NetProducer { producer, log, ctx, cluster: cluster.clone(), topic: topic.to_string(), delivery_timeout })
+        Ok(NetProducer {
+            producer,
+            log,
+            ctx,
+            cluster: cluster.clone(),
+            topic: topic.to_string(),
+            delivery_timeout,
+            unpolled: 0,
+        })
     }
 
     /// Queues one record (waiting while librdkafka's queue is full).
@@ -110,13 +122,18 @@ impl NetProducer {
         headers: &[(&[u8], Option<&[u8]>)],
         timestamp_ms: Option<i64>,
     ) -> Result<()> {
-        let mut hs = OwnedHeaders::new_with_capacity(headers.len());
-        for (k, v) in headers {
-            let key = std::str::from_utf8(k)
-                .map_err(|_| Error::Usage("a header key for a Kafka cluster must be UTF-8".into()))?;
-            hs = hs.insert(Header { key, value: *v });
+        let mut rec: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(&self.topic);
+        // A record without headers gets no header list: librdkafka would allocate one per
+        // record, and free it after its delivery report, for nothing the broker sees.
+        if !headers.is_empty() {
+            let mut hs = OwnedHeaders::new_with_capacity(headers.len());
+            for (k, v) in headers {
+                let key = std::str::from_utf8(k)
+                    .map_err(|_| Error::Usage("a header key for a Kafka cluster must be UTF-8".into()))?;
+                hs = hs.insert(Header { key, value: *v });
+            }
+            rec = rec.headers(hs);
         }
-        let mut rec: BaseRecord<'_, [u8], [u8]> = BaseRecord::to(&self.topic).headers(hs);
         if let Some(k) = key {
             rec = rec.key(k);
         }
@@ -143,7 +160,15 @@ impl NetProducer {
                 Err((e, _)) => return Err(self.cluster.error(&format!("cannot produce to topic '{}'", self.topic), e)),
             }
         }
-        self.producer.poll(Duration::ZERO);
+        // Delivery reports (and errors) are served every POLL_EVERY records, and whenever the
+        // queue is full: a poll per record cost about as much as queueing the record (rdkafka's
+        // poll reads the clock four times and takes the queue's lock), and the reports wait in
+        // their queue meanwhile, counted against queue.buffering.max.messages.
+        self.unpolled += 1;
+        if self.unpolled >= POLL_EVERY {
+            self.unpolled = 0;
+            self.producer.poll(Duration::ZERO);
+        }
         Ok(())
     }
 
