@@ -31,10 +31,14 @@ use std::time::{Duration, Instant};
 /// transactions as the records.
 pub const PROGRESS_TOPIC: &str = "klog-mirror-progress";
 
-/// Records per transaction (or per fsync towards a directory) at the most.
+/// Towards a directory: records per fsync at the most.
 const CHUNK_RECORDS: usize = 20_000;
-/// Bytes per chunk at the most.
-const CHUNK_BYTES: usize = 8 << 20;
+/// Towards a cluster: records per transaction at the most. A commit waits until every record of
+/// the transaction is acknowledged, emptying the producer's pipeline, so transactions are larger
+/// than the directory's chunks: a killed mirror redoes at most one.
+const TXN_RECORDS: usize = 250_000;
+/// Towards a cluster: bytes per transaction at the most.
+const TXN_BYTES: usize = 64 << 20;
 /// Towards a directory: the largest batch written (smaller when the topic's max.message.bytes is).
 const BATCH_BYTES_MAX: usize = 1 << 20;
 
@@ -124,7 +128,7 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
             let mut bytes = 0usize;
             let mut last = None;
             producer.begin_transaction().map_err(|e| cluster.error("cannot begin a transaction", e))?;
-            while n < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            while n < TXN_RECORDS && bytes < TXN_BYTES {
                 let Some((h, batch)) = cursor.next_batch()? else { break };
                 for (h, batch) in filter.push(h, batch) {
                     if h.is_control() {
