@@ -81,6 +81,16 @@ impl PartitionReader {
         BatchScanner::open(&self.log_path(base), position)
     }
 
+    /// [`PartitionReader::open_scanner`], or `None` when the segment is gone (retention or a
+    /// compaction's swap deleted it since this reader listed the directory).
+    fn scanner_if_present(&self, base: i64, position: u64) -> Result<Option<BatchScanner>> {
+        match self.open_scanner(base, position) {
+            Ok(s) => Ok(Some(s)),
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// True when `file` is (still) the file segment `base` names: not replaced by a compacted
     /// segment, not deleted.
     fn is_current(&self, base: i64, file: &File) -> bool {
@@ -99,11 +109,7 @@ impl PartitionReader {
     pub fn log_end_offset(&self) -> Result<i64> {
         for &base in self.segments.iter().rev() {
             let (pos, mut next) = self.index_position(base, i64::MAX)?;
-            let mut scan = match self.open_scanner(base, pos) {
-                Ok(s) => s,
-                Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(e),
-            };
+            let Some(mut scan) = self.scanner_if_present(base, pos)? else { continue };
             let mut found = false;
             while let ScanItem::Batch { header, .. } = scan.next_batch()? {
                 next = header.next_offset();
@@ -153,11 +159,7 @@ impl PartitionReader {
         let base = self.segments[self.segment_for(base_offset)];
         let (pos, _) = self.index_position(base, base_offset)?;
         let path = self.log_path(base);
-        let mut scan = match BatchScanner::open(&path, pos) {
-            Ok(s) => s,
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
-        };
+        let Some(mut scan) = self.scanner_if_present(base, pos)? else { return Ok(None) };
         loop {
             match scan.next_batch()? {
                 ScanItem::Batch { position, header } if header.base_offset == base_offset => {
@@ -220,12 +222,7 @@ impl PartitionReader {
         let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
         let (pos, _) = self.indexed_batch(base, from.max(start))?;
         let path = self.log_path(base);
-        let mut scan = match BatchScanner::open(&path, pos) {
-            Ok(s) => s,
-            // A segment retention deleted since this reader listed the directory.
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
-        };
+        let Some(mut scan) = self.scanner_if_present(base, pos)? else { return Ok(None) };
         loop {
             match scan.next_batch()? {
                 ScanItem::Batch { position, header } => {
