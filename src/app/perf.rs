@@ -77,7 +77,8 @@ impl ConsumeReport {
 /// Appends `p.records` generated records of `p.record_size` bytes, in batches of at most
 /// `p.batch_size` bytes (capped by the topic's max.message.bytes).
 pub fn produce(at: &Location, p: &ProducePerf) -> Result<ProduceReport> {
-    let bound = BatchBuilder::record_size_bound(None, Some(&vec![0; p.record_size]), &[]);
+    let value: Vec<u8> = (0..p.record_size).map(|i| b'a' + (i % 26) as u8).collect();
+    let bound = BatchBuilder::record_size_bound(None, Some(&value), &[]);
     let too_big = |limit: usize| {
         Err(Error::Usage(format!("a {}-byte record does not fit a {}-byte batch", p.record_size, limit)))
     };
@@ -91,7 +92,6 @@ pub fn produce(at: &Location, p: &ProducePerf) -> Result<ProduceReport> {
         Err(e) => return Err(e),
     };
     let limit = p.batch_size.min(t.config.log_config().max_message_bytes);
-    let value: Vec<u8> = (0..p.record_size).map(|i| b'a' + (i % 26) as u8).collect();
     if bound > limit {
         return too_big(limit);
     }
@@ -105,7 +105,7 @@ pub fn produce(at: &Location, p: &ProducePerf) -> Result<ProduceReport> {
     while sent < p.records {
         let e0 = Instant::now();
         b.clear();
-        while sent < p.records && b.size_bytes() + BatchBuilder::record_size_bound(None, Some(&value), &[]) <= limit {
+        while sent < p.records && b.size_bytes() + bound <= limit {
             b.push(ts, None, Some(&value), &[]);
             sent += 1;
         }
