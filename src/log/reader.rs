@@ -202,7 +202,7 @@ impl PartitionReader {
         let target = sealed
             .iter()
             .map(|&base| {
-                let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
+                let tview = self.time_index(base)?;
                 let largest = match tview.last_time_entry()?.filter(|e| e.timestamp >= 0) {
                     Some(e) => e.timestamp,
                     None => self.modified_ms(base)?,
@@ -218,7 +218,7 @@ impl PartitionReader {
     /// Kafka's `LogSegment.findOffsetByTimestamp`: from the batch the time index and offset index
     /// point at, the first record with a timestamp >= `timestamp` and an offset >= `start`.
     fn search_segment(&self, base: i64, timestamp: i64, start: i64) -> Result<Option<i64>> {
-        let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
+        let tview = self.time_index(base)?;
         let from = tview.lookup_time(timestamp)?.map_or(base, |e| e.offset);
         let (pos, _) = self.indexed_batch(base, from.max(start))?;
         let path = self.log_path(base);
@@ -242,6 +242,11 @@ impl PartitionReader {
         }
     }
 
+    /// Segment `base`'s time index.
+    fn time_index(&self, base: i64) -> Result<IndexView> {
+        IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)
+    }
+
     /// The modification time of segment `base`'s log file, in ms since the epoch.
     fn modified_ms(&self, base: i64) -> Result<i64> {
         let path = self.log_path(base);
@@ -255,7 +260,7 @@ impl PartitionReader {
         for &base in &self.segments {
             let path = self.log_path(base);
             let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let tview = IndexView::open(&segment_path(&self.dir, base, TIME_INDEX_SUFFIX), IndexKind::Time, base)?;
+            let tview = self.time_index(base)?;
             let largest_timestamp = tview.last_time_entry()?.map_or(-1, |e| e.timestamp);
             out.push(SegmentSummary { base_offset: base, size_bytes, largest_timestamp });
         }
