@@ -18,6 +18,33 @@ use klog::meta::{check_invariants, parse_changes, Snapshot};
 use klog::record::compression::Compression;
 use klog::record::json::parse_record;
 use klog::record::{self, RecordsSection};
+use std::path::{Path, PathBuf};
+
+thread_local! {
+    /// One scratch directory per thread, kept for the whole run: making and removing a temporary
+    /// directory for every input cost more than the decoders the file targets exist to test.
+    static SCRATCH: tempfile::TempDir = tempfile::tempdir().expect("temp dir");
+}
+
+/// The thread's scratch directory, emptied, holding exactly `files` (name and contents), as
+/// each file target expects to find it.
+fn scratch_with(files: &[(&str, &[u8])]) -> PathBuf {
+    SCRATCH.with(|dir| {
+        let dir = dir.path();
+        for entry in std::fs::read_dir(dir).expect("read scratch") {
+            let path = entry.expect("scratch entry").path();
+            if path.is_dir() {
+                std::fs::remove_dir_all(&path).expect("clear scratch");
+            } else {
+                std::fs::remove_file(&path).expect("clear scratch");
+            }
+        }
+        for (name, data) in files {
+            std::fs::write(dir.join(name), data).expect("write");
+        }
+        dir.to_path_buf()
+    })
+}
 
 /// One record batch as read from disk: validation, the header, the records (decompressed).
 /// The input's length and CRC fields are fixed up first (half the time), so that the fuzzer
@@ -57,9 +84,8 @@ pub fn decompress(data: &[u8]) {
 /// look-ahead), the lock-free reader's cursor, `verify`'s whole-segment check and the search
 /// for valid batches after damage. A record returned must come from a batch that validated.
 pub fn segment(data: &[u8]) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let log = dir.path().join("00000000000000000000.log");
-    std::fs::write(&log, data).expect("write");
+    let dir = scratch_with(&[("00000000000000000000.log", data)]);
+    let log = dir.join("00000000000000000000.log");
     let mut scan = BatchScanner::open(&log, 0).expect("open");
     let mut prev_next = 0i64;
     loop {
@@ -77,8 +103,8 @@ pub fn segment(data: &[u8]) {
         }
     }
     let _ = find_valid_batch(data);
-    let _ = check_partition(dir.path());
-    let reader = PartitionReader::open(dir.path(), None).expect("open reader");
+    let _ = check_partition(&dir);
+    let reader = PartitionReader::open(&dir, None).expect("open reader");
     let _ = reader.log_end_offset();
     let mut cursor = reader.cursor(0);
     let mut last = -1i64;
@@ -92,14 +118,15 @@ pub fn segment(data: &[u8]) {
 /// Offset and time index files (and a small log they point into): opening, entries, lookups,
 /// and the reader's use of them as hints for offset and time lookups.
 pub fn index(data: &[u8]) {
-    let dir = tempfile::tempdir().expect("temp dir");
     let split = data.first().map_or(0, |&b| b as usize).min(data.len());
     let (index, time) = data.split_at(split);
-    let offset_path = dir.path().join("00000000000000000000.index");
-    let time_path = dir.path().join("00000000000000000000.timeindex");
-    std::fs::write(&offset_path, index).expect("write");
-    std::fs::write(&time_path, time).expect("write");
-    std::fs::write(dir.path().join("00000000000000000000.log"), time).expect("write");
+    let dir = scratch_with(&[
+        ("00000000000000000000.index", index),
+        ("00000000000000000000.timeindex", time),
+        ("00000000000000000000.log", time),
+    ]);
+    let offset_path = dir.join("00000000000000000000.index");
+    let time_path = dir.join("00000000000000000000.timeindex");
     if let Ok(v) = IndexView::open(&offset_path, IndexKind::Offset, 0) {
         for i in 0..v.len().min(64) {
             let _ = v.offset_entry(i);
@@ -114,7 +141,7 @@ pub fn index(data: &[u8]) {
         let _ = v.lookup_time(1_700_000_000_000);
         let _ = v.last_time_entry();
     }
-    if let Ok(r) = PartitionReader::open(dir.path(), None) {
+    if let Ok(r) = PartitionReader::open(&dir, None) {
         let _ = r.log_end_offset();
         let _ = r.offset_for_timestamp(1_700_000_000_000);
         let _ = r.segment_summaries();
@@ -127,16 +154,15 @@ pub fn index(data: &[u8]) {
 /// `meta.properties`, and the epoch cache loaded from a checkpoint file.
 pub fn checkpoint(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let path = std::path::Path::new("checkpoint");
+    let path = Path::new("checkpoint");
     if let Ok(entries) = checkpoint::parse(&text, path) {
         let lines: Vec<String> = entries.iter().map(|e| e.join(" ")).collect();
         let again = checkpoint::parse(&checkpoint::format(&lines), path).expect("what was parsed formats back");
         assert_eq!(again.len(), entries.len());
     }
     let _ = klog::datadir::parse_properties(&text);
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("leader-epoch-checkpoint"), data).expect("write");
-    if let Ok(cache) = LeaderEpochCache::load(dir.path()) {
+    let dir = scratch_with(&[("leader-epoch-checkpoint", data)]);
+    if let Ok(cache) = LeaderEpochCache::load(&dir) {
         let _ = cache.end_offset_for(3, 100);
     }
 }
@@ -160,7 +186,7 @@ pub fn meta_store(data: &[u8]) {
     if let Ok(s) = serde_json::from_slice::<Snapshot>(data) {
         let _ = check_invariants(&s);
     }
-    let _ = parse_changes(std::path::Path::new("changes.log"), data);
+    let _ = parse_changes(Path::new("changes.log"), data);
 }
 
 /// klog's own JSON state files: topic metadata (`.klog/topics/<t>.json`), a group's
@@ -169,9 +195,8 @@ pub fn json_state(data: &[u8]) {
     let _ = serde_json::from_slice::<TopicMeta>(data);
     let _ = serde_json::from_slice::<GroupState>(data);
     let _ = serde_json::from_slice::<MemberMeta>(data);
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("state.json"), data).expect("write");
-    let _ = read_state(dir.path());
+    let dir = scratch_with(&[("state.json", data)]);
+    let _ = read_state(&dir);
 }
 
 /// `klog produce --input json`: one object per line (key/key_b64, value/value_b64, headers,
