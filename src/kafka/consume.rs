@@ -2,12 +2,13 @@
 //! offsets kcat's grammar names (no group, nothing committed), reporting each partition's end
 //! so that `-e` can stop there; and [`read`], the reading loop of `klog consume -b`.
 
+use super::ffi::FetchQueue;
 use super::{Cluster, KlogContext, TopicInfo};
 use crate::error::{Error, Result};
 use crate::record::isolation::Isolation;
 use crate::record::{HeadersRef, RecordRef};
 use rdkafka::consumer::{BaseConsumer, Consumer};
-use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::error::RDKafkaErrorCode;
 use rdkafka::message::{Headers, Message};
 use rdkafka::{Offset, TopicPartitionList};
 use std::collections::BTreeSet;
@@ -67,14 +68,7 @@ impl NetRecord {
     }
 }
 
-/// What one poll brought.
-#[derive(Debug)]
-pub enum Polled {
-    Record(NetRecord),
-    /// The partition has no more records for now.
-    End(i32),
-    Nothing,
-}
+pub use super::ffi::Fetched;
 
 /// klog's default `fetch.queue.backoff.ms` (librdkafka's is 1000).
 pub(super) const FETCH_QUEUE_BACKOFF_MS: &str = "10";
@@ -82,6 +76,8 @@ pub(super) const FETCH_QUEUE_BACKOFF_MS: &str = "10";
 pub(super) const FETCH_WAIT_MAX_MS: &str = "100";
 
 pub struct NetConsumer {
+    // Before `consumer`: its messages are destroyed before the consumer that fetched them.
+    fetch: FetchQueue,
     consumer: BaseConsumer<KlogContext>,
     ctx: KlogContext,
     cluster: Cluster,
@@ -124,6 +120,8 @@ impl NetConsumer {
         cluster.bounded(&ctx, "cannot read metadata", |t| consumer.fetch_metadata(Some(&topic.name), t).map(|_| ()))?;
         let mut skipped = Vec::new();
         let mut tpl = TopicPartitionList::new();
+        // Before the assignment, so that every message of these partitions arrives in it.
+        let fetch = FetchQueue::forward(&consumer, &topic.name, partitions)?;
         let times = match start {
             StartAt::Time(ts) => Some(cluster.offsets_for_time(topic, ts)?),
             _ => None,
@@ -162,23 +160,32 @@ impl NetConsumer {
             tpl.add_partition_offset(&topic.name, p, offset).map_err(|e| cluster.error("cannot assign", e))?;
         }
         consumer.assign(&tpl).map_err(|e| cluster.error("cannot assign partitions", e))?;
-        Ok((NetConsumer { consumer, ctx, cluster: cluster.clone(), topic: topic.name.clone() }, skipped))
+        Ok((NetConsumer { fetch, consumer, ctx, cluster: cluster.clone(), topic: topic.name.clone() }, skipped))
     }
 
-    /// Waits up to `timeout` for the next record or partition end.
-    pub fn poll(&mut self, timeout: Duration) -> Result<Polled> {
-        match self.consumer.poll(timeout) {
-            None => match self.ctx.fatal() {
-                Some(why) => Err(self.cluster.unreachable(Some(why))),
-                None => Ok(Polled::Nothing),
-            },
-            Some(Ok(m)) => Ok(Polled::Record(NetRecord::from_message(&m))),
-            Some(Err(KafkaError::PartitionEOF(p))) => Ok(Polled::End(p)),
-            Some(Err(e)) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::OffsetOutOfRange) => {
-                Err(Error::Invalid(format!("{}: {}", self.topic, e)))
+    /// Waits up to `timeout` for records, then hands each record and partition end fetched
+    /// so far to `on`, in order (a batch at the most), and returns how many it handed (none
+    /// when the wait ran out). A fetch error ends the batch with that error.
+    pub fn poll_batch(&mut self, timeout: Duration, on: &mut dyn FnMut(Fetched<'_>) -> Result<()>) -> Result<usize> {
+        let (cluster, topic) = (&self.cluster, &self.topic);
+        let n = self.fetch.next_batch(timeout, &mut |f| match f {
+            Fetched::Failed(e) if e.rdkafka_error_code() == Some(RDKafkaErrorCode::OffsetOutOfRange) => {
+                Err(Error::Invalid(format!("{}: {}", topic, e)))
             }
-            Some(Err(e)) => Err(self.cluster.error(&format!("cannot read topic '{}'", self.topic), e)),
+            Fetched::Failed(e) => Err(cluster.error(&format!("cannot read topic '{}'", topic), e)),
+            f => on(f),
+        })?;
+        // The consumer's own queue holds its events: errors (a fatal one is kept by the
+        // context) and logs. Its partitions' messages all go to the fetch queue.
+        if let Some(Err(e)) = self.consumer.poll(Duration::ZERO) {
+            return Err(self.cluster.error(&format!("cannot read topic '{}'", self.topic), e));
         }
+        if n == 0 {
+            if let Some(why) = self.ctx.fatal() {
+                return Err(self.cluster.unreachable(Some(why)));
+            }
+        }
+        Ok(n)
     }
 }
 
@@ -234,34 +241,39 @@ pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_
     let skipped_parts = skipped.len();
     let mut open: BTreeSet<i32> = partitions.iter().copied().collect();
     let mut left = s.count;
-    let mut scratch = Vec::new();
     loop {
         if left == Some(0) || (s.exit_at_end && open.len() <= skipped_parts) || open.is_empty() {
             return Ok(());
         }
-        match consumer.poll(Duration::from_millis(200))? {
-            Polled::Nothing => on(ReadEvent::Idle)?,
-            Polled::End(p) => {
-                if s.exit_at_end {
-                    open.remove(&p);
+        let mut ended = false;
+        let n = consumer.poll_batch(Duration::from_millis(200), &mut |f| {
+            match f {
+                Fetched::End(p) => {
+                    ended = true;
+                    if s.exit_at_end {
+                        open.remove(&p);
+                    }
                 }
-                on(ReadEvent::Idle)?;
+                // Records after the count or a partition's stop, fetched in the same batch,
+                // are left unread.
+                Fetched::Record(p, r) if left != Some(0) && open.contains(&p) => {
+                    if s.stop_ms.is_some_and(|stop| r.timestamp >= stop) {
+                        // -o e@TIME: this partition stops before its first record at or after TIME.
+                        open.remove(&p);
+                    } else {
+                        on(ReadEvent::Record(&t.name, p, r))?;
+                        if let Some(n) = left.as_mut() {
+                            *n -= 1;
+                        }
+                    }
+                }
+                Fetched::Record(..) | Fetched::Failed(_) => {}
             }
-            Polled::Record(r) => {
-                if !open.contains(&r.partition) {
-                    continue;
-                }
-                if s.stop_ms.is_some_and(|stop| r.timestamp >= stop) {
-                    // -o e@TIME: this partition stops before its first record at or after TIME.
-                    open.remove(&r.partition);
-                    continue;
-                }
-                let rec = r.as_record_ref(&mut scratch);
-                on(ReadEvent::Record(&t.name, r.partition, &rec))?;
-                if let Some(n) = left.as_mut() {
-                    *n -= 1;
-                }
-            }
+            Ok(())
+        })?;
+        // Caught up with a partition, or nothing came: a moment to flush.
+        if n == 0 || ended {
+            on(ReadEvent::Idle)?;
         }
     }
 }

@@ -1,8 +1,9 @@
 //! librdkafka admin requests that rust-rdkafka 0.39 does not wrap, called through its C API
 //! (`rdkafka::bindings`, i.e. rdkafka-sys): list and describe consumer groups (KIP-848 groups
 //! included, which the classic DescribeGroups shows as Dead), list, alter and delete a group's
-//! committed offsets, and IncrementalAlterConfigs. This file is the only unsafe code of
-//! [`crate::kafka`]; everything it returns is owned Rust data.
+//! committed offsets, and IncrementalAlterConfigs; and [`FetchQueue`], a consumer's fetched
+//! messages read a batch at a time. This file is the only unsafe code of [`crate::kafka`];
+//! everything it returns is owned Rust data, or borrowed for the length of a callback.
 //!
 //! Every request follows one pattern, librdkafka's own for its admin API: a queue of our own,
 //! admin options with the request timeout, the request (librdkafka copies its arguments, so they
@@ -12,12 +13,15 @@
 
 use super::{Cluster, KlogContext};
 use crate::error::{Error, Result};
+use crate::record::{HeadersRef, RecordRef};
 use crate::TopicPartition;
 use rdkafka::admin::AdminClient;
 use rdkafka::bindings as rd;
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::KafkaError;
 use rdkafka::types::RDKafkaErrorCode;
 use std::ffi::{CStr, CString};
-use std::os::raw::c_char;
+use std::os::raw::{c_char, c_void};
 use std::time::{Duration, Instant};
 
 /// A broker's refusal of (part of) a request: its error code and message.
@@ -147,6 +151,164 @@ unsafe fn array<'a, T>(p: *mut *const T, cnt: usize) -> &'a [*const T] {
     } else {
         // SAFETY: the caller's contract.
         unsafe { std::slice::from_raw_parts(p, cnt) }
+    }
+}
+
+/// How many messages one [`FetchQueue::next_batch`] takes at the most.
+const FETCH_BATCH: usize = 1024;
+
+/// The fetched messages of a consumer's partitions, read a batch at a time with
+/// `rd_kafka_consume_batch_queue`: one queue lock round and one clock reading per batch where
+/// rust-rdkafka's poll wraps every message in an event of its own (a third of a consumer's CPU
+/// time at 100-byte records).
+///
+/// The partitions' fetch queues are forwarded to a queue of the consumer's own before they are
+/// assigned; librdkafka keeps a forwarding the application set (`RD_KAFKA_Q_F_FWD_APP`) when
+/// the assignment starts fetching, so every message of those partitions arrives here, and the
+/// consumer's main queue keeps only its events (errors, logs), served by its own poll.
+pub(crate) struct FetchQueue {
+    queue: Queue,
+    /// The messages of the batch being handed out; destroyed when it is done, or on drop.
+    batch: Vec<*mut rd::rd_kafka_message_t>,
+    /// The headers of the message being handed out, in a record's header layout.
+    headers: Vec<u8>,
+}
+
+/// One message of a fetch batch, borrowed until the callback returns.
+pub enum Fetched<'a> {
+    /// A record of the partition.
+    Record(i32, &'a RecordRef<'a>),
+    /// The partition has no more records for now.
+    End(i32),
+    /// Fetching failed (librdkafka's error for the message, as rust-rdkafka reports it).
+    Failed(KafkaError),
+}
+
+impl FetchQueue {
+    /// Forwards `partitions` of `topic` to a new queue; call it before they are assigned.
+    pub(crate) fn forward(consumer: &BaseConsumer<KlogContext>, topic: &str, partitions: &[i32]) -> Result<FetchQueue> {
+        let rk = consumer.client().native_ptr();
+        let name = cstring("topic", topic)?;
+        // SAFETY: `rk` is the consumer's live handle; the queue is destroyed once, by its guard.
+        let queue = Queue(unsafe { rd::rd_kafka_queue_new(rk) });
+        for &p in partitions {
+            // SAFETY: as above; `name` outlives the call, which copies it.
+            let part = unsafe { rd::rd_kafka_queue_get_partition(rk, name.as_ptr(), p) };
+            if part.is_null() {
+                return Err(Error::Invalid(format!("cannot read partition {} of topic '{}'", p, topic)));
+            }
+            let part = Queue(part);
+            // SAFETY: both queues are live; the forwarding keeps its own reference to `queue`.
+            unsafe { rd::rd_kafka_queue_forward(part.0, queue.0) };
+        }
+        Ok(FetchQueue { queue, batch: Vec::with_capacity(FETCH_BATCH), headers: Vec::new() })
+    }
+
+    /// Waits up to `timeout` for messages, then hands every one that came (up to a batch) to
+    /// `on`, in order, and returns how many came. An error from `on` is returned once the batch
+    /// is freed; the messages after it are dropped.
+    pub(crate) fn next_batch(
+        &mut self,
+        timeout: Duration,
+        on: &mut dyn FnMut(Fetched<'_>) -> Result<()>,
+    ) -> Result<usize> {
+        self.release();
+        // What is queued now, without waiting; else the first message to come within
+        // `timeout` and what came with it. (One call with the timeout would wait for a
+        // whole batch.)
+        self.take(0, FETCH_BATCH)?;
+        if self.batch.is_empty() && !timeout.is_zero() {
+            self.take(timeout.as_millis().clamp(1, i32::MAX as u128) as i32, 1)?;
+            if !self.batch.is_empty() {
+                self.take(0, FETCH_BATCH - 1)?;
+            }
+        }
+        let n = self.batch.len();
+        let mut result = Ok(());
+        for &m in &self.batch {
+            // SAFETY: `m` is a live message of this batch, destroyed only after this loop.
+            result = unsafe { hand_out(m, &mut self.headers, on) };
+            if result.is_err() {
+                break;
+            }
+        }
+        self.release();
+        result.map(|()| n)
+    }
+
+    /// Appends up to `max` messages to the batch, waiting up to `ms` for them to come.
+    fn take(&mut self, ms: i32, max: usize) -> Result<()> {
+        let have = self.batch.len();
+        let max = max.min(self.batch.capacity() - have);
+        // SAFETY: the array has room for `max` more pointers, which librdkafka fills up to the
+        // count it returns; each message is ours to destroy.
+        let n = unsafe { rd::rd_kafka_consume_batch_queue(self.queue.0, ms, self.batch.as_mut_ptr().add(have), max) };
+        if n < 0 {
+            return Err(Error::Invalid("cannot read the fetched messages (librdkafka refused the queue)".into()));
+        }
+        // SAFETY: librdkafka initialised the `n` entries after the first `have`.
+        unsafe { self.batch.set_len(have + n as usize) };
+        Ok(())
+    }
+
+    /// Destroys the messages of the last batch.
+    fn release(&mut self) {
+        for m in self.batch.drain(..) {
+            // SAFETY: returned by rd_kafka_consume_batch_queue, destroyed once, here.
+            unsafe { rd::rd_kafka_message_destroy(m) };
+        }
+    }
+}
+
+impl Drop for FetchQueue {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+/// Hands message `m` to `on`: a record borrowing its bytes, a partition's end, or an error.
+///
+/// # Safety
+/// `m` is a live message returned by `rd_kafka_consume_batch_queue`.
+unsafe fn hand_out(
+    m: *mut rd::rd_kafka_message_t,
+    headers: &mut Vec<u8>,
+    on: &mut dyn FnMut(Fetched<'_>) -> Result<()>,
+) -> Result<()> {
+    // SAFETY: the caller's contract; a message's pointers stay valid while it lives.
+    unsafe {
+        let msg = &*m;
+        match msg.err {
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => {}
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__PARTITION_EOF => return on(Fetched::End(msg.partition)),
+            e => return on(Fetched::Failed(KafkaError::MessageConsumption(e.into()))),
+        }
+        let bytes =
+            |p: *mut c_void, len: usize| (!p.is_null()).then(|| std::slice::from_raw_parts(p as *const u8, len));
+        let mut hs: Vec<(&[u8], Option<&[u8]>)> = Vec::new();
+        let mut list = std::ptr::null_mut();
+        if rd::rd_kafka_message_headers(m, &mut list) == rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR {
+            let mut i = 0;
+            loop {
+                let (mut name, mut value, mut size) = (std::ptr::null(), std::ptr::null(), 0usize);
+                if rd::rd_kafka_header_get_all(list, i, &mut name, &mut value, &mut size)
+                    != rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR
+                {
+                    break;
+                }
+                // Header keys are C strings in librdkafka, taken as the bytes they are.
+                hs.push((CStr::from_ptr(name).to_bytes(), bytes(value as *mut c_void, size)));
+                i += 1;
+            }
+        }
+        let record = RecordRef {
+            offset: msg.offset,
+            timestamp: rd::rd_kafka_message_timestamp(m, std::ptr::null_mut()),
+            key: bytes(msg.key, msg.key_len),
+            value: bytes(msg.payload, msg.len),
+            headers: HeadersRef::encode(&hs, headers),
+        };
+        on(Fetched::Record(msg.partition, &record))
     }
 }
 

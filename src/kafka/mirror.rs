@@ -16,7 +16,7 @@
 //! Invariant in both directions: the destination holds exactly the source's committed records
 //! below the recorded progress, once each, in order, per partition.
 
-use super::{Cluster, KlogContext, NetConsumer, Polled, StartAt, TopicInfo};
+use super::{Cluster, Fetched, KlogContext, NetConsumer, StartAt, TopicInfo};
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::{Error, Result};
 use crate::log::AppendMode;
@@ -245,21 +245,24 @@ fn read_progress(cluster: &Cluster, source: &str, topic: &str) -> Result<BTreeMa
     let mut out = BTreeMap::new();
     let deadline = Instant::now() + cluster.timeout;
     while !open.is_empty() {
-        match c.poll(Duration::from_millis(200))? {
-            Polled::Record(r) => {
-                let key = String::from_utf8_lossy(r.key.as_deref().unwrap_or_default()).into_owned();
-                if let Some(p) = key.strip_prefix(&prefix).and_then(|p| p.parse::<i32>().ok()) {
-                    match r.value.as_deref().map(String::from_utf8_lossy).and_then(|v| v.parse::<i64>().ok()) {
-                        Some(o) => out.insert(p, o),
-                        None => out.remove(&p),
-                    };
+        let n = c.poll_batch(Duration::from_millis(200), &mut |f| {
+            match f {
+                Fetched::Record(_, r) => {
+                    let key = String::from_utf8_lossy(r.key.unwrap_or_default());
+                    if let Some(p) = key.strip_prefix(&prefix).and_then(|p| p.parse::<i32>().ok()) {
+                        match r.value.map(String::from_utf8_lossy).and_then(|v| v.parse::<i64>().ok()) {
+                            Some(o) => out.insert(p, o),
+                            None => out.remove(&p),
+                        };
+                    }
                 }
+                Fetched::End(p) => open.retain(|&q| q != p),
+                Fetched::Failed(_) => {}
             }
-            Polled::End(p) => open.retain(|&q| q != p),
-            Polled::Nothing if Instant::now() > deadline => {
-                return Err(cluster.unreachable(Some(format!("reading {} did not reach its end", PROGRESS_TOPIC))));
-            }
-            Polled::Nothing => {}
+            Ok(())
+        })?;
+        if n == 0 && Instant::now() > deadline {
+            return Err(cluster.unreachable(Some(format!("reading {} did not reach its end", PROGRESS_TOPIC))));
         }
     }
     Ok(out)
@@ -373,18 +376,18 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
                 continue;
             }
             let part = parts.get_mut(p).expect("a consumer per partition");
-            for _ in 0..1000 {
-                match consumer.poll(Duration::from_millis(if idle { 50 } else { 0 }))? {
-                    Polled::Record(r) => {
-                        idle = false;
-                        let hs: Vec<(&[u8], Option<&[u8]>)> =
-                            r.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
+            let (mut ended, mut copied) = (false, false);
+            let wait = Duration::from_millis(if idle { 50 } else { 0 });
+            consumer.poll_batch(wait, &mut |f| {
+                match f {
+                    Fetched::Record(_, r) => {
+                        copied = true;
+                        let hs: Vec<(&[u8], Option<&[u8]>)> = r.headers.iter().collect();
                         // A batch holds consecutive offsets: a gap starts a new one; so does a
                         // record that would make the batch too large.
                         if !part.b.is_empty()
                             && (r.offset != part.base + part.pending
-                                || part.b.size_bytes()
-                                    + part.b.next_record_size(r.timestamp, r.key.as_deref(), r.value.as_deref(), &hs)
+                                || part.b.size_bytes() + part.b.next_record_size(r.timestamp, r.key, r.value, &hs)
                                     > batch_bytes_max)
                         {
                             part.seal()?;
@@ -392,24 +395,27 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
                         if part.b.is_empty() {
                             part.base = r.offset;
                         }
-                        part.b.push(r.timestamp, r.key.as_deref(), r.value.as_deref(), &hs);
+                        part.b.push(r.timestamp, r.key, r.value, &hs);
                         part.pending += 1;
                         part.copy.records += 1;
                         part.copy.to = r.offset + 1;
                         report.records += 1;
-                        report.bytes +=
-                            (r.key.as_ref().map_or(0, Vec::len) + r.value.as_ref().map_or(0, Vec::len)) as u64;
+                        report.bytes += (r.key.map_or(0, <[u8]>::len) + r.value.map_or(0, <[u8]>::len)) as u64;
                         since_sync += 1;
                     }
-                    Polled::End(_) => {
-                        part.seal()?;
-                        part.w.flush()?;
-                        if !run.follow {
-                            open.retain(|q| q != p);
-                        }
-                        break;
-                    }
-                    Polled::Nothing => break,
+                    Fetched::End(_) => ended = true,
+                    Fetched::Failed(_) => {}
+                }
+                Ok(())
+            })?;
+            if copied {
+                idle = false;
+            }
+            if ended {
+                part.seal()?;
+                part.w.flush()?;
+                if !run.follow {
+                    open.retain(|q| q != p);
                 }
             }
         }

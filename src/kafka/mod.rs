@@ -17,7 +17,7 @@ pub mod mirror;
 mod produce;
 
 pub use admin::{check_topic_change, PartitionOffsets};
-pub use consume::{read, NetConsumer, NetRecord, Polled, ReadEvent, ReadSettings, StartAt};
+pub use consume::{read, Fetched, NetConsumer, NetRecord, ReadEvent, ReadSettings, StartAt};
 pub use group::{MemberConfig, MemberPoll, NetMember};
 pub use produce::{Delivered, NetProducer};
 
