@@ -9,7 +9,7 @@
 #                     fresh one-partition topic per command and round:
 #                       kcat -b B -P -t T -p 0 < input            (librdkafka's acks=all)
 #                       klog mirror T --from DIR --to kafka://B   (acks=all, idempotent, one
-#                         transaction per 20,000 records with its progress record; the progress
+#                         transaction per 1,000,000 records with its progress record; the progress
 #                         topic klog-mirror-progress is made fresh each round too, so the mirror
 #                         copies everything instead of resuming)
 #   from the cluster  the same records from one topic filled once (by kcat), to its end:

@@ -74,6 +74,10 @@ pub use super::ffi::Fetched;
 pub(super) const FETCH_QUEUE_BACKOFF_MS: &str = "10";
 /// klog's default `fetch.wait.max.ms` (librdkafka's and Kafka's is 500).
 pub(super) const FETCH_WAIT_MAX_MS: &str = "100";
+/// `fetch.wait.max.ms` of a consumer that stops at the partitions' end: it learns the end from
+/// the empty fetch after the last records, held this long by the broker. (Following consumers
+/// keep [`FETCH_WAIT_MAX_MS`]: an idle one sends a fetch per partition leader this often.)
+const FETCH_WAIT_TO_END_MS: &str = "10";
 
 pub struct NetConsumer {
     // Before `consumer`: its messages are destroyed before the consumer that fetched them.
@@ -88,12 +92,14 @@ impl NetConsumer {
     /// A consumer of `partitions` of `topic`, each from `start`. `isolation` is Kafka's
     /// `isolation.level` (read_uncommitted, Kafka's default, or read_committed). Partitions out
     /// of range for an absolute offset are returned as errors, one per partition, and left out.
+    /// `to_end`: the caller stops at the partitions' end, and wants to learn it early.
     pub fn assign(
         cluster: &Cluster,
         topic: &TopicInfo,
         partitions: &[i32],
         start: StartAt,
         isolation: &str,
+        to_end: bool,
     ) -> Result<(NetConsumer, Vec<Error>)> {
         let ctx = KlogContext::default();
         let consumer: BaseConsumer<KlogContext> = cluster
@@ -108,9 +114,8 @@ impl NetConsumer {
                 // queued.min.messages (100,000) are waiting for the application: at its default
                 // of 1 s a consumer reading a long partition stalls every 100,000 records.
                 ("fetch.queue.backoff.ms", FETCH_QUEUE_BACKOFF_MS),
-                // How long the broker holds a fetch with nothing new: `-e` learns the end from the
-                // empty fetch after the last records, so this is the wait before `-e` exits.
-                ("fetch.wait.max.ms", FETCH_WAIT_MAX_MS),
+                // How long the broker holds a fetch with nothing new.
+                ("fetch.wait.max.ms", if to_end { FETCH_WAIT_TO_END_MS } else { FETCH_WAIT_MAX_MS }),
             ])
             .create_with_context(ctx.clone())
             .map_err(|e| cluster.error("cannot create a consumer", e))?;
@@ -231,7 +236,7 @@ pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_
         Isolation::ReadUncommitted => "read_uncommitted",
         Isolation::ReadCommitted => "read_committed",
     };
-    let (mut consumer, skipped) = NetConsumer::assign(cluster, &t, &partitions, s.start, isolation)?;
+    let (mut consumer, skipped) = NetConsumer::assign(cluster, &t, &partitions, s.start, isolation, s.exit_at_end)?;
     if !skipped.is_empty() && skipped.len() == partitions.len() {
         return Err(skipped.into_iter().next().expect("not empty"));
     }

@@ -34,11 +34,11 @@ pub const PROGRESS_TOPIC: &str = "klog-mirror-progress";
 /// Towards a directory: records per fsync at the most.
 const CHUNK_RECORDS: usize = 20_000;
 /// Towards a cluster: records per transaction at the most. A commit waits until every record of
-/// the transaction is acknowledged, emptying the producer's pipeline, so transactions are larger
-/// than the directory's chunks: a killed mirror redoes at most one.
-const TXN_RECORDS: usize = 250_000;
+/// the transaction is acknowledged, emptying the producer's pipeline (about 0.1 s each time), so
+/// transactions are much larger than the directory's chunks: a killed mirror redoes at most one.
+const TXN_RECORDS: usize = 1_000_000;
 /// Towards a cluster: bytes per transaction at the most.
-const TXN_BYTES: usize = 64 << 20;
+const TXN_BYTES: usize = 128 << 20;
 /// Towards a directory: the largest batch written (smaller when the topic's max.message.bytes is).
 const BATCH_BYTES_MAX: usize = 1 << 20;
 
@@ -140,23 +140,27 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
                         if r.offset < start {
                             continue;
                         }
-                        let mut hs = OwnedHeaders::new_with_capacity(r.headers.len());
-                        for (k, v) in r.headers.iter() {
-                            let key = std::str::from_utf8(k).map_err(|_| {
-                                Error::Invalid(format!(
-                                    "{}-{} offset {}: a header key is not UTF-8, which a Kafka cluster cannot take",
-                                    topic.name, p, r.offset
-                                ))
-                            })?;
-                            hs = hs.insert(Header { key, value: v });
-                        }
                         let to = match (run.repartition, r.key) {
                             (false, _) => p,
                             (true, Some(k)) => crate::partitioner::partition_for_key(k, target_partitions),
                             (true, None) => p % target_partitions,
                         };
                         let mut rec: BaseRecord<'_, [u8], [u8]> =
-                            BaseRecord::to(&topic.name).partition(to).timestamp(r.timestamp).headers(hs);
+                            BaseRecord::to(&topic.name).partition(to).timestamp(r.timestamp);
+                        // No header list for a record without headers: librdkafka would allocate one.
+                        if !r.headers.is_empty() {
+                            let mut hs = OwnedHeaders::new_with_capacity(r.headers.len());
+                            for (k, v) in r.headers.iter() {
+                                let key = std::str::from_utf8(k).map_err(|_| {
+                                    Error::Invalid(format!(
+                                        "{}-{} offset {}: a header key is not UTF-8, which a Kafka cluster cannot take",
+                                        topic.name, p, r.offset
+                                    ))
+                                })?;
+                                hs = hs.insert(Header { key, value: v });
+                            }
+                            rec = rec.headers(hs);
+                        }
                         if let Some(k) = r.key {
                             rec = rec.key(k);
                         }
@@ -238,7 +242,7 @@ fn send<K: rdkafka::message::ToBytes + ?Sized, V: rdkafka::message::ToBytes + ?S
 fn read_progress(cluster: &Cluster, source: &str, topic: &str) -> Result<BTreeMap<i32, i64>> {
     let info = cluster.topic(PROGRESS_TOPIC)?;
     let parts: Vec<i32> = info.partitions.iter().map(|p| p.partition).collect();
-    let (mut c, _) = NetConsumer::assign(cluster, &info, &parts, StartAt::Beginning, "read_committed")?;
+    let (mut c, _) = NetConsumer::assign(cluster, &info, &parts, StartAt::Beginning, "read_committed", true)?;
     let marks = cluster.watermarks(&info)?;
     let mut open: Vec<i32> = marks.iter().filter(|(_, lo, hi)| hi > lo).map(|(p, _, _)| *p).collect();
     let prefix = format!("{}\t{}\t", source, topic);
@@ -362,7 +366,8 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
     let mut open: Vec<i32> = parts.keys().copied().collect();
     let mut consumers = Vec::new();
     for (p, from) in &starts {
-        let (c, skipped) = NetConsumer::assign(cluster, &info, &[*p], StartAt::Offset(*from), "read_committed")?;
+        let (c, skipped) =
+            NetConsumer::assign(cluster, &info, &[*p], StartAt::Offset(*from), "read_committed", !run.follow)?;
         if let Some(e) = skipped.into_iter().next() {
             return Err(e);
         }
