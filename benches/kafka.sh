@@ -26,9 +26,9 @@
 #
 # What the ratios compare: whole processes, start-up included (for the JVM tools that is about
 # 0.5 s of every run). kcat is Debian's (librdkafka 2.0.2 of bookworm); klog links the
-# librdkafka its rdkafka crate bundles (2.12), with klog's defaults: fetch.wait.max.ms=100 and
-# fetch.queue.backoff.ms=10 for consume (librdkafka's are 500 and 1000; kcat -e pays the 500 ms
-# of the last, empty fetch once per run), reconnect.backoff.ms=20 for every client (librdkafka
+# librdkafka its rdkafka crate bundles (2.12), with klog's defaults: fetch.wait.max.ms=10 (100
+# with -f) and fetch.queue.backoff.ms=10 for consume (librdkafka's are 500 and 1000; kcat -e pays
+# the 500 ms of the last, empty fetch once per run), fetched messages read 1,024 at a time, reconnect.backoff.ms=20 for every client (librdkafka
 # 2.10+ drops the bootstrap connection under a metadata request in flight, whose retry waits
 # reconnect.backoff.ms / 2 for a new connection; librdkafka 2.0.2 keeps the connection), linger.ms
 # and batch sizes as librdkafka's defaults.
