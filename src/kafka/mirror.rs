@@ -104,6 +104,18 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
         ])
         .create_with_context(KlogContext::default())
         .map_err(|e| cluster.error("cannot create a producer", e))?;
+    // Connections first: librdkafka looks for the transaction coordinator through any broker it
+    // is connected to, and when there is none it tries again only 500 ms later. A new client's
+    // one connection is to the bootstrap address, which librdkafka 2.10+ drops as soon as a
+    // metadata response names the real brokers; a just-created producer paid those 500 ms in
+    // about half of its runs. The second metadata request is answered by a real broker, so that
+    // one is connected when the search for the coordinator starts.
+    let ctx = producer.context().clone();
+    for _ in 0..2 {
+        cluster.bounded(&ctx, "cannot read metadata", |t| {
+            producer.client().fetch_metadata(Some(PROGRESS_TOPIC), t).map(|_| ())
+        })?;
+    }
     producer.init_transactions(cluster.timeout).map_err(|e| cluster.error("cannot start transactions", e))?;
     let mut report = MirrorReport { topic: topic.name.clone(), ..Default::default() };
     let partitions: Vec<i32> = dd.existing_partitions(topic)?;
