@@ -107,6 +107,28 @@ impl Member {
         )
     }
 
+    /// The partitions held now, from every `assigned` and `revoked` line of -v in turn (an
+    /// incremental rebalance, as KIP-848's, names only what changes).
+    fn holding(&self) -> BTreeSet<i32> {
+        let mut held = BTreeSet::new();
+        for line in self.err().lines() {
+            let (list, add) = match (line.split(": assigned ").nth(1), line.split(": revoked ").nth(1)) {
+                (Some(l), _) => (l, true),
+                (_, Some(l)) => (l, false),
+                _ => continue,
+            };
+            for p in list.split(", ").filter(|s| !s.is_empty()) {
+                let p: i32 = p.rsplit('-').next().unwrap().parse().unwrap();
+                if add {
+                    held.insert(p);
+                } else {
+                    held.remove(&p);
+                }
+            }
+        }
+        held
+    }
+
     fn signal(&self, sig: i32) {
         // SAFETY: kill(2) on our own unreaped child.
         unsafe { libc::kill(self.child.0.id() as i32, sig) };
@@ -420,4 +442,32 @@ fn group_members_on_a_real_kafka_cluster() {
     net_ok(b, &["produce", "t", "--input", "json"], binary_records(575..580).as_bytes());
     let more = net_ok(b, &[&kip[..], &["consume", "t", "--group", "g848", "-e", "--json"]].concat(), b"");
     assert_eq!(more.lines().count(), 5, "{more}");
+
+    // 9. Two KIP-848 members share the partitions; one is killed with SIGKILL and the other
+    //    takes its partitions over once the broker's session timeout (6 s on this broker:
+    //    group.consumer.session.timeout.ms) expires it. Every record is read, at least once.
+    let follow =
+        [&kip[..], &["consume", "t", "--group", "g848b", "--reset", "earliest", "-f", "--json", "-v"]].concat();
+    let mut k1 = Member::start(dir, "kip1", b, &follow);
+    let mut k2 = Member::start(dir, "kip2", b, &follow);
+    wait_until("the two KIP-848 members share the partitions", LONG, || {
+        let (x, y) = (k1.holding(), k2.holding());
+        !x.is_empty() && !y.is_empty() && x.len() + y.len() == 4 && x.is_disjoint(&y)
+    });
+    let seen = |x: &Member, y: &Member| {
+        let mut s: BTreeSet<(i64, i64)> = by_position(&x.out()).keys().copied().collect();
+        s.extend(by_position(&y.out()).keys().copied());
+        s
+    };
+    wait_until("the two read the 580 records", LONG, || seen(&k1, &k2).len() == 580);
+    k1.kill9();
+    net_ok(b, &["produce", "t", "--input", "json"], binary_records(580..640).as_bytes());
+    wait_until("the survivor holds every partition", LONG, || k2.holding().len() == 4);
+    wait_until("the two read all 640 records", LONG, || seen(&k1, &k2).len() == 640);
+    let plain = by_position(&net_ok(b, &["consume", "t", "-e", "--json"], b""));
+    assert_eq!(seen(&k1, &k2), plain.keys().copied().collect::<BTreeSet<_>>(), "at least once, every record");
+    wait_committed_at_end(&broker, "g848b", "t", 4, 640);
+    k2.signal(libc::SIGTERM);
+    assert_eq!(k2.wait_exit("the KIP-848 survivor to exit on SIGTERM"), 0, "{}", k2.err());
+    assert!(!k2.err().contains("panicked"), "{}", k2.err());
 }

@@ -186,6 +186,10 @@ impl Broker {
              share.coordinator.state.topic.replication.factor=1\n\
              share.coordinator.state.topic.min.isr=1\n\
              group.initial.rebalance.delay.ms=0\n\
+             group.consumer.session.timeout.ms=6000\n\
+             group.consumer.min.session.timeout.ms=6000\n\
+             group.consumer.heartbeat.interval.ms=1000\n\
+             group.consumer.min.heartbeat.interval.ms=1000\n\
              log.retention.ms=-1\n\
              offsets.retention.minutes=5256000\n\
              log.cleaner.backoff.ms=1000\n\
