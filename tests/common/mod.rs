@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cluster;
+pub mod groups;
 pub mod kafka;
 pub mod process;
 
