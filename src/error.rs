@@ -38,6 +38,10 @@ pub enum Error {
     },
     /// A controller's decision under a controller epoch the store has left behind.
     StaleControllerEpoch { epoch: crate::ControllerEpoch, current: crate::ControllerEpoch, store: PathBuf },
+    /// A running controller (process `pid`) elected at controller epoch `epoch`, which the store
+    /// has left behind for `current`: another controller was elected since, and this one must
+    /// stop.
+    StaleController { pid: u32, epoch: crate::ControllerEpoch, current: crate::ControllerEpoch },
     /// An offset outside a partition's valid range `start..end`.
     OffsetOutOfRange { topic: String, partition: i32, offset: i64, start: i64, end: i64 },
     /// A topic config that does not exist (`value` None) or a value it does not accept.
@@ -170,6 +174,11 @@ impl fmt::Display for Error {
                 epoch,
                 store.display(),
                 current
+            ),
+            Error::StaleController { pid, epoch, current } => write!(
+                f,
+                "stale controller epoch: this controller (pid {}) was elected at controller epoch {}, the store is at {}",
+                pid, epoch, current
             ),
             Error::OffsetOutOfRange { topic, partition, offset, start, end } => write!(
                 f,
@@ -393,6 +402,14 @@ mod tests {
             (
                 Error::NoResetOffset { group: "g".into(), tp: None, why: "has no committed offset".into() },
                 "group g: a partition has no committed offset",
+            ),
+            (
+                Error::StaleController {
+                    pid: 42,
+                    epoch: crate::ControllerEpoch(1),
+                    current: crate::ControllerEpoch(2),
+                },
+                "stale controller epoch: this controller (pid 42) was elected at controller epoch 1, the store is at 2",
             ),
             (
                 Error::Locked { what: "partition t-0".into(), path: p("/d/.klog/l"), waited_ms: 30 },

@@ -212,7 +212,8 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::Conflict(_)
         | Error::Locked { .. }
         | Error::StaleLeaderEpoch { .. }
-        | Error::StaleControllerEpoch { .. } => (EXIT_CONFLICT, none()),
+        | Error::StaleControllerEpoch { .. }
+        | Error::StaleController { .. } => (EXIT_CONFLICT, none()),
         Error::TopicNotFound { topic, place: Place::DataDir(_) } => {
             (EXIT_FAILURE, format!(" (create it with `klog topic create {}`)", topic))
         }
