@@ -9,7 +9,7 @@
 use super::catalog::Catalog;
 use super::Location;
 use crate::datadir::DataDir;
-use crate::error::{Error, Result};
+use crate::error::{Error, Place, Result};
 use crate::group::list_groups;
 use crate::group::member::{self, GroupState};
 use crate::group::offsets::{self, group_dir, Change, GroupOffsets};
@@ -102,12 +102,13 @@ impl GroupAdmin {
         if let Some(s) = member::read_state(&group_dir(dd, group))? {
             let live = member::live_members(&group_dir(dd, group), &s)?;
             if !live.is_empty() {
-                return Err(Error::Conflict(format!(
-                    "group '{}' has {} live member(s) ({}); stop them first",
-                    group,
-                    live.len(),
-                    live.join(", ")
-                )));
+                return Err(Error::GroupHasMembers {
+                    group: group.to_string(),
+                    members: live,
+                    topic: None,
+                    kafka: None,
+                    state: None,
+                });
             }
         }
         Ok(())
@@ -260,7 +261,11 @@ impl Groups for GroupAdmin {
         let changes: Vec<Change> =
             committed.keys().filter(|tp| tp.topic == topic).map(|tp| Change::Delete(tp.clone())).collect();
         if changes.is_empty() {
-            return Err(Error::NotFound(format!("group '{}' has no offsets for topic '{}'", group, topic)));
+            return Err(Error::NoGroupOffsets {
+                group: group.to_string(),
+                topic: topic.to_string(),
+                place: Place::DataDir(dd.root().to_path_buf()),
+            });
         }
         offsets::commit(&dd, group, &changes)?;
         Ok(changes.len())

@@ -282,7 +282,11 @@ pub fn delete_records(at: &Location, topic: &str, p: i32, offset: i64) -> Result
     if let Some((store, snap)) = at.cluster_topic(topic)? {
         let ps = snap.partition(topic, p)?;
         if ps.leader < 0 {
-            return Err(Error::NotFound(format!("{}-{} is offline (no leader)", topic, p)));
+            return Err(Error::NoLeader {
+                topic: topic.to_string(),
+                partition: p,
+                needed_for: crate::error::LeaderFor::DeleteRecords,
+            });
         }
         let leader = crate::replica::broker_dir(&snap, ps.leader, at.lock_timeout)?;
         let t = leader.topic(topic)?;

@@ -213,7 +213,10 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::Locked { .. }
         | Error::StaleLeaderEpoch { .. }
         | Error::StaleControllerEpoch { .. }
-        | Error::StaleController { .. } => (EXIT_CONFLICT, none()),
+        | Error::StaleController { .. }
+        | Error::ControllerRunning { .. }
+        | Error::GroupHasMembers { .. }
+        | Error::GroupProtocol { .. } => (EXIT_CONFLICT, none()),
         Error::TopicNotFound { topic, place: Place::DataDir(_) } => {
             (EXIT_FAILURE, format!(" (create it with `klog topic create {}`)", topic))
         }
@@ -251,6 +254,11 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::TopicCollision { .. }
         | Error::PartitionCountDecrease { .. }
         | Error::GroupNotFound { .. }
+        | Error::NoLeader { .. }
+        | Error::NoLeaderInTime { .. }
+        | Error::BrokerUnavailable { .. }
+        | Error::NoGroupOffsets { .. }
+        | Error::DataDirGone { .. }
         | Error::Invalid(_)
         | Error::NotFound(_)
         | Error::Corrupt { .. }

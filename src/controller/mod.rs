@@ -175,7 +175,7 @@ pub fn acquire(
             return Ok(c);
         }
         if give_up() {
-            return Err(Error::Conflict(format!("another controller holds {}", controller_lock_path(store).display())));
+            return Err(Error::ControllerRunning { lock: controller_lock_path(store) });
         }
         std::thread::sleep(poll);
     }

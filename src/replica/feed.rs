@@ -261,7 +261,11 @@ fn open_leader(
     lock_timeout: Duration,
 ) -> Result<(DataDir, PartitionReader, i64)> {
     if leader < 0 {
-        return Err(crate::Error::NotFound(format!("{}-{} is offline (no leader in the ISR)", topic.name, partition)));
+        return Err(crate::Error::NoLeader {
+            topic: topic.name.clone(),
+            partition,
+            needed_for: crate::error::LeaderFor::Read,
+        });
     }
     let dd = broker_dir(snap, leader, lock_timeout)?;
     let reader = dd.open_reader(topic, partition)?;

@@ -221,9 +221,7 @@ pub fn replicate_partition_with_progress(
 /// Opens broker `id`'s data directory and checks that it is that broker of this cluster.
 pub fn broker_dir(snap: &Snapshot, id: i32, lock_timeout: Duration) -> Result<DataDir> {
     let path = snap.broker_dir(id)?;
-    let unavailable = |why: String| {
-        Error::NotFound(format!("broker {}: data directory {} is unavailable: {}", id, path.display(), why))
-    };
+    let unavailable = |why: String| Error::BrokerUnavailable { broker: id, path: path.to_path_buf(), why };
     if !path.join(crate::datadir::META_PROPERTIES).is_file() {
         return Err(unavailable("no meta.properties".into()));
     }

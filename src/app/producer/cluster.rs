@@ -77,7 +77,11 @@ impl ClusterLink {
         let snap = self.store.load()?;
         let ps = snap.partition(topic, p)?;
         if ps.leader < 0 {
-            return Err(Error::NotFound(format!("{}-{} has no leader", topic, p)));
+            return Err(Error::NoLeader {
+                topic: topic.to_string(),
+                partition: p,
+                needed_for: crate::error::LeaderFor::Produce,
+            });
         }
         let dd = crate::replica::broker_dir(&snap, ps.leader, self.lock_timeout)?;
         let r = Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch };
@@ -125,9 +129,12 @@ fn leadership_problem(e: &Error) -> bool {
     matches!(
         e,
         Error::NotFound(_)
+            | Error::NoLeader { .. }
+            | Error::BrokerUnavailable { .. }
             | Error::TopicNotFound { .. }
             | Error::PartitionNotFound { .. }
             | Error::DataDirNotFound { .. }
+            | Error::DataDirGone { .. }
             | Error::Conflict(_)
             | Error::Locked { .. }
             | Error::StaleLeaderEpoch { .. }
