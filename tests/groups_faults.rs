@@ -11,7 +11,7 @@
 mod common;
 
 use common::groups::{committed, describe, numbered, offsets_partition, produce, tp};
-use common::process::{heavy, read_processed, Proc, RECORDER};
+use common::process::{heavy, processed_counts, read_processed, Proc, RECORDER};
 use common::{poll_until, wait_until_every, Klog, XorShift};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -126,13 +126,7 @@ fn sigkilled_members_lose_no_record() {
         p.stop();
     }
 
-    let got = read_processed(&files);
-    assert!(got.violations.is_empty(), "ownership violations: {:?}", got.violations);
-    let mut count: BTreeMap<(i32, i64), usize> = BTreeMap::new();
-    for (p, o, v) in &got.records {
-        assert_eq!(log.get(&(*p, *o)), Some(v), "processed t-{} offset {} as {:?}, the log disagrees", p, o, v);
-        *count.entry((*p, *o)).or_default() += 1;
-    }
+    let count = processed_counts(&files, &log);
     assert_eq!(count.len(), log.len(), "every record processed at least once");
     let dups: usize = count.values().map(|c| c - 1).sum();
     eprintln!("{} kills, {} records, {} duplicates (bound {})", kills, log.len(), dups, kills * exec_batch);
