@@ -38,6 +38,10 @@ pub enum Error {
     },
     /// A controller's decision under a controller epoch the store has left behind.
     StaleControllerEpoch { epoch: crate::ControllerEpoch, current: crate::ControllerEpoch, store: PathBuf },
+    /// A running controller (process `pid`) elected at controller epoch `epoch`, which the store
+    /// has left behind for `current`: another controller was elected since, and this one must
+    /// stop.
+    StaleController { pid: u32, epoch: crate::ControllerEpoch, current: crate::ControllerEpoch },
     /// An offset outside a partition's valid range `start..end`.
     OffsetOutOfRange { topic: String, partition: i32, offset: i64, start: i64, end: i64 },
     /// A topic config that does not exist (`value` None) or a value it does not accept.
@@ -72,6 +76,8 @@ pub enum Error {
     Locked { what: String, path: PathBuf, waited_ms: u128 },
     /// A data directory that does not exist.
     DataDirNotFound { path: PathBuf },
+    /// A data directory that was open and is no longer at its path (moved away or unmounted).
+    DataDirGone { path: PathBuf },
     /// A directory that is not a data directory: it has no `meta.properties`.
     NotADataDir { path: PathBuf },
     /// A data directory that is not a member of a cluster, asked to act as one.
@@ -87,9 +93,45 @@ pub enum Error {
     /// A topic whose partition count on a Kafka cluster differs from the source a mirror copies
     /// it from, which keeps partition numbers.
     MirrorPartitionCount { topic: String, bootstrap: String, count: usize, source_count: i32 },
+    /// A partition whose leader is none (-1), met by an operation that needs one.
+    NoLeader { topic: String, partition: i32, needed_for: LeaderFor },
+    /// Partitions (`partitions`, as "topic-partition") whose leader could not be read within
+    /// `waited_ms`.
+    NoLeaderInTime { partitions: Vec<String>, waited_ms: u128 },
+    /// A broker's data directory at `path` that cannot be used: `why` (no meta.properties, or
+    /// why it does not open).
+    BrokerUnavailable { broker: i32, path: PathBuf, why: String },
+    /// Another process holds the controller lock at `lock`.
+    ControllerRunning { lock: PathBuf },
+    /// A group with live members (their ids), who own its offsets, in the way of a change: of
+    /// `topic`'s offsets only, when given. `kafka`: the bootstrap servers of the Kafka cluster
+    /// the group is on (None: one of klog's); `state`: the group's state as that cluster names it.
+    GroupHasMembers {
+        group: String,
+        members: Vec<String>,
+        topic: Option<String>,
+        kafka: Option<String>,
+        state: Option<&'static str>,
+    },
+    /// A group with no committed offsets for `topic`.
+    NoGroupOffsets { group: String, topic: String, place: Place },
+    /// A member asking a group with members for the assignment strategy `asked`, when the group
+    /// uses `protocol`.
+    GroupProtocol { group: String, protocol: String, asked: String },
     /// Damage in the active segment that a crash cannot have left (valid data follows it), so
     /// recovery does not cut it: the file, its byte position and what is wrong.
     UncutDamage { path: PathBuf, position: u64, what: String },
+}
+
+/// The operation that met a partition without a leader, which its error names in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaderFor {
+    /// A producer, appending to the leader.
+    Produce,
+    /// Delete-records, run on the leader.
+    DeleteRecords,
+    /// A reader, reading from a leader in the ISR.
+    Read,
 }
 
 /// Where a topic or a group was looked for (or was to be created), as its error says.
@@ -171,6 +213,11 @@ impl fmt::Display for Error {
                 store.display(),
                 current
             ),
+            Error::StaleController { pid, epoch, current } => write!(
+                f,
+                "stale controller epoch: this controller (pid {}) was elected at controller epoch {}, the store is at {}",
+                pid, epoch, current
+            ),
             Error::OffsetOutOfRange { topic, partition, offset, start, end } => write!(
                 f,
                 "offset {} is out of range for {}-{} (valid offsets are {}..{})",
@@ -251,6 +298,9 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::DataDirNotFound { path } => write!(f, "data directory {} does not exist", path.display()),
+            Error::DataDirGone { path } => {
+                write!(f, "data directory {} is gone (moved away or unmounted?)", path.display())
+            }
             Error::NotADataDir { path } => {
                 write!(f, "{} is not a data directory: it has no meta.properties", path.display())
             }
@@ -274,6 +324,41 @@ impl fmt::Display for Error {
                  partition numbers",
                 topic, count, bootstrap, source_count
             ),
+            Error::NoLeader { topic, partition, needed_for } => match needed_for {
+                LeaderFor::Produce => write!(f, "{}-{} has no leader", topic, partition),
+                LeaderFor::DeleteRecords => write!(f, "{}-{} is offline (no leader)", topic, partition),
+                LeaderFor::Read => write!(f, "{}-{} is offline (no leader in the ISR)", topic, partition),
+            },
+            Error::NoLeaderInTime { partitions, waited_ms } => {
+                write!(f, "no leader could be read for {} within {} ms", partitions.join(", "), waited_ms)
+            }
+            Error::BrokerUnavailable { broker, path, why } => {
+                write!(f, "broker {}: data directory {} is unavailable: {}", broker, path.display(), why)
+            }
+            Error::ControllerRunning { lock } => write!(f, "another controller holds {}", lock.display()),
+            Error::GroupHasMembers { group, members, topic, kafka, state } => {
+                write!(f, "group '{}' has {} live member(s) ({})", group, members.len(), members.join(", "))?;
+                if let Some(t) = topic {
+                    write!(f, " consuming topic '{}'", t)?;
+                }
+                if let Some(b) = kafka {
+                    write!(f, " on the Kafka cluster at {}", b)?;
+                }
+                if let Some(s) = state {
+                    write!(f, " (state {})", s)?;
+                }
+                f.write_str("; stop them first")
+            }
+            Error::NoGroupOffsets { group, topic, place } => {
+                write!(f, "group '{}' has no offsets for topic '{}'", group, topic)?;
+                if let Place::Kafka(b) = place {
+                    write!(f, " on the Kafka cluster at {}", b)?;
+                }
+                Ok(())
+            }
+            Error::GroupProtocol { group, protocol, asked } => {
+                write!(f, "group '{}' uses the {} assignment; this member asked for {}", group, protocol, asked)
+            }
             Error::UncutDamage { path, position, what } => {
                 write!(f, "corrupt data in {} at byte {}: {}", path.display(), position, what)
             }
@@ -395,10 +480,19 @@ mod tests {
                 "group g: a partition has no committed offset",
             ),
             (
+                Error::StaleController {
+                    pid: 42,
+                    epoch: crate::ControllerEpoch(1),
+                    current: crate::ControllerEpoch(2),
+                },
+                "stale controller epoch: this controller (pid 42) was elected at controller epoch 1, the store is at 2",
+            ),
+            (
                 Error::Locked { what: "partition t-0".into(), path: p("/d/.klog/l"), waited_ms: 30 },
                 "partition t-0 is locked by another process (waited 30 ms for /d/.klog/l)",
             ),
             (Error::DataDirNotFound { path: p("/d") }, "data directory /d does not exist"),
+            (Error::DataDirGone { path: p("/d") }, "data directory /d is gone (moved away or unmounted?)"),
             (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
             (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
             (
@@ -423,6 +517,69 @@ mod tests {
                 },
                 "topic 't' has 2 partition(s) on the Kafka cluster at h:9092 but 3 at the source: a mirror keeps \
                  partition numbers",
+            ),
+            (
+                Error::NoLeader { topic: "t".into(), partition: 1, needed_for: LeaderFor::Produce },
+                "t-1 has no leader",
+            ),
+            (
+                Error::NoLeader { topic: "t".into(), partition: 1, needed_for: LeaderFor::DeleteRecords },
+                "t-1 is offline (no leader)",
+            ),
+            (
+                Error::NoLeader { topic: "t".into(), partition: 1, needed_for: LeaderFor::Read },
+                "t-1 is offline (no leader in the ISR)",
+            ),
+            (
+                Error::NoLeaderInTime { partitions: vec!["t-0".into(), "t-1".into()], waited_ms: 300 },
+                "no leader could be read for t-0, t-1 within 300 ms",
+            ),
+            (
+                Error::BrokerUnavailable { broker: 2, path: p("/b2"), why: "no meta.properties".into() },
+                "broker 2: data directory /b2 is unavailable: no meta.properties",
+            ),
+            (Error::ControllerRunning { lock: p("/m/controller.lock") }, "another controller holds /m/controller.lock"),
+            (
+                Error::GroupHasMembers {
+                    group: "g".into(),
+                    members: vec!["a".into(), "b".into()],
+                    topic: None,
+                    kafka: None,
+                    state: None,
+                },
+                "group 'g' has 2 live member(s) (a, b); stop them first",
+            ),
+            (
+                Error::GroupHasMembers {
+                    group: "g".into(),
+                    members: vec!["a".into()],
+                    topic: None,
+                    kafka: Some("h:9092".into()),
+                    state: Some("Stable"),
+                },
+                "group 'g' has 1 live member(s) (a) on the Kafka cluster at h:9092 (state Stable); stop them first",
+            ),
+            (
+                Error::GroupHasMembers {
+                    group: "g".into(),
+                    members: vec!["a".into()],
+                    topic: Some("t".into()),
+                    kafka: Some("h:9092".into()),
+                    state: None,
+                },
+                "group 'g' has 1 live member(s) (a) consuming topic 't' on the Kafka cluster at h:9092; stop them first",
+            ),
+            (
+                Error::NoGroupOffsets { group: "g".into(), topic: "t".into(), place: Place::DataDir(p("/d")) },
+                "group 'g' has no offsets for topic 't'",
+            ),
+            (
+                Error::NoGroupOffsets { group: "g".into(), topic: "t".into(), place: Place::Kafka("h:9092".into()) },
+                "group 'g' has no offsets for topic 't' on the Kafka cluster at h:9092",
+            ),
+            (
+                Error::GroupProtocol { group: "g".into(), protocol: "range".into(), asked: "roundrobin".into() },
+                "group 'g' uses the range assignment; this member asked for roundrobin",
             ),
             (
                 Error::UncutDamage { path: p("/d/t-0/0.log"), position: 61, what: "bad CRC".into() },

@@ -135,26 +135,8 @@ fn bit_flips_in_every_file_kind_never_read_as_data() {
         assert!(kinds.contains(kind), "the sweep covers {} files: {:?}", kind, kinds);
     }
 
-    let active_t0 = {
-        let dir = k.partition_dir("t", 0);
-        let mut logs: Vec<PathBuf> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "log"))
-            .collect();
-        logs.sort();
-        logs.pop().unwrap()
-    };
-    let active_t1 = {
-        let dir = k.partition_dir("t", 1);
-        let mut logs: Vec<PathBuf> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "log"))
-            .collect();
-        logs.sort();
-        logs.pop().unwrap()
-    };
+    let active_t0 = k.segment_logs("t", 0).pop().unwrap();
+    let active_t1 = k.segment_logs("t", 1).pop().unwrap();
     let excluded = [
         (active_t0.clone(), last_base_offset_range(&active_t0)),
         (active_t1.clone(), last_base_offset_range(&active_t1)),

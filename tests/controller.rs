@@ -9,117 +9,16 @@
 
 mod common;
 
-use common::{exits, fails, ok, run, wait_until};
-use klog::meta::{MetaStore, Snapshot};
+use common::cluster::{lines, names, Cluster};
+use common::{fails, ok, run, spawn, wait_until, KillOnDrop};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-/// A spawned process, SIGKILLed and reaped on drop.
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// `klog ARGS` in the background, stdout to `log`, stderr discarded.
-fn spawn(args: &[&str], log: &Path) -> Proc {
-    spawn_to(args, log, None)
-}
-
-/// `klog ARGS` in the background, stdout to `out`, stderr to `err` (or discarded).
-fn spawn_to(args: &[&str], out: &Path, err: Option<&Path>) -> Proc {
-    let stderr = match err {
-        Some(p) => Stdio::from(std::fs::File::create(p).expect("err file")),
-        None => Stdio::null(),
-    };
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
-        .args(args)
-        .env_remove("KLOG_DATA_DIR")
-        .env_remove("KLOG_META")
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(out).expect("out file"))
-        .stderr(stderr)
-        .spawn()
-        .expect("spawn klog");
-    Proc(child)
-}
-
-struct Cluster {
-    dir: tempfile::TempDir,
-    m: String,
-}
-
-impl Cluster {
-    fn new(n: i32) -> Cluster {
-        let dir = tempfile::tempdir().expect("tmp");
-        let m = dir.path().join("m").to_string_lossy().into_owned();
-        let c = Cluster { dir, m };
-        for i in 0..n {
-            ok(&["--data-dir", &c.bs(i), "--meta", &c.m, "init", "--broker-id", &i.to_string()], b"");
-        }
-        c
-    }
-    fn b(&self, i: i32) -> PathBuf {
-        self.dir.path().join(format!("b{}", i))
-    }
-    fn bs(&self, i: i32) -> String {
-        self.b(i).to_string_lossy().into_owned()
-    }
-    fn args<'a>(&'a self, args: &[&'a str]) -> Vec<&'a str> {
-        let mut v = vec!["--meta", self.m.as_str()];
-        v.extend_from_slice(args);
-        v
-    }
-    fn ok(&self, args: &[&str], input: &[u8]) -> String {
-        ok(&self.args(args), input)
-    }
-    fn fails(&self, args: &[&str], input: &[u8], code: i32) -> String {
-        fails(&self.args(args), input, code)
-    }
-    fn exits(&self, args: &[&str], input: &[u8], code: i32) -> String {
-        exits(&self.args(args), input, code)
-    }
-    fn store(&self) -> MetaStore {
-        MetaStore::open(Path::new(&self.m)).expect("store")
-    }
-    fn snapshot(&self) -> Snapshot {
-        self.store().load().expect("snapshot")
-    }
-    fn away(&self, i: i32) {
-        std::fs::rename(self.b(i), self.dir.path().join(format!("b{}.away", i))).unwrap();
-    }
-    fn back(&self, i: i32) {
-        std::fs::rename(self.dir.path().join(format!("b{}.away", i)), self.b(i)).unwrap();
-    }
-    fn consume(&self, topic: &str) -> Vec<String> {
-        self.ok(&["consume", topic, "-p", "0", "--exit-at-end"], b"").lines().map(str::to_string).collect()
-    }
-    fn controller(&self, name: &str) -> Proc {
-        let log = self.dir.path().join(format!("{}.out", name));
-        spawn(&self.args(&["controller", "run"]), &log)
-    }
-    fn controller_active(&self) -> bool {
-        klog::lock::is_held(&klog::controller::controller_lock_path(&self.store())).unwrap()
-            && self.snapshot().controller.is_some()
-    }
-}
-
-fn lines(from: usize, to: usize) -> Vec<u8> {
-    (from..to).map(|i| format!("r{}\n", i)).collect::<String>().into_bytes()
-}
-
-fn names(from: usize, to: usize) -> Vec<String> {
-    (from..to).map(|i| format!("r{}", i)).collect()
-}
 
 #[test]
 fn sigkilled_controllers_are_replaced_within_a_second() {
     let c = Cluster::new(1);
-    let mut procs: Vec<Proc> = (0..3).map(|i| c.controller(&format!("c{}", i))).collect();
+    let mut procs: Vec<KillOnDrop> = (0..3).map(|i| c.controller(&format!("c{}", i))).collect();
     wait_until("a first controller", Duration::from_secs(20), || c.controller_active());
     wait_until("the first election's change line", Duration::from_secs(10), || {
         c.store().changes().unwrap().iter().any(|ch| ch.kind == "controller-elected")
@@ -213,7 +112,7 @@ fn a_failed_leader_is_replaced_and_acks_all_continues() {
     assert!(st.contains("failed: broker 0") && st.contains("UnderReplicatedPartitions: t-0"), "{st}");
     // acks=all continues on the new leader with ISR {1,2}.
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(100, 150));
-    assert_eq!(c.consume("t"), names(0, 150));
+    assert_eq!(c.consume("t", 0), names(0, 150));
     // Broker 0 comes back as a follower, catches up and rejoins the ISR; the preferred leader
     // election moves leadership back to it.
     c.back(0);
@@ -222,7 +121,7 @@ fn a_failed_leader_is_replaced_and_acks_all_continues() {
     let out = c.ok(&["leader-election", "--type", "preferred", "--all"], b"");
     assert!(out.contains("t-0: leader-change: leader 1 -> 0 at leader epoch 2"), "{out}");
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(150, 160));
-    assert_eq!(c.consume("t"), names(0, 160));
+    assert_eq!(c.consume("t", 0), names(0, 160));
     let out = c.ok(&["leader-election", "--type", "preferred", "--topic", "t", "--partition", "0"], b"");
     assert!(out.contains("not-needed"), "{out}");
 }
@@ -232,7 +131,8 @@ fn a_stopped_broker_agent_fails_its_broker() {
     let c = Cluster::new(3);
     // Partition 1 is led by broker 1.
     c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3"], b"");
-    let agent = spawn(&["--data-dir", &c.bs(1), "--meta", &c.m, "broker", "run"], &c.dir.path().join("agent.out"));
+    let agent =
+        spawn(&["--data-dir", &c.bs(1), "--meta", &c.m, "broker", "run"], Some(&c.dir.path().join("agent.out")), None);
     let lock = c.b(1).join(".klog").join("locks").join("broker.lock");
     wait_until("the agent", Duration::from_secs(20), || klog::lock::is_held(&lock).unwrap_or(false));
     let _ctl = c.controller("ctl");
@@ -254,8 +154,10 @@ fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_doe
     c.ok(&["topic", "create", "t", "-P", "3", "--replication-factor", "3"], b"");
     let lock = |b: i32| c.b(b).join(".klog").join("locks").join("broker.lock");
     let registered = |b: i32| c.snapshot().brokers[&b].agent;
-    let mut agents: Vec<Proc> = (1..3)
-        .map(|b| spawn(&["--data-dir", &c.bs(b), "broker", "run"], &c.dir.path().join(format!("agent{}.out", b))))
+    let mut agents: Vec<KillOnDrop> = (1..3)
+        .map(|b| {
+            spawn(&["--data-dir", &c.bs(b), "broker", "run"], Some(&c.dir.path().join(format!("agent{}.out", b))), None)
+        })
         .collect();
     wait_until("both agents registered", Duration::from_secs(20), || {
         (1..3).all(|b| registered(b) && klog::lock::is_held(&lock(b)).unwrap_or(false))
@@ -278,7 +180,7 @@ fn an_agent_that_died_fails_its_broker_for_every_controller_and_a_clean_stop_doe
     assert!(st.contains("agent stopped"), "{}", st);
     assert!(c.snapshot().topics["t"].partitions.iter().any(|p| p.leader == 2), "broker 2 is live and leads");
     // A new agent for broker 1 makes it live again (and catches it up).
-    let _again = spawn(&["--data-dir", &c.bs(1), "broker", "run"], &c.dir.path().join("agent1b.out"));
+    let _again = spawn(&["--data-dir", &c.bs(1), "broker", "run"], Some(&c.dir.path().join("agent1b.out")), None);
     wait_until("broker 1 back in every ISR", Duration::from_secs(10), || {
         c.snapshot().topics["t"].partitions.iter().all(|p| p.isr.contains(&1))
     });
@@ -315,7 +217,7 @@ fn unclean_election_only_where_the_topic_allows_it() {
     let snap = c.snapshot();
     assert_eq!(snap.topics["safe"].partitions[0].leader, -1);
     assert_eq!(snap.topics["risky"].partitions[0].isr, vec![1]);
-    assert_eq!(c.consume("risky"), names(0, 10), "the unclean leader lacked 10..20");
+    assert_eq!(c.consume("risky", 0), names(0, 10), "the unclean leader lacked 10..20");
     let st = c.ok(&["controller", "status"], b"");
     assert!(st.contains("OfflinePartitions: safe-0\n"), "{st}");
     // The offline partition, with no live replica in its ISR: nothing to elect cleanly.
@@ -326,7 +228,7 @@ fn unclean_election_only_where_the_topic_allows_it() {
     let out = c.ok(&["controller", "elect", "--json"], b"");
     assert!(out.contains("\"kind\":\"leader-change\""), "{out}");
     assert_eq!(c.snapshot().topics["safe"].partitions[0].leader, 0);
-    assert_eq!(c.consume("safe"), names(0, 20));
+    assert_eq!(c.consume("safe", 0), names(0, 20));
     // The old leader of risky-0 returns: its truncation reports the true loss, 10..19.
     let rep = ok(&["--meta", &c.m, "replicate", "--from", &c.bs(1), "--to", &c.bs(0), "--topic", "risky"], b"");
     assert!(rep.contains("truncated from 20 to 10 (diverged: offsets 10..19, 10 record(s)"), "{rep}");
@@ -428,9 +330,9 @@ fn reassignment_moves_replicas_and_keeps_every_record() {
         let hw = std::fs::read_to_string(c.b(b).join("replication-offset-checkpoint")).unwrap();
         assert!(!hw.lines().any(|l| l.starts_with("t ")), "{}", hw);
     }
-    assert_eq!(c.consume("t"), names(0, 50), "the new leader has every record");
+    assert_eq!(c.consume("t", 0), names(0, 50), "the new leader has every record");
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(50, 60));
-    assert_eq!(c.consume("t"), names(0, 60));
+    assert_eq!(c.consume("t", 0), names(0, 60));
     // Plans naming unknown brokers or partitions, or malformed, change nothing.
     let before = c.snapshot();
     for (name, text) in [
@@ -500,7 +402,7 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
     let mut isr = ps.isr.clone();
     isr.sort();
     assert_eq!(isr, vec![0, 1, 2]);
-    let got = c.consume("t");
+    let got = c.consume("t", 0);
     let got_set: std::collections::BTreeSet<&String> = got.iter().collect();
     assert_eq!(got_set.len(), got.len(), "no record twice");
     for r in &acked {
@@ -514,13 +416,13 @@ fn continuous_acks_all_production_survives_two_failures_and_returns() {
 }
 
 /// A group member of the cluster: its stdout (`partition value` lines) and stderr go to files.
-fn member(c: &Cluster, name: &str) -> (Proc, PathBuf) {
+fn member(c: &Cluster, name: &str) -> (KillOnDrop, PathBuf) {
     let out = c.dir.path().join(format!("{}.out", name));
     let err = c.dir.path().join(format!("{}.err", name));
     let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
     let args = c.args(&["--data-dir", &nodata, "consume", "--group", "g", "t", "-f", "--format", "%p %s\\n"]);
     let args = [args, vec!["--auto-commit-interval-ms", "200", "-v"]].concat();
-    (spawn_to(&args, &out, Some(&err)), out)
+    (spawn(&args, Some(&out), Some(&err)), out)
 }
 
 /// Every `partition value` line the members wrote, in order per file.
@@ -673,7 +575,7 @@ fn a_following_consumer_moves_to_the_new_leader() {
     let out = c.dir.path().join("follow.out");
     let err = c.dir.path().join("follow.err");
     let nodata = c.dir.path().join("no-data-dir").to_string_lossy().into_owned();
-    let mut follower = spawn_to(&c.args(&["--data-dir", &nodata, "consume", "t", "-f"]), &out, Some(&err));
+    let mut follower = spawn(&c.args(&["--data-dir", &nodata, "consume", "t", "-f"]), Some(&out), Some(&err));
     let read = || std::fs::read_to_string(&out).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>();
     c.ok(&["produce", "t", "-p", "0", "--acks", "all"], &lines(0, 10));
     wait_until("the first records", Duration::from_secs(10), || read().len() == 10);
@@ -696,7 +598,7 @@ fn a_following_consumer_moves_to_the_new_leader() {
     // A following consumer started while it is offline waits, and reads once its broker is back.
     let out = c.dir.path().join("solo.out");
     let err = c.dir.path().join("solo.err");
-    let _waiter = spawn_to(&c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]), &out, Some(&err));
+    let _waiter = spawn(&c.args(&["--data-dir", &nodata, "consume", "solo", "-f"]), Some(&out), Some(&err));
     wait_until("the consumer to wait for solo's leader", Duration::from_secs(30), || {
         std::fs::read_to_string(&err).unwrap_or_default().contains("klog: waiting for a leader to read: ")
     });
@@ -713,8 +615,10 @@ fn returning_brokers_rejoin_the_isr_through_their_agents() {
     let c = Cluster::new(3);
     c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3"], b"");
     let _ctl = c.controller("ctl");
-    let _agents: Vec<Proc> = (0..3)
-        .map(|i| spawn(&["--data-dir", &c.bs(i), "broker", "run"], &c.dir.path().join(format!("agent{}.out", i))))
+    let _agents: Vec<KillOnDrop> = (0..3)
+        .map(|i| {
+            spawn(&["--data-dir", &c.bs(i), "broker", "run"], Some(&c.dir.path().join(format!("agent{}.out", i))), None)
+        })
         .collect();
     wait_until("the controller", Duration::from_secs(20), || c.controller_active());
     let isr = |p: usize| {
@@ -780,7 +684,7 @@ fn a_copy_left_on_an_unreachable_broker_is_deleted_by_its_agent() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stderr).contains("t-0: deleted a stray copy"));
     assert!(!c.b(1).join("t-0").exists());
-    assert_eq!(c.consume("t"), names(0, 20));
+    assert_eq!(c.consume("t", 0), names(0, 20));
     // A local topic of the same name on broker 1 would not be touched: its topic id differs.
     assert!(c.b(0).join("t-0").is_dir() && c.b(2).join("t-0").is_dir());
 }
@@ -865,7 +769,7 @@ fn a_throttled_reassignment_moves_every_record() {
     assert!(out.contains("Reassignment of partition t-0 is complete."), "{out}");
     let ps = c.snapshot().topics["t"].partitions[0].clone();
     assert_eq!((ps.replicas, ps.leader), (vec![1, 2], 1));
-    assert_eq!(c.consume("t"), names(0, 400));
+    assert_eq!(c.consume("t", 0), names(0, 400));
     let seg = |b: i32| std::fs::read(c.b(b).join("t-0").join("00000000000000000000.log")).unwrap();
     assert_eq!(seg(1), seg(2), "both new replicas hold the same bytes");
     assert!(!c.b(0).join("t-0").exists(), "the old replica's copy is gone");
@@ -887,10 +791,8 @@ fn one_record_produces_ride_through_a_leader_failover() {
         let (mut failures, mut retried) = (Vec::new(), 0);
         let mut i = 0;
         while !stopped.load(Ordering::SeqCst) && i < 2000 {
-            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
+            let out = common::klog_std()
                 .args(["--meta", &m, "produce", "t", "-p", "0", "--acks", "all"])
-                .env_remove("KLOG_DATA_DIR")
-                .env_remove("KLOG_META")
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
@@ -921,5 +823,5 @@ fn one_record_produces_ride_through_a_leader_failover() {
     let (n, failures, retried) = producer.join().unwrap();
     println!("{} one-record produces, {} of them retried through the failover", n, retried);
     assert!(failures.is_empty(), "produces failed during the failover: {failures:?}");
-    assert_eq!(c.consume("t"), names(0, n), "every acknowledged record once, in order");
+    assert_eq!(c.consume("t", 0), names(0, n), "every acknowledged record once, in order");
 }

@@ -12,7 +12,6 @@ mod common;
 
 use common::{Klog, XorShift};
 use std::io::Write;
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
@@ -23,16 +22,8 @@ const DEFAULT_ROUNDS: u64 = 25;
 /// One round: start a producer, feed it, kill it. Returns how many lines were handed to the pipe.
 fn killed_producer(t: &Klog, round: u64) -> u64 {
     let mut rng = XorShift::new(round + 1);
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("klog"))
-        .arg("--data-dir")
-        .arg(t.data())
-        .args(["produce", "t", "-p", "0", "--batch-size", "2000", "--linger-ms", "1"])
-        .env_remove("KLOG_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start klog produce");
+    let mut p = t.spawn_piped(&["produce", "t", "-p", "0", "--batch-size", "2000", "--linger-ms", "1"]);
+    let child = &mut p.0;
     let mut stdin = child.stdin.take().unwrap();
     let stop = Arc::new(AtomicBool::new(false));
     let stop2 = stop.clone();

@@ -21,11 +21,11 @@
 
 mod common;
 
-use common::{ok, wait_until, Klog, XorShift};
+use common::cluster::Cluster;
+use common::{ok, spawn, wait_until, Klog, XorShift};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::thread;
 use std::time::Duration;
 
@@ -36,22 +36,13 @@ fn trials() -> u64 {
 /// Starts `klog ARGS` with `input` on stdin and SIGKILLs it after `kill_after_us`; returns whether
 /// it had already exited 0 by then (an acknowledged run).
 fn run_and_kill(k: &Klog, args: &[&str], input: &[u8], kill_after_us: u64) -> bool {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("klog"))
-        .arg("--data-dir")
-        .arg(k.data())
-        .args(args)
-        .env_remove("KLOG_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start klog");
-    let mut stdin = child.stdin.take().unwrap();
+    let mut p = k.spawn_piped(args);
+    let mut stdin = p.0.stdin.take().unwrap();
     let _ = stdin.write_all(input);
     drop(stdin);
     thread::sleep(Duration::from_micros(kill_after_us));
-    let _ = child.kill();
-    let status = child.wait().unwrap();
+    let _ = p.0.kill();
+    let status = p.0.wait().unwrap();
     status.success()
 }
 
@@ -97,15 +88,8 @@ fn killed_producers_across_rolls() {
         }
     }
     assert_eq!(trial, n, "every acknowledged record survived");
-    assert!(fs_segments(&k) > 1, "the trials rolled segments");
+    assert!(k.segment_logs("t", 0).len() > 1, "the trials rolled segments");
     eprintln!("{} trials, {} lines of killed producers kept", n, kept_total);
-}
-
-fn fs_segments(k: &Klog) -> usize {
-    std::fs::read_dir(k.partition_dir("t", 0))
-        .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "log"))
-        .count()
 }
 
 fn committed(k: &Klog) -> Option<i64> {
@@ -239,73 +223,6 @@ fn killed_compactions() {
     eprintln!("{} trials ({} runs finished before the kill), {} of {} records kept", n, completed, kept, log.len());
 }
 
-/// A process SIGKILLed and reaped when dropped.
-struct Proc(std::process::Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// `klog ARGS` in the background, its output discarded.
-fn spawn(args: &[&str]) -> Proc {
-    let child = Command::new(assert_cmd::cargo::cargo_bin("klog"))
-        .args(args)
-        .env_remove("KLOG_DATA_DIR")
-        .env_remove("KLOG_META")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start klog");
-    Proc(child)
-}
-
-/// Brokers 0..n joined to one metadata store, in a temporary directory.
-struct Brokers {
-    dir: tempfile::TempDir,
-    meta: String,
-}
-
-impl Brokers {
-    fn new(n: i32) -> Brokers {
-        let dir = tempfile::tempdir().unwrap();
-        let meta = dir.path().join("meta").to_string_lossy().into_owned();
-        let c = Brokers { dir, meta };
-        for i in 0..n {
-            ok(&["--data-dir", &c.b(i), "--meta", &c.meta, "init", "--broker-id", &i.to_string()], b"");
-        }
-        c
-    }
-    fn b(&self, i: i32) -> String {
-        self.dir.path().join(format!("b{}", i)).to_string_lossy().into_owned()
-    }
-    fn ok(&self, args: &[&str], input: &[u8]) -> String {
-        let mut v = vec!["--meta", self.meta.as_str()];
-        v.extend_from_slice(args);
-        ok(&v, input)
-    }
-    fn snapshot(&self) -> klog::meta::Snapshot {
-        klog::meta::MetaStore::open(Path::new(&self.meta)).unwrap().load().unwrap()
-    }
-    fn partition(&self) -> klog::meta::PartitionState {
-        self.snapshot().topics["t"].partitions[0].clone()
-    }
-    fn away(&self, i: i32) {
-        std::fs::rename(self.b(i), format!("{}.away", self.b(i))).unwrap();
-    }
-    fn back(&self, i: i32) {
-        std::fs::rename(format!("{}.away", self.b(i)), self.b(i)).unwrap();
-    }
-    fn controller_active(&self) -> bool {
-        let store = klog::meta::MetaStore::open(Path::new(&self.meta)).unwrap();
-        klog::lock::is_held(&klog::controller::controller_lock_path(&store)).unwrap()
-            && self.snapshot().controller.is_some()
-    }
-}
-
 /// The records of partition `t-0` of broker directory `b` as `(offset, value)`, read from a copy
 /// of its partition directory in a directory of its own, so that the read sees that replica
 /// alone (a cluster read goes to the leader).
@@ -328,7 +245,7 @@ fn replica_records(b: &str, topic: &str) -> Vec<(i64, String)> {
 
 #[test]
 fn killed_replication() {
-    let c = Brokers::new(2);
+    let c = Cluster::new(2);
     // The trials take turns over a few topics, so that reading a replica back stays cheap.
     const TOPICS: u64 = 16;
     let assignment = ["--replica-assignment", "0:1"];
@@ -341,7 +258,7 @@ fn killed_replication() {
     }
     // Broker 0 leads every partition ("0:1"), broker 1 follows.
     let (leader, follower) = (0, 1);
-    let (from, to) = (c.b(leader), c.b(follower));
+    let (from, to) = (c.bs(leader), c.bs(follower));
     let mut rng = XorShift::new(5);
     let (n, mut finished) = (trials(), 0);
     for trial in 0..n {
@@ -349,14 +266,14 @@ fn killed_replication() {
         let input: String = (0..40).map(|i| format!("t{}-{}\n", trial, i)).collect();
         c.ok(&["produce", &topic, "-p", "0", "--acks", "1", "--batch-size", "120"], input.as_bytes());
         let want = replica_records(&from, &topic);
-        let mut p = spawn(&["--meta", &c.meta, "replicate", "--from", &from, "--to", &to]);
+        let mut p = spawn(&["--meta", &c.m, "replicate", "--from", &from, "--to", &to], None, None);
         thread::sleep(Duration::from_micros(rng.range(0, 40_000)));
         let _ = p.0.kill();
         finished += usize::from(p.0.wait().unwrap().success());
         let got = replica_records(&to, &topic);
         assert!(got.len() <= want.len(), "trial {}: the follower has more than its leader", trial);
         assert_eq!(got[..], want[..got.len()], "trial {}: the follower is not a prefix of its leader", trial);
-        ok(&["--data-dir", &to, "--meta", &c.meta, "verify"], b"");
+        ok(&["--data-dir", &to, "--meta", &c.m, "verify"], b"");
         c.ok(&["replicate", "--from", &from, "--to", &to], b"");
         assert_eq!(replica_records(&to, &topic), want, "trial {}: a full pass after the kill", trial);
     }
@@ -366,42 +283,42 @@ fn killed_replication() {
 
 #[test]
 fn killed_controller_hand_offs() {
-    let c = Brokers::new(3);
+    let c = Cluster::new(3);
     c.ok(&["topic", "create", "t", "-P", "1", "--replication-factor", "3", "-c", "min.insync.replicas=2"], b"");
     let mut rng = XorShift::new(6);
     let mut acked: Vec<String> = Vec::new();
-    let mut controller = spawn(&["--meta", &c.meta, "controller", "run"]);
+    let mut controller = spawn(&["--meta", &c.m, "controller", "run"], None, None);
     for trial in 0..trials() {
         wait_until("an active controller", Duration::from_secs(20), || c.controller_active());
         let batch: Vec<String> = (0..10).map(|i| format!("h{}-{}", trial, i)).collect();
         c.ok(&["produce", "t", "-p", "0", "--acks", "all"], (batch.join("\n") + "\n").as_bytes());
         acked.extend(batch);
-        let before = c.partition();
+        let before = c.partition("t", 0);
         let epoch_before = c.snapshot().controller_epoch;
         let failed = before.leader;
         c.away(failed);
         // The controller dies somewhere between noticing the failure and finishing the election.
         thread::sleep(Duration::from_micros(rng.range(0, 400_000)));
         drop(controller);
-        controller = spawn(&["--meta", &c.meta, "controller", "run"]);
+        controller = spawn(&["--meta", &c.m, "controller", "run"], None, None);
         wait_until("a new leader", Duration::from_secs(20), || {
             let s = c.snapshot();
             let p = &s.topics["t"].partitions[0];
             s.controller_epoch > epoch_before && s.controller.is_some() && p.leader != failed && p.leader >= 0
         });
-        let after = c.partition();
+        let after = c.partition("t", 0);
         assert!(after.leader_epoch > before.leader_epoch, "trial {}: {:?} -> {:?}", trial, before, after);
         assert!(after.isr.contains(&after.leader) && !after.isr.contains(&failed), "trial {}: {:?}", trial, after);
         let read: Vec<String> = c.ok(&["consume", "t", "-p", "0", "-e"], b"").lines().map(str::to_string).collect();
         assert_eq!(read, acked, "trial {}: acknowledged records after the hand-off", trial);
         // The failed broker returns as a follower and catches up into the ISR.
         c.back(failed);
-        c.ok(&["replicate", "--from", &c.b(after.leader), "--to", &c.b(failed)], b"");
-        wait_until("the ISR whole again", Duration::from_secs(20), || c.partition().isr.len() == 3);
-        ok(&["--data-dir", &c.b(failed), "--meta", &c.meta, "verify"], b"");
+        c.ok(&["replicate", "--from", &c.bs(after.leader), "--to", &c.bs(failed)], b"");
+        wait_until("the ISR whole again", Duration::from_secs(20), || c.partition("t", 0).isr.len() == 3);
+        ok(&["--data-dir", &c.bs(failed), "--meta", &c.m, "verify"], b"");
     }
     // One controller epoch per election, each elected once, every change under an elected epoch.
-    let changes = klog::meta::MetaStore::open(Path::new(&c.meta)).unwrap().changes().unwrap();
+    let changes = c.store().changes().unwrap();
     let mut elected = std::collections::BTreeSet::new();
     for ch in &changes {
         if let Some(e) = ch.controller_epoch {

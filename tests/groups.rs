@@ -12,7 +12,8 @@
 
 mod common;
 
-use common::process::{heavy, read_processed, Proc, RECORDER};
+use common::groups::{committed, describe, java_hash, json, numbered, offsets_partition, produce, tp, Row, Tp};
+use common::process::{heavy, processed_counts, read_processed, Proc, RECORDER};
 use common::{poll_until, Klog};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,51 +25,6 @@ use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------------------------
 // Harness
-
-fn json(t: &Klog, args: &[&str]) -> Value {
-    let out = t.ok(args);
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("klog {:?}: not JSON ({}): {}", args, e, out))
-}
-
-type Tp = (String, i32);
-
-fn tp(topic: &str, p: i32) -> Tp {
-    (topic.to_string(), p)
-}
-
-/// One row of `group describe G --json`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Row {
-    current: Option<i64>,
-    end: Option<i64>,
-    lag: Option<i64>,
-    consumer: Option<String>,
-}
-
-fn describe(t: &Klog, group: &str) -> BTreeMap<Tp, Row> {
-    let v = json(t, &["group", "describe", group, "--json"]);
-    v.as_array()
-        .expect("describe --json is an array")
-        .iter()
-        .map(|r| {
-            assert_eq!(r["group"], group);
-            (
-                tp(r["topic"].as_str().unwrap(), r["partition"].as_i64().unwrap() as i32),
-                Row {
-                    current: r["current_offset"].as_i64(),
-                    end: r["log_end_offset"].as_i64(),
-                    lag: r["lag"].as_i64(),
-                    consumer: r["consumer_id"].as_str().map(String::from),
-                },
-            )
-        })
-        .collect()
-}
-
-/// The committed offsets of a group, from `group describe --json`.
-fn committed(t: &Klog, group: &str) -> BTreeMap<Tp, i64> {
-    describe(t, group).into_iter().filter_map(|(k, r)| r.current.map(|c| (k, c))).collect()
-}
 
 /// A live member as `group describe G --members --json` shows it.
 #[derive(Debug, Clone)]
@@ -173,18 +129,6 @@ fn wait_settled(t: &Klog, group: &str, procs: &[&Proc]) -> Vec<MemberRow> {
     last
 }
 
-fn produce(t: &Klog, topic: &str, args: &[&str], records: &[String]) {
-    let mut a = vec!["produce", topic];
-    a.extend_from_slice(args);
-    let mut input = records.join("\n");
-    input.push('\n');
-    t.ok_with(&a, input.as_bytes());
-}
-
-fn numbered(prefix: &str, range: std::ops::Range<usize>) -> Vec<String> {
-    range.map(|i| format!("{}{}", prefix, i)).collect()
-}
-
 // ---------------------------------------------------------------------------------------------
 // 1. Sharing a topic
 
@@ -229,13 +173,7 @@ fn sharing(n: usize) {
         p.stop();
     }
 
-    let got = read_processed(&files);
-    assert!(got.violations.is_empty(), "ownership violations: {:?}", got.violations);
-    let mut count: BTreeMap<(i32, i64), usize> = BTreeMap::new();
-    for (p, o, v) in &got.records {
-        assert_eq!(log.get(&(*p, *o)), Some(v), "processed t-{} offset {} as {:?}, the log disagrees", p, o, v);
-        *count.entry((*p, *o)).or_default() += 1;
-    }
+    let count = processed_counts(&files, &log);
     // Per partition the offsets processed are exactly 0..log end: contiguous, nothing extra.
     for p in 0..4 {
         let offs: Vec<i64> = count.keys().filter(|(q, _)| *q == p).map(|(_, o)| *o).collect();
@@ -258,7 +196,7 @@ fn sharing(n: usize) {
         assert_eq!(r.lag, Some(0), "{:?}", k);
         assert_eq!(r.end, Some(log.keys().filter(|(q, _)| *q == k.1).count() as i64));
     }
-    eprintln!("sharing with {} members: {} records processed once each", n, got.records.len());
+    eprintln!("sharing with {} members: {} records processed once each", n, count.values().sum::<usize>());
 }
 
 #[test]
@@ -984,21 +922,6 @@ fn describe_list_commit_delete() {
 
 // ---------------------------------------------------------------------------------------------
 // 10. __consumer_offsets, decoded independently
-
-/// Java's String.hashCode over UTF-16 code units.
-fn java_hash(s: &str) -> i32 {
-    let mut h: i32 = 0;
-    for c in s.encode_utf16() {
-        h = h.wrapping_mul(31).wrapping_add(c as i32);
-    }
-    h
-}
-
-/// Kafka's `Utils.abs(hash) % 50` (abs of i32::MIN is 0).
-fn offsets_partition(group: &str) -> i32 {
-    let h = java_hash(group);
-    (if h == i32::MIN { 0 } else { h.abs() }) % 50
-}
 
 struct Buf<'a>(&'a [u8]);
 

@@ -10,7 +10,8 @@
 
 mod common;
 
-use common::process::{heavy, read_processed, Proc, RECORDER};
+use common::groups::{committed, describe, numbered, offsets_partition, produce, tp};
+use common::process::{heavy, processed_counts, read_processed, Proc, RECORDER};
 use common::{poll_until, wait_until_every, Klog, XorShift};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,53 +25,12 @@ use std::thread::sleep;
 use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
-// Harness (the processes are tests/common/process.rs)
+// Harness (the processes are tests/common/process.rs, the group reads tests/common/groups.rs)
 
 fn seed(default: u64) -> u64 {
     let s = std::env::var("KLOG_TEST_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(default);
     eprintln!("seed {} (set KLOG_TEST_SEED to replay)", s);
     s
-}
-
-type Tp = (String, i32);
-
-fn tp(topic: &str, p: i32) -> Tp {
-    (topic.to_string(), p)
-}
-
-/// A row of `group describe --json`: (current offset, log end offset, lag).
-type Row = (Option<i64>, Option<i64>, Option<i64>);
-
-/// `group describe G --json`: (topic, partition) -> row.
-fn describe(t: &Klog, group: &str) -> BTreeMap<Tp, Row> {
-    let out = t.ok(&["group", "describe", group, "--json"]);
-    let v: Value = serde_json::from_str(&out).unwrap();
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                tp(r["topic"].as_str().unwrap(), r["partition"].as_i64().unwrap() as i32),
-                (r["current_offset"].as_i64(), r["log_end_offset"].as_i64(), r["lag"].as_i64()),
-            )
-        })
-        .collect()
-}
-
-fn committed(t: &Klog, group: &str) -> BTreeMap<Tp, i64> {
-    describe(t, group).into_iter().filter_map(|(k, (c, _, _))| c.map(|c| (k, c))).collect()
-}
-
-fn produce(t: &Klog, topic: &str, args: &[&str], records: &[String]) {
-    let mut a = vec!["produce", topic];
-    a.extend_from_slice(args);
-    let mut input = records.join("\n");
-    input.push('\n');
-    t.ok_with(&a, input.as_bytes());
-}
-
-fn numbered(prefix: &str, range: std::ops::Range<usize>) -> Vec<String> {
-    range.map(|i| format!("{}{}", prefix, i)).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,13 +126,7 @@ fn sigkilled_members_lose_no_record() {
         p.stop();
     }
 
-    let got = read_processed(&files);
-    assert!(got.violations.is_empty(), "ownership violations: {:?}", got.violations);
-    let mut count: BTreeMap<(i32, i64), usize> = BTreeMap::new();
-    for (p, o, v) in &got.records {
-        assert_eq!(log.get(&(*p, *o)), Some(v), "processed t-{} offset {} as {:?}, the log disagrees", p, o, v);
-        *count.entry((*p, *o)).or_default() += 1;
-    }
+    let count = processed_counts(&files, &log);
     assert_eq!(count.len(), log.len(), "every record processed at least once");
     let dups: usize = count.values().map(|c| c - 1).sum();
     eprintln!("{} kills, {} records, {} duplicates (bound {})", kills, log.len(), dups, kills * exec_batch);
@@ -186,8 +140,8 @@ fn sigkilled_members_lose_no_record() {
     );
     let d = describe(&t, "g");
     assert_eq!(d.len(), 4);
-    for (k, (c, e, lag)) in &d {
-        assert_eq!((c, lag), (e, &Some(0)), "{:?}", k);
+    for (k, r) in &d {
+        assert_eq!((&r.current, &r.lag), (&r.end, &Some(0)), "{:?}", k);
     }
     t.verify_ok("");
 }
@@ -244,7 +198,7 @@ fn garbage_state_and_snapshot_do_not_block_the_group() {
     assert_eq!(committed(&t, "g").values().sum::<i64>(), 15);
     let got: BTreeSet<String> = t.ok(&["consume", "-G", "g", "t", "-e"]).lines().map(String::from).collect();
     assert_eq!(got, numbered("c", 0..3).into_iter().collect::<BTreeSet<_>>());
-    assert!(describe(&t, "g").values().all(|(c, e, _)| c == e));
+    assert!(describe(&t, "g").values().all(|r| r.current == r.end));
 
     // Garbage under a live member: a second member still joins, and between them they
     // consume every new record, each once.
@@ -272,7 +226,7 @@ fn garbage_state_and_snapshot_do_not_block_the_group() {
     b.stop();
     let all: Vec<String> = a.out().lines().chain(b.out().lines()).map(String::from).collect();
     assert_eq!(all.len(), 20, "each new record once: {:?}", all);
-    assert!(describe(&t, "g").values().all(|(c, e, _)| c == e), "{:?}", describe(&t, "g"));
+    assert!(describe(&t, "g").values().all(|r| r.current == r.end), "{:?}", describe(&t, "g"));
 }
 
 #[test]
@@ -402,7 +356,7 @@ fn member_killed_during_fast_auto_commits() {
     t.verify_ok("");
     t.ok(&["group", "describe", "g"]);
     let d = describe(&t, "g");
-    assert!(d.values().all(|(c, e, _)| c.is_some() && c <= e), "{:?}", d);
+    assert!(d.values().all(|r| r.current.is_some() && r.current <= r.end), "{:?}", d);
     // The rest, from the committed offsets: together with what was written out, everything.
     let log = t.log_records("t");
     assert_eq!(log.len() as u64, produced);
@@ -410,15 +364,8 @@ fn member_killed_during_fast_auto_commits() {
     parse(&rest, &mut seen);
     let all: BTreeSet<(i32, i64)> = log.keys().copied().collect();
     assert_eq!(seen, all, "records lost across the kills");
-    assert!(describe(&t, "g").values().all(|(c, e, l)| c == e && *l == Some(0)));
+    assert!(describe(&t, "g").values().all(|r| r.current == r.end && r.lag == Some(0)));
     t.verify_ok("");
-}
-
-/// Java's String.hashCode, then Kafka's `Utils.abs(h) % 50`: a group's __consumer_offsets
-/// partition.
-fn offsets_partition(group: &str) -> i32 {
-    let h = group.encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32));
-    (if h == i32::MIN { 0 } else { h.abs() }) % 50
 }
 
 /// A member killed while it creates `__consumer_offsets` (the first commit in a data directory

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::kafka::{self, net, net_fails, Broker};
+use common::kafka::{self, group_rows, net, net_fails, Broker};
 use common::wait_until_every;
 use serde_json::Value;
 use std::time::Duration;
@@ -26,18 +26,6 @@ fn ok(b: &str, args: &[&str]) -> String {
 fn net_json(b: &str, args: &[&str]) -> Value {
     let out = kafka::net_ok(b, args, b"");
     serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("klog {:?}: not JSON ({e}): {out}", args))
-}
-
-/// The rows of a consumer-groups table (Kafka's or klog's) for `group`: GROUP, TOPIC,
-/// PARTITION, CURRENT-OFFSET, LOG-END-OFFSET, LAG, sorted.
-fn group_rows(text: &str, group: &str) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = text
-        .lines()
-        .map(|l| l.split_whitespace().take(6).map(String::from).collect::<Vec<_>>())
-        .filter(|f| f.len() == 6 && f[0] == group)
-        .collect();
-    rows.sort();
-    rows
 }
 
 /// kafka-consumer-groups --describe --group GROUP, as rows.

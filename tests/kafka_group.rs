@@ -14,52 +14,27 @@
 
 mod common;
 
-use common::kafka::Broker;
+use common::kafka::{self, klog_net, Broker};
 use common::{wait_until, KillOnDrop};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 const CG: &str = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
 const LONG: Duration = Duration::from_secs(90);
 
-fn klog(b: &str) -> Command {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("klog"));
-    c.arg("-b")
-        .arg(b)
-        .env_remove("KLOG_DATA_DIR")
-        .env_remove("KLOG_BOOTSTRAP_SERVERS")
-        .env_remove("KLOG_CONFIG")
-        .env("HOME", "/nonexistent")
-        .current_dir(std::env::temp_dir());
-    c
-}
-
 /// Runs `klog -b B ARGS` to completion (bounded) with `input` on stdin and `env`.
 fn net(b: &str, args: &[&str], input: &[u8], env: &[(&str, &Path)]) -> std::process::Output {
-    let mut c = assert_cmd::Command::from_std(klog(b));
-    c.args(args).write_stdin(input.to_vec()).timeout(LONG);
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().unwrap()
+    kafka::net_env(b, args, input, env)
 }
 
+/// `klog -b B ARGS`, which must succeed; returns stdout, read lossily (`--format %h` writes
+/// header values as they are, binary).
 fn net_ok(b: &str, args: &[&str], input: &[u8]) -> String {
-    let out = net(b, args, input, &[]);
-    assert!(
-        out.status.success(),
-        "klog -b {} {:?} failed with {:?}: {}",
-        b,
-        args,
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // `--format %h` writes header values as they are (binary): compare them lossily.
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    String::from_utf8_lossy(&kafka::net_succeeds(b, args, input).stdout).into_owned()
 }
 
 /// A background `klog -b B consume --group ...`, its output in files; killed when dropped.
@@ -72,7 +47,7 @@ struct Member {
 impl Member {
     fn start(dir: &Path, name: &str, b: &str, args: &[&str]) -> Member {
         let (out, err) = (dir.join(format!("{name}.out")), dir.join(format!("{name}.err")));
-        let child = klog(b)
+        let child = klog_net(b)
             .args(args)
             .stdin(Stdio::null())
             .stdout(fs::File::create(&out).unwrap())

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::kafka::{self, Broker};
+use common::kafka::{self, group_rows, Broker};
 use common::Klog;
 
 #[test]
@@ -509,15 +509,6 @@ fn kafka_writes_klog_reads() {
         "Kafka's consumers: the two aborted transactions hold 10 records"
     );
     let cg = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
-    let group_rows = |text: &str, group: &str| -> Vec<Vec<String>> {
-        let mut rows: Vec<Vec<String>> = text
-            .lines()
-            .map(|l| l.split_whitespace().take(6).map(String::from).collect::<Vec<_>>())
-            .filter(|f| f.len() == 6 && f[0] == group)
-            .collect();
-        rows.sort();
-        rows
-    };
     let mut kafka_groups = Vec::new();
     for g in ["g-classic", "g-consumer"] {
         let rows = group_rows(&b.tool(cg, &["--describe", "--group", g]), g);

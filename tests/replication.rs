@@ -10,66 +10,11 @@
 
 mod common;
 
-use common::{exits, fails, ok, run, wait_until, KillOnDrop};
-use std::path::{Path, PathBuf};
+use common::cluster::{lines, names, Cluster};
+use common::{exits, fails, ok, run, spawn_with, wait_until};
+use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
-
-struct Cluster {
-    dir: tempfile::TempDir,
-}
-
-impl Cluster {
-    /// `n` brokers b0..b(n-1) joined to the store `m`.
-    fn new(n: i32) -> Cluster {
-        let c = Cluster { dir: tempfile::tempdir().expect("tmp") };
-        for i in 0..n {
-            ok(&["--data-dir", c.b(i).to_str().unwrap(), "--meta", c.m(), "init", "--broker-id", &i.to_string()], b"");
-        }
-        c
-    }
-    fn m(&self) -> &str {
-        // Leaked once per test; fine for tests.
-        Box::leak(self.dir.path().join("m").to_string_lossy().into_owned().into_boxed_str())
-    }
-    fn b(&self, i: i32) -> PathBuf {
-        self.dir.path().join(format!("b{}", i))
-    }
-    fn bs(&self, i: i32) -> String {
-        self.b(i).to_string_lossy().into_owned()
-    }
-    /// `klog --meta M ARGS`
-    fn ok(&self, args: &[&str], input: &[u8]) -> String {
-        let mut v = vec!["--meta", self.m()];
-        v.extend_from_slice(args);
-        ok(&v, input)
-    }
-    fn fails(&self, args: &[&str], input: &[u8], code: i32) -> String {
-        let mut v = vec!["--meta", self.m()];
-        v.extend_from_slice(args);
-        fails(&v, input, code)
-    }
-    fn away(&self, i: i32) {
-        std::fs::rename(self.b(i), self.dir.path().join(format!("b{}.away", i))).unwrap();
-    }
-    fn back(&self, i: i32) {
-        std::fs::rename(self.dir.path().join(format!("b{}.away", i)), self.b(i)).unwrap();
-    }
-    fn consume(&self, topic: &str, p: i32) -> Vec<String> {
-        self.ok(&["consume", topic, "-p", &p.to_string(), "--exit-at-end"], b"").lines().map(str::to_string).collect()
-    }
-    fn snapshot(&self) -> klog::meta::Snapshot {
-        klog::meta::MetaStore::open(Path::new(self.m())).unwrap().load().unwrap()
-    }
-}
-
-fn lines(from: usize, to: usize) -> Vec<u8> {
-    (from..to).map(|i| format!("r{}\n", i)).collect::<String>().into_bytes()
-}
-
-fn names(from: usize, to: usize) -> Vec<String> {
-    (from..to).map(|i| format!("r{}", i)).collect()
-}
 
 #[test]
 fn members_share_the_cluster_and_placement_spreads_leaders() {
@@ -108,14 +53,14 @@ fn members_share_the_cluster_and_placement_spreads_leaders() {
     // A directory of another cluster cannot join; a broker id cannot be taken twice.
     let other = c.dir.path().join("other");
     ok(&["--data-dir", other.to_str().unwrap(), "init", "--broker-id", "5"], b"");
-    fails(&["--data-dir", other.to_str().unwrap(), "--meta", c.m(), "init", "--broker-id", "5"], b"", 1);
+    fails(&["--data-dir", other.to_str().unwrap(), "--meta", c.m.as_str(), "init", "--broker-id", "5"], b"", 1);
     let fresh = c.dir.path().join("fresh");
-    fails(&["--data-dir", fresh.to_str().unwrap(), "--meta", c.m(), "init", "--broker-id", "1"], b"", 1);
+    fails(&["--data-dir", fresh.to_str().unwrap(), "--meta", c.m.as_str(), "init", "--broker-id", "1"], b"", 1);
     // Without a store, replication options are a usage error.
     let solo = c.dir.path().join("solo");
     fails(&["--data-dir", solo.to_str().unwrap(), "topic", "create", "s", "--replication-factor", "3"], b"", 2);
     // The change log records every change with a CRC.
-    let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
+    let store = c.store();
     let kinds: Vec<String> = store.changes().unwrap().into_iter().map(|ch| ch.kind).collect();
     assert_eq!(kinds.iter().filter(|k| *k == "register-broker").count(), 3);
     assert_eq!(kinds.iter().filter(|k| *k == "create-topic").count(), 2);
@@ -223,7 +168,7 @@ fn follower_truncates_exactly_the_records_of_an_old_epoch() {
     want.extend(["n0".to_string(), "n1".to_string()]);
     assert_eq!(c.consume("t", 0), want);
     // The old leader acting under its stale epoch is fenced (exit 3).
-    let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
+    let store = c.store();
     let e = klog::replica::check_leader(&store, "t", 0, 0, klog::LeaderEpoch(0)).unwrap_err();
     assert!(matches!(e, klog::Error::StaleLeaderEpoch { epoch: klog::LeaderEpoch(0), .. }), "{e}");
     // Broker 1 does not follow broker 0 any more: nothing to do, nothing touched.
@@ -348,7 +293,7 @@ fn sigkilled_followers_and_producers_leave_consistent_replicas() {
         }
         let acks = if round % 2 == 0 { "all" } else { "1" };
         let mut prod = std::process::Command::new(&bin)
-            .args(["--meta", c.m(), "produce", "t", "-p", "0", "--acks", acks, "--batch-size", "300"])
+            .args(["--meta", c.m.as_str(), "produce", "t", "-p", "0", "--acks", acks, "--batch-size", "300"])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -403,7 +348,7 @@ fn a_lagging_follower_leaves_the_isr_and_rejoins_when_caught_up() {
     c.ok(&["produce", "t", "-p", "0", "--acks", "1"], &lines(10, 20));
     assert_eq!(c.snapshot().topics["t"].partitions[0].isr, vec![0]);
     assert_eq!(c.consume("t", 0), names(0, 20), "without the lagging follower the HW moves");
-    let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
+    let store = c.store();
     let last = store.changes().unwrap().pop().unwrap();
     assert_eq!(last.kind, "isr-change");
     assert_eq!(last.detail["leader_epoch"], 0);
@@ -420,17 +365,10 @@ fn a_lagging_follower_leaves_the_isr_and_rejoins_when_caught_up() {
 fn broker_agents_keep_followers_in_sync() {
     let c = Cluster::new(3);
     c.ok(&["topic", "create", "t", "-P", "2", "--replication-factor", "3", "-c", "min.insync.replicas=2"], b"");
-    let bin = assert_cmd::cargo::cargo_bin("klog");
     let agents: Vec<_> = (0..3)
         .map(|i| {
-            KillOnDrop(
-                std::process::Command::new(&bin)
-                    .args(["--data-dir", &c.bs(i), "broker", "run", "--poll-ms", "10"])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .unwrap(),
-            )
+            let args = ["--data-dir", &c.bs(i), "broker", "run", "--poll-ms", "10"];
+            spawn_with(&args, Stdio::inherit(), Stdio::null(), Stdio::null())
         })
         .collect();
     // The liveness lock: a second agent for the same broker is a conflict.
@@ -592,7 +530,7 @@ fn cluster_topics_are_listed_altered_and_deleted_through_the_store() {
     // away deletes its copy through its agent when it returns.
     let away = before.topics["t"].partitions[1].replicas[0];
     c.away(away);
-    let o = run(&["--meta", c.m(), "topic", "delete", "t"], b"");
+    let o = run(&["--meta", c.m.as_str(), "topic", "delete", "t"], b"");
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("broker {}: its copy stays", away)));
     let snap = c.snapshot();
@@ -644,7 +582,7 @@ fn delete_records_on_a_broker_that_lost_leadership_deletes_nothing() {
     let other = ps.replicas.iter().copied().find(|&b| b != ps.leader).unwrap();
     // ... then leadership moves.
     c.ok(&["cluster", "elect-leader", "--topic", "t", "--partition", "0", "--leader", &other.to_string()], b"");
-    let store = klog::meta::MetaStore::open(Path::new(c.m())).unwrap();
+    let store = c.store();
     let old = klog::replica::broker_dir(&snap, ps.leader, std::time::Duration::from_secs(5)).unwrap();
     let t = old.topic("t").unwrap();
     let fence = || klog::replica::check_leader(&store, "t", 0, ps.leader, ps.leader_epoch);

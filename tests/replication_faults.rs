@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{klog_cmd as klog, ok, wait_until, KillOnDrop};
+use common::{klog_cmd as klog, ok, spawn, wait_until};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -193,16 +193,7 @@ fn following_a_replicated_partition_sees_the_high_watermark_move() {
     ok(&["--meta", &sm, "topic", "create", "t", "-P", "1", "--replication-factor", "3"], b"");
     ok(&["--meta", &sm, "produce", "t", "-p", "0", "--acks", "all"], &lines(0, 5));
     let out_path = tmp.path().join("follow.out");
-    let child = KillOnDrop(
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"))
-            .args(["--meta", &sm, "consume", "t", "-p", "0", "-f"])
-            .env_remove("KLOG_DATA_DIR")
-            .env_remove("KLOG_META")
-            .stdout(std::fs::File::create(&out_path).unwrap())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let child = spawn(&["--meta", &sm, "consume", "t", "-p", "0", "-f"], Some(&out_path), None);
     let read = || std::fs::read(&out_path).unwrap_or_default();
     let wait = |what: &str, want: usize| wait_until(what, Duration::from_secs(30), || read().len() >= want);
     wait("the first 5 records", lines(0, 5).len());

@@ -127,11 +127,7 @@ impl LeaderWait {
         }
         let since = *self.since.get_or_insert_with(Instant::now);
         if since.elapsed() > timeout {
-            return Err(Error::NotFound(format!(
-                "no leader could be read for {} within {} ms",
-                waiting.join(", "),
-                timeout.as_millis()
-            )));
+            return Err(Error::NoLeaderInTime { partitions: waiting.to_vec(), waited_ms: timeout.as_millis() });
         }
         Ok(())
     }

@@ -9,7 +9,7 @@
 use super::catalog::Catalog;
 use super::Location;
 use crate::datadir::DataDir;
-use crate::error::{Error, Result};
+use crate::error::{Error, Place, Result};
 use crate::group::list_groups;
 use crate::group::member::{self, GroupState};
 use crate::group::offsets::{self, group_dir, Change, GroupOffsets};
@@ -26,6 +26,55 @@ fn state_name(live: usize) -> &'static str {
         "Stable"
     } else {
         "Empty"
+    }
+}
+
+/// Group administration wherever the groups live: a data directory's or a cluster's
+/// ([`GroupAdmin`]) or a Kafka cluster's ([`crate::kafka::Cluster`]). Each operation returns the
+/// same report, so one command line serves both.
+pub trait Groups {
+    /// Every group, once each.
+    fn list(&self) -> Result<Vec<GroupSummary>>;
+    /// A group's state: its protocol, members and subscription.
+    fn state(&self, group: &str) -> Result<GroupStateView>;
+    /// A group's live members and what each is assigned.
+    fn members(&self, group: &str) -> Result<Vec<MemberView>>;
+    /// A group's committed offsets, with log end offsets and lag.
+    fn offsets(&self, group: &str) -> Result<Vec<OffsetView>>;
+    /// Resets a group's offsets as `plan` says (only shown unless `execute`).
+    fn reset(&self, group: &str, plan: &ResetPlan, execute: bool) -> Result<Vec<ResetRow>>;
+    /// Deletes a group with no live members.
+    fn delete(&self, group: &str) -> Result<()>;
+    /// Deletes a group's offsets of `topic`; returns how many there were.
+    fn delete_offsets(&self, group: &str, topic: &str) -> Result<usize>;
+    /// Commits one offset for a group with no live members.
+    fn commit(&self, group: &str, topic: &str, partition: i32, offset: i64) -> Result<()>;
+}
+
+impl Groups for crate::kafka::Cluster {
+    fn list(&self) -> Result<Vec<GroupSummary>> {
+        self.list_groups()
+    }
+    fn state(&self, group: &str) -> Result<GroupStateView> {
+        self.group_state(group)
+    }
+    fn members(&self, group: &str) -> Result<Vec<MemberView>> {
+        self.group_members(group)
+    }
+    fn offsets(&self, group: &str) -> Result<Vec<OffsetView>> {
+        self.group_offsets(group)
+    }
+    fn reset(&self, group: &str, plan: &ResetPlan, execute: bool) -> Result<Vec<ResetRow>> {
+        self.reset_group_offsets(group, plan, execute)
+    }
+    fn delete(&self, group: &str) -> Result<()> {
+        self.delete_group(group)
+    }
+    fn delete_offsets(&self, group: &str, topic: &str) -> Result<usize> {
+        self.delete_group_offsets(group, topic)
+    }
+    fn commit(&self, group: &str, topic: &str, partition: i32, offset: i64) -> Result<()> {
+        self.commit_group_offset(group, topic, partition, offset)
     }
 }
 
@@ -53,12 +102,13 @@ impl GroupAdmin {
         if let Some(s) = member::read_state(&group_dir(dd, group))? {
             let live = member::live_members(&group_dir(dd, group), &s)?;
             if !live.is_empty() {
-                return Err(Error::Conflict(format!(
-                    "group '{}' has {} live member(s) ({}); stop them first",
-                    group,
-                    live.len(),
-                    live.join(", ")
-                )));
+                return Err(Error::GroupHasMembers {
+                    group: group.to_string(),
+                    members: live,
+                    topic: None,
+                    kafka: None,
+                    state: None,
+                });
             }
         }
         Ok(())
@@ -68,10 +118,12 @@ impl GroupAdmin {
     fn home_of(&self, group: &str) -> Result<DataDir> {
         self.cat.group_home_of(group)
     }
+}
 
+impl Groups for GroupAdmin {
     /// Every group of every home (the coordinator's first), once each, including groups only
     /// `__consumer_offsets` knows (copied from a Kafka broker, say).
-    pub fn list(&self) -> Result<Vec<GroupSummary>> {
+    fn list(&self) -> Result<Vec<GroupSummary>> {
         let homes = self.cat.group_homes()?;
         if homes.is_empty() {
             // No home at all: say why (the data directory does not open).
@@ -113,7 +165,7 @@ impl GroupAdmin {
     }
 
     /// The group's state and live member count.
-    pub fn state(&self, group: &str) -> Result<GroupStateView> {
+    fn state(&self, group: &str) -> Result<GroupStateView> {
         let dd = self.home_of(group)?;
         let (s, _) = load(&dd, group)?;
         let s = s.unwrap_or_default();
@@ -130,7 +182,7 @@ impl GroupAdmin {
     }
 
     /// The live members and their assignments.
-    pub fn members(&self, group: &str) -> Result<Vec<MemberView>> {
+    fn members(&self, group: &str) -> Result<Vec<MemberView>> {
         let dd = self.home_of(group)?;
         let (s, _) = load(&dd, group)?;
         let s = s.unwrap_or_default();
@@ -150,7 +202,7 @@ impl GroupAdmin {
     }
 
     /// Committed and assigned partitions with their lag.
-    pub fn offsets(&self, group: &str) -> Result<Vec<OffsetView>> {
+    fn offsets(&self, group: &str) -> Result<Vec<OffsetView>> {
         let dd = self.home_of(group)?;
         let (s, committed) = load(&dd, group)?;
         let s = s.unwrap_or_default();
@@ -175,7 +227,7 @@ impl GroupAdmin {
     }
 
     /// Plans a reset, and with `execute` commits it.
-    pub fn reset(&self, group: &str, plan: &ResetPlan, execute: bool) -> Result<Vec<ResetRow>> {
+    fn reset(&self, group: &str, plan: &ResetPlan, execute: bool) -> Result<Vec<ResetRow>> {
         let dd = self.home_of(group)?;
         let _guard = existing_group_lock(&dd, group, &self.at)?;
         let (_, committed) = load(&dd, group)?;
@@ -190,7 +242,7 @@ impl GroupAdmin {
     }
 
     /// Deletes the group: its offsets (a tombstone in `__consumer_offsets`) and its state.
-    pub fn delete(&self, group: &str) -> Result<()> {
+    fn delete(&self, group: &str) -> Result<()> {
         let dd = self.home_of(group)?;
         let _guard = existing_group_lock(&dd, group, &self.at)?;
         self.require_no_live_members(&dd, group)?;
@@ -200,7 +252,7 @@ impl GroupAdmin {
     }
 
     /// Deletes the group's offsets of `topic`; returns how many.
-    pub fn delete_offsets(&self, group: &str, topic: &str) -> Result<usize> {
+    fn delete_offsets(&self, group: &str, topic: &str) -> Result<usize> {
         let dd = self.home_of(group)?;
         let _guard = existing_group_lock(&dd, group, &self.at)?;
         let (_, committed) = load(&dd, group)?;
@@ -209,14 +261,18 @@ impl GroupAdmin {
         let changes: Vec<Change> =
             committed.keys().filter(|tp| tp.topic == topic).map(|tp| Change::Delete(tp.clone())).collect();
         if changes.is_empty() {
-            return Err(Error::NotFound(format!("group '{}' has no offsets for topic '{}'", group, topic)));
+            return Err(Error::NoGroupOffsets {
+                group: group.to_string(),
+                topic: topic.to_string(),
+                place: Place::DataDir(dd.root().to_path_buf()),
+            });
         }
         offsets::commit(&dd, group, &changes)?;
         Ok(changes.len())
     }
 
     /// Commits `offset` for one partition (creating the group where its topic says when new).
-    pub fn commit(&self, group: &str, topic: &str, partition: i32, offset: i64) -> Result<()> {
+    fn commit(&self, group: &str, topic: &str, partition: i32, offset: i64) -> Result<()> {
         offsets::validate_group_id(group)?;
         let homes = self.cat.group_homes()?;
         let dd = match homes.into_iter().find(|h| group_dir(h, group).is_dir()) {
@@ -236,7 +292,9 @@ impl GroupAdmin {
         offsets::commit(&dd, group, &[Change::Set(TopicPartition::new(topic, partition), offset, String::new())])
             .map(|_| ())
     }
+}
 
+impl GroupAdmin {
     /// Which partitions a scoped reset covers.
     fn scope(
         &self,

@@ -281,10 +281,8 @@ pub fn delete(at: &Location, name: &str) -> Result<Changed> {
 pub fn delete_records(at: &Location, topic: &str, p: i32, offset: i64) -> Result<crate::cleaner::DeleteRecordsReport> {
     if let Some((store, snap)) = at.cluster_topic(topic)? {
         let ps = snap.partition(topic, p)?;
-        if ps.leader < 0 {
-            return Err(Error::NotFound(format!("{}-{} is offline (no leader)", topic, p)));
-        }
-        let leader = crate::replica::broker_dir(&snap, ps.leader, at.lock_timeout)?;
+        let needed_for = crate::error::LeaderFor::DeleteRecords;
+        let leader = crate::replica::leader_dir(&snap, topic, p, ps.leader, at.lock_timeout, needed_for)?;
         let t = leader.topic(topic)?;
         let hw = crate::replica::stored_high_watermark(&leader, topic, p)?;
         let still_leader = || crate::replica::check_leader(&store, topic, p, ps.leader, ps.leader_epoch);

@@ -2,15 +2,15 @@
 //! (offsets and lag, members, state), reset-offsets, delete, delete-offsets and commit. Commands
 //! that change offsets take the group's lock (so two resets run one after the other) and refuse
 //! while the group has live members, who own its commits. With `-b`, the same commands on a
-//! Kafka cluster's groups (`kafka::Cluster`), rendered by the same functions.
+//! Kafka cluster's groups (`kafka::Cluster`), through the same `app::groups::Groups` operations
+//! and rendered by the same functions.
 
 use super::{out, out_json, Ctx, EXIT_OK};
 use crate::app::fetch::parse_time;
 use crate::app::groups::{
-    GroupAdmin, GroupStateView, GroupSummary, MemberView, OffsetView, ResetPlan, ResetRow, ResetTo,
+    GroupAdmin, GroupStateView, GroupSummary, Groups, MemberView, OffsetView, ResetPlan, ResetRow, ResetTo,
 };
 use crate::error::{Error, Result};
-use crate::kafka::Cluster;
 use crate::output::table;
 use serde_json::json;
 
@@ -209,76 +209,46 @@ fn reset_plan(a: &ResetArgs) -> Result<ResetPlan> {
 
 pub fn run(ctx: &Ctx, cmd: GroupCommand) -> Result<i32> {
     let cmd = cmd.normalized();
-    if let Some(cluster) = &ctx.kafka {
-        return run_kafka(cluster, cmd);
-    }
-    let admin = GroupAdmin::open(&ctx.loc, Box::new(|w: &str| eprintln!("klog: warning: {}", w)))?;
-    match cmd {
-        GroupCommand::List { json } => render_list(&admin.list()?, json)?,
-        GroupCommand::Describe { group, members, state, json, .. } => {
-            if state {
-                render_state(&admin.state(&group)?, json)?;
-            } else if members {
-                render_members(&group, &admin.members(&group)?, json)?;
-            } else {
-                render_offsets(&group, &admin.offsets(&group)?, json)?;
-            }
-        }
-        GroupCommand::ResetOffsets(a) => {
-            let plan = reset_plan(&a)?;
-            render_reset(&a, &admin.reset(&a.group, &plan, a.execute)?)?;
-        }
-        GroupCommand::Delete { group, .. } => {
-            admin.delete(&group)?;
-            out(&format!("deleted group {}\n", group))?;
-        }
-        GroupCommand::DeleteOffsets { group, topic, .. } => {
-            let n = admin.delete_offsets(&group, &topic)?;
-            out(&format!("deleted {} offset(s) of topic {} from group {}\n", n, topic, group))?;
-        }
-        GroupCommand::Commit { group, topic, partition, offset, .. } => {
-            admin.commit(&group, &topic, partition, offset)?;
-            out(&format!("committed offset {} for {}-{} in group {}\n", offset, topic, partition, group))?;
+    match &ctx.kafka {
+        // `-b HOST:PORT`: the same commands on a Kafka cluster's groups, rendered alike.
+        Some(cluster) => run_on(cluster, Some(cluster.bootstrap()), cmd),
+        None => {
+            let admin = GroupAdmin::open(&ctx.loc, Box::new(|w: &str| eprintln!("klog: warning: {}", w)))?;
+            run_on(&admin, None, cmd)
         }
     }
-    Ok(EXIT_OK)
 }
 
-/// `klog -b HOST:PORT group ...`: the same commands on a Kafka cluster's groups, rendered alike.
-fn run_kafka(cluster: &Cluster, cmd: GroupCommand) -> Result<i32> {
-    let at = cluster.bootstrap();
+/// Runs `cmd` on `groups`; `kafka` is the bootstrap servers of a Kafka cluster's groups, which
+/// the lines of changes name.
+fn run_on(groups: &dyn Groups, kafka: Option<&str>, cmd: GroupCommand) -> Result<i32> {
+    let on = |prep: &str| kafka.map_or(String::new(), |at| format!(" {} the Kafka cluster at {}", prep, at));
     match cmd {
-        GroupCommand::List { json } => render_list(&cluster.list_groups()?, json)?,
+        GroupCommand::List { json } => render_list(&groups.list()?, json)?,
         GroupCommand::Describe { group, members, state, json, .. } => {
             if state {
-                render_state(&cluster.group_state(&group)?, json)?;
+                render_state(&groups.state(&group)?, json)?;
             } else if members {
-                render_members(&group, &cluster.group_members(&group)?, json)?;
+                render_members(&group, &groups.members(&group)?, json)?;
             } else {
-                render_offsets(&group, &cluster.group_offsets(&group)?, json)?;
+                render_offsets(&group, &groups.offsets(&group)?, json)?;
             }
         }
         GroupCommand::ResetOffsets(a) => {
             let plan = reset_plan(&a)?;
-            render_reset(&a, &cluster.reset_group_offsets(&a.group, &plan, a.execute)?)?;
+            render_reset(&a, &groups.reset(&a.group, &plan, a.execute)?)?;
         }
         GroupCommand::Delete { group, .. } => {
-            cluster.delete_group(&group)?;
-            out(&format!("deleted group {} from the Kafka cluster at {}\n", group, at))?;
+            groups.delete(&group)?;
+            out(&format!("deleted group {}{}\n", group, on("from")))?;
         }
         GroupCommand::DeleteOffsets { group, topic, .. } => {
-            let n = cluster.delete_group_offsets(&group, &topic)?;
-            out(&format!(
-                "deleted {} offset(s) of topic {} from group {} on the Kafka cluster at {}\n",
-                n, topic, group, at
-            ))?;
+            let n = groups.delete_offsets(&group, &topic)?;
+            out(&format!("deleted {} offset(s) of topic {} from group {}{}\n", n, topic, group, on("on")))?;
         }
         GroupCommand::Commit { group, topic, partition, offset, .. } => {
-            cluster.commit_group_offset(&group, &topic, partition, offset)?;
-            out(&format!(
-                "committed offset {} for {}-{} in group {} on the Kafka cluster at {}\n",
-                offset, topic, partition, group, at
-            ))?;
+            groups.commit(&group, &topic, partition, offset)?;
+            out(&format!("committed offset {} for {}-{} in group {}{}\n", offset, topic, partition, group, on("on")))?;
         }
     }
     Ok(EXIT_OK)

@@ -212,7 +212,11 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::Conflict(_)
         | Error::Locked { .. }
         | Error::StaleLeaderEpoch { .. }
-        | Error::StaleControllerEpoch { .. } => (EXIT_CONFLICT, none()),
+        | Error::StaleControllerEpoch { .. }
+        | Error::StaleController { .. }
+        | Error::ControllerRunning { .. }
+        | Error::GroupHasMembers { .. }
+        | Error::GroupProtocol { .. } => (EXIT_CONFLICT, none()),
         Error::TopicNotFound { topic, place: Place::DataDir(_) } => {
             (EXIT_FAILURE, format!(" (create it with `klog topic create {}`)", topic))
         }
@@ -250,6 +254,11 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::TopicCollision { .. }
         | Error::PartitionCountDecrease { .. }
         | Error::GroupNotFound { .. }
+        | Error::NoLeader { .. }
+        | Error::NoLeaderInTime { .. }
+        | Error::BrokerUnavailable { .. }
+        | Error::NoGroupOffsets { .. }
+        | Error::DataDirGone { .. }
         | Error::Invalid(_)
         | Error::NotFound(_)
         | Error::Corrupt { .. }

@@ -3,14 +3,16 @@
 //! This file reads the input: it splits stdin on a delimiter (newline by default) or reads
 //! JSON lines into records, and hands them to a [`RecordSink`]: the application layer's
 //! producer ([`crate::app::producer`], which partitions, batches, appends, replicates and
-//! acknowledges), or with `-b` a Kafka cluster's (librdkafka's, [`crate::kafka::NetProducer`]). When the input has been idle for
+//! acknowledges), or with `-b` its producer into a Kafka cluster
+//! ([`crate::app::producer::KafkaProducer`], through librdkafka). When the input has been idle for
 //! `--linger-ms` the sink is told, so that `tail -f log | klog produce t` is durable and lets
 //! other writers in. Acknowledged batches are printed with `--print-offsets`.
 
 use super::{out, Ctx, EXIT_OK};
-use crate::app::producer::{self, AckSink, Acknowledged, Producer, ProducerSettings, RecordSink, Warning};
+use crate::app::producer::{
+    self, AckSink, Acknowledged, KafkaProducer, Producer, ProducerSettings, RecordSink, Warning,
+};
 use crate::error::{Error, Result};
-use crate::kafka::{Cluster, NetProducer};
 use crate::output::{format::unescape, json::parse_record};
 use crate::record::{Compression, OwnedHeaders};
 use std::fs::File;
@@ -189,9 +191,6 @@ fn input_spec(a: &ProduceArgs) -> Result<InputSpec> {
 
 pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
     let InputSpec { delimiter, key_delimiter, headers, codec } = input_spec(&a)?;
-    if let Some(cluster) = &ctx.kafka {
-        return run_kafka(cluster, &a, &delimiter, key_delimiter.as_deref(), &headers);
-    }
     let settings = ProducerSettings {
         topic: a.topic.clone(),
         partition: a.partition,
@@ -200,7 +199,15 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         batch_size: a.batch_size,
         delivery_timeout: Duration::from_millis(a.delivery_timeout_ms),
     };
-    let mut prod = Producer::open(&ctx.loc, settings, Box::new(Acknowledgements { print_offsets: a.print_offsets }))?;
+    let acks = Box::new(Acknowledgements { print_offsets: a.print_offsets });
+    if let Some(cluster) = &ctx.kafka {
+        // `-b`: records go to the Kafka cluster's producer as they are read.
+        let mut prod = KafkaProducer::open(cluster, settings, acks)?;
+        let input = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &headers);
+        prod.finish(input)?;
+        return Ok(EXIT_OK);
+    }
+    let mut prod = Producer::open(&ctx.loc, settings, acks)?;
     let input = pump(&mut prod, &a, &delimiter, key_delimiter.as_deref(), &headers);
     let topic = prod.topic().name.clone();
     let summary = prod.finish(input)?;
@@ -208,83 +215,6 @@ pub fn run(ctx: &Ctx, a: ProduceArgs) -> Result<i32> {
         eprintln!("klog: produced {} records in {} batches to topic {}", summary.records, summary.batches, topic);
     }
     Ok(EXIT_OK)
-}
-
-/// `klog -b HOST:PORT produce`: records go to the Kafka cluster's producer as they are read.
-fn run_kafka(
-    cluster: &Cluster,
-    a: &ProduceArgs,
-    delimiter: &[u8],
-    key_delimiter: Option<&[u8]>,
-    headers: &OwnedHeaders,
-) -> Result<i32> {
-    let t = cluster.topic(&a.topic)?;
-    t.check_partitions(a.partition.as_slice())?;
-    let acks = match a.acks {
-        Acks::Zero => "0",
-        Acks::One => "1",
-        Acks::All => "all",
-    };
-    let codec = a.compression.as_deref().filter(|c| *c != "none");
-    let producer =
-        NetProducer::new(cluster, &t.name, acks, codec, Duration::from_millis(a.delivery_timeout_ms), a.print_offsets)?;
-    let mut sink = ClusterSink { producer, print_offsets: a.print_offsets, topic: t.name.clone(), queued: false };
-    let pumped = pump(&mut sink, a, delimiter, key_delimiter, headers);
-    // What was read before an error is still delivered and acknowledged.
-    let acknowledged = sink.acknowledge();
-    pumped?;
-    acknowledged?;
-    Ok(EXIT_OK)
-}
-
-/// A Kafka cluster's producer as the sink of [`pump`]: records go to librdkafka as they are
-/// read; acknowledgements are awaited whenever the input goes idle and at the end, and printed
-/// with `--print-offsets` (a line per record: topic, partition, offset, offset).
-struct ClusterSink {
-    producer: NetProducer,
-    print_offsets: bool,
-    topic: String,
-    queued: bool,
-}
-
-impl ClusterSink {
-    fn acknowledge(&mut self) -> Result<()> {
-        self.producer.flush()?;
-        self.queued = false;
-        if self.print_offsets {
-            let mut s = String::new();
-            for d in self.producer.take_delivered() {
-                s.push_str(&format!("{}\t{}\t{}\t{}\n", self.topic, d.partition, d.offset, d.offset));
-            }
-            out(&s)?;
-        }
-        Ok(())
-    }
-}
-
-impl RecordSink for ClusterSink {
-    fn add(
-        &mut self,
-        partition: Option<i32>,
-        timestamp: i64,
-        key: Option<&[u8]>,
-        value: Option<&[u8]>,
-        headers: &[(&[u8], Option<&[u8]>)],
-    ) -> Result<()> {
-        self.queued = true;
-        self.producer.send(partition, key, value, headers, Some(timestamp))
-    }
-
-    fn busy(&self) -> bool {
-        self.queued
-    }
-
-    fn idle(&mut self) -> Result<()> {
-        if self.queued {
-            self.acknowledge()?;
-        }
-        Ok(())
-    }
 }
 
 impl From<Acks> for producer::Acks {
@@ -298,7 +228,8 @@ impl From<Acks> for producer::Acks {
 }
 
 /// Renders what the producer reports: `--print-offsets` lines on stdout (an acknowledgement
-/// each: topic, partition, first and last offset), warnings on stderr.
+/// each: topic, partition, first and last offset; a Kafka cluster's producer acknowledges each
+/// record, so its first and last offsets are the same), warnings on stderr.
 struct Acknowledgements {
     print_offsets: bool,
 }

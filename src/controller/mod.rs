@@ -175,7 +175,7 @@ pub fn acquire(
             return Ok(c);
         }
         if give_up() {
-            return Err(Error::Conflict(format!("another controller holds {}", controller_lock_path(store).display())));
+            return Err(Error::ControllerRunning { lock: controller_lock_path(store) });
         }
         std::thread::sleep(poll);
     }
@@ -206,14 +206,16 @@ impl Controller {
     }
 
     /// One round: probe the brokers, then move leadership off failed leaders and shrink ISRs
-    /// of failed members. A stale controller epoch is a conflict (this controller must stop).
+    /// of failed members. A stale controller epoch is `Error::StaleController` (this controller
+    /// must stop).
     pub fn round(&mut self) -> Result<RoundReport> {
         let snap = self.store.load()?;
         if snap.controller_epoch != self.info.epoch {
-            return Err(Error::Conflict(format!(
-                "stale controller epoch: this controller (pid {}) was elected at controller epoch {}, the store is at {}",
-                self.info.pid, self.info.epoch, snap.controller_epoch
-            )));
+            return Err(Error::StaleController {
+                pid: self.info.pid,
+                epoch: self.info.epoch,
+                current: snap.controller_epoch,
+            });
         }
         let brokers = probe_brokers(&self.store, &snap);
         let alive: BTreeSet<i32> = brokers.iter().filter(|b| b.alive).map(|b| b.broker).collect();
@@ -547,7 +549,7 @@ pub fn status(store: &MetaStore) -> Result<Status> {
 
 /// Runs `round` on `c` every `interval` until `stop` returns true after a round; each report goes
 /// to `on_round`, each failed round (the store unreadable for a moment, say) to `on_error`. A
-/// conflict (a stale controller epoch) ends it.
+/// stale controller epoch or a conflict ends it.
 pub fn run_loop(
     c: &mut Controller,
     interval: Duration,
@@ -559,7 +561,7 @@ pub fn run_loop(
         let start = Instant::now();
         match c.round() {
             Ok(r) => on_round(&r)?,
-            Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => return Err(e),
+            Err(e @ (Error::StaleController { .. } | Error::Conflict(_) | Error::Locked { .. })) => return Err(e),
             Err(e) => on_error(&e),
         }
         if stop() {
@@ -621,7 +623,10 @@ mod tests {
         // Another election (as after a takeover) makes `a` stale.
         let info = ControllerInfo { epoch: ControllerEpoch(0), pid: 1, broker: None, since_ms: 0 };
         store.bump_controller_epoch(info).unwrap();
-        assert!(matches!(a.round(), Err(Error::Conflict(_))));
+        assert!(matches!(
+            a.round(),
+            Err(Error::StaleController { epoch: ControllerEpoch(1), current: ControllerEpoch(2), .. })
+        ));
         let e = store.update_fenced(ControllerEpoch(1), |_| Ok(("x".into(), json!({})))).unwrap_err();
         assert!(
             matches!(e, Error::StaleControllerEpoch { epoch: ControllerEpoch(1), current: ControllerEpoch(2), .. }),

@@ -490,7 +490,7 @@ impl DataDir {
         if self.root.is_dir() {
             Ok(())
         } else {
-            Err(Error::NotFound(format!("data directory {} is gone (moved away or unmounted?)", self.root.display())))
+            Err(Error::DataDirGone { path: self.root.clone() })
         }
     }
 

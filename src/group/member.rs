@@ -296,12 +296,11 @@ impl Member {
         }
         if let Some(p) = s.protocol.as_deref().filter(|_| !s.members.is_empty()) {
             if p != opts.strategy.name() {
-                return Err(Error::Conflict(format!(
-                    "group '{}' uses the {} assignment; this member asked for {}",
-                    group,
-                    p,
-                    opts.strategy.name()
-                )));
+                return Err(Error::GroupProtocol {
+                    group: group.to_string(),
+                    protocol: p.to_string(),
+                    asked: opts.strategy.name().to_string(),
+                });
             }
         }
         let pid = std::process::id();

@@ -12,7 +12,7 @@
 
 use super::ffi::{GroupDescription, Refusal};
 use super::Cluster;
-use crate::error::{Error, Result};
+use crate::error::{Error, Place, Result};
 use crate::group::report::{
     read_plan_file, reset_row, GroupStateView, GroupSummary, MemberView, OffsetView, ResetPlan, ResetRow, ResetTo,
 };
@@ -105,15 +105,13 @@ impl Cluster {
     /// Refuses while the group has members or is rebalancing (its members own its offsets).
     fn require_inactive(&self, d: &GroupDescription) -> Result<()> {
         if !d.members.is_empty() || !matches!(d.state, "Empty" | "Dead") {
-            let ids: Vec<&str> = d.members.iter().map(|m| m.consumer_id.as_str()).collect();
-            return Err(Error::Conflict(format!(
-                "group '{}' has {} live member(s) ({}) on the Kafka cluster at {} (state {}); stop them first",
-                d.group,
-                d.members.len(),
-                ids.join(", "),
-                self.bootstrap(),
-                d.state
-            )));
+            return Err(Error::GroupHasMembers {
+                group: d.group.clone(),
+                members: d.members.iter().map(|m| m.consumer_id.clone()).collect(),
+                topic: None,
+                kafka: Some(self.bootstrap().to_string()),
+                state: Some(d.state),
+            });
         }
         Ok(())
     }
@@ -320,23 +318,21 @@ impl Cluster {
             .map(|m| m.consumer_id.as_str())
             .collect();
         if !owners.is_empty() {
-            return Err(Error::Conflict(format!(
-                "group '{}' has {} live member(s) ({}) consuming topic '{}' on the Kafka cluster at {}; stop them first",
-                group,
-                owners.len(),
-                owners.join(", "),
-                topic,
-                self.bootstrap()
-            )));
+            return Err(Error::GroupHasMembers {
+                group: group.to_string(),
+                members: owners.iter().map(|o| o.to_string()).collect(),
+                topic: Some(topic.to_string()),
+                kafka: Some(self.bootstrap().to_string()),
+                state: None,
+            });
         }
         let tps: Vec<TopicPartition> = committed.keys().filter(|tp| tp.topic == topic).cloned().collect();
         if tps.is_empty() {
-            return Err(Error::NotFound(format!(
-                "group '{}' has no offsets for topic '{}' on the Kafka cluster at {}",
-                group,
-                topic,
-                self.bootstrap()
-            )));
+            return Err(Error::NoGroupOffsets {
+                group: group.to_string(),
+                topic: topic.to_string(),
+                place: Place::Kafka(self.bootstrap().to_string()),
+            });
         }
         for p in self.delete_offsets_of(group, &tps)? {
             if let Some(r) = p.refusal {

@@ -15,7 +15,7 @@
 //!   unreachable or leadership moved; an error on a leader that answers is returned, so damaged
 //!   data is never skipped silently.
 
-use super::{broker_dir, stored_high_watermark, topic_meta};
+use super::{broker_dir, leader_dir, stored_high_watermark, topic_meta};
 use crate::datadir::{DataDir, TopicMeta};
 use crate::error::Result;
 use crate::log::{Cursor, PartitionReader};
@@ -260,10 +260,7 @@ fn open_leader(
     leader: i32,
     lock_timeout: Duration,
 ) -> Result<(DataDir, PartitionReader, i64)> {
-    if leader < 0 {
-        return Err(crate::Error::NotFound(format!("{}-{} is offline (no leader in the ISR)", topic.name, partition)));
-    }
-    let dd = broker_dir(snap, leader, lock_timeout)?;
+    let dd = leader_dir(snap, &topic.name, partition, leader, lock_timeout, crate::error::LeaderFor::Read)?;
     let reader = dd.open_reader(topic, partition)?;
     let hw = stored_high_watermark(&dd, &topic.name, partition)?;
     Ok((dd, reader, hw))

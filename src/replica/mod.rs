@@ -218,12 +218,26 @@ pub fn replicate_partition_with_progress(
     })
 }
 
+/// Opens the data directory of `leader`, partition `partition` of `topic`'s leader as the
+/// snapshot records it: `Error::NoLeader` when it has none (-1), in the words of `needed_for`.
+pub fn leader_dir(
+    snap: &Snapshot,
+    topic: &str,
+    partition: i32,
+    leader: i32,
+    lock_timeout: Duration,
+    needed_for: crate::error::LeaderFor,
+) -> Result<DataDir> {
+    if leader < 0 {
+        return Err(Error::NoLeader { topic: topic.to_string(), partition, needed_for });
+    }
+    broker_dir(snap, leader, lock_timeout)
+}
+
 /// Opens broker `id`'s data directory and checks that it is that broker of this cluster.
 pub fn broker_dir(snap: &Snapshot, id: i32, lock_timeout: Duration) -> Result<DataDir> {
     let path = snap.broker_dir(id)?;
-    let unavailable = |why: String| {
-        Error::NotFound(format!("broker {}: data directory {} is unavailable: {}", id, path.display(), why))
-    };
+    let unavailable = |why: String| Error::BrokerUnavailable { broker: id, path: path.to_path_buf(), why };
     if !path.join(crate::datadir::META_PROPERTIES).is_file() {
         return Err(unavailable("no meta.properties".into()));
     }

@@ -382,27 +382,38 @@ pub fn write_checkpoint(path: &Path, m: &std::collections::BTreeMap<(String, i32
     fs::write(path, text).unwrap();
 }
 
-/// `klog -b BOOTSTRAP ARGS` with `input` on stdin, without a data directory, a config file or
-/// the environment's cluster (bounded in time).
-pub fn net(b: &str, args: &[&str], input: &[u8]) -> Output {
-    assert_cmd::Command::cargo_bin("klog")
-        .unwrap()
-        .arg("-b")
+/// `klog -b BOOTSTRAP` without a data directory, a config file or the environment's cluster, as
+/// a plain command (for processes run in the background).
+pub fn klog_net(b: &str) -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("klog"));
+    c.arg("-b")
         .arg(b)
-        .args(args)
         .env_remove("KLOG_DATA_DIR")
         .env_remove("KLOG_BOOTSTRAP_SERVERS")
         .env_remove("KLOG_CONFIG")
         .env("HOME", "/nonexistent")
-        .current_dir(std::env::temp_dir())
-        .write_stdin(input.to_vec())
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap()
+        .current_dir(std::env::temp_dir());
+    c
 }
 
-/// [`net`], which must succeed; returns stdout.
-pub fn net_ok(b: &str, args: &[&str], input: &[u8]) -> String {
+/// `klog -b BOOTSTRAP ARGS` with `input` on stdin and `env` added, run to completion (bounded in
+/// time).
+pub fn net_env(b: &str, args: &[&str], input: &[u8], env: &[(&str, &Path)]) -> Output {
+    let mut c = assert_cmd::Command::from_std(klog_net(b));
+    c.args(args).write_stdin(input.to_vec()).timeout(Duration::from_secs(120));
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+/// `klog -b BOOTSTRAP ARGS` with `input` on stdin (see [`klog_net`]), bounded in time.
+pub fn net(b: &str, args: &[&str], input: &[u8]) -> Output {
+    net_env(b, args, input, &[])
+}
+
+/// [`net`], which must succeed; returns the output.
+pub fn net_succeeds(b: &str, args: &[&str], input: &[u8]) -> Output {
     let out = net(b, args, input);
     assert!(
         out.status.success(),
@@ -412,7 +423,24 @@ pub fn net_ok(b: &str, args: &[&str], input: &[u8]) -> String {
         out.status.code(),
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).unwrap()
+    out
+}
+
+/// [`net`], which must succeed; returns stdout.
+pub fn net_ok(b: &str, args: &[&str], input: &[u8]) -> String {
+    String::from_utf8(net_succeeds(b, args, input).stdout).unwrap()
+}
+
+/// The rows of a consumer-groups table (Kafka's or klog's) for `group`: GROUP, TOPIC,
+/// PARTITION, CURRENT-OFFSET, LOG-END-OFFSET, LAG, sorted.
+pub fn group_rows(text: &str, group: &str) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split_whitespace().take(6).map(String::from).collect::<Vec<_>>())
+        .filter(|f| f.len() == 6 && f[0] == group)
+        .collect();
+    rows.sort();
+    rows
 }
 
 /// [`net`] with no input, which must fail with exit `code` and one `klog: error:` line; returns

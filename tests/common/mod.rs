@@ -2,11 +2,14 @@
 //! directory: `let t = Klog::new(); t.cmd(&["topic", "create", "x"]).assert().success();`.
 #![allow(dead_code)]
 
+pub mod cluster;
+pub mod groups;
 pub mod kafka;
 pub mod process;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// Polls `cond` every 5 ms until it holds and returns how long that took; panics naming `what`
@@ -33,6 +36,23 @@ impl Drop for KillOnDrop {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// `klog ARGS` in the background (no data directory implied, as `klog_cmd`), stdin closed,
+/// stdout to `out` and stderr to `err` (each discarded when `None`); killed when dropped.
+pub fn spawn(args: &[&str], out: Option<&Path>, err: Option<&Path>) -> KillOnDrop {
+    let to = |p: Option<&Path>| match p {
+        Some(p) => Stdio::from(std::fs::File::create(p).expect("output file")),
+        None => Stdio::null(),
+    };
+    spawn_with(args, Stdio::null(), to(out), to(err))
+}
+
+/// `klog ARGS` in the background (no data directory implied) with the given stdin, stdout and
+/// stderr; killed when dropped.
+pub fn spawn_with(args: &[&str], stdin: Stdio, stdout: Stdio, stderr: Stdio) -> KillOnDrop {
+    let child = klog_std().args(args).stdin(stdin).stdout(stdout).stderr(stderr).spawn().expect("start klog");
+    KillOnDrop(child)
 }
 
 /// Polls `cond` every `every` for at most `timeout`; returns whether it became true (for
@@ -135,6 +155,25 @@ impl Klog {
         err
     }
 
+    /// `klog --data-dir <tmp>/data ARGS` in the background with stdin piped (the caller writes
+    /// it) and its output discarded; killed when dropped.
+    pub fn spawn_piped(&self, args: &[&str]) -> KillOnDrop {
+        let data = self.data();
+        let full = [&["--data-dir", data.to_str().expect("utf-8 temp path")][..], args].concat();
+        spawn_with(&full, Stdio::piped(), Stdio::null(), Stdio::null())
+    }
+
+    /// The `.log` files of partition `p` of `topic`, oldest first.
+    pub fn segment_logs(&self, topic: &str, p: i32) -> Vec<PathBuf> {
+        let mut logs: Vec<PathBuf> = std::fs::read_dir(self.partition_dir(topic, p))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "log"))
+            .collect();
+        logs.sort();
+        logs
+    }
+
     pub fn partition_dir(&self, topic: &str, p: i32) -> PathBuf {
         self.data().join(format!("{}-{}", topic, p))
     }
@@ -221,7 +260,12 @@ impl XorShift {
 /// `klog ARGS` with no data directory implied: cluster tests name `--data-dir` and `--meta`
 /// themselves.
 pub fn klog_cmd() -> Command {
-    let mut c = Command::cargo_bin("klog").expect("klog binary");
+    Command::from_std(klog_std())
+}
+
+/// `klog_cmd` as a plain `std::process::Command`, for processes run in the background.
+pub fn klog_std() -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"));
     c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
     c
 }
@@ -231,8 +275,7 @@ pub fn klog_cmd() -> Command {
 /// test's temporary directory, all it touches) is handed to `nobody`; otherwise as the tests'
 /// own user. Either way the check runs for real, never skipped.
 pub fn klog_without_root(tree: &Path) -> std::process::Command {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("klog"));
-    c.env_remove("KLOG_DATA_DIR").env_remove("KLOG_META");
+    let mut c = klog_std();
     // SAFETY: geteuid(2) has no preconditions.
     if unsafe { libc::geteuid() } == 0 {
         chown_tree(tree, 65534, 65534);

@@ -149,3 +149,20 @@ pub fn read_processed(files: &[PathBuf]) -> Processed {
     }
     out
 }
+
+/// What the recorders of `files` processed, checked against `log` ((partition, offset) -> value,
+/// as `Klog::log_records` reads it): no ownership violation, and every record processed as the
+/// log holds it. Returns how many times each (partition, offset) was processed.
+pub fn processed_counts(
+    files: &[PathBuf],
+    log: &std::collections::BTreeMap<(i32, i64), String>,
+) -> std::collections::BTreeMap<(i32, i64), usize> {
+    let got = read_processed(files);
+    assert!(got.violations.is_empty(), "ownership violations: {:?}", got.violations);
+    let mut count = std::collections::BTreeMap::new();
+    for (p, o, v) in &got.records {
+        assert_eq!(log.get(&(*p, *o)), Some(v), "processed t-{} offset {} as {:?}, the log disagrees", p, o, v);
+        *count.entry((*p, *o)).or_default() += 1;
+    }
+    count
+}

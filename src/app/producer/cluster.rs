@@ -76,10 +76,14 @@ impl ClusterLink {
     fn refresh(&mut self, topic: &str, p: i32) -> Result<Route> {
         let snap = self.store.load()?;
         let ps = snap.partition(topic, p)?;
-        if ps.leader < 0 {
-            return Err(Error::NotFound(format!("{}-{} has no leader", topic, p)));
-        }
-        let dd = crate::replica::broker_dir(&snap, ps.leader, self.lock_timeout)?;
+        let dd = crate::replica::leader_dir(
+            &snap,
+            topic,
+            p,
+            ps.leader,
+            self.lock_timeout,
+            crate::error::LeaderFor::Produce,
+        )?;
         let r = Route { dd, broker: ps.leader, leader_epoch: ps.leader_epoch };
         self.routes.insert(p, r.clone());
         Ok(r)
@@ -125,9 +129,12 @@ fn leadership_problem(e: &Error) -> bool {
     matches!(
         e,
         Error::NotFound(_)
+            | Error::NoLeader { .. }
+            | Error::BrokerUnavailable { .. }
             | Error::TopicNotFound { .. }
             | Error::PartitionNotFound { .. }
             | Error::DataDirNotFound { .. }
+            | Error::DataDirGone { .. }
             | Error::Conflict(_)
             | Error::Locked { .. }
             | Error::StaleLeaderEpoch { .. }

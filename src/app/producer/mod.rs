@@ -18,6 +18,9 @@
 
 mod appender;
 mod cluster;
+mod net;
+
+pub use net::KafkaProducer;
 
 use super::Location;
 use crate::datadir::TopicMeta;
@@ -231,58 +234,6 @@ impl Producer {
         Ok(p)
     }
 
-    /// Adds a record: to partition `explicit` when given, else by its key, else to the sticky
-    /// partition. A full batch is sent on.
-    pub fn add(
-        &mut self,
-        explicit: Option<i32>,
-        timestamp: i64,
-        key: Option<&[u8]>,
-        value: Option<&[u8]>,
-        headers: &[(&[u8], Option<&[u8]>)],
-    ) -> Result<()> {
-        if key.is_none() && crate::cleaner::is_compacted(&self.topic) {
-            // As Kafka: "Compacted topic cannot accept message without key".
-            return Err(Error::KeylessRecord { topic: self.topic.name.clone(), record: self.records + 1 });
-        }
-        let keyless = explicit.is_none() && key.is_none();
-        if keyless && self.sticky_bytes >= STICKY_PARTITION_BYTES {
-            self.next_sticky();
-        }
-        let mut p = self.choose(explicit, key)?;
-        // The cheap bound settles almost every record; the exact size only near a limit.
-        let bound = BatchBuilder::record_size_bound(key, value, headers);
-        if HEADER_BYTES + bound > self.max_message_bytes
-            && HEADER_BYTES + BatchBuilder::first_record_size(key, value, headers) > self.max_message_bytes
-        {
-            return Err(Error::Invalid(format!(
-                "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
-                self.records + 1,
-                key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len),
-                self.max_message_bytes,
-                self.topic.name
-            )));
-        }
-        let b = &self.builders[p as usize];
-        if !b.is_empty()
-            && b.size_bytes() + bound > self.batch_limit
-            && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit
-        {
-            self.emit(p, true)?;
-            if keyless {
-                // A full batch also moves keyless records on to the next partition.
-                self.next_sticky();
-                p = self.sticky;
-            }
-        }
-        self.builders[p as usize].push(timestamp, key, value, headers);
-        if keyless {
-            self.sticky_bytes += bound;
-        }
-        self.records += 1;
-        Ok(())
-    }
-
     fn next_sticky(&mut self) {
         self.sticky = (self.sticky + 1) % self.topic.partitions;
         self.sticky_bytes = 0;
@@ -359,15 +310,56 @@ impl Producer {
 }
 
 impl RecordSink for Producer {
+    /// Adds a record: to partition `explicit` when given, else by its key, else to the sticky
+    /// partition. A full batch is sent on.
     fn add(
         &mut self,
-        partition: Option<i32>,
+        explicit: Option<i32>,
         timestamp: i64,
         key: Option<&[u8]>,
         value: Option<&[u8]>,
         headers: &[(&[u8], Option<&[u8]>)],
     ) -> Result<()> {
-        Producer::add(self, partition, timestamp, key, value, headers)
+        if key.is_none() && crate::cleaner::is_compacted(&self.topic) {
+            // As Kafka: "Compacted topic cannot accept message without key".
+            return Err(Error::KeylessRecord { topic: self.topic.name.clone(), record: self.records + 1 });
+        }
+        let keyless = explicit.is_none() && key.is_none();
+        if keyless && self.sticky_bytes >= STICKY_PARTITION_BYTES {
+            self.next_sticky();
+        }
+        let mut p = self.choose(explicit, key)?;
+        // The cheap bound settles almost every record; the exact size only near a limit.
+        let bound = BatchBuilder::record_size_bound(key, value, headers);
+        if HEADER_BYTES + bound > self.max_message_bytes
+            && HEADER_BYTES + BatchBuilder::first_record_size(key, value, headers) > self.max_message_bytes
+        {
+            return Err(Error::Invalid(format!(
+                "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
+                self.records + 1,
+                key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len),
+                self.max_message_bytes,
+                self.topic.name
+            )));
+        }
+        let b = &self.builders[p as usize];
+        if !b.is_empty()
+            && b.size_bytes() + bound > self.batch_limit
+            && b.size_bytes() + b.next_record_size(timestamp, key, value, headers) > self.batch_limit
+        {
+            self.emit(p, true)?;
+            if keyless {
+                // A full batch also moves keyless records on to the next partition.
+                self.next_sticky();
+                p = self.sticky;
+            }
+        }
+        self.builders[p as usize].push(timestamp, key, value, headers);
+        if keyless {
+            self.sticky_bytes += bound;
+        }
+        self.records += 1;
+        Ok(())
     }
 
     fn busy(&self) -> bool {
