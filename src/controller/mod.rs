@@ -228,7 +228,11 @@ impl Controller {
                 if let Some(plan) = plan {
                     match apply(&self.store, Some(self.info.epoch), &snap, topic, p, ps, plan) {
                         Ok(d) => report.decisions.push(d),
-                        Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => return Err(e),
+                        // The store fenced this controller (a newer one was elected meanwhile):
+                        // it must stop now, not defer the partition to its next round.
+                        Err(e @ (Error::StaleControllerEpoch { .. } | Error::Conflict(_) | Error::Locked { .. })) => {
+                            return Err(e)
+                        }
                         Err(e) => report.deferred.push(format!("{}-{}: {}", topic, p, e)),
                     }
                 }
@@ -561,7 +565,12 @@ pub fn run_loop(
         let start = Instant::now();
         match c.round() {
             Ok(r) => on_round(&r)?,
-            Err(e @ (Error::StaleController { .. } | Error::Conflict(_) | Error::Locked { .. })) => return Err(e),
+            Err(
+                e @ (Error::StaleController { .. }
+                | Error::StaleControllerEpoch { .. }
+                | Error::Conflict(_)
+                | Error::Locked { .. }),
+            ) => return Err(e),
             Err(e) => on_error(&e),
         }
         if stop() {
