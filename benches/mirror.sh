@@ -8,6 +8,8 @@
 #                     99-byte values as records of a data directory's partition for klog) into a
 #                     fresh one-partition topic per command and round:
 #                       kcat -b B -P -t T -p 0 < input            (librdkafka's acks=all)
+#                       kcat ... -X enable.idempotence=true       (the same, idempotent: what
+#                         exactly-once costs librdkafka before transactions)
 #                       klog mirror T --from DIR --to kafka://B   (acks=all, idempotent, one
 #                         transaction per 1,000,000 records with its progress record; the progress
 #                         topic klog-mirror-progress is made fresh each round too, so the mirror
@@ -61,19 +63,22 @@ chmod +x "$W/fresh-mirror-dest.sh"
 cat > "$W/mirror-to.json" <<JSON
 [{"name": "kcat -P", "argv": ["kcat", "-b", "$B", "-P", "-t", "p-kcat", "-p", "0"],
   "stdin": "$W/in.txt", "prepare": "$W/fresh-topic.sh p-kcat"},
+ {"name": "kcat -P idempotent", "argv": ["kcat", "-b", "$B", "-P", "-t", "p-idem", "-p", "0", "-X", "enable.idempotence=true"],
+  "stdin": "$W/in.txt", "prepare": "$W/fresh-topic.sh p-idem"},
  {"name": "klog mirror dir->kafka", "argv": ["$K", "mirror", "m", "--from", "$W/src", "--to", "kafka://$B"],
   "prepare": "$W/fresh-mirror-dest.sh"}]
 JSON
 echo "== to the cluster: $N records of 99 bytes into a fresh topic, $ROUNDS rounds"
 python3 "$RATIO" "$W/mirror-to.json" "$ROUNDS" "$W/mirror-to.out.json"
 # The last round of each wrote every record.
-for t in p-kcat m; do
+for t in p-kcat p-idem m; do
     end=$("$K" -b "$B" offsets "$t" | awk 'NR > 1 && $2 == 0 { print $NF }')
     # A transactional topic's log end counts the commit markers (one per transaction).
     [ "$end" -ge "$N" ] || { echo "topic $t ends at offset '$end', below $N" >&2; exit 1; }
 done
 "$K" -b "$B" consume m -p 0 -e | cmp -s - "$W/in.txt" || { echo "topic m does not hold the $N records of $W/in.txt" >&2; exit 1; }
 "$W/fresh-topic.sh" p-kcat # frees its disk space
+"$W/fresh-topic.sh" p-idem
 "$W/fresh-topic.sh" m
 
 # --- cluster to directory --------------------------------------------------------------------
