@@ -93,6 +93,46 @@ fn klog_against_a_real_kafka_cluster() {
     assert_ne!(out.status.code(), Some(0));
     assert!(!err.contains("hunter2"), "{err}");
 
+    // -f follows: records produced while it runs are printed (flushed) as they come, from the
+    // partition's end (-o end), each once, until it is stopped.
+    net_ok(b, &["topic", "create", "live", "-P", "2"], b"");
+    net_ok(b, &["produce", "live"], b"old\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let out_path = tmp.path().join("follow.out");
+    let mut follow = common::KillOnDrop(
+        kafka::klog_net(b)
+            .args(["consume", "live", "-o", "end", "-f", "--format", "%p %s\\n"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::fs::File::create(&out_path).unwrap())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let printed = || std::fs::read_to_string(&out_path).unwrap();
+    // Produced until -f prints one: it may start reading after the first records went in.
+    let mut sent = 0;
+    wait_until("klog consume -f prints a record produced while it runs", Duration::from_secs(60), || {
+        net_ok(b, &["produce", "live", "-p", "0"], format!("a{sent}\n").as_bytes());
+        sent += 1;
+        std::thread::sleep(Duration::from_millis(300));
+        !printed().is_empty()
+    });
+    net_ok(b, &["produce", "live", "-p", "1"], b"b1\nb2\n");
+    net_ok(b, &["produce", "live", "-p", "0"], b"c1\n");
+    let later = || -> Vec<String> { printed().lines().filter(|l| !l.starts_with("0 a")).map(str::to_string).collect() };
+    wait_until("the next three records", Duration::from_secs(60), || later().len() >= 3);
+    let lines: Vec<String> = printed().lines().map(str::to_string).collect();
+    assert!(!lines.contains(&"0 old".to_string()), "-o end skips what was there: {lines:?}");
+    let mut tail = later();
+    tail.sort();
+    assert_eq!(tail, ["0 c1", "1 b1", "1 b2"], "each once: {lines:?}");
+    let a: Vec<&String> = lines.iter().filter(|l| l.starts_with("0 a")).collect();
+    let mut unique = a.clone();
+    unique.dedup();
+    assert_eq!(a, unique, "no record twice: {lines:?}");
+    assert_eq!(follow.0.try_wait().unwrap(), None, "-f is still running");
+    follow.0.kill().unwrap();
+
     // topic delete, then the topic is gone for Kafka's tool too.
     net_ok(b, &["topic", "delete", "bin"], b"");
     wait_until("topic bin gone from the list", Duration::from_secs(30), || {
