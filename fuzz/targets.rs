@@ -161,9 +161,12 @@ pub fn checkpoint(data: &[u8]) {
         assert_eq!(again.len(), entries.len());
     }
     let _ = klog::datadir::parse_properties(&text);
-    let dir = scratch_with(&[("leader-epoch-checkpoint", data)]);
-    if let Ok(cache) = LeaderEpochCache::load(&dir) {
-        let _ = cache.end_offset_for(3, 100);
+    // The epoch cache as `LeaderEpochCache::load` makes it of the file's text, without the file.
+    let path = Path::new("leader-epoch-checkpoint");
+    if let Ok(lines) = checkpoint::parse(&text, path) {
+        if let Ok(cache) = LeaderEpochCache::from_lines(path.to_path_buf(), &lines) {
+            let _ = cache.end_offset_for(3, 100);
+        }
     }
 }
 

@@ -40,7 +40,13 @@ impl Entry for OffsetEntry {
 
 /// Reads a checkpoint's entries; a line that is not an entry is corruption.
 pub fn read_entries<E: Entry>(path: &Path) -> Result<Vec<E>> {
-    read(path)?
+    entries(&read(path)?, path)
+}
+
+/// The entries of a checkpoint's parsed lines ([`parse`]); one that does not read as an entry
+/// is corrupt data of `path`.
+pub fn entries<E: Entry>(lines: &[Vec<String>], path: &Path) -> Result<Vec<E>> {
+    lines
         .iter()
         .map(|f| E::from_fields(f).ok_or_else(|| Error::corrupt(path, 0, format!("bad entry {:?}", f.join(" ")))))
         .collect()

@@ -35,7 +35,14 @@ impl checkpoint::Entry for EpochEntry {
 impl LeaderEpochCache {
     pub fn load(partition_dir: &Path) -> Result<LeaderEpochCache> {
         let path = partition_dir.join(LEADER_EPOCH_CHECKPOINT);
-        let entries = checkpoint::read_entries::<EpochEntry>(&path)?;
+        let lines = checkpoint::read(&path)?;
+        LeaderEpochCache::from_lines(path, &lines)
+    }
+
+    /// The cache of `path` from its checkpoint's parsed lines ([`checkpoint::parse`]): what
+    /// [`LeaderEpochCache::load`] makes of the file's text, with no file (the fuzz target's way).
+    pub fn from_lines(path: PathBuf, lines: &[Vec<String>]) -> Result<LeaderEpochCache> {
+        let entries = checkpoint::entries::<EpochEntry>(lines, &path)?;
         Ok(LeaderEpochCache { path, entries })
     }
 
