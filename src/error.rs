@@ -74,8 +74,9 @@ pub enum Error {
     /// Another process held the lock on `path` (of `what`, "partition orders-0") for longer than
     /// the wait allowed.
     Locked { what: String, path: PathBuf, waited_ms: u128 },
-    /// A data directory that does not exist.
-    DataDirNotFound { path: PathBuf },
+    /// A data directory that does not exist; `role` when it was named as one side of a pair
+    /// (replication's leader or follower).
+    DataDirNotFound { path: PathBuf, role: Option<PairRole> },
     /// A data directory that was open and is no longer at its path (moved away or unmounted).
     DataDirGone { path: PathBuf },
     /// A directory that is not a data directory: it has no `meta.properties`.
@@ -118,9 +119,41 @@ pub enum Error {
     /// A member asking a group with members for the assignment strategy `asked`, when the group
     /// uses `protocol`.
     GroupProtocol { group: String, protocol: String, asked: String },
+    /// A follower pass for `broker`, which the partition's assignment no longer lists as a
+    /// replica (it was reassigned away): its copy was deleted.
+    NoLongerReplica { topic: String, partition: i32, broker: i32 },
+    /// A follower (data directory `follower`) with records of leader epoch `epoch` from
+    /// `start_offset`, newer than every epoch of the leader (`leader`, its latest epoch
+    /// `leader_latest`, -1 for none): the leader is stale, and the follower is not truncated.
+    FollowerAheadOfLeader {
+        topic: String,
+        partition: i32,
+        follower: PathBuf,
+        epoch: i32,
+        start_offset: i64,
+        leader: PathBuf,
+        leader_latest: i32,
+    },
+    /// A partition whose state changed between the read and the write of a reassignment.
+    ChangedDuringReassignment { topic: String, partition: i32 },
+    /// A broker id the cluster metadata has no registration for. `metadata`: the message says
+    /// "the cluster metadata" (true) or "the cluster".
+    BrokerNotRegistered { broker: i32, metadata: bool },
+    /// A partition directory at `path` that is not there: `expected` when the topic has the
+    /// partition (the directory is missing), false when a reader was asked to open it.
+    PartitionDirNotFound { path: PathBuf, expected: bool },
+    /// A group operation that needs a data directory to keep the group in, with none given.
+    NoGroupHome,
     /// Damage in the active segment that a crash cannot have left (valid data follows it), so
     /// recovery does not cut it: the file, its byte position and what is wrong.
     UncutDamage { path: PathBuf, position: u64, what: String },
+}
+
+/// The side of a leader-follower pair a directory was named as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairRole {
+    Leader,
+    Follower,
 }
 
 /// The operation that met a partition without a leader, which its error names in its own words.
@@ -297,7 +330,14 @@ impl fmt::Display for Error {
                 waited_ms,
                 path.display()
             ),
-            Error::DataDirNotFound { path } => write!(f, "data directory {} does not exist", path.display()),
+            Error::DataDirNotFound { path, role: None } => write!(f, "data directory {} does not exist", path.display()),
+            Error::DataDirNotFound { path, role: Some(r) } => {
+                let role = match r {
+                    PairRole::Leader => "leader",
+                    PairRole::Follower => "follower",
+                };
+                write!(f, "{} data directory {} does not exist", role, path.display())
+            }
             Error::DataDirGone { path } => {
                 write!(f, "data directory {} is gone (moved away or unmounted?)", path.display())
             }
@@ -362,6 +402,41 @@ impl fmt::Display for Error {
             Error::UncutDamage { path, position, what } => {
                 write!(f, "corrupt data in {} at byte {}: {}", path.display(), position, what)
             }
+            Error::NoLongerReplica { topic, partition, broker } => write!(
+                f,
+                "{}-{}: broker {} is no longer a replica (reassigned away); its copy was deleted",
+                topic, partition, broker
+            ),
+            Error::FollowerAheadOfLeader { topic, partition, follower, epoch, start_offset, leader, leader_latest } => {
+                write!(
+                    f,
+                    "{}-{}: follower {} has records of leader epoch {} from offset {}, newer than every epoch of leader \
+                     {} (latest {}): the leader is stale; refusing to truncate the follower",
+                    topic,
+                    partition,
+                    follower.display(),
+                    epoch,
+                    start_offset,
+                    leader.display(),
+                    leader_latest
+                )
+            }
+            Error::ChangedDuringReassignment { topic, partition } => {
+                write!(f, "{}-{} changed during the reassignment; run it again", topic, partition)
+            }
+            Error::BrokerNotRegistered { broker, metadata } => write!(
+                f,
+                "broker {} is not registered in the cluster{}",
+                broker,
+                if *metadata { " metadata" } else { "" }
+            ),
+            Error::PartitionDirNotFound { path, expected: true } => {
+                write!(f, "partition directory {} is missing", path.display())
+            }
+            Error::PartitionDirNotFound { path, expected: false } => {
+                write!(f, "partition directory {} does not exist", path.display())
+            }
+            Error::NoGroupHome => f.write_str("no data directory to keep the group in"),
         }
     }
 }
@@ -491,7 +566,15 @@ mod tests {
                 Error::Locked { what: "partition t-0".into(), path: p("/d/.klog/l"), waited_ms: 30 },
                 "partition t-0 is locked by another process (waited 30 ms for /d/.klog/l)",
             ),
-            (Error::DataDirNotFound { path: p("/d") }, "data directory /d does not exist"),
+            (Error::DataDirNotFound { path: p("/d"), role: None }, "data directory /d does not exist"),
+            (
+                Error::DataDirNotFound { path: p("/d"), role: Some(PairRole::Leader) },
+                "leader data directory /d does not exist",
+            ),
+            (
+                Error::DataDirNotFound { path: p("/d"), role: Some(PairRole::Follower) },
+                "follower data directory /d does not exist",
+            ),
             (Error::DataDirGone { path: p("/d") }, "data directory /d is gone (moved away or unmounted?)"),
             (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
             (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
@@ -585,6 +668,41 @@ mod tests {
                 Error::UncutDamage { path: p("/d/t-0/0.log"), position: 61, what: "bad CRC".into() },
                 "corrupt data in /d/t-0/0.log at byte 61: bad CRC",
             ),
+            (
+                Error::NoLongerReplica { topic: "t".into(), partition: 0, broker: 2 },
+                "t-0: broker 2 is no longer a replica (reassigned away); its copy was deleted",
+            ),
+            (
+                Error::FollowerAheadOfLeader {
+                    topic: "t".into(),
+                    partition: 0,
+                    follower: p("/f"),
+                    epoch: 5,
+                    start_offset: 40,
+                    leader: p("/l"),
+                    leader_latest: 3,
+                },
+                "t-0: follower /f has records of leader epoch 5 from offset 40, newer than every epoch of leader /l \
+                 (latest 3): the leader is stale; refusing to truncate the follower",
+            ),
+            (
+                Error::ChangedDuringReassignment { topic: "t".into(), partition: 1 },
+                "t-1 changed during the reassignment; run it again",
+            ),
+            (
+                Error::BrokerNotRegistered { broker: 4, metadata: true },
+                "broker 4 is not registered in the cluster metadata",
+            ),
+            (Error::BrokerNotRegistered { broker: 4, metadata: false }, "broker 4 is not registered in the cluster"),
+            (
+                Error::PartitionDirNotFound { path: p("/d/t-0"), expected: true },
+                "partition directory /d/t-0 is missing",
+            ),
+            (
+                Error::PartitionDirNotFound { path: p("/d/t-0"), expected: false },
+                "partition directory /d/t-0 does not exist",
+            ),
+            (Error::NoGroupHome, "no data directory to keep the group in"),
         ];
         for (e, want) in cases {
             assert_eq!(e.to_string(), want, "{:?}", e);
@@ -600,7 +718,7 @@ mod tests {
             Error::ReplicaAssignment { what: "x".into() },
             Error::NotInIsr { topic: "t".into(), partition: 0, broker: 2, isr: vec![0] },
             Error::NoBootstrapServers,
-            Error::DataDirNotFound { path: p("/d") },
+            Error::DataDirNotFound { path: p("/d"), role: None },
             Error::NotAMetaStore { path: p("/m"), snapshot: p("s") },
         ];
         for e in errors {

@@ -8,7 +8,7 @@
 
 use super::Location;
 use crate::datadir::{DataDir, TopicMeta};
-use crate::error::{Error, Result};
+use crate::error::{Error, PairRole, Result};
 use crate::meta::MetaStore;
 use crate::replica::{self, PassReport};
 use std::collections::BTreeMap;
@@ -37,9 +37,9 @@ pub struct Pair {
     lock_timeout: Duration,
 }
 
-fn open_dir(p: &Path, role: &str, lock_timeout: Duration) -> Result<DataDir> {
+fn open_dir(p: &Path, role: PairRole, lock_timeout: Duration) -> Result<DataDir> {
     if !p.exists() {
-        return Err(Error::NotFound(format!("{} data directory {} does not exist", role, p.display())));
+        return Err(Error::DataDirNotFound { path: p.to_path_buf(), role: Some(role) });
     }
     Ok(DataDir::open(p)?.with_lock_timeout(lock_timeout))
 }
@@ -49,8 +49,8 @@ impl Pair {
     /// different clusters, one member and one standalone, or a directory paired with itself are
     /// errors.
     pub fn open(at: &Location, from: &Path, to: &Path) -> Result<Pair> {
-        let from = open_dir(from, "leader", at.lock_timeout)?;
-        let to = open_dir(to, "follower", at.lock_timeout)?;
+        let from = open_dir(from, PairRole::Leader, at.lock_timeout)?;
+        let to = open_dir(to, PairRole::Follower, at.lock_timeout)?;
         if std::fs::canonicalize(from.root()).ok() == std::fs::canonicalize(to.root()).ok() {
             return Err(Error::Usage(format!("cannot replicate {} to itself", from.root().display())));
         }

@@ -123,7 +123,7 @@ impl Catalog {
     }
 
     fn local_home(&self) -> Result<DataDir> {
-        self.local.clone().ok_or_else(|| Error::NotFound("no data directory to keep the group in".into()))
+        self.local.clone().ok_or(Error::NoGroupHome)
     }
 
     /// The homes that may hold groups: the cluster's coordinator directory first, then the data

@@ -258,7 +258,13 @@ impl Cleaner {
         // 2. Under the lock, on what the writer sees.
         let mut w = match self.dd.open_writer(t, p) {
             Ok(w) => w,
-            Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => {
+            Err(
+                e @ (Error::Conflict(_)
+                | Error::NoLongerReplica { .. }
+                | Error::FollowerAheadOfLeader { .. }
+                | Error::ChangedDuringReassignment { .. }
+                | Error::Locked { .. }),
+            ) => {
                 report.skipped = Some(e.to_string());
                 return Ok(report);
             }

@@ -210,6 +210,9 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::NotClusterMember { .. } => (EXIT_USAGE, " (klog init --meta DIR)".into()),
         Error::NoBootstrapServers => (EXIT_USAGE, ": pass -b HOST:PORT".into()),
         Error::Conflict(_)
+        | Error::NoLongerReplica { .. }
+        | Error::FollowerAheadOfLeader { .. }
+        | Error::ChangedDuringReassignment { .. }
         | Error::Locked { .. }
         | Error::StaleLeaderEpoch { .. }
         | Error::StaleControllerEpoch { .. }
@@ -226,7 +229,7 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::TopicNotFound { topic, place: Place::ClusterOrDataDir { .. } } => {
             (EXIT_FAILURE, format!(" (create it with `klog topic create {} --replication-factor N`)", topic))
         }
-        Error::DataDirNotFound { path } => {
+        Error::DataDirNotFound { path, role: None } => {
             (EXIT_FAILURE, format!(" (create it with `klog init --data-dir {}`)", path.display()))
         }
         Error::NotADataDir { path } => (
@@ -261,6 +264,10 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::DataDirGone { .. }
         | Error::Invalid(_)
         | Error::NotFound(_)
+        | Error::DataDirNotFound { role: Some(_), .. }
+        | Error::BrokerNotRegistered { .. }
+        | Error::PartitionDirNotFound { .. }
+        | Error::NoGroupHome
         | Error::Corrupt { .. }
         | Error::Io { .. }
         | Error::Stream(_) => (EXIT_FAILURE, none()),
@@ -633,7 +640,7 @@ mod tests {
                 "partition t-0 is locked by another process (waited 5 ms for /l)",
             ),
             (
-                Error::DataDirNotFound { path: d() },
+                Error::DataDirNotFound { path: d(), role: None },
                 EXIT_FAILURE,
                 "data directory /d does not exist (create it with `klog init --data-dir /d`)",
             ),
@@ -677,6 +684,46 @@ mod tests {
                 "corrupt data in /d/t-0/0.log at byte 9: bad CRC (`klog verify --repair` cuts the segment here and \
                  says what it drops)",
             ),
+            (
+                Error::DataDirNotFound { path: d(), role: Some(crate::error::PairRole::Follower) },
+                EXIT_FAILURE,
+                "follower data directory /d does not exist",
+            ),
+            (
+                Error::NoLongerReplica { topic: t(), partition: 0, broker: 2 },
+                EXIT_CONFLICT,
+                "t-0: broker 2 is no longer a replica (reassigned away); its copy was deleted",
+            ),
+            (
+                Error::FollowerAheadOfLeader {
+                    topic: t(),
+                    partition: 0,
+                    follower: "/f".into(),
+                    epoch: 2,
+                    start_offset: 7,
+                    leader: "/l".into(),
+                    leader_latest: -1,
+                },
+                EXIT_CONFLICT,
+                "t-0: follower /f has records of leader epoch 2 from offset 7, newer than every epoch of leader /l \
+                 (latest -1): the leader is stale; refusing to truncate the follower",
+            ),
+            (
+                Error::ChangedDuringReassignment { topic: t(), partition: 0 },
+                EXIT_CONFLICT,
+                "t-0 changed during the reassignment; run it again",
+            ),
+            (
+                Error::BrokerNotRegistered { broker: 3, metadata: false },
+                EXIT_FAILURE,
+                "broker 3 is not registered in the cluster",
+            ),
+            (
+                Error::PartitionDirNotFound { path: "/d/t-0".into(), expected: true },
+                EXIT_FAILURE,
+                "partition directory /d/t-0 is missing",
+            ),
+            (Error::NoGroupHome, EXIT_FAILURE, "no data directory to keep the group in"),
         ];
         for (e, code, line) in cases {
             assert_eq!(exit_code(&e), code, "{:?}", e);

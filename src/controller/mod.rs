@@ -230,9 +230,14 @@ impl Controller {
                         Ok(d) => report.decisions.push(d),
                         // The store fenced this controller (a newer one was elected meanwhile):
                         // it must stop now, not defer the partition to its next round.
-                        Err(e @ (Error::StaleControllerEpoch { .. } | Error::Conflict(_) | Error::Locked { .. })) => {
-                            return Err(e)
-                        }
+                        Err(
+                            e @ (Error::StaleControllerEpoch { .. }
+                            | Error::Conflict(_)
+                            | Error::NoLongerReplica { .. }
+                            | Error::FollowerAheadOfLeader { .. }
+                            | Error::ChangedDuringReassignment { .. }
+                            | Error::Locked { .. }),
+                        ) => return Err(e),
                         Err(e) => report.deferred.push(format!("{}-{}: {}", topic, p, e)),
                     }
                 }
@@ -569,6 +574,9 @@ pub fn run_loop(
                 e @ (Error::StaleController { .. }
                 | Error::StaleControllerEpoch { .. }
                 | Error::Conflict(_)
+                | Error::NoLongerReplica { .. }
+                | Error::FollowerAheadOfLeader { .. }
+                | Error::ChangedDuringReassignment { .. }
                 | Error::Locked { .. }),
             ) => return Err(e),
             Err(e) => on_error(&e),

@@ -131,7 +131,7 @@ fn change_partition(
     let after = store.update_fenced(before.controller_epoch, |s| {
         let cur = s.partition_mut(topic, p)?;
         if *cur != seen {
-            return Err(Error::Conflict(format!("{}-{} changed during the reassignment; run it again", topic, p)));
+            return Err(Error::ChangedDuringReassignment { topic: topic.to_string(), partition: p });
         }
         f(cur);
         Ok((

@@ -258,7 +258,7 @@ impl DataDir {
             return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
         }
         if !root.is_dir() {
-            return Err(Error::DataDirNotFound { path: root.to_path_buf() });
+            return Err(Error::DataDirNotFound { path: root.to_path_buf(), role: None });
         }
         if !root.join(META_PROPERTIES).is_file() {
             return Err(Error::NotADataDir { path: root.to_path_buf() });
@@ -931,10 +931,7 @@ impl DataDir {
             return Err(Error::PartitionNotFound { topic: t.name.clone(), partition, count: t.partitions });
         }
         if !self.partition_dir(&t.name, partition).is_dir() {
-            return Err(Error::NotFound(format!(
-                "partition directory {} is missing",
-                self.partition_dir(&t.name, partition).display()
-            )));
+            return Err(Error::PartitionDirNotFound { path: self.partition_dir(&t.name, partition), expected: true });
         }
         Ok(())
     }

@@ -100,10 +100,7 @@ pub fn replicate_partition_with_progress(
         if !snap.partition(&topic.name, partition).is_ok_and(|ps| ps.replicas.contains(&id)) {
             drop(w);
             follower.delete_partition_replica(&topic.name, partition)?;
-            return Err(Error::Conflict(format!(
-                "{}: broker {} is no longer a replica (reassigned away); its copy was deleted",
-                tp, id
-            )));
+            return Err(Error::NoLongerReplica { topic: topic.name.clone(), partition, broker: id });
         }
     }
     let start_offset = w.log_end_offset();
@@ -121,16 +118,15 @@ pub fn replicate_partition_with_progress(
         };
         let (el, ol) = leader_epochs.end_offset_for(latest.epoch, leader_leo);
         if el < 0 {
-            return Err(Error::Conflict(format!(
-                "{}: follower {} has records of leader epoch {} from offset {}, newer than every epoch of leader {} \
-                 (latest {}): the leader is stale; refusing to truncate the follower",
-                tp,
-                follower.root().display(),
-                latest.epoch,
-                latest.start_offset,
-                leader.root().display(),
-                leader_epochs.latest().map_or(-1, |e| e.epoch)
-            )));
+            return Err(Error::FollowerAheadOfLeader {
+                topic: topic.name.clone(),
+                partition,
+                follower: follower.root().to_path_buf(),
+                epoch: latest.epoch,
+                start_offset: latest.start_offset,
+                leader: leader.root().to_path_buf(),
+                leader_latest: leader_epochs.latest().map_or(-1, |e| e.epoch),
+            });
         }
         let (ef, of) = w.epochs().end_offset_for(el, leo);
         let target = if ef == el { ol.min(of).min(leo) } else { of.min(leo) };

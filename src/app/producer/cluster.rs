@@ -129,6 +129,9 @@ fn leadership_problem(e: &Error) -> bool {
     matches!(
         e,
         Error::NotFound(_)
+            | Error::BrokerNotRegistered { .. }
+            | Error::PartitionDirNotFound { .. }
+            | Error::NoGroupHome
             | Error::NoLeader { .. }
             | Error::BrokerUnavailable { .. }
             | Error::TopicNotFound { .. }
@@ -136,6 +139,9 @@ fn leadership_problem(e: &Error) -> bool {
             | Error::DataDirNotFound { .. }
             | Error::DataDirGone { .. }
             | Error::Conflict(_)
+            | Error::NoLongerReplica { .. }
+            | Error::FollowerAheadOfLeader { .. }
+            | Error::ChangedDuringReassignment { .. }
             | Error::Locked { .. }
             | Error::StaleLeaderEpoch { .. }
             | Error::Io { .. }
