@@ -144,6 +144,16 @@ pub enum Error {
     PartitionDirNotFound { path: PathBuf, expected: bool },
     /// A group operation that needs a data directory to keep the group in, with none given.
     NoGroupHome,
+    /// An ISR change decided under leader epoch `epoch` for a partition now at `current`.
+    StaleIsrChange { topic: String, partition: i32, epoch: crate::LeaderEpoch, current: crate::LeaderEpoch },
+    /// A partition whose leadership kept moving while a producer's records were acknowledged:
+    /// they are not acknowledged.
+    LeadershipKeptMoving { topic: String, partition: i32 },
+    /// A partition's leader, `broker`, that became unreachable during replication (the ISR is
+    /// left as it was).
+    LeaderUnreachable { topic: String, partition: i32, broker: i32 },
+    /// A partition's leader whose data directory `path` is gone.
+    LeaderDirGone { topic: String, partition: i32, path: PathBuf },
     /// Damage in the active segment that a crash cannot have left (valid data follows it), so
     /// recovery does not cut it: the file, its byte position and what is wrong.
     UncutDamage { path: PathBuf, position: u64, what: String },
@@ -437,6 +447,24 @@ impl fmt::Display for Error {
                 write!(f, "partition directory {} does not exist", path.display())
             }
             Error::NoGroupHome => f.write_str("no data directory to keep the group in"),
+            Error::StaleIsrChange { topic, partition, epoch, current } => write!(
+                f,
+                "{}-{}: ISR change decided under leader epoch {}, but the partition is at epoch {}",
+                topic, partition, epoch, current
+            ),
+            Error::LeadershipKeptMoving { topic, partition } => write!(
+                f,
+                "{}-{}: the leadership kept moving while the records were acknowledged; they are not acknowledged",
+                topic, partition
+            ),
+            Error::LeaderUnreachable { topic, partition, broker } => write!(
+                f,
+                "{}-{}: the leader, broker {}, became unreachable during replication; the ISR is left as it was",
+                topic, partition, broker
+            ),
+            Error::LeaderDirGone { topic, partition, path } => {
+                write!(f, "{}-{}: the leader's data directory {} is gone", topic, partition, path.display())
+            }
         }
     }
 }
@@ -703,6 +731,27 @@ mod tests {
                 "partition directory /d/t-0 does not exist",
             ),
             (Error::NoGroupHome, "no data directory to keep the group in"),
+            (
+                Error::StaleIsrChange {
+                    topic: "t".into(),
+                    partition: 0,
+                    epoch: crate::LeaderEpoch(3),
+                    current: crate::LeaderEpoch(4),
+                },
+                "t-0: ISR change decided under leader epoch 3, but the partition is at epoch 4",
+            ),
+            (
+                Error::LeadershipKeptMoving { topic: "t".into(), partition: 0 },
+                "t-0: the leadership kept moving while the records were acknowledged; they are not acknowledged",
+            ),
+            (
+                Error::LeaderUnreachable { topic: "t".into(), partition: 0, broker: 1 },
+                "t-0: the leader, broker 1, became unreachable during replication; the ISR is left as it was",
+            ),
+            (
+                Error::LeaderDirGone { topic: "t".into(), partition: 0, path: p("/b1") },
+                "t-0: the leader's data directory /b1 is gone",
+            ),
         ];
         for (e, want) in cases {
             assert_eq!(e.to_string(), want, "{:?}", e);

@@ -276,6 +276,8 @@ fn maybe_yield(
             | Error::NoLongerReplica { .. }
             | Error::FollowerAheadOfLeader { .. }
             | Error::ChangedDuringReassignment { .. }
+            | Error::StaleIsrChange { .. }
+            | Error::LeadershipKeptMoving { .. }
             | Error::Locked { .. },
         ) => return Ok(Some("another process kept the partition's lock".into())),
         Err(e) => return Err(e),

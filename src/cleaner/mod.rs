@@ -263,6 +263,8 @@ impl Cleaner {
                 | Error::NoLongerReplica { .. }
                 | Error::FollowerAheadOfLeader { .. }
                 | Error::ChangedDuringReassignment { .. }
+                | Error::StaleIsrChange { .. }
+                | Error::LeadershipKeptMoving { .. }
                 | Error::Locked { .. }),
             ) => {
                 report.skipped = Some(e.to_string());

@@ -213,6 +213,8 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::NoLongerReplica { .. }
         | Error::FollowerAheadOfLeader { .. }
         | Error::ChangedDuringReassignment { .. }
+        | Error::StaleIsrChange { .. }
+        | Error::LeadershipKeptMoving { .. }
         | Error::Locked { .. }
         | Error::StaleLeaderEpoch { .. }
         | Error::StaleControllerEpoch { .. }
@@ -268,6 +270,8 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::BrokerNotRegistered { .. }
         | Error::PartitionDirNotFound { .. }
         | Error::NoGroupHome
+        | Error::LeaderUnreachable { .. }
+        | Error::LeaderDirGone { .. }
         | Error::Corrupt { .. }
         | Error::Io { .. }
         | Error::Stream(_) => (EXIT_FAILURE, none()),
@@ -724,6 +728,31 @@ mod tests {
                 "partition directory /d/t-0 is missing",
             ),
             (Error::NoGroupHome, EXIT_FAILURE, "no data directory to keep the group in"),
+            (
+                Error::StaleIsrChange {
+                    topic: t(),
+                    partition: 0,
+                    epoch: klog::LeaderEpoch(1),
+                    current: klog::LeaderEpoch(2),
+                },
+                EXIT_CONFLICT,
+                "t-0: ISR change decided under leader epoch 1, but the partition is at epoch 2",
+            ),
+            (
+                Error::LeadershipKeptMoving { topic: t(), partition: 0 },
+                EXIT_CONFLICT,
+                "t-0: the leadership kept moving while the records were acknowledged; they are not acknowledged",
+            ),
+            (
+                Error::LeaderUnreachable { topic: t(), partition: 0, broker: 1 },
+                EXIT_FAILURE,
+                "t-0: the leader, broker 1, became unreachable during replication; the ISR is left as it was",
+            ),
+            (
+                Error::LeaderDirGone { topic: t(), partition: 0, path: "/b1".into() },
+                EXIT_FAILURE,
+                "t-0: the leader's data directory /b1 is gone",
+            ),
         ];
         for (e, code, line) in cases {
             assert_eq!(exit_code(&e), code, "{:?}", e);

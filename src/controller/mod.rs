@@ -236,6 +236,8 @@ impl Controller {
                             | Error::NoLongerReplica { .. }
                             | Error::FollowerAheadOfLeader { .. }
                             | Error::ChangedDuringReassignment { .. }
+                            | Error::StaleIsrChange { .. }
+                            | Error::LeadershipKeptMoving { .. }
                             | Error::Locked { .. }),
                         ) => return Err(e),
                         Err(e) => report.deferred.push(format!("{}-{}: {}", topic, p, e)),
@@ -577,6 +579,8 @@ pub fn run_loop(
                 | Error::NoLongerReplica { .. }
                 | Error::FollowerAheadOfLeader { .. }
                 | Error::ChangedDuringReassignment { .. }
+                | Error::StaleIsrChange { .. }
+                | Error::LeadershipKeptMoving { .. }
                 | Error::Locked { .. }),
             ) => return Err(e),
             Err(e) => on_error(&e),

@@ -295,10 +295,12 @@ pub fn set_isr(
     store.update(|snap| {
         let ps = snap.partition_mut(topic, partition)?;
         if ps.leader_epoch != leader_epoch {
-            return Err(Error::Conflict(format!(
-                "{}-{}: ISR change decided under leader epoch {}, but the partition is at epoch {}",
-                topic, partition, leader_epoch, ps.leader_epoch
-            )));
+            return Err(Error::StaleIsrChange {
+                topic: topic.to_string(),
+                partition,
+                epoch: leader_epoch,
+                current: ps.leader_epoch,
+            });
         }
         let old = std::mem::replace(&mut ps.isr, isr.clone());
         Ok((
@@ -474,22 +476,14 @@ pub fn sync_partition(
             .and_then(|r| r.log_end_offset())
             .is_ok();
         if !leader_still_there {
-            return Err(Error::NotFound(format!(
-                "{}-{}: the leader, broker {}, became unreachable during replication; the ISR is left as it was",
-                topic, partition, ps.leader
-            )));
+            return Err(Error::LeaderUnreachable { topic: topic.to_string(), partition, broker: ps.leader });
         }
     }
     let lag_max = t.config.get_i64("replica.lag.time.max.ms");
     let klog_dir = crate::paths::klog_dir(leader.root());
     if !klog_dir.is_dir() {
         // Never recreate a vanished leader directory by creating the state folder in it.
-        return Err(Error::NotFound(format!(
-            "{}-{}: the leader's data directory {} is gone",
-            topic,
-            partition,
-            leader.root().display()
-        )));
+        return Err(Error::LeaderDirGone { topic: topic.to_string(), partition, path: leader.root().to_path_buf() });
     }
     crate::fsutil::create_dir_durable(&crate::paths::klog_sub(leader.root(), crate::paths::KlogSub::Replication))?;
     let (lock_path, state_path) = crate::paths::replication_state(leader.root(), topic, partition);

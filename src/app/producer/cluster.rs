@@ -132,6 +132,8 @@ fn leadership_problem(e: &Error) -> bool {
             | Error::BrokerNotRegistered { .. }
             | Error::PartitionDirNotFound { .. }
             | Error::NoGroupHome
+            | Error::LeaderUnreachable { .. }
+            | Error::LeaderDirGone { .. }
             | Error::NoLeader { .. }
             | Error::BrokerUnavailable { .. }
             | Error::TopicNotFound { .. }
@@ -142,6 +144,8 @@ fn leadership_problem(e: &Error) -> bool {
             | Error::NoLongerReplica { .. }
             | Error::FollowerAheadOfLeader { .. }
             | Error::ChangedDuringReassignment { .. }
+            | Error::StaleIsrChange { .. }
+            | Error::LeadershipKeptMoving { .. }
             | Error::Locked { .. }
             | Error::StaleLeaderEpoch { .. }
             | Error::Io { .. }
@@ -203,10 +207,7 @@ impl Appender {
                 }
                 rounds += 1;
                 if rounds >= 5 {
-                    return Err(Error::Conflict(format!(
-                        "{}-{}: the leadership kept moving while the records were acknowledged; they are not acknowledged",
-                        topic.name, p
-                    )));
+                    return Err(Error::LeadershipKeptMoving { topic: topic.name.clone(), partition: p });
                 }
             }
         }
