@@ -154,9 +154,58 @@ pub enum Error {
     LeaderUnreachable { topic: String, partition: i32, broker: i32 },
     /// A partition's leader whose data directory `path` is gone.
     LeaderDirGone { topic: String, partition: i32, path: PathBuf },
+    /// A value a user gave that klog cannot read: `value` as given, `what` it was meant to be,
+    /// and `why` it is refused.
+    BadValue { what: ValueOf, value: String, why: String },
+    /// A line of input klog cannot read: line `line` (1-based) of `file` (None: the records read
+    /// from standard input), and what is wrong with it.
+    BadLine { file: Option<PathBuf>, line: usize, fault: LineFault },
+    /// A format string, or an escaped separator, `text` that klog cannot read.
+    BadFormat { text: String, fault: FormatFault },
     /// Damage in the active segment that a crash cannot have left (valid data follows it), so
     /// recovery does not cut it: the file, its byte position and what is wrong.
     UncutDamage { path: PathBuf, position: u64, what: String },
+}
+
+/// What a value a user gave (`Error::BadValue`) was meant to be; each names it in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueOf {
+    /// A start offset: `beginning`, `end`, `N`, `-N`, `s@TIME`.
+    Offset,
+    /// A time: epoch milliseconds or RFC 3339.
+    Time,
+    /// A time in epoch milliseconds (the number as klog read it).
+    EpochMs,
+    /// A topic name.
+    TopicName,
+    /// A Kafka topic id.
+    TopicId,
+    /// A `key=value` pair of a topic config.
+    ConfigPair,
+}
+
+/// What is wrong with a line of input (`Error::BadLine`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineFault {
+    /// Not JSON at all (the parser's words).
+    NotJson(String),
+    /// JSON, but not an object.
+    NotObject,
+    /// Anything else, in words.
+    Why(String),
+}
+
+/// What is wrong with a format string or an escaped separator (`Error::BadFormat`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatFault {
+    /// `\x` followed by two characters that are not hex digits.
+    BadHexEscape(String),
+    /// `\` followed by a character that is no escape.
+    UnknownEscape(char),
+    /// A `%` at the end.
+    LonePercent,
+    /// `%` followed by a character that is no token.
+    UnknownToken(char),
 }
 
 /// The side of a leader-follower pair a directory was named as.
@@ -465,6 +514,33 @@ impl fmt::Display for Error {
             Error::LeaderDirGone { topic, partition, path } => {
                 write!(f, "{}-{}: the leader's data directory {} is gone", topic, partition, path.display())
             }
+            Error::BadValue { what, value, why } => match what {
+                ValueOf::Offset => write!(f, "invalid offset '{}' ({})", value, why),
+                ValueOf::Time => write!(f, "cannot read time '{}' ({})", value, why),
+                ValueOf::EpochMs => write!(f, "time {} {}", value, why),
+                ValueOf::TopicName => write!(f, "invalid topic name '{}': {}", value, why),
+                ValueOf::TopicId => write!(f, "topic id '{}' {}", value, why),
+                ValueOf::ConfigPair => write!(f, "config '{}' {}", value, why),
+            },
+            Error::BadLine { file, line, fault } => {
+                match file {
+                    None => write!(f, "input line {}", line)?,
+                    Some(p) => write!(f, "{} line {}", p.display(), line)?,
+                }
+                match fault {
+                    LineFault::NotJson(e) => write!(f, " is not valid JSON: {}", e),
+                    LineFault::NotObject => f.write_str(" must be a JSON object"),
+                    LineFault::Why(why) => write!(f, ": {}", why),
+                }
+            }
+            Error::BadFormat { text, fault } => match fault {
+                FormatFault::BadHexEscape(hex) => write!(f, "bad escape \\x{} in {:?}", hex, text),
+                FormatFault::UnknownEscape(c) => write!(f, "unknown escape \\{} in {:?}", c, text),
+                FormatFault::LonePercent => write!(f, "format {:?} ends with a lone %", text),
+                FormatFault::UnknownToken(c) => {
+                    write!(f, "unknown format token %{} in {:?} (known: %t %p %o %k %K %s %S %T %h %%)", c, text)
+                }
+            },
         }
     }
 }
@@ -751,6 +827,60 @@ mod tests {
             (
                 Error::LeaderDirGone { topic: "t".into(), partition: 0, path: p("/b1") },
                 "t-0: the leader's data directory /b1 is gone",
+            ),
+            (
+                Error::BadValue { what: ValueOf::Offset, value: "x".into(), why: "use beginning, end".into() },
+                "invalid offset 'x' (use beginning, end)",
+            ),
+            (
+                Error::BadValue { what: ValueOf::Time, value: "x".into(), why: "use epoch ms".into() },
+                "cannot read time 'x' (use epoch ms)",
+            ),
+            (
+                Error::BadValue { what: ValueOf::EpochMs, value: "-5".into(), why: "must not be negative".into() },
+                "time -5 must not be negative",
+            ),
+            (
+                Error::BadValue { what: ValueOf::TopicName, value: "".into(), why: "it is empty".into() },
+                "invalid topic name '': it is empty",
+            ),
+            (
+                Error::BadValue { what: ValueOf::TopicId, value: "x".into(), why: "is reserved by Kafka".into() },
+                "topic id 'x' is reserved by Kafka",
+            ),
+            (
+                Error::BadValue { what: ValueOf::ConfigPair, value: "x".into(), why: "must be written key=value".into() },
+                "config 'x' must be written key=value",
+            ),
+            (
+                Error::BadLine { file: None, line: 3, fault: LineFault::NotJson("EOF".into()) },
+                "input line 3 is not valid JSON: EOF",
+            ),
+            (Error::BadLine { file: None, line: 3, fault: LineFault::NotObject }, "input line 3 must be a JSON object"),
+            (
+                Error::BadLine { file: None, line: 3, fault: LineFault::Why("unknown field \"x\"".into()) },
+                "input line 3: unknown field \"x\"",
+            ),
+            (
+                Error::BadLine {
+                    file: Some(p("/plan.csv")),
+                    line: 2,
+                    fault: LineFault::Why("expected topic,partition,offset".into()),
+                },
+                "/plan.csv line 2: expected topic,partition,offset",
+            ),
+            (
+                Error::BadFormat { text: "a\\xzz".into(), fault: FormatFault::BadHexEscape("zz".into()) },
+                "bad escape \\xzz in \"a\\\\xzz\"",
+            ),
+            (
+                Error::BadFormat { text: "\\q".into(), fault: FormatFault::UnknownEscape('q') },
+                "unknown escape \\q in \"\\\\q\"",
+            ),
+            (Error::BadFormat { text: "%s%".into(), fault: FormatFault::LonePercent }, "format \"%s%\" ends with a lone %"),
+            (
+                Error::BadFormat { text: "%q".into(), fault: FormatFault::UnknownToken('q') },
+                "unknown format token %q in \"%q\" (known: %t %p %o %k %K %s %S %T %h %%)",
             ),
         ];
         for (e, want) in cases {

@@ -203,6 +203,9 @@ fn disposition(e: &Error) -> (i32, String) {
     let none = String::new;
     match e {
         Error::Usage(_) => (EXIT_USAGE, none()),
+        // A topic id is checked like data (exit 1); every other value like an option (2).
+        Error::BadValue { what: crate::error::ValueOf::TopicId, .. } => (EXIT_FAILURE, none()),
+        Error::BadValue { .. } | Error::BadFormat { .. } => (EXIT_USAGE, none()),
         Error::InvalidConfig { value: None, .. } => (EXIT_USAGE, " (see `klog topic configs` for the list)".into()),
         Error::InvalidConfig { .. } => (EXIT_USAGE, none()),
         Error::PartitionCount { .. } => (EXIT_USAGE, " (--partitions)".into()),
@@ -272,6 +275,7 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::NoGroupHome
         | Error::LeaderUnreachable { .. }
         | Error::LeaderDirGone { .. }
+        | Error::BadLine { .. }
         | Error::Corrupt { .. }
         | Error::Io { .. }
         | Error::Stream(_) => (EXIT_FAILURE, none()),
@@ -752,6 +756,34 @@ mod tests {
                 Error::LeaderDirGone { topic: t(), partition: 0, path: "/b1".into() },
                 EXIT_FAILURE,
                 "t-0: the leader's data directory /b1 is gone",
+            ),
+            (
+                Error::BadValue {
+                    what: crate::error::ValueOf::Offset,
+                    value: "x".into(),
+                    why: "use beginning, end, N, -N or s@TIME".into(),
+                },
+                EXIT_USAGE,
+                "invalid offset 'x' (use beginning, end, N, -N or s@TIME)",
+            ),
+            (
+                Error::BadValue {
+                    what: crate::error::ValueOf::TopicId,
+                    value: "x".into(),
+                    why: "is reserved by Kafka".into(),
+                },
+                EXIT_FAILURE,
+                "topic id 'x' is reserved by Kafka",
+            ),
+            (
+                Error::BadLine { file: None, line: 2, fault: crate::error::LineFault::NotObject },
+                EXIT_FAILURE,
+                "input line 2 must be a JSON object",
+            ),
+            (
+                Error::BadFormat { text: "%".into(), fault: crate::error::FormatFault::LonePercent },
+                EXIT_USAGE,
+                "format \"%\" ends with a lone %",
             ),
         ];
         for (e, code, line) in cases {

@@ -21,7 +21,7 @@
 
 pub mod config;
 
-use crate::error::{Error, Place, Result};
+use crate::error::{Error, Place, Result, ValueOf};
 use crate::fsutil;
 use crate::lock::{self, FileLock};
 use crate::log::checkpoint::{self, OffsetEntry};
@@ -52,7 +52,7 @@ pub const PARTITIONS_MAX: i32 = 10_000;
 /// Checks a topic name against Kafka's rules (`Topic.validate`), which also keeps every path
 /// klog builds from it inside the data directory.
 pub fn validate_topic_name(name: &str) -> Result<()> {
-    let bad = |why: &str| Error::Usage(format!("invalid topic name '{}': {}", name, why));
+    let bad = |why: &str| Error::BadValue { what: ValueOf::TopicName, value: name.to_string(), why: why.into() };
     if name.is_empty() {
         return Err(bad("it is empty"));
     }
@@ -199,7 +199,7 @@ pub fn new_uuid() -> Result<String> {
 /// URL-safe base64 without padding for 16 bytes, as Kafka prints it, and neither of Kafka's
 /// reserved ids (all zero, or the metadata topic's `AAAAAAAAAAAAAAAAAAAAAQ`).
 pub fn validate_topic_id(id: &str) -> Result<()> {
-    let bad = |why: &str| Err(Error::Invalid(format!("topic id '{}' {}", id, why)));
+    let bad = |why: &str| Err(Error::BadValue { what: ValueOf::TopicId, value: id.to_string(), why: why.into() });
     let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id) else {
         return bad("is not URL-safe base64 (Kafka prints ids like 'vF3-Jv4lTbWb0y6EqRy5Qg')");
     };
