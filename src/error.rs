@@ -91,9 +91,11 @@ pub enum Error {
     KeylessRecord { topic: String, record: u64 },
     /// A Kafka client with no bootstrap servers to reach.
     NoBootstrapServers,
-    /// A topic whose partition count on a Kafka cluster differs from the source a mirror copies
-    /// it from, which keeps partition numbers.
-    MirrorPartitionCount { topic: String, bootstrap: String, count: usize, source_count: i32 },
+    /// A topic whose partition count at a mirror's target (`count`) differs from its source's
+    /// (`source_count`): a mirror keeps partition numbers. `dir` None: the target is the Kafka
+    /// cluster at `bootstrap`; Some: the target is data directory `dir` and the source that
+    /// cluster.
+    MirrorPartitionCount { topic: String, bootstrap: String, count: usize, source_count: i32, dir: Option<PathBuf> },
     /// A partition whose leader is none (-1), met by an operation that needs one.
     NoLeader { topic: String, partition: i32, needed_for: LeaderFor },
     /// Partitions (`partitions`, as "topic-partition") whose leader could not be read within
@@ -162,6 +164,20 @@ pub enum Error {
     BadLine { file: Option<PathBuf>, line: usize, fault: LineFault },
     /// A format string, or an escaped separator, `text` that klog cannot read.
     BadFormat { text: String, fault: FormatFault },
+    /// A value (`what`: "topic", "group id") with a NUL byte, which librdkafka cannot take;
+    /// `value` escaped for printing.
+    NulByte { what: &'static str, value: String },
+    /// A Kafka cluster that did not answer within `waited_ms`, and what was last heard (`why`).
+    KafkaUnreachable { bootstrap: String, waited_ms: u128, why: Option<String> },
+    /// A client property that librdkafka refuses: its key and why (never its value, which may be
+    /// a secret).
+    BadClientProperty { key: String, why: String, bootstrap: String },
+    /// `records` records to `topic` that the Kafka cluster did not take: not acknowledged in
+    /// time, or refused.
+    KafkaUndelivered { records: u64, topic: String, bootstrap: String, fault: Delivery },
+    /// A header key that is not UTF-8, which a Kafka cluster cannot take: of a record to produce
+    /// (`at` None), or of the record at an offset of a partition being mirrored.
+    HeaderKeyNotUtf8 { at: Option<(crate::TopicPartition, i64)> },
     /// Damage in the active segment that a crash cannot have left (valid data follows it), so
     /// recovery does not cut it: the file, its byte position and what is wrong.
     UncutDamage { path: PathBuf, position: u64, what: String },
@@ -191,8 +207,20 @@ pub enum LineFault {
     NotJson(String),
     /// JSON, but not an object.
     NotObject,
+    /// A line of a client properties file that is not `KEY=VALUE` (the line itself is not
+    /// repeated: it may hold a secret).
+    NotClientProperty,
     /// Anything else, in words.
     Why(String),
+}
+
+/// Why records did not reach a Kafka cluster (`Error::KafkaUndelivered`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// Not acknowledged within `waited_ms`.
+    TimedOut { waited_ms: u128 },
+    /// Refused: the first error the cluster gave.
+    Failed(String),
 }
 
 /// What is wrong with a format string or an escaped separator (`Error::BadFormat`).
@@ -417,7 +445,16 @@ impl fmt::Display for Error {
                 write!(f, "compacted topic '{}' cannot accept record {} without a key", topic, record)
             }
             Error::NoBootstrapServers => f.write_str("no bootstrap servers"),
-            Error::MirrorPartitionCount { topic, bootstrap, count, source_count } => write!(
+            Error::MirrorPartitionCount { topic, bootstrap, count, source_count, dir: Some(d) } => write!(
+                f,
+                "topic '{}' has {} partition(s) in {} but {} on the Kafka cluster at {}: a mirror keeps partition numbers",
+                topic,
+                count,
+                d.display(),
+                source_count,
+                bootstrap
+            ),
+            Error::MirrorPartitionCount { topic, bootstrap, count, source_count, dir: None } => write!(
                 f,
                 "topic '{}' has {} partition(s) on the Kafka cluster at {} but {} at the source: a mirror keeps \
                  partition numbers",
@@ -530,6 +567,7 @@ impl fmt::Display for Error {
                 match fault {
                     LineFault::NotJson(e) => write!(f, " is not valid JSON: {}", e),
                     LineFault::NotObject => f.write_str(" must be a JSON object"),
+                    LineFault::NotClientProperty => f.write_str(": a client property must be written KEY=VALUE"),
                     LineFault::Why(why) => write!(f, ": {}", why),
                 }
             }
@@ -541,6 +579,31 @@ impl fmt::Display for Error {
                     write!(f, "unknown format token %{} in {:?} (known: %t %p %o %k %K %s %S %T %h %%)", c, text)
                 }
             },
+            Error::NulByte { what, value } => write!(f, "{} '{}' holds a NUL byte", what, value),
+            Error::KafkaUnreachable { bootstrap, waited_ms, why } => {
+                write!(f, "the Kafka cluster at {} cannot be reached within {} ms", bootstrap, waited_ms)?;
+                if let Some(w) = why {
+                    write!(f, ": {}", w)?;
+                }
+                Ok(())
+            }
+            Error::BadClientProperty { key, why, bootstrap } => {
+                write!(f, "client property {}: {} (for the Kafka cluster at {})", key, why, bootstrap)
+            }
+            Error::KafkaUndelivered { records, topic, bootstrap, fault: Delivery::TimedOut { waited_ms } } => write!(
+                f,
+                "{} record(s) to topic '{}' were not acknowledged by the Kafka cluster at {} within {} ms",
+                records, topic, bootstrap, waited_ms
+            ),
+            Error::KafkaUndelivered { records, topic, bootstrap, fault: Delivery::Failed(why) } => write!(
+                f,
+                "{} record(s) to topic '{}' were not delivered to the Kafka cluster at {}: {}",
+                records, topic, bootstrap, why
+            ),
+            Error::HeaderKeyNotUtf8 { at: None } => f.write_str("a header key for a Kafka cluster must be UTF-8"),
+            Error::HeaderKeyNotUtf8 { at: Some((tp, offset)) } => {
+                write!(f, "{} offset {}: a header key is not UTF-8, which a Kafka cluster cannot take", tp, offset)
+            }
         }
     }
 }
@@ -701,6 +764,7 @@ mod tests {
                     bootstrap: "h:9092".into(),
                     count: 2,
                     source_count: 3,
+                    dir: None,
                 },
                 "topic 't' has 2 partition(s) on the Kafka cluster at h:9092 but 3 at the source: a mirror keeps \
                  partition numbers",
@@ -881,6 +945,56 @@ mod tests {
             (
                 Error::BadFormat { text: "%q".into(), fault: FormatFault::UnknownToken('q') },
                 "unknown format token %q in \"%q\" (known: %t %p %o %k %K %s %S %T %h %%)",
+            ),
+            (
+                Error::MirrorPartitionCount {
+                    topic: "t".into(),
+                    bootstrap: "h:9092".into(),
+                    count: 2,
+                    source_count: 3,
+                    dir: Some(p("/d")),
+                },
+                "topic 't' has 2 partition(s) in /d but 3 on the Kafka cluster at h:9092: a mirror keeps partition numbers",
+            ),
+            (
+                Error::BadLine { file: Some(p("/c.properties")), line: 4, fault: LineFault::NotClientProperty },
+                "/c.properties line 4: a client property must be written KEY=VALUE",
+            ),
+            (Error::NulByte { what: "group id", value: "a\\0b".into() }, "group id 'a\\0b' holds a NUL byte"),
+            (
+                Error::KafkaUnreachable { bootstrap: "h:9092".into(), waited_ms: 5000, why: None },
+                "the Kafka cluster at h:9092 cannot be reached within 5000 ms",
+            ),
+            (
+                Error::KafkaUnreachable { bootstrap: "h:9092".into(), waited_ms: 5000, why: Some("refused".into()) },
+                "the Kafka cluster at h:9092 cannot be reached within 5000 ms: refused",
+            ),
+            (
+                Error::BadClientProperty { key: "acks".into(), why: "invalid value".into(), bootstrap: "h:9092".into() },
+                "client property acks: invalid value (for the Kafka cluster at h:9092)",
+            ),
+            (
+                Error::KafkaUndelivered {
+                    records: 2,
+                    topic: "t".into(),
+                    bootstrap: "h:9092".into(),
+                    fault: Delivery::TimedOut { waited_ms: 30000 },
+                },
+                "2 record(s) to topic 't' were not acknowledged by the Kafka cluster at h:9092 within 30000 ms",
+            ),
+            (
+                Error::KafkaUndelivered {
+                    records: 1,
+                    topic: "t".into(),
+                    bootstrap: "h:9092".into(),
+                    fault: Delivery::Failed("Broker: Message size too large".into()),
+                },
+                "1 record(s) to topic 't' were not delivered to the Kafka cluster at h:9092: Broker: Message size too large",
+            ),
+            (Error::HeaderKeyNotUtf8 { at: None }, "a header key for a Kafka cluster must be UTF-8"),
+            (
+                Error::HeaderKeyNotUtf8 { at: Some((crate::TopicPartition::new("t", 1), 7)) },
+                "t-1 offset 7: a header key is not UTF-8, which a Kafka cluster cannot take",
             ),
         ];
         for (e, want) in cases {

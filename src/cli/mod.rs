@@ -206,6 +206,11 @@ fn disposition(e: &Error) -> (i32, String) {
         // A topic id is checked like data (exit 1); every other value like an option (2).
         Error::BadValue { what: crate::error::ValueOf::TopicId, .. } => (EXIT_FAILURE, none()),
         Error::BadValue { .. } | Error::BadFormat { .. } => (EXIT_USAGE, none()),
+        // A client properties file is read like the options (2); other input like data (1).
+        Error::BadLine { fault: crate::error::LineFault::NotClientProperty, .. } => (EXIT_USAGE, none()),
+        Error::NulByte { .. } | Error::BadClientProperty { .. } | Error::HeaderKeyNotUtf8 { at: None } => {
+            (EXIT_USAGE, none())
+        }
         Error::InvalidConfig { value: None, .. } => (EXIT_USAGE, " (see `klog topic configs` for the list)".into()),
         Error::InvalidConfig { .. } => (EXIT_USAGE, none()),
         Error::PartitionCount { .. } => (EXIT_USAGE, " (--partitions)".into()),
@@ -250,7 +255,9 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::KeylessRecord { .. } => {
             (EXIT_FAILURE, " (give records keys with -K SEP, or \"key\" with --input json)".into())
         }
-        Error::MirrorPartitionCount { .. } => (EXIT_FAILURE, " (--repartition spreads records by key instead)".into()),
+        Error::MirrorPartitionCount { dir: None, .. } => {
+            (EXIT_FAILURE, " (--repartition spreads records by key instead)".into())
+        }
         Error::UncutDamage { .. } => {
             (EXIT_FAILURE, " (`klog verify --repair` cuts the segment here and says what it drops)".into())
         }
@@ -276,6 +283,10 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::LeaderUnreachable { .. }
         | Error::LeaderDirGone { .. }
         | Error::BadLine { .. }
+        | Error::MirrorPartitionCount { dir: Some(_), .. }
+        | Error::KafkaUnreachable { .. }
+        | Error::KafkaUndelivered { .. }
+        | Error::HeaderKeyNotUtf8 { at: Some(_) }
         | Error::Corrupt { .. }
         | Error::Io { .. }
         | Error::Stream(_) => (EXIT_FAILURE, none()),
@@ -681,7 +692,7 @@ mod tests {
             ),
             (Error::NoBootstrapServers, EXIT_USAGE, "no bootstrap servers: pass -b HOST:PORT"),
             (
-                Error::MirrorPartitionCount { topic: t(), bootstrap: "h:1".into(), count: 1, source_count: 2 },
+                Error::MirrorPartitionCount { topic: t(), bootstrap: "h:1".into(), count: 1, source_count: 2, dir: None },
                 EXIT_FAILURE,
                 "topic 't' has 1 partition(s) on the Kafka cluster at h:1 but 2 at the source: a mirror keeps \
                  partition numbers (--repartition spreads records by key instead)",
@@ -784,6 +795,53 @@ mod tests {
                 Error::BadFormat { text: "%".into(), fault: crate::error::FormatFault::LonePercent },
                 EXIT_USAGE,
                 "format \"%\" ends with a lone %",
+            ),
+            (
+                Error::MirrorPartitionCount {
+                    topic: t(),
+                    bootstrap: "h:1".into(),
+                    count: 1,
+                    source_count: 2,
+                    dir: Some(d()),
+                },
+                EXIT_FAILURE,
+                "topic 't' has 1 partition(s) in /d but 2 on the Kafka cluster at h:1: a mirror keeps partition numbers",
+            ),
+            (
+                Error::BadLine {
+                    file: Some("/c".into()),
+                    line: 1,
+                    fault: crate::error::LineFault::NotClientProperty,
+                },
+                EXIT_USAGE,
+                "/c line 1: a client property must be written KEY=VALUE",
+            ),
+            (Error::NulByte { what: "topic", value: "a\\0".into() }, EXIT_USAGE, "topic 'a\\0' holds a NUL byte"),
+            (
+                Error::BadClientProperty { key: "acks".into(), why: "bad".into(), bootstrap: "h:1".into() },
+                EXIT_USAGE,
+                "client property acks: bad (for the Kafka cluster at h:1)",
+            ),
+            (
+                Error::KafkaUnreachable { bootstrap: "h:1".into(), waited_ms: 10, why: None },
+                EXIT_FAILURE,
+                "the Kafka cluster at h:1 cannot be reached within 10 ms",
+            ),
+            (
+                Error::KafkaUndelivered {
+                    records: 1,
+                    topic: t(),
+                    bootstrap: "h:1".into(),
+                    fault: crate::error::Delivery::Failed("x".into()),
+                },
+                EXIT_FAILURE,
+                "1 record(s) to topic 't' were not delivered to the Kafka cluster at h:1: x",
+            ),
+            (Error::HeaderKeyNotUtf8 { at: None }, EXIT_USAGE, "a header key for a Kafka cluster must be UTF-8"),
+            (
+                Error::HeaderKeyNotUtf8 { at: Some((crate::TopicPartition::new("t", 0), 3)) },
+                EXIT_FAILURE,
+                "t-0 offset 3: a header key is not UTF-8, which a Kafka cluster cannot take",
             ),
         ];
         for (e, code, line) in cases {
