@@ -81,6 +81,28 @@ pub enum Error {
     DataDirGone { path: PathBuf },
     /// A directory that is not a data directory: it has no `meta.properties`.
     NotADataDir { path: PathBuf },
+    /// A path given as a data directory that is something other than a directory.
+    NotADirectory { path: PathBuf },
+    /// A directory with other things in it than a data directory holds (`foreign`, the first),
+    /// asked to become one.
+    NotEmpty { path: PathBuf, foreign: PathBuf },
+    /// A data directory that is already broker `broker` (as its meta.properties or the cluster
+    /// says), asked to be broker `asked` (None: asked to join the cluster as another broker).
+    DataDirIsBroker { data_dir: PathBuf, broker: String, asked: Option<i32> },
+    /// A broker id that the cluster of metadata store `store` has registered with another data
+    /// directory, `data_dir`.
+    BrokerIdTaken { broker: i32, store: PathBuf, data_dir: PathBuf },
+    /// A data directory of cluster `has`, asked to act in cluster `wanted` (of metadata store
+    /// `store`, when known).
+    ClusterMismatch { data_dir: PathBuf, has: String, wanted: String, store: Option<PathBuf> },
+    /// A data directory that belongs to the cluster of another metadata store (`store`).
+    OtherMetaStore { data_dir: PathBuf, store: PathBuf },
+    /// Two data directories paired for replication that belong to different clusters (their
+    /// metadata stores; None: standalone).
+    DifferentClusters { a: PathBuf, b: PathBuf, a_store: Option<PathBuf>, b_store: Option<PathBuf> },
+    /// A data directory that is not a registered broker of its cluster (of metadata store
+    /// `store`, when the message names it).
+    NotABroker { data_dir: PathBuf, store: Option<PathBuf> },
     /// A data directory that is not a member of a cluster, asked to act as one.
     NotClusterMember { data_dir: PathBuf },
     /// A directory that is not a metadata store: it has no snapshot at `snapshot`.
@@ -432,6 +454,65 @@ impl fmt::Display for Error {
                 write!(f, "{} is not a data directory: it has no meta.properties", path.display())
             }
             Error::NotClusterMember { data_dir } => write!(f, "{} is not a cluster member", data_dir.display()),
+            Error::NotADirectory { path } => write!(f, "data directory {} is not a directory", path.display()),
+            Error::NotEmpty { path, foreign } => write!(
+                f,
+                "{} is not empty and not a data directory ({} is neither a partition directory nor a Kafka file); \
+                 choose an empty or new directory",
+                path.display(),
+                foreign.display()
+            ),
+            Error::DataDirIsBroker { data_dir, broker, asked: Some(a) } => {
+                write!(f, "{} already belongs to broker {} (asked for {})", data_dir.display(), broker, a)
+            }
+            Error::DataDirIsBroker { data_dir, broker, asked: None } => {
+                write!(f, "data directory {} is already broker {} of this cluster", data_dir.display(), broker)
+            }
+            Error::BrokerIdTaken { broker, store, data_dir } => write!(
+                f,
+                "broker {} is already registered in {} with data directory {}",
+                broker,
+                store.display(),
+                data_dir.display()
+            ),
+            Error::ClusterMismatch { data_dir, has, wanted, store: None } => write!(
+                f,
+                "{} belongs to cluster {} (not {}); use an empty data directory",
+                data_dir.display(),
+                has,
+                wanted
+            ),
+            Error::ClusterMismatch { data_dir, has, wanted, store: Some(s) } => write!(
+                f,
+                "data directory {} belongs to cluster {}, not {} of metadata store {}",
+                data_dir.display(),
+                has,
+                wanted,
+                s.display()
+            ),
+            Error::OtherMetaStore { data_dir, store } => write!(
+                f,
+                "{} already belongs to the cluster of metadata store {}",
+                data_dir.display(),
+                store.display()
+            ),
+            Error::DifferentClusters { a, b, a_store, b_store } => {
+                let name = |s: &Option<PathBuf>| s.as_ref().map_or("none".into(), |p| p.display().to_string());
+                write!(
+                    f,
+                    "{} and {} belong to different clusters (metadata stores {} and {})",
+                    a.display(),
+                    b.display(),
+                    name(a_store),
+                    name(b_store)
+                )
+            }
+            Error::NotABroker { data_dir, store: None } => {
+                write!(f, "{} is not a broker of the cluster", data_dir.display())
+            }
+            Error::NotABroker { data_dir, store: Some(s) } => {
+                write!(f, "{} is not a broker of the cluster of {}", data_dir.display(), s.display())
+            }
             Error::NotAMetaStore { path, snapshot } => write!(
                 f,
                 "{} is not a klog metadata store: it has no {}",
@@ -745,6 +826,45 @@ mod tests {
             (Error::DataDirGone { path: p("/d") }, "data directory /d is gone (moved away or unmounted?)"),
             (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
             (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
+            (Error::NotADirectory { path: p("/d") }, "data directory /d is not a directory"),
+            (
+                Error::NotEmpty { path: p("/d"), foreign: p("/d/x") },
+                "/d is not empty and not a data directory (/d/x is neither a partition directory nor a Kafka file); \
+                 choose an empty or new directory",
+            ),
+            (
+                Error::DataDirIsBroker { data_dir: p("/d"), broker: "1".into(), asked: Some(2) },
+                "/d already belongs to broker 1 (asked for 2)",
+            ),
+            (
+                Error::DataDirIsBroker { data_dir: p("/d"), broker: "1".into(), asked: None },
+                "data directory /d is already broker 1 of this cluster",
+            ),
+            (
+                Error::BrokerIdTaken { broker: 1, store: p("/m"), data_dir: p("/b1") },
+                "broker 1 is already registered in /m with data directory /b1",
+            ),
+            (
+                Error::ClusterMismatch { data_dir: p("/d"), has: "a".into(), wanted: "b".into(), store: None },
+                "/d belongs to cluster a (not b); use an empty data directory",
+            ),
+            (
+                Error::ClusterMismatch { data_dir: p("/d"), has: "a".into(), wanted: "b".into(), store: Some(p("/m")) },
+                "data directory /d belongs to cluster a, not b of metadata store /m",
+            ),
+            (
+                Error::OtherMetaStore { data_dir: p("/d"), store: p("/m") },
+                "/d already belongs to the cluster of metadata store /m",
+            ),
+            (
+                Error::DifferentClusters { a: p("/a"), b: p("/b"), a_store: Some(p("/m")), b_store: None },
+                "/a and /b belong to different clusters (metadata stores /m and none)",
+            ),
+            (Error::NotABroker { data_dir: p("/d"), store: None }, "/d is not a broker of the cluster"),
+            (
+                Error::NotABroker { data_dir: p("/d"), store: Some(p("/m")) },
+                "/d is not a broker of the cluster of /m",
+            ),
             (
                 Error::NotAMetaStore { path: p("/m"), snapshot: p(".klog-meta/snapshot.json") },
                 "/m is not a klog metadata store: it has no .klog-meta/snapshot.json",

@@ -72,8 +72,7 @@ impl Pair {
         match &self.store {
             Some(store) => {
                 let snap = store.load()?;
-                let not_broker =
-                    |d: &DataDir| Error::Invalid(format!("{} is not a broker of the cluster", d.root().display()));
+                let not_broker = |d: &DataDir| Error::NotABroker { data_dir: d.root().to_path_buf(), store: None };
                 let leader_id = snap.broker_for_dir(from.root()).ok_or_else(|| not_broker(from))?;
                 let follower_id = snap.broker_for_dir(to.root()).ok_or_else(|| not_broker(to))?;
                 if let Some(t) = &scope.topic {
@@ -131,13 +130,12 @@ fn common_store(at: &Location, a: &DataDir, b: &DataDir) -> Result<Option<MetaSt
         (None, Some(x), Some(y)) if x == y => Some(x),
         (None, None, None) => None,
         (None, x, y) => {
-            return Err(Error::Invalid(format!(
-                "{} and {} belong to different clusters (metadata stores {} and {})",
-                a.root().display(),
-                b.root().display(),
-                x.map_or("none".into(), |p| p.display().to_string()),
-                y.map_or("none".into(), |p| p.display().to_string())
-            )))
+            return Err(Error::DifferentClusters {
+                a: a.root().to_path_buf(),
+                b: b.root().to_path_buf(),
+                a_store: x,
+                b_store: y,
+            })
         }
     };
     let Some(path) = store_path else { return Ok(None) };
@@ -146,13 +144,12 @@ fn common_store(at: &Location, a: &DataDir, b: &DataDir) -> Result<Option<MetaSt
     for d in [a, b] {
         let have = d.cluster_id()?;
         if have != cid {
-            return Err(Error::Invalid(format!(
-                "data directory {} belongs to cluster {}, not {} of metadata store {}",
-                d.root().display(),
-                have,
-                cid,
-                path.display()
-            )));
+            return Err(Error::ClusterMismatch {
+                data_dir: d.root().to_path_buf(),
+                has: have,
+                wanted: cid,
+                store: Some(path),
+            });
         }
     }
     Ok(Some(store))
@@ -216,12 +213,9 @@ impl BrokerAgent {
         let me = at.open()?;
         let store = at.store()?.ok_or_else(|| Error::NotClusterMember { data_dir: me.root().to_path_buf() })?;
         let snap = store.load()?;
-        let id = snap.broker_for_dir(me.root()).ok_or_else(|| {
-            Error::Invalid(format!(
-                "{} is not a broker of the cluster of {}",
-                me.root().display(),
-                store.root().display()
-            ))
+        let id = snap.broker_for_dir(me.root()).ok_or_else(|| Error::NotABroker {
+            data_dir: me.root().to_path_buf(),
+            store: Some(store.root().to_path_buf()),
         })?;
         replica::broker_dir(&snap, id, at.lock_timeout)?;
         let lock_path = crate::paths::broker_lock(me.root());

@@ -283,6 +283,14 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::LeaderUnreachable { .. }
         | Error::LeaderDirGone { .. }
         | Error::BadLine { .. }
+        | Error::NotADirectory { .. }
+        | Error::NotEmpty { .. }
+        | Error::DataDirIsBroker { .. }
+        | Error::BrokerIdTaken { .. }
+        | Error::ClusterMismatch { .. }
+        | Error::OtherMetaStore { .. }
+        | Error::DifferentClusters { .. }
+        | Error::NotABroker { .. }
         | Error::MirrorPartitionCount { dir: Some(_), .. }
         | Error::KafkaUnreachable { .. }
         | Error::KafkaUndelivered { .. }
@@ -842,6 +850,17 @@ mod tests {
                 Error::HeaderKeyNotUtf8 { at: Some((crate::TopicPartition::new("t", 0), 3)) },
                 EXIT_FAILURE,
                 "t-0 offset 3: a header key is not UTF-8, which a Kafka cluster cannot take",
+            ),
+            (Error::NotADirectory { path: d() }, EXIT_FAILURE, "data directory /d is not a directory"),
+            (
+                Error::ClusterMismatch { data_dir: d(), has: "a".into(), wanted: "b".into(), store: None },
+                EXIT_FAILURE,
+                "/d belongs to cluster a (not b); use an empty data directory",
+            ),
+            (
+                Error::NotABroker { data_dir: d(), store: Some("/m".into()) },
+                EXIT_FAILURE,
+                "/d is not a broker of the cluster of /m",
             ),
         ];
         for (e, code, line) in cases {

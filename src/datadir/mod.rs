@@ -255,7 +255,7 @@ impl DataDir {
     /// subdirectories taken for partitions or written into.
     pub fn open(root: &Path) -> Result<DataDir> {
         if root.exists() && !root.is_dir() {
-            return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
+            return Err(Error::NotADirectory { path: root.to_path_buf() });
         }
         if !root.is_dir() {
             return Err(Error::DataDirNotFound { path: root.to_path_buf(), role: None });
@@ -309,18 +309,13 @@ impl DataDir {
             return Err(Error::Invalid(format!("broker id {} must not be negative", broker_id)));
         }
         if root.exists() && !root.is_dir() {
-            return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
+            return Err(Error::NotADirectory { path: root.to_path_buf() });
         }
         let created = !root.exists();
         let meta_path = root.join(META_PROPERTIES);
         if !created && !meta_path.is_file() {
             if let Some(foreign) = foreign_entry(root)? {
-                return Err(Error::Invalid(format!(
-                    "{} is not empty and not a data directory ({} is neither a partition directory nor a Kafka file); \
-                     choose an empty or new directory",
-                    root.display(),
-                    foreign.display()
-                )));
+                return Err(Error::NotEmpty { path: root.to_path_buf(), foreign });
             }
         }
         fsutil::create_dir_durable(root)?;
@@ -330,23 +325,22 @@ impl DataDir {
             let existing = props.get("broker.id").or_else(|| props.get("node.id"));
             if let Some(id) = existing {
                 if id.parse::<i32>().ok() != Some(broker_id) {
-                    return Err(Error::Invalid(format!(
-                        "{} already belongs to broker {} (asked for {})",
-                        root.display(),
-                        id,
-                        broker_id
-                    )));
+                    return Err(Error::DataDirIsBroker {
+                        data_dir: root.to_path_buf(),
+                        broker: id.clone(),
+                        asked: Some(broker_id),
+                    });
                 }
             }
             let existing = props.get("cluster.id").cloned().unwrap_or_default();
             match cluster {
                 Some(c) if existing != c => {
-                    return Err(Error::Invalid(format!(
-                        "{} belongs to cluster {} (not {}); use an empty data directory",
-                        root.display(),
-                        existing,
-                        c
-                    )));
+                    return Err(Error::ClusterMismatch {
+                        data_dir: root.to_path_buf(),
+                        has: existing,
+                        wanted: c.to_string(),
+                        store: None,
+                    });
                 }
                 _ => existing,
             }
