@@ -103,6 +103,16 @@ pub enum Error {
     /// A data directory that is not a registered broker of its cluster (of metadata store
     /// `store`, when the message names it).
     NotABroker { data_dir: PathBuf, store: Option<PathBuf> },
+    /// A change (`change`) refused to an internal topic (Kafka's `__consumer_offsets`, say).
+    InternalTopic { topic: String, change: crate::datadir::TopicChange },
+    /// A partition that a Kafka cluster's topic does not have.
+    KafkaPartitionNotFound { tp: crate::TopicPartition, bootstrap: String },
+    /// Partitions asked for (`partitions`) of which a topic lacks some.
+    NoSuchPartitions { topic: String, partitions: Vec<i32> },
+    /// A reassignment plan that cannot be used.
+    BadPlan { fault: PlanFault },
+    /// A broker id that the cluster has not registered, named where brokers are assigned.
+    AssignsUnregisteredBroker { broker: i32, named_by: NamedBy },
     /// A data directory that is not a member of a cluster, asked to act as one.
     NotClusterMember { data_dir: PathBuf },
     /// A directory that is not a metadata store: it has no snapshot at `snapshot`.
@@ -234,6 +244,30 @@ pub enum LineFault {
     NotClientProperty,
     /// Anything else, in words.
     Why(String),
+}
+
+/// What is wrong with a reassignment plan (`Error::BadPlan`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanFault {
+    /// Not a plan in Kafka's JSON (the parser's words).
+    Unparsable(String),
+    /// No partitions.
+    Empty,
+    /// A partition named twice.
+    Repeated(crate::TopicPartition),
+    /// A partition whose replica list is empty or repeats a broker.
+    ReplicasNotDistinct(crate::TopicPartition),
+}
+
+/// Where an unregistered broker was named (`Error::AssignsUnregisteredBroker`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedBy {
+    /// The broker list a reassignment is generated over.
+    BrokerList,
+    /// A partition's replicas in a reassignment plan.
+    Plan(crate::TopicPartition),
+    /// A new topic's partition's replicas.
+    NewPartition(i32),
 }
 
 /// Why records did not reach a Kafka cluster (`Error::KafkaUndelivered`).
@@ -454,6 +488,43 @@ impl fmt::Display for Error {
                 write!(f, "{} is not a data directory: it has no meta.properties", path.display())
             }
             Error::NotClusterMember { data_dir } => write!(f, "{} is not a cluster member", data_dir.display()),
+            Error::InternalTopic { topic, change } => {
+                use crate::datadir::TopicChange;
+                write!(f, "'{}' is an internal topic and cannot be ", topic)?;
+                match change {
+                    TopicChange::Create => write!(
+                        f,
+                        "created (only to match a Kafka broker's, with its topic id; {} with {} partitions)",
+                        crate::datadir::CONSUMER_OFFSETS,
+                        crate::datadir::CONSUMER_OFFSETS_PARTITIONS
+                    ),
+                    TopicChange::Repartition => f.write_str("repartitioned"),
+                    TopicChange::Delete => f.write_str("deleted"),
+                }
+            }
+            Error::KafkaPartitionNotFound { tp, bootstrap } => {
+                write!(f, "{} does not exist on the Kafka cluster at {}", tp, bootstrap)
+            }
+            Error::NoSuchPartitions { topic, partitions } => {
+                write!(f, "topic '{}' has no partition {:?}", topic, partitions)
+            }
+            Error::BadPlan { fault } => match fault {
+                PlanFault::Unparsable(e) => write!(f, "the reassignment plan does not parse: {}", e),
+                PlanFault::Empty => f.write_str("the reassignment plan names no partitions"),
+                PlanFault::Repeated(tp) => write!(f, "the reassignment plan names {} twice", tp),
+                PlanFault::ReplicasNotDistinct(tp) => {
+                    write!(f, "{}: the replicas must be distinct and at least one", tp)
+                }
+            },
+            Error::AssignsUnregisteredBroker { broker, named_by } => match named_by {
+                NamedBy::BrokerList => {
+                    write!(f, "the broker list names broker {}, which is not registered in the cluster", broker)
+                }
+                NamedBy::Plan(tp) => write!(f, "{}: broker {} is not registered in the cluster", tp, broker),
+                NamedBy::NewPartition(p) => {
+                    write!(f, "partition {}: broker {} is not registered in the cluster", p, broker)
+                }
+            },
             Error::NotADirectory { path } => write!(f, "data directory {} is not a directory", path.display()),
             Error::NotEmpty { path, foreign } => write!(
                 f,
@@ -827,6 +898,55 @@ mod tests {
             (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
             (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
             (Error::NotADirectory { path: p("/d") }, "data directory /d is not a directory"),
+            (
+                Error::InternalTopic { topic: "__consumer_offsets".into(), change: crate::datadir::TopicChange::Create },
+                "'__consumer_offsets' is an internal topic and cannot be created (only to match a Kafka broker's, with \
+                 its topic id; __consumer_offsets with 50 partitions)",
+            ),
+            (
+                Error::InternalTopic {
+                    topic: "__cluster_metadata".into(),
+                    change: crate::datadir::TopicChange::Repartition,
+                },
+                "'__cluster_metadata' is an internal topic and cannot be repartitioned",
+            ),
+            (
+                Error::InternalTopic { topic: "__transaction_state".into(), change: crate::datadir::TopicChange::Delete },
+                "'__transaction_state' is an internal topic and cannot be deleted",
+            ),
+            (
+                Error::KafkaPartitionNotFound { tp: crate::TopicPartition::new("t", 4), bootstrap: "h:9092".into() },
+                "t-4 does not exist on the Kafka cluster at h:9092",
+            ),
+            (Error::NoSuchPartitions { topic: "t".into(), partitions: vec![1, 5] }, "topic 't' has no partition [1, 5]"),
+            (
+                Error::BadPlan { fault: PlanFault::Unparsable("EOF while parsing".into()) },
+                "the reassignment plan does not parse: EOF while parsing",
+            ),
+            (Error::BadPlan { fault: PlanFault::Empty }, "the reassignment plan names no partitions"),
+            (
+                Error::BadPlan { fault: PlanFault::Repeated(crate::TopicPartition::new("t", 0)) },
+                "the reassignment plan names t-0 twice",
+            ),
+            (
+                Error::BadPlan { fault: PlanFault::ReplicasNotDistinct(crate::TopicPartition::new("t", 0)) },
+                "t-0: the replicas must be distinct and at least one",
+            ),
+            (
+                Error::AssignsUnregisteredBroker { broker: 9, named_by: NamedBy::BrokerList },
+                "the broker list names broker 9, which is not registered in the cluster",
+            ),
+            (
+                Error::AssignsUnregisteredBroker {
+                    broker: 9,
+                    named_by: NamedBy::Plan(crate::TopicPartition::new("t", 0)),
+                },
+                "t-0: broker 9 is not registered in the cluster",
+            ),
+            (
+                Error::AssignsUnregisteredBroker { broker: 9, named_by: NamedBy::NewPartition(2) },
+                "partition 2: broker 9 is not registered in the cluster",
+            ),
             (
                 Error::NotEmpty { path: p("/d"), foreign: p("/d/x") },
                 "/d is not empty and not a data directory (/d/x is neither a partition directory nor a Kafka file); \

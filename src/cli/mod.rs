@@ -205,7 +205,7 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::Usage(_) => (EXIT_USAGE, none()),
         // A topic id is checked like data (exit 1); every other value like an option (2).
         Error::BadValue { what: crate::error::ValueOf::TopicId, .. } => (EXIT_FAILURE, none()),
-        Error::BadValue { .. } | Error::BadFormat { .. } => (EXIT_USAGE, none()),
+        Error::BadValue { .. } | Error::BadFormat { .. } | Error::InternalTopic { .. } => (EXIT_USAGE, none()),
         // A client properties file is read like the options (2); other input like data (1).
         Error::BadLine { fault: crate::error::LineFault::NotClientProperty, .. } => (EXIT_USAGE, none()),
         Error::NulByte { .. } | Error::BadClientProperty { .. } | Error::HeaderKeyNotUtf8 { at: None } => {
@@ -283,6 +283,10 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::LeaderUnreachable { .. }
         | Error::LeaderDirGone { .. }
         | Error::BadLine { .. }
+        | Error::KafkaPartitionNotFound { .. }
+        | Error::NoSuchPartitions { .. }
+        | Error::BadPlan { .. }
+        | Error::AssignsUnregisteredBroker { .. }
         | Error::NotADirectory { .. }
         | Error::NotEmpty { .. }
         | Error::DataDirIsBroker { .. }
@@ -852,6 +856,21 @@ mod tests {
                 "t-0 offset 3: a header key is not UTF-8, which a Kafka cluster cannot take",
             ),
             (Error::NotADirectory { path: d() }, EXIT_FAILURE, "data directory /d is not a directory"),
+            (
+                Error::InternalTopic { topic: "__consumer_offsets".into(), change: crate::app::topics::TopicChange::Delete },
+                EXIT_USAGE,
+                "'__consumer_offsets' is an internal topic and cannot be deleted",
+            ),
+            (
+                Error::BadPlan { fault: crate::error::PlanFault::Empty },
+                EXIT_FAILURE,
+                "the reassignment plan names no partitions",
+            ),
+            (
+                Error::AssignsUnregisteredBroker { broker: 9, named_by: crate::error::NamedBy::NewPartition(0) },
+                EXIT_FAILURE,
+                "partition 0: broker 9 is not registered in the cluster",
+            ),
             (
                 Error::ClusterMismatch { data_dir: d(), has: "a".into(), wanted: "b".into(), store: None },
                 EXIT_FAILURE,

@@ -120,19 +120,10 @@ pub fn refuse_internal(name: &str, change: TopicChange, topic_id: Option<&str>, 
         return Ok(());
     }
     let matches_broker = topic_id.is_some() && (name != CONSUMER_OFFSETS || partitions == CONSUMER_OFFSETS_PARTITIONS);
-    let (what, how) = match change {
-        TopicChange::Create if matches_broker => return Ok(()),
-        TopicChange::Create => (
-            "created",
-            format!(
-                " (only to match a Kafka broker's, with its topic id; {} with {} partitions)",
-                CONSUMER_OFFSETS, CONSUMER_OFFSETS_PARTITIONS
-            ),
-        ),
-        TopicChange::Repartition => ("repartitioned", String::new()),
-        TopicChange::Delete => ("deleted", String::new()),
-    };
-    Err(Error::Usage(format!("'{}' is an internal topic and cannot be {}{}", name, what, how)))
+    if change == TopicChange::Create && matches_broker {
+        return Ok(());
+    }
+    Err(Error::InternalTopic { topic: name.to_string(), change })
 }
 
 /// The first entry of `root` that is not part of a Kafka or klog log directory (partition

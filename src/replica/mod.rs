@@ -574,7 +574,10 @@ pub fn create_topic(
         }
         for (p, r) in assignment.iter().enumerate() {
             if let Some(b) = r.iter().find(|b| !snap.brokers.contains_key(b)) {
-                return Err(Error::Invalid(format!("partition {}: broker {} is not registered in the cluster", p, b)));
+                return Err(Error::AssignsUnregisteredBroker {
+                    broker: *b,
+                    named_by: crate::error::NamedBy::NewPartition(p as i32),
+                });
             }
         }
         let partitions = assignment
