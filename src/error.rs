@@ -113,6 +113,15 @@ pub enum Error {
     BadPlan { fault: PlanFault },
     /// A broker id that the cluster has not registered, named where brokers are assigned.
     AssignsUnregisteredBroker { broker: i32, named_by: NamedBy },
+    /// A group member with no topics to consume: none named, and (on klog's groups) no earlier
+    /// subscription. `kafka`: the member was to join a group on a Kafka cluster.
+    NoSubscription { group: String, kafka: bool },
+    /// Replication asked from data directory `dir` to itself (of partition `tp`, when the pass
+    /// of one partition found it).
+    ReplicateToItself { dir: PathBuf, tp: Option<String> },
+    /// Record `record` (1-based) of `bytes` bytes of key and value, larger than the topic's
+    /// `max.message.bytes` (`max`).
+    RecordTooLarge { topic: String, record: u64, bytes: usize, max: usize },
     /// A data directory that is not a member of a cluster, asked to act as one.
     NotClusterMember { data_dir: PathBuf },
     /// A directory that is not a metadata store: it has no snapshot at `snapshot`.
@@ -230,6 +239,8 @@ pub enum ValueOf {
     TopicId,
     /// A `key=value` pair of a topic config.
     ConfigPair,
+    /// A consumer group id.
+    GroupId,
 }
 
 /// What is wrong with a line of input (`Error::BadLine`).
@@ -525,6 +536,23 @@ impl fmt::Display for Error {
                     write!(f, "partition {}: broker {} is not registered in the cluster", p, broker)
                 }
             },
+            Error::NoSubscription { group, kafka: false } => {
+                write!(f, "group '{}' has no subscription yet: name the topics to consume", group)
+            }
+            Error::NoSubscription { group, kafka: true } => write!(
+                f,
+                "group {}: name the topics to consume (against a Kafka cluster a member subscribes to topics it names)",
+                group
+            ),
+            Error::ReplicateToItself { dir, tp: None } => write!(f, "cannot replicate {} to itself", dir.display()),
+            Error::ReplicateToItself { dir, tp: Some(tp) } => {
+                write!(f, "cannot replicate {} from {} to itself", tp, dir.display())
+            }
+            Error::RecordTooLarge { topic, record, bytes, max } => write!(
+                f,
+                "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
+                record, bytes, max, topic
+            ),
             Error::NotADirectory { path } => write!(f, "data directory {} is not a directory", path.display()),
             Error::NotEmpty { path, foreign } => write!(
                 f,
@@ -710,6 +738,7 @@ impl fmt::Display for Error {
                 ValueOf::TopicName => write!(f, "invalid topic name '{}': {}", value, why),
                 ValueOf::TopicId => write!(f, "topic id '{}' {}", value, why),
                 ValueOf::ConfigPair => write!(f, "config '{}' {}", value, why),
+                ValueOf::GroupId => write!(f, "invalid group id '{}': {}", value, why),
             },
             Error::BadLine { file, line, fault } => {
                 match file {
@@ -898,6 +927,31 @@ mod tests {
             (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
             (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
             (Error::NotADirectory { path: p("/d") }, "data directory /d is not a directory"),
+            (
+                Error::BadValue {
+                    what: ValueOf::GroupId,
+                    value: "a b".into(),
+                    why: "use 1 to 249 characters of [a-zA-Z0-9._-], not '.' or '..'".into(),
+                },
+                "invalid group id 'a b': use 1 to 249 characters of [a-zA-Z0-9._-], not '.' or '..'",
+            ),
+            (
+                Error::NoSubscription { group: "g".into(), kafka: false },
+                "group 'g' has no subscription yet: name the topics to consume",
+            ),
+            (
+                Error::NoSubscription { group: "g".into(), kafka: true },
+                "group g: name the topics to consume (against a Kafka cluster a member subscribes to topics it names)",
+            ),
+            (Error::ReplicateToItself { dir: p("/d"), tp: None }, "cannot replicate /d to itself"),
+            (
+                Error::ReplicateToItself { dir: p("/d"), tp: Some("t-0".into()) },
+                "cannot replicate t-0 from /d to itself",
+            ),
+            (
+                Error::RecordTooLarge { topic: "t".into(), record: 3, bytes: 2000, max: 1000 },
+                "record 3 of 2000 bytes is larger than max.message.bytes (1000) of topic 't'",
+            ),
             (
                 Error::InternalTopic { topic: "__consumer_offsets".into(), change: crate::datadir::TopicChange::Create },
                 "'__consumer_offsets' is an internal topic and cannot be created (only to match a Kafka broker's, with \

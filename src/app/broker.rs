@@ -52,7 +52,7 @@ impl Pair {
         let from = open_dir(from, PairRole::Leader, at.lock_timeout)?;
         let to = open_dir(to, PairRole::Follower, at.lock_timeout)?;
         if std::fs::canonicalize(from.root()).ok() == std::fs::canonicalize(to.root()).ok() {
-            return Err(Error::Usage(format!("cannot replicate {} to itself", from.root().display())));
+            return Err(Error::ReplicateToItself { dir: from.root().to_path_buf(), tp: None });
         }
         let store = common_store(at, &from, &to)?;
         Ok(Pair { from, to, store, lock_timeout: at.lock_timeout })

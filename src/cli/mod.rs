@@ -205,7 +205,11 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::Usage(_) => (EXIT_USAGE, none()),
         // A topic id is checked like data (exit 1); every other value like an option (2).
         Error::BadValue { what: crate::error::ValueOf::TopicId, .. } => (EXIT_FAILURE, none()),
-        Error::BadValue { .. } | Error::BadFormat { .. } | Error::InternalTopic { .. } => (EXIT_USAGE, none()),
+        Error::BadValue { .. }
+        | Error::BadFormat { .. }
+        | Error::InternalTopic { .. }
+        | Error::NoSubscription { .. }
+        | Error::ReplicateToItself { tp: None, .. } => (EXIT_USAGE, none()),
         // A client properties file is read like the options (2); other input like data (1).
         Error::BadLine { fault: crate::error::LineFault::NotClientProperty, .. } => (EXIT_USAGE, none()),
         Error::NulByte { .. } | Error::BadClientProperty { .. } | Error::HeaderKeyNotUtf8 { at: None } => {
@@ -287,6 +291,8 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::NoSuchPartitions { .. }
         | Error::BadPlan { .. }
         | Error::AssignsUnregisteredBroker { .. }
+        | Error::ReplicateToItself { tp: Some(_), .. }
+        | Error::RecordTooLarge { .. }
         | Error::NotADirectory { .. }
         | Error::NotEmpty { .. }
         | Error::DataDirIsBroker { .. }
@@ -856,6 +862,22 @@ mod tests {
                 "t-0 offset 3: a header key is not UTF-8, which a Kafka cluster cannot take",
             ),
             (Error::NotADirectory { path: d() }, EXIT_FAILURE, "data directory /d is not a directory"),
+            (Error::ReplicateToItself { dir: d(), tp: None }, EXIT_USAGE, "cannot replicate /d to itself"),
+            (
+                Error::ReplicateToItself { dir: d(), tp: Some("t-0".into()) },
+                EXIT_FAILURE,
+                "cannot replicate t-0 from /d to itself",
+            ),
+            (
+                Error::NoSubscription { group: "g".into(), kafka: false },
+                EXIT_USAGE,
+                "group 'g' has no subscription yet: name the topics to consume",
+            ),
+            (
+                Error::RecordTooLarge { topic: t(), record: 1, bytes: 9, max: 8 },
+                EXIT_FAILURE,
+                "record 1 of 9 bytes is larger than max.message.bytes (8) of topic 't'",
+            ),
             (
                 Error::InternalTopic { topic: "__consumer_offsets".into(), change: crate::app::topics::TopicChange::Delete },
                 EXIT_USAGE,

@@ -88,7 +88,7 @@ pub fn replicate_partition_with_progress(
 ) -> Result<PassReport> {
     let tp = format!("{}-{}", topic.name, partition);
     if same_dir(leader.root(), follower.root()) {
-        return Err(Error::Invalid(format!("cannot replicate {} from {} to itself", tp, leader.root().display())));
+        return Err(Error::ReplicateToItself { dir: leader.root().to_path_buf(), tp: Some(tp) });
     }
     let reader = leader.open_reader(topic, partition)?;
     let leader_leo = reader.log_end_offset()?;
