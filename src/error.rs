@@ -122,6 +122,25 @@ pub enum Error {
     /// Record `record` (1-based) of `bytes` bytes of key and value, larger than the topic's
     /// `max.message.bytes` (`max`).
     RecordTooLarge { topic: String, record: u64, bytes: usize, max: usize },
+    /// A partition whose state changed while the controller decided for it: now `leader` at
+    /// `epoch`.
+    ChangedWhileDeciding { topic: String, partition: i32, leader: i32, epoch: crate::LeaderEpoch },
+    /// A broker asked to lead a partition whose replicas (`replicas`) it is not one of.
+    NotAReplica { topic: String, partition: i32, broker: i32, replicas: Vec<i32> },
+    /// Delete-records up to `offset`, past the partition's high watermark `hw` (or below 0).
+    DeleteBeyondHighWatermark { topic: String, partition: i32, offset: i64, hw: i64 },
+    /// A follower's copy of a topic (in data directory `dir`) whose topic id (`have`) differs
+    /// from its leader's (`leader`): a different topic of the same name.
+    TopicIdMismatch { topic: String, dir: PathBuf, have: String, leader: String },
+    /// A partition directory `dir` holding `file`, which is not a Kafka partition file: the
+    /// deletion was refused.
+    ForeignFile { dir: PathBuf, file: PathBuf },
+    /// Broker `follower` asked to copy partition `topic`-`partition` from broker `leader`,
+    /// which it does not follow for it.
+    NotAFollower { follower: i32, leader: i32, topic: String, partition: i32 },
+    /// A group asked for both cluster topics (`cluster`) and topics of this data directory only
+    /// (`local`), whose offsets live in different places.
+    MixedGroupTopics { group: String, cluster: Vec<String>, local: Vec<String> },
     /// A data directory that is not a member of a cluster, asked to act as one.
     NotClusterMember { data_dir: PathBuf },
     /// A directory that is not a metadata store: it has no snapshot at `snapshot`.
@@ -553,6 +572,43 @@ impl fmt::Display for Error {
                 "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
                 record, bytes, max, topic
             ),
+            Error::ChangedWhileDeciding { topic, partition, leader, epoch } => write!(
+                f,
+                "{}-{} changed while the controller decided (now leader {} at epoch {})",
+                topic, partition, leader, epoch
+            ),
+            Error::NotAReplica { topic, partition, broker, replicas } => {
+                write!(f, "{}-{}: broker {} is not a replica (replicas {:?})", topic, partition, broker, replicas)
+            }
+            Error::DeleteBeyondHighWatermark { topic, partition, offset, hw } => write!(
+                f,
+                "offset {} is out of range for {}-{}: records can be deleted up to the high watermark {}",
+                offset, topic, partition, hw
+            ),
+            Error::TopicIdMismatch { topic, dir, have, leader } => write!(
+                f,
+                "topic '{}' in {} has topic id {}, not {} as in its leader: a different topic of the same name",
+                topic,
+                dir.display(),
+                have,
+                leader
+            ),
+            Error::ForeignFile { dir, file } => write!(
+                f,
+                "{} holds {}, which is not a Kafka partition file; nothing was deleted (move it away first)",
+                dir.display(),
+                file.display()
+            ),
+            Error::NotAFollower { follower, leader, topic, partition } => {
+                write!(f, "broker {} does not follow broker {} for {}-{}", follower, leader, topic, partition)
+            }
+            Error::MixedGroupTopics { group, cluster, local } => write!(
+                f,
+                "group '{}': cluster topics ({}) and topics of this data directory only ({}) cannot share a group",
+                group,
+                cluster.join(", "),
+                local.join(", ")
+            ),
             Error::NotADirectory { path } => write!(f, "data directory {} is not a directory", path.display()),
             Error::NotEmpty { path, foreign } => write!(
                 f,
@@ -927,6 +983,39 @@ mod tests {
             (Error::NotADataDir { path: p("/d") }, "/d is not a data directory: it has no meta.properties"),
             (Error::NotClusterMember { data_dir: p("/d") }, "/d is not a cluster member"),
             (Error::NotADirectory { path: p("/d") }, "data directory /d is not a directory"),
+            (
+                Error::ChangedWhileDeciding {
+                    topic: "t".into(),
+                    partition: 0,
+                    leader: 2,
+                    epoch: crate::LeaderEpoch(5),
+                },
+                "t-0 changed while the controller decided (now leader 2 at epoch 5)",
+            ),
+            (
+                Error::NotAReplica { topic: "t".into(), partition: 0, broker: 3, replicas: vec![0, 1] },
+                "t-0: broker 3 is not a replica (replicas [0, 1])",
+            ),
+            (
+                Error::DeleteBeyondHighWatermark { topic: "t".into(), partition: 0, offset: 9, hw: 4 },
+                "offset 9 is out of range for t-0: records can be deleted up to the high watermark 4",
+            ),
+            (
+                Error::TopicIdMismatch { topic: "t".into(), dir: p("/d"), have: "a".into(), leader: "b".into() },
+                "topic 't' in /d has topic id a, not b as in its leader: a different topic of the same name",
+            ),
+            (
+                Error::ForeignFile { dir: p("/d/t-0"), file: p("/d/t-0/x") },
+                "/d/t-0 holds /d/t-0/x, which is not a Kafka partition file; nothing was deleted (move it away first)",
+            ),
+            (
+                Error::NotAFollower { follower: 1, leader: 0, topic: "t".into(), partition: 2 },
+                "broker 1 does not follow broker 0 for t-2",
+            ),
+            (
+                Error::MixedGroupTopics { group: "g".into(), cluster: vec!["a".into()], local: vec!["b".into(), "c".into()] },
+                "group 'g': cluster topics (a) and topics of this data directory only (b, c) cannot share a group",
+            ),
             (
                 Error::BadValue {
                     what: ValueOf::GroupId,

@@ -91,13 +91,12 @@ impl Pair {
                     }
                 }
                 if let (Some(p), true) = (scope.partition, reports.is_empty()) {
-                    return Err(Error::Invalid(format!(
-                        "broker {} does not follow broker {} for {}-{}",
-                        follower_id,
-                        leader_id,
-                        scope.topic.as_deref().unwrap_or(""),
-                        p
-                    )));
+                    return Err(Error::NotAFollower {
+                        follower: follower_id,
+                        leader: leader_id,
+                        topic: scope.topic.clone().unwrap_or_default(),
+                        partition: p,
+                    });
                 }
             }
             None => {

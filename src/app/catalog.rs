@@ -171,12 +171,11 @@ impl Catalog {
         match (cluster.is_empty(), local.is_empty()) {
             (false, true) => self.coordinator(store),
             (true, false) => self.local_home(),
-            _ => Err(Error::Usage(format!(
-                "group '{}': cluster topics ({}) and topics of this data directory only ({}) cannot share a group",
-                group,
-                cluster.join(", "),
-                local.join(", ")
-            ))),
+            _ => Err(Error::MixedGroupTopics {
+                group: group.to_string(),
+                cluster: cluster.iter().map(|t| t.to_string()).collect(),
+                local: local.iter().map(|t| t.to_string()).collect(),
+            }),
         }
     }
 }

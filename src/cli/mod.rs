@@ -209,7 +209,8 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::BadFormat { .. }
         | Error::InternalTopic { .. }
         | Error::NoSubscription { .. }
-        | Error::ReplicateToItself { tp: None, .. } => (EXIT_USAGE, none()),
+        | Error::ReplicateToItself { tp: None, .. }
+        | Error::MixedGroupTopics { .. } => (EXIT_USAGE, none()),
         // A client properties file is read like the options (2); other input like data (1).
         Error::BadLine { fault: crate::error::LineFault::NotClientProperty, .. } => (EXIT_USAGE, none()),
         Error::NulByte { .. } | Error::BadClientProperty { .. } | Error::HeaderKeyNotUtf8 { at: None } => {
@@ -293,6 +294,12 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::AssignsUnregisteredBroker { .. }
         | Error::ReplicateToItself { tp: Some(_), .. }
         | Error::RecordTooLarge { .. }
+        | Error::ChangedWhileDeciding { .. }
+        | Error::NotAReplica { .. }
+        | Error::DeleteBeyondHighWatermark { .. }
+        | Error::TopicIdMismatch { .. }
+        | Error::ForeignFile { .. }
+        | Error::NotAFollower { .. }
         | Error::NotADirectory { .. }
         | Error::NotEmpty { .. }
         | Error::DataDirIsBroker { .. }
@@ -863,6 +870,16 @@ mod tests {
             ),
             (Error::NotADirectory { path: d() }, EXIT_FAILURE, "data directory /d is not a directory"),
             (Error::ReplicateToItself { dir: d(), tp: None }, EXIT_USAGE, "cannot replicate /d to itself"),
+            (
+                Error::MixedGroupTopics { group: "g".into(), cluster: vec!["a".into()], local: vec!["b".into()] },
+                EXIT_USAGE,
+                "group 'g': cluster topics (a) and topics of this data directory only (b) cannot share a group",
+            ),
+            (
+                Error::DeleteBeyondHighWatermark { topic: t(), partition: 0, offset: 9, hw: 4 },
+                EXIT_FAILURE,
+                "offset 9 is out of range for t-0: records can be deleted up to the high watermark 4",
+            ),
             (
                 Error::ReplicateToItself { dir: d(), tp: Some("t-0".into()) },
                 EXIT_FAILURE,

@@ -319,10 +319,12 @@ fn apply(
     let f = |s: &mut Snapshot| {
         let cur = s.partition_mut(topic, p)?;
         if cur != seen {
-            return Err(Error::Invalid(format!(
-                "{}-{} changed while the controller decided (now leader {} at epoch {})",
-                topic, p, cur.leader, cur.leader_epoch
-            )));
+            return Err(Error::ChangedWhileDeciding {
+                topic: topic.to_string(),
+                partition: p,
+                leader: cur.leader,
+                epoch: cur.leader_epoch,
+            });
         }
         let old_leader = cur.leader;
         let kind = match &plan {

@@ -414,13 +414,12 @@ impl DataDir {
         };
         let check = |have: TopicMeta| {
             if !have.topic_id.is_empty() && !t.topic_id.is_empty() && have.topic_id != t.topic_id {
-                Err(Error::Invalid(format!(
-                    "topic '{}' in {} has topic id {}, not {} as in its leader: a different topic of the same name",
-                    t.name,
-                    self.root.display(),
-                    have.topic_id,
-                    t.topic_id
-                )))
+                Err(Error::TopicIdMismatch {
+                    topic: t.name.clone(),
+                    dir: self.root.clone(),
+                    have: have.topic_id,
+                    leader: t.topic_id.clone(),
+                })
             } else {
                 Ok(have)
             }
@@ -862,11 +861,7 @@ impl DataDir {
             let ok = entry.file_type().is_ok_and(|t| t.is_file())
                 && name.to_str().is_some_and(crate::log::names::is_partition_file);
             if !ok {
-                return Err(Error::Invalid(format!(
-                    "{} holds {}, which is not a Kafka partition file; nothing was deleted (move it away first)",
-                    dir.display(),
-                    entry.path().display()
-                )));
+                return Err(Error::ForeignFile { dir: dir.to_path_buf(), file: entry.path() });
             }
         }
         Ok(())

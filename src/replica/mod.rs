@@ -324,10 +324,12 @@ pub fn elect_leader(
     let snap = store.update(|snap| {
         let ps = snap.partition_mut(topic, partition)?;
         if !ps.replicas.contains(&new_leader) {
-            return Err(Error::Invalid(format!(
-                "{}-{}: broker {} is not a replica (replicas {:?})",
-                topic, partition, new_leader, ps.replicas
-            )));
+            return Err(Error::NotAReplica {
+                topic: topic.to_string(),
+                partition,
+                broker: new_leader,
+                replicas: ps.replicas.clone(),
+            });
         }
         if !ps.isr.contains(&new_leader) && !unclean {
             return Err(Error::NotInIsr {
