@@ -743,7 +743,7 @@ fn a_pass_to_a_broker_that_is_no_longer_a_replica_copies_nothing() {
     let stranger = klog::replica::broker_dir(&snap, 2, Duration::from_secs(5)).unwrap();
     let tm = klog::replica::topic_meta(&snap, "t").unwrap();
     let e = klog::replica::replicate_partition(&leader, &stranger, &tm, 0, Some((&store, 2))).unwrap_err();
-    assert!(matches!(e, klog::Error::Conflict(_)), "{}", e);
+    assert!(matches!(e, klog::Error::NoLongerReplica { broker: 2, .. }), "{}", e);
     assert!(!c.b(2).join("t-0").exists(), "no copy left on broker 2");
     // Broker 1, a replica, is copied to as before.
     let follower = klog::replica::broker_dir(&snap, 1, Duration::from_secs(5)).unwrap();

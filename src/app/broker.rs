@@ -8,7 +8,7 @@
 
 use super::Location;
 use crate::datadir::{DataDir, TopicMeta};
-use crate::error::{Error, Result};
+use crate::error::{Error, PairRole, Result};
 use crate::meta::MetaStore;
 use crate::replica::{self, PassReport};
 use std::collections::BTreeMap;
@@ -37,9 +37,9 @@ pub struct Pair {
     lock_timeout: Duration,
 }
 
-fn open_dir(p: &Path, role: &str, lock_timeout: Duration) -> Result<DataDir> {
+fn open_dir(p: &Path, role: PairRole, lock_timeout: Duration) -> Result<DataDir> {
     if !p.exists() {
-        return Err(Error::NotFound(format!("{} data directory {} does not exist", role, p.display())));
+        return Err(Error::DataDirNotFound { path: p.to_path_buf(), role: Some(role) });
     }
     Ok(DataDir::open(p)?.with_lock_timeout(lock_timeout))
 }
@@ -49,10 +49,10 @@ impl Pair {
     /// different clusters, one member and one standalone, or a directory paired with itself are
     /// errors.
     pub fn open(at: &Location, from: &Path, to: &Path) -> Result<Pair> {
-        let from = open_dir(from, "leader", at.lock_timeout)?;
-        let to = open_dir(to, "follower", at.lock_timeout)?;
+        let from = open_dir(from, PairRole::Leader, at.lock_timeout)?;
+        let to = open_dir(to, PairRole::Follower, at.lock_timeout)?;
         if std::fs::canonicalize(from.root()).ok() == std::fs::canonicalize(to.root()).ok() {
-            return Err(Error::Usage(format!("cannot replicate {} to itself", from.root().display())));
+            return Err(Error::ReplicateToItself { dir: from.root().to_path_buf(), tp: None });
         }
         let store = common_store(at, &from, &to)?;
         Ok(Pair { from, to, store, lock_timeout: at.lock_timeout })
@@ -72,8 +72,7 @@ impl Pair {
         match &self.store {
             Some(store) => {
                 let snap = store.load()?;
-                let not_broker =
-                    |d: &DataDir| Error::Invalid(format!("{} is not a broker of the cluster", d.root().display()));
+                let not_broker = |d: &DataDir| Error::NotABroker { data_dir: d.root().to_path_buf(), store: None };
                 let leader_id = snap.broker_for_dir(from.root()).ok_or_else(|| not_broker(from))?;
                 let follower_id = snap.broker_for_dir(to.root()).ok_or_else(|| not_broker(to))?;
                 if let Some(t) = &scope.topic {
@@ -92,13 +91,12 @@ impl Pair {
                     }
                 }
                 if let (Some(p), true) = (scope.partition, reports.is_empty()) {
-                    return Err(Error::Invalid(format!(
-                        "broker {} does not follow broker {} for {}-{}",
-                        follower_id,
-                        leader_id,
-                        scope.topic.as_deref().unwrap_or(""),
-                        p
-                    )));
+                    return Err(Error::NotAFollower {
+                        follower: follower_id,
+                        leader: leader_id,
+                        topic: scope.topic.clone().unwrap_or_default(),
+                        partition: p,
+                    });
                 }
             }
             None => {
@@ -131,13 +129,12 @@ fn common_store(at: &Location, a: &DataDir, b: &DataDir) -> Result<Option<MetaSt
         (None, Some(x), Some(y)) if x == y => Some(x),
         (None, None, None) => None,
         (None, x, y) => {
-            return Err(Error::Invalid(format!(
-                "{} and {} belong to different clusters (metadata stores {} and {})",
-                a.root().display(),
-                b.root().display(),
-                x.map_or("none".into(), |p| p.display().to_string()),
-                y.map_or("none".into(), |p| p.display().to_string())
-            )))
+            return Err(Error::DifferentClusters {
+                a: a.root().to_path_buf(),
+                b: b.root().to_path_buf(),
+                a_store: x,
+                b_store: y,
+            })
         }
     };
     let Some(path) = store_path else { return Ok(None) };
@@ -146,13 +143,12 @@ fn common_store(at: &Location, a: &DataDir, b: &DataDir) -> Result<Option<MetaSt
     for d in [a, b] {
         let have = d.cluster_id()?;
         if have != cid {
-            return Err(Error::Invalid(format!(
-                "data directory {} belongs to cluster {}, not {} of metadata store {}",
-                d.root().display(),
-                have,
-                cid,
-                path.display()
-            )));
+            return Err(Error::ClusterMismatch {
+                data_dir: d.root().to_path_buf(),
+                has: have,
+                wanted: cid,
+                store: Some(path),
+            });
         }
     }
     Ok(Some(store))
@@ -216,12 +212,9 @@ impl BrokerAgent {
         let me = at.open()?;
         let store = at.store()?.ok_or_else(|| Error::NotClusterMember { data_dir: me.root().to_path_buf() })?;
         let snap = store.load()?;
-        let id = snap.broker_for_dir(me.root()).ok_or_else(|| {
-            Error::Invalid(format!(
-                "{} is not a broker of the cluster of {}",
-                me.root().display(),
-                store.root().display()
-            ))
+        let id = snap.broker_for_dir(me.root()).ok_or_else(|| Error::NotABroker {
+            data_dir: me.root().to_path_buf(),
+            store: Some(store.root().to_path_buf()),
         })?;
         replica::broker_dir(&snap, id, at.lock_timeout)?;
         let lock_path = crate::paths::broker_lock(me.root());

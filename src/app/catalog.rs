@@ -123,7 +123,7 @@ impl Catalog {
     }
 
     fn local_home(&self) -> Result<DataDir> {
-        self.local.clone().ok_or_else(|| Error::NotFound("no data directory to keep the group in".into()))
+        self.local.clone().ok_or(Error::NoGroupHome)
     }
 
     /// The homes that may hold groups: the cluster's coordinator directory first, then the data
@@ -171,12 +171,11 @@ impl Catalog {
         match (cluster.is_empty(), local.is_empty()) {
             (false, true) => self.coordinator(store),
             (true, false) => self.local_home(),
-            _ => Err(Error::Usage(format!(
-                "group '{}': cluster topics ({}) and topics of this data directory only ({}) cannot share a group",
-                group,
-                cluster.join(", "),
-                local.join(", ")
-            ))),
+            _ => Err(Error::MixedGroupTopics {
+                group: group.to_string(),
+                cluster: cluster.iter().map(|t| t.to_string()).collect(),
+                local: local.iter().map(|t| t.to_string()).collect(),
+            }),
         }
     }
 }

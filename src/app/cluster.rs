@@ -29,29 +29,24 @@ pub fn join(data_dir: &Path, meta: &Path, broker_id: i32, lock_timeout: Duration
     let snap = store.load()?;
     if let Some(b) = snap.brokers.get(&broker_id) {
         if !same(&b.data_dir, data_dir) {
-            return Err(Error::Invalid(format!(
-                "broker {} is already registered in {} with data directory {}",
-                broker_id,
-                meta.display(),
-                b.data_dir.display()
-            )));
+            return Err(Error::BrokerIdTaken {
+                broker: broker_id,
+                store: meta.to_path_buf(),
+                data_dir: b.data_dir.clone(),
+            });
         }
     }
     if let Some(other) = snap.broker_for_dir(data_dir).filter(|&o| o != broker_id) {
-        return Err(Error::Invalid(format!(
-            "data directory {} is already broker {} of this cluster",
-            data_dir.display(),
-            other
-        )));
+        return Err(Error::DataDirIsBroker {
+            data_dir: data_dir.to_path_buf(),
+            broker: other.to_string(),
+            asked: None,
+        });
     }
     if let Ok(dd) = DataDir::open(data_dir) {
         if let Some(m) = dd.meta_store_path()? {
             if !same(&m, meta) {
-                return Err(Error::Invalid(format!(
-                    "{} already belongs to the cluster of metadata store {}",
-                    data_dir.display(),
-                    m.display()
-                )));
+                return Err(Error::OtherMetaStore { data_dir: data_dir.to_path_buf(), store: m });
             }
         }
     }

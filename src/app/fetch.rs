@@ -21,7 +21,7 @@
 
 use super::catalog::Catalog;
 use super::Location;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ValueOf};
 use crate::record::isolation::{CommittedFilter, Isolation};
 use crate::record::{BatchHeader, DecodeError, RecordRef, RecordsSection};
 use crate::replica::feed::{FeedEvent, PartitionFeed};
@@ -44,31 +44,36 @@ pub enum OffsetSpec {
 pub fn parse_time(s: &str) -> Result<i64> {
     if let Ok(ms) = s.parse::<i64>() {
         if ms < 0 {
-            return Err(Error::Usage(format!("time {} must not be negative", ms)));
+            return Err(Error::BadValue {
+                what: ValueOf::EpochMs,
+                value: ms.to_string(),
+                why: "must not be negative".into(),
+            });
         }
         return Ok(ms);
     }
-    crate::timefmt::parse_rfc3339_ms(s).ok_or_else(|| {
-        Error::Usage(format!("cannot read time '{}' (use epoch ms or RFC 3339, e.g. 2024-05-01T12:00:00Z)", s))
+    crate::timefmt::parse_rfc3339_ms(s).ok_or_else(|| Error::BadValue {
+        what: ValueOf::Time,
+        value: s.to_string(),
+        why: "use epoch ms or RFC 3339, e.g. 2024-05-01T12:00:00Z".into(),
     })
 }
 
 impl OffsetSpec {
     /// Parses a start spec: `beginning|earliest`, `end|latest`, `N`, `-N`, `s@TIME`.
     pub fn parse(s: &str) -> Result<OffsetSpec> {
+        let bad = |why: &str| Error::BadValue { what: ValueOf::Offset, value: s.to_string(), why: why.into() };
         Ok(match s {
             "beginning" | "earliest" => OffsetSpec::Beginning,
             "end" | "latest" => OffsetSpec::End,
             _ if s.starts_with("s@") => OffsetSpec::Time(parse_time(&s[2..])?),
             _ if s.starts_with('-') => match s[1..].parse::<i64>() {
                 Ok(n) if n >= 0 => OffsetSpec::FromEnd(n),
-                _ => return Err(Error::Usage(format!("invalid offset '{}' (-N needs a whole number N)", s))),
+                _ => return Err(bad("-N needs a whole number N")),
             },
             _ => match s.parse::<i64>() {
                 Ok(n) => OffsetSpec::Absolute(n),
-                Err(_) => {
-                    return Err(Error::Usage(format!("invalid offset '{}' (use beginning, end, N, -N or s@TIME)", s)))
-                }
+                Err(_) => return Err(bad("use beginning, end, N, -N or s@TIME")),
             },
         })
     }

@@ -258,7 +258,15 @@ impl Cleaner {
         // 2. Under the lock, on what the writer sees.
         let mut w = match self.dd.open_writer(t, p) {
             Ok(w) => w,
-            Err(e @ (Error::Conflict(_) | Error::Locked { .. })) => {
+            Err(
+                e @ (Error::Conflict(_)
+                | Error::NoLongerReplica { .. }
+                | Error::FollowerAheadOfLeader { .. }
+                | Error::ChangedDuringReassignment { .. }
+                | Error::StaleIsrChange { .. }
+                | Error::LeadershipKeptMoving { .. }
+                | Error::Locked { .. }),
+            ) => {
                 report.skipped = Some(e.to_string());
                 return Ok(report);
             }
@@ -377,10 +385,7 @@ pub fn delete_records(
     let hw = high_watermark.map_or(w.log_end_offset(), |h| h.min(w.log_end_offset()));
     let offset = if before == -1 { hw } else { before };
     if offset < 0 || offset > hw {
-        return Err(Error::Invalid(format!(
-            "offset {} is out of range for {}-{}: records can be deleted up to the high watermark {}",
-            before, t.name, p, hw
-        )));
+        return Err(Error::DeleteBeyondHighWatermark { topic: t.name.clone(), partition: p, offset: before, hw });
     }
     let first_base = w.segments().first().copied().unwrap_or(0);
     let ckpt = dd.checkpoint_value(LOG_START_CHECKPOINT, &t.name, p)?;

@@ -203,6 +203,19 @@ fn disposition(e: &Error) -> (i32, String) {
     let none = String::new;
     match e {
         Error::Usage(_) => (EXIT_USAGE, none()),
+        // A topic id is checked like data (exit 1); every other value like an option (2).
+        Error::BadValue { what: crate::error::ValueOf::TopicId, .. } => (EXIT_FAILURE, none()),
+        Error::BadValue { .. }
+        | Error::BadFormat { .. }
+        | Error::InternalTopic { .. }
+        | Error::NoSubscription { .. }
+        | Error::ReplicateToItself { tp: None, .. }
+        | Error::MixedGroupTopics { .. } => (EXIT_USAGE, none()),
+        // A client properties file is read like the options (2); other input like data (1).
+        Error::BadLine { fault: crate::error::LineFault::NotClientProperty, .. } => (EXIT_USAGE, none()),
+        Error::NulByte { .. } | Error::BadClientProperty { .. } | Error::HeaderKeyNotUtf8 { at: None } => {
+            (EXIT_USAGE, none())
+        }
         Error::InvalidConfig { value: None, .. } => (EXIT_USAGE, " (see `klog topic configs` for the list)".into()),
         Error::InvalidConfig { .. } => (EXIT_USAGE, none()),
         Error::PartitionCount { .. } => (EXIT_USAGE, " (--partitions)".into()),
@@ -210,6 +223,11 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::NotClusterMember { .. } => (EXIT_USAGE, " (klog init --meta DIR)".into()),
         Error::NoBootstrapServers => (EXIT_USAGE, ": pass -b HOST:PORT".into()),
         Error::Conflict(_)
+        | Error::NoLongerReplica { .. }
+        | Error::FollowerAheadOfLeader { .. }
+        | Error::ChangedDuringReassignment { .. }
+        | Error::StaleIsrChange { .. }
+        | Error::LeadershipKeptMoving { .. }
         | Error::Locked { .. }
         | Error::StaleLeaderEpoch { .. }
         | Error::StaleControllerEpoch { .. }
@@ -226,7 +244,7 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::TopicNotFound { topic, place: Place::ClusterOrDataDir { .. } } => {
             (EXIT_FAILURE, format!(" (create it with `klog topic create {} --replication-factor N`)", topic))
         }
-        Error::DataDirNotFound { path } => {
+        Error::DataDirNotFound { path, role: None } => {
             (EXIT_FAILURE, format!(" (create it with `klog init --data-dir {}`)", path.display()))
         }
         Error::NotADataDir { path } => (
@@ -242,7 +260,9 @@ fn disposition(e: &Error) -> (i32, String) {
         Error::KeylessRecord { .. } => {
             (EXIT_FAILURE, " (give records keys with -K SEP, or \"key\" with --input json)".into())
         }
-        Error::MirrorPartitionCount { .. } => (EXIT_FAILURE, " (--repartition spreads records by key instead)".into()),
+        Error::MirrorPartitionCount { dir: None, .. } => {
+            (EXIT_FAILURE, " (--repartition spreads records by key instead)".into())
+        }
         Error::UncutDamage { .. } => {
             (EXIT_FAILURE, " (`klog verify --repair` cuts the segment here and says what it drops)".into())
         }
@@ -261,6 +281,37 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::DataDirGone { .. }
         | Error::Invalid(_)
         | Error::NotFound(_)
+        | Error::DataDirNotFound { role: Some(_), .. }
+        | Error::BrokerNotRegistered { .. }
+        | Error::PartitionDirNotFound { .. }
+        | Error::NoGroupHome
+        | Error::LeaderUnreachable { .. }
+        | Error::LeaderDirGone { .. }
+        | Error::BadLine { .. }
+        | Error::KafkaPartitionNotFound { .. }
+        | Error::NoSuchPartitions { .. }
+        | Error::BadPlan { .. }
+        | Error::AssignsUnregisteredBroker { .. }
+        | Error::ReplicateToItself { tp: Some(_), .. }
+        | Error::RecordTooLarge { .. }
+        | Error::ChangedWhileDeciding { .. }
+        | Error::NotAReplica { .. }
+        | Error::DeleteBeyondHighWatermark { .. }
+        | Error::TopicIdMismatch { .. }
+        | Error::ForeignFile { .. }
+        | Error::NotAFollower { .. }
+        | Error::NotADirectory { .. }
+        | Error::NotEmpty { .. }
+        | Error::DataDirIsBroker { .. }
+        | Error::BrokerIdTaken { .. }
+        | Error::ClusterMismatch { .. }
+        | Error::OtherMetaStore { .. }
+        | Error::DifferentClusters { .. }
+        | Error::NotABroker { .. }
+        | Error::MirrorPartitionCount { dir: Some(_), .. }
+        | Error::KafkaUnreachable { .. }
+        | Error::KafkaUndelivered { .. }
+        | Error::HeaderKeyNotUtf8 { at: Some(_) }
         | Error::Corrupt { .. }
         | Error::Io { .. }
         | Error::Stream(_) => (EXIT_FAILURE, none()),
@@ -633,7 +684,7 @@ mod tests {
                 "partition t-0 is locked by another process (waited 5 ms for /l)",
             ),
             (
-                Error::DataDirNotFound { path: d() },
+                Error::DataDirNotFound { path: d(), role: None },
                 EXIT_FAILURE,
                 "data directory /d does not exist (create it with `klog init --data-dir /d`)",
             ),
@@ -666,7 +717,7 @@ mod tests {
             ),
             (Error::NoBootstrapServers, EXIT_USAGE, "no bootstrap servers: pass -b HOST:PORT"),
             (
-                Error::MirrorPartitionCount { topic: t(), bootstrap: "h:1".into(), count: 1, source_count: 2 },
+                Error::MirrorPartitionCount { topic: t(), bootstrap: "h:1".into(), count: 1, source_count: 2, dir: None },
                 EXIT_FAILURE,
                 "topic 't' has 1 partition(s) on the Kafka cluster at h:1 but 2 at the source: a mirror keeps \
                  partition numbers (--repartition spreads records by key instead)",
@@ -676,6 +727,198 @@ mod tests {
                 EXIT_FAILURE,
                 "corrupt data in /d/t-0/0.log at byte 9: bad CRC (`klog verify --repair` cuts the segment here and \
                  says what it drops)",
+            ),
+            (
+                Error::DataDirNotFound { path: d(), role: Some(crate::error::PairRole::Follower) },
+                EXIT_FAILURE,
+                "follower data directory /d does not exist",
+            ),
+            (
+                Error::NoLongerReplica { topic: t(), partition: 0, broker: 2 },
+                EXIT_CONFLICT,
+                "t-0: broker 2 is no longer a replica (reassigned away); its copy was deleted",
+            ),
+            (
+                Error::FollowerAheadOfLeader {
+                    topic: t(),
+                    partition: 0,
+                    follower: "/f".into(),
+                    epoch: 2,
+                    start_offset: 7,
+                    leader: "/l".into(),
+                    leader_latest: -1,
+                },
+                EXIT_CONFLICT,
+                "t-0: follower /f has records of leader epoch 2 from offset 7, newer than every epoch of leader /l \
+                 (latest -1): the leader is stale; refusing to truncate the follower",
+            ),
+            (
+                Error::ChangedDuringReassignment { topic: t(), partition: 0 },
+                EXIT_CONFLICT,
+                "t-0 changed during the reassignment; run it again",
+            ),
+            (
+                Error::BrokerNotRegistered { broker: 3, metadata: false },
+                EXIT_FAILURE,
+                "broker 3 is not registered in the cluster",
+            ),
+            (
+                Error::PartitionDirNotFound { path: "/d/t-0".into(), expected: true },
+                EXIT_FAILURE,
+                "partition directory /d/t-0 is missing",
+            ),
+            (Error::NoGroupHome, EXIT_FAILURE, "no data directory to keep the group in"),
+            (
+                Error::StaleIsrChange {
+                    topic: t(),
+                    partition: 0,
+                    epoch: klog::LeaderEpoch(1),
+                    current: klog::LeaderEpoch(2),
+                },
+                EXIT_CONFLICT,
+                "t-0: ISR change decided under leader epoch 1, but the partition is at epoch 2",
+            ),
+            (
+                Error::LeadershipKeptMoving { topic: t(), partition: 0 },
+                EXIT_CONFLICT,
+                "t-0: the leadership kept moving while the records were acknowledged; they are not acknowledged",
+            ),
+            (
+                Error::LeaderUnreachable { topic: t(), partition: 0, broker: 1 },
+                EXIT_FAILURE,
+                "t-0: the leader, broker 1, became unreachable during replication; the ISR is left as it was",
+            ),
+            (
+                Error::LeaderDirGone { topic: t(), partition: 0, path: "/b1".into() },
+                EXIT_FAILURE,
+                "t-0: the leader's data directory /b1 is gone",
+            ),
+            (
+                Error::BadValue {
+                    what: crate::error::ValueOf::Offset,
+                    value: "x".into(),
+                    why: "use beginning, end, N, -N or s@TIME".into(),
+                },
+                EXIT_USAGE,
+                "invalid offset 'x' (use beginning, end, N, -N or s@TIME)",
+            ),
+            (
+                Error::BadValue {
+                    what: crate::error::ValueOf::TopicId,
+                    value: "x".into(),
+                    why: "is reserved by Kafka".into(),
+                },
+                EXIT_FAILURE,
+                "topic id 'x' is reserved by Kafka",
+            ),
+            (
+                Error::BadLine { file: None, line: 2, fault: crate::error::LineFault::NotObject },
+                EXIT_FAILURE,
+                "input line 2 must be a JSON object",
+            ),
+            (
+                Error::BadFormat { text: "%".into(), fault: crate::error::FormatFault::LonePercent },
+                EXIT_USAGE,
+                "format \"%\" ends with a lone %",
+            ),
+            (
+                Error::MirrorPartitionCount {
+                    topic: t(),
+                    bootstrap: "h:1".into(),
+                    count: 1,
+                    source_count: 2,
+                    dir: Some(d()),
+                },
+                EXIT_FAILURE,
+                "topic 't' has 1 partition(s) in /d but 2 on the Kafka cluster at h:1: a mirror keeps partition numbers",
+            ),
+            (
+                Error::BadLine {
+                    file: Some("/c".into()),
+                    line: 1,
+                    fault: crate::error::LineFault::NotClientProperty,
+                },
+                EXIT_USAGE,
+                "/c line 1: a client property must be written KEY=VALUE",
+            ),
+            (Error::NulByte { what: "topic", value: "a\\0".into() }, EXIT_USAGE, "topic 'a\\0' holds a NUL byte"),
+            (
+                Error::BadClientProperty { key: "acks".into(), why: "bad".into(), bootstrap: "h:1".into() },
+                EXIT_USAGE,
+                "client property acks: bad (for the Kafka cluster at h:1)",
+            ),
+            (
+                Error::KafkaUnreachable { bootstrap: "h:1".into(), waited_ms: 10, why: None },
+                EXIT_FAILURE,
+                "the Kafka cluster at h:1 cannot be reached within 10 ms",
+            ),
+            (
+                Error::KafkaUndelivered {
+                    records: 1,
+                    topic: t(),
+                    bootstrap: "h:1".into(),
+                    fault: crate::error::Delivery::Failed("x".into()),
+                },
+                EXIT_FAILURE,
+                "1 record(s) to topic 't' were not delivered to the Kafka cluster at h:1: x",
+            ),
+            (Error::HeaderKeyNotUtf8 { at: None }, EXIT_USAGE, "a header key for a Kafka cluster must be UTF-8"),
+            (
+                Error::HeaderKeyNotUtf8 { at: Some((crate::TopicPartition::new("t", 0), 3)) },
+                EXIT_FAILURE,
+                "t-0 offset 3: a header key is not UTF-8, which a Kafka cluster cannot take",
+            ),
+            (Error::NotADirectory { path: d() }, EXIT_FAILURE, "data directory /d is not a directory"),
+            (Error::ReplicateToItself { dir: d(), tp: None }, EXIT_USAGE, "cannot replicate /d to itself"),
+            (
+                Error::MixedGroupTopics { group: "g".into(), cluster: vec!["a".into()], local: vec!["b".into()] },
+                EXIT_USAGE,
+                "group 'g': cluster topics (a) and topics of this data directory only (b) cannot share a group",
+            ),
+            (
+                Error::DeleteBeyondHighWatermark { topic: t(), partition: 0, offset: 9, hw: 4 },
+                EXIT_FAILURE,
+                "offset 9 is out of range for t-0: records can be deleted up to the high watermark 4",
+            ),
+            (
+                Error::ReplicateToItself { dir: d(), tp: Some("t-0".into()) },
+                EXIT_FAILURE,
+                "cannot replicate t-0 from /d to itself",
+            ),
+            (
+                Error::NoSubscription { group: "g".into(), kafka: false },
+                EXIT_USAGE,
+                "group 'g' has no subscription yet: name the topics to consume",
+            ),
+            (
+                Error::RecordTooLarge { topic: t(), record: 1, bytes: 9, max: 8 },
+                EXIT_FAILURE,
+                "record 1 of 9 bytes is larger than max.message.bytes (8) of topic 't'",
+            ),
+            (
+                Error::InternalTopic { topic: "__consumer_offsets".into(), change: crate::app::topics::TopicChange::Delete },
+                EXIT_USAGE,
+                "'__consumer_offsets' is an internal topic and cannot be deleted",
+            ),
+            (
+                Error::BadPlan { fault: crate::error::PlanFault::Empty },
+                EXIT_FAILURE,
+                "the reassignment plan names no partitions",
+            ),
+            (
+                Error::AssignsUnregisteredBroker { broker: 9, named_by: crate::error::NamedBy::NewPartition(0) },
+                EXIT_FAILURE,
+                "partition 0: broker 9 is not registered in the cluster",
+            ),
+            (
+                Error::ClusterMismatch { data_dir: d(), has: "a".into(), wanted: "b".into(), store: None },
+                EXIT_FAILURE,
+                "/d belongs to cluster a (not b); use an empty data directory",
+            ),
+            (
+                Error::NotABroker { data_dir: d(), store: Some("/m".into()) },
+                EXIT_FAILURE,
+                "/d is not a broker of the cluster of /m",
             ),
         ];
         for (e, code, line) in cases {

@@ -230,9 +230,16 @@ impl Controller {
                         Ok(d) => report.decisions.push(d),
                         // The store fenced this controller (a newer one was elected meanwhile):
                         // it must stop now, not defer the partition to its next round.
-                        Err(e @ (Error::StaleControllerEpoch { .. } | Error::Conflict(_) | Error::Locked { .. })) => {
-                            return Err(e)
-                        }
+                        Err(
+                            e @ (Error::StaleControllerEpoch { .. }
+                            | Error::Conflict(_)
+                            | Error::NoLongerReplica { .. }
+                            | Error::FollowerAheadOfLeader { .. }
+                            | Error::ChangedDuringReassignment { .. }
+                            | Error::StaleIsrChange { .. }
+                            | Error::LeadershipKeptMoving { .. }
+                            | Error::Locked { .. }),
+                        ) => return Err(e),
                         Err(e) => report.deferred.push(format!("{}-{}: {}", topic, p, e)),
                     }
                 }
@@ -312,10 +319,12 @@ fn apply(
     let f = |s: &mut Snapshot| {
         let cur = s.partition_mut(topic, p)?;
         if cur != seen {
-            return Err(Error::Invalid(format!(
-                "{}-{} changed while the controller decided (now leader {} at epoch {})",
-                topic, p, cur.leader, cur.leader_epoch
-            )));
+            return Err(Error::ChangedWhileDeciding {
+                topic: topic.to_string(),
+                partition: p,
+                leader: cur.leader,
+                epoch: cur.leader_epoch,
+            });
         }
         let old_leader = cur.leader;
         let kind = match &plan {
@@ -569,6 +578,11 @@ pub fn run_loop(
                 e @ (Error::StaleController { .. }
                 | Error::StaleControllerEpoch { .. }
                 | Error::Conflict(_)
+                | Error::NoLongerReplica { .. }
+                | Error::FollowerAheadOfLeader { .. }
+                | Error::ChangedDuringReassignment { .. }
+                | Error::StaleIsrChange { .. }
+                | Error::LeadershipKeptMoving { .. }
                 | Error::Locked { .. }),
             ) => return Err(e),
             Err(e) => on_error(&e),

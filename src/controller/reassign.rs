@@ -14,7 +14,7 @@
 //! replica set is the target (left in place when that broker cannot be reached).
 //! The module never prints or exits.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, NamedBy, PlanFault, Result};
 use crate::meta::{MetaStore, Snapshot};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -51,7 +51,7 @@ pub struct TopicName {
 
 /// Parses a plan, naming what is wrong.
 pub fn parse_plan(text: &str) -> Result<Plan> {
-    serde_json::from_str(text).map_err(|e| Error::Invalid(format!("the reassignment plan does not parse: {}", e)))
+    serde_json::from_str(text).map_err(|e| Error::BadPlan { fault: PlanFault::Unparsable(e.to_string()) })
 }
 
 /// The current assignment of `topics` and a proposed one over `brokers` (Kafka's placement,
@@ -59,10 +59,7 @@ pub fn parse_plan(text: &str) -> Result<Plan> {
 pub fn generate(snap: &Snapshot, topics: &[String], brokers: &[i32]) -> Result<(Plan, Plan)> {
     for b in brokers {
         if !snap.brokers.contains_key(b) {
-            return Err(Error::Invalid(format!(
-                "the broker list names broker {}, which is not registered in the cluster",
-                b
-            )));
+            return Err(Error::AssignsUnregisteredBroker { broker: *b, named_by: NamedBy::BrokerList });
         }
     }
     let (mut cur, mut new) = (Vec::new(), Vec::new());
@@ -84,21 +81,21 @@ pub fn generate(snap: &Snapshot, topics: &[String], brokers: &[i32]) -> Result<(
 /// is non-empty, distinct, and names registered brokers.
 pub fn validate(snap: &Snapshot, plan: &Plan) -> Result<()> {
     if plan.partitions.is_empty() {
-        return Err(Error::Invalid("the reassignment plan names no partitions".into()));
+        return Err(Error::BadPlan { fault: PlanFault::Empty });
     }
     let mut seen = BTreeSet::new();
     for e in &plan.partitions {
-        let tp = format!("{}-{}", e.topic, e.partition);
+        let tp = crate::TopicPartition::new(e.topic.as_str(), e.partition);
         snap.partition(&e.topic, e.partition)?;
         if !seen.insert(tp.clone()) {
-            return Err(Error::Invalid(format!("the reassignment plan names {} twice", tp)));
+            return Err(Error::BadPlan { fault: PlanFault::Repeated(tp) });
         }
         let distinct: BTreeSet<i32> = e.replicas.iter().copied().collect();
         if e.replicas.is_empty() || distinct.len() != e.replicas.len() {
-            return Err(Error::Invalid(format!("{}: the replicas must be distinct and at least one", tp)));
+            return Err(Error::BadPlan { fault: PlanFault::ReplicasNotDistinct(tp) });
         }
         if let Some(b) = e.replicas.iter().find(|b| !snap.brokers.contains_key(b)) {
-            return Err(Error::Invalid(format!("{}: broker {} is not registered in the cluster", tp, b)));
+            return Err(Error::AssignsUnregisteredBroker { broker: *b, named_by: NamedBy::Plan(tp) });
         }
     }
     Ok(())
@@ -131,7 +128,7 @@ fn change_partition(
     let after = store.update_fenced(before.controller_epoch, |s| {
         let cur = s.partition_mut(topic, p)?;
         if *cur != seen {
-            return Err(Error::Conflict(format!("{}-{} changed during the reassignment; run it again", topic, p)));
+            return Err(Error::ChangedDuringReassignment { topic: topic.to_string(), partition: p });
         }
         f(cur);
         Ok((

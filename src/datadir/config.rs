@@ -1,7 +1,7 @@
 //! Topic configurations: Kafka's topic-config names, each validated by type and range, stored
 //! as strings and read through typed accessors.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ValueOf};
 use crate::log::LogConfig;
 use std::collections::BTreeMap;
 
@@ -251,8 +251,11 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
 
 /// Parses `key=value`.
 pub fn parse_assignment(kv: &str) -> Result<(String, String)> {
-    let (k, v) =
-        kv.split_once('=').ok_or_else(|| Error::Usage(format!("config '{}' must be written key=value", kv)))?;
+    let (k, v) = kv.split_once('=').ok_or_else(|| Error::BadValue {
+        what: ValueOf::ConfigPair,
+        value: kv.to_string(),
+        why: "must be written key=value".into(),
+    })?;
     let k = k.trim().to_string();
     let v = validate(&k, v)?;
     Ok((k, v))

@@ -21,7 +21,7 @@
 
 pub mod config;
 
-use crate::error::{Error, Place, Result};
+use crate::error::{Error, Place, Result, ValueOf};
 use crate::fsutil;
 use crate::lock::{self, FileLock};
 use crate::log::checkpoint::{self, OffsetEntry};
@@ -52,7 +52,7 @@ pub const PARTITIONS_MAX: i32 = 10_000;
 /// Checks a topic name against Kafka's rules (`Topic.validate`), which also keeps every path
 /// klog builds from it inside the data directory.
 pub fn validate_topic_name(name: &str) -> Result<()> {
-    let bad = |why: &str| Error::Usage(format!("invalid topic name '{}': {}", name, why));
+    let bad = |why: &str| Error::BadValue { what: ValueOf::TopicName, value: name.to_string(), why: why.into() };
     if name.is_empty() {
         return Err(bad("it is empty"));
     }
@@ -120,19 +120,10 @@ pub fn refuse_internal(name: &str, change: TopicChange, topic_id: Option<&str>, 
         return Ok(());
     }
     let matches_broker = topic_id.is_some() && (name != CONSUMER_OFFSETS || partitions == CONSUMER_OFFSETS_PARTITIONS);
-    let (what, how) = match change {
-        TopicChange::Create if matches_broker => return Ok(()),
-        TopicChange::Create => (
-            "created",
-            format!(
-                " (only to match a Kafka broker's, with its topic id; {} with {} partitions)",
-                CONSUMER_OFFSETS, CONSUMER_OFFSETS_PARTITIONS
-            ),
-        ),
-        TopicChange::Repartition => ("repartitioned", String::new()),
-        TopicChange::Delete => ("deleted", String::new()),
-    };
-    Err(Error::Usage(format!("'{}' is an internal topic and cannot be {}{}", name, what, how)))
+    if change == TopicChange::Create && matches_broker {
+        return Ok(());
+    }
+    Err(Error::InternalTopic { topic: name.to_string(), change })
 }
 
 /// The first entry of `root` that is not part of a Kafka or klog log directory (partition
@@ -199,7 +190,7 @@ pub fn new_uuid() -> Result<String> {
 /// URL-safe base64 without padding for 16 bytes, as Kafka prints it, and neither of Kafka's
 /// reserved ids (all zero, or the metadata topic's `AAAAAAAAAAAAAAAAAAAAAQ`).
 pub fn validate_topic_id(id: &str) -> Result<()> {
-    let bad = |why: &str| Err(Error::Invalid(format!("topic id '{}' {}", id, why)));
+    let bad = |why: &str| Err(Error::BadValue { what: ValueOf::TopicId, value: id.to_string(), why: why.into() });
     let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id) else {
         return bad("is not URL-safe base64 (Kafka prints ids like 'vF3-Jv4lTbWb0y6EqRy5Qg')");
     };
@@ -255,10 +246,10 @@ impl DataDir {
     /// subdirectories taken for partitions or written into.
     pub fn open(root: &Path) -> Result<DataDir> {
         if root.exists() && !root.is_dir() {
-            return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
+            return Err(Error::NotADirectory { path: root.to_path_buf() });
         }
         if !root.is_dir() {
-            return Err(Error::DataDirNotFound { path: root.to_path_buf() });
+            return Err(Error::DataDirNotFound { path: root.to_path_buf(), role: None });
         }
         if !root.join(META_PROPERTIES).is_file() {
             return Err(Error::NotADataDir { path: root.to_path_buf() });
@@ -309,18 +300,13 @@ impl DataDir {
             return Err(Error::Invalid(format!("broker id {} must not be negative", broker_id)));
         }
         if root.exists() && !root.is_dir() {
-            return Err(Error::Invalid(format!("data directory {} is not a directory", root.display())));
+            return Err(Error::NotADirectory { path: root.to_path_buf() });
         }
         let created = !root.exists();
         let meta_path = root.join(META_PROPERTIES);
         if !created && !meta_path.is_file() {
             if let Some(foreign) = foreign_entry(root)? {
-                return Err(Error::Invalid(format!(
-                    "{} is not empty and not a data directory ({} is neither a partition directory nor a Kafka file); \
-                     choose an empty or new directory",
-                    root.display(),
-                    foreign.display()
-                )));
+                return Err(Error::NotEmpty { path: root.to_path_buf(), foreign });
             }
         }
         fsutil::create_dir_durable(root)?;
@@ -330,23 +316,22 @@ impl DataDir {
             let existing = props.get("broker.id").or_else(|| props.get("node.id"));
             if let Some(id) = existing {
                 if id.parse::<i32>().ok() != Some(broker_id) {
-                    return Err(Error::Invalid(format!(
-                        "{} already belongs to broker {} (asked for {})",
-                        root.display(),
-                        id,
-                        broker_id
-                    )));
+                    return Err(Error::DataDirIsBroker {
+                        data_dir: root.to_path_buf(),
+                        broker: id.clone(),
+                        asked: Some(broker_id),
+                    });
                 }
             }
             let existing = props.get("cluster.id").cloned().unwrap_or_default();
             match cluster {
                 Some(c) if existing != c => {
-                    return Err(Error::Invalid(format!(
-                        "{} belongs to cluster {} (not {}); use an empty data directory",
-                        root.display(),
-                        existing,
-                        c
-                    )));
+                    return Err(Error::ClusterMismatch {
+                        data_dir: root.to_path_buf(),
+                        has: existing,
+                        wanted: c.to_string(),
+                        store: None,
+                    });
                 }
                 _ => existing,
             }
@@ -429,13 +414,12 @@ impl DataDir {
         };
         let check = |have: TopicMeta| {
             if !have.topic_id.is_empty() && !t.topic_id.is_empty() && have.topic_id != t.topic_id {
-                Err(Error::Invalid(format!(
-                    "topic '{}' in {} has topic id {}, not {} as in its leader: a different topic of the same name",
-                    t.name,
-                    self.root.display(),
-                    have.topic_id,
-                    t.topic_id
-                )))
+                Err(Error::TopicIdMismatch {
+                    topic: t.name.clone(),
+                    dir: self.root.clone(),
+                    have: have.topic_id,
+                    leader: t.topic_id.clone(),
+                })
             } else {
                 Ok(have)
             }
@@ -877,11 +861,7 @@ impl DataDir {
             let ok = entry.file_type().is_ok_and(|t| t.is_file())
                 && name.to_str().is_some_and(crate::log::names::is_partition_file);
             if !ok {
-                return Err(Error::Invalid(format!(
-                    "{} holds {}, which is not a Kafka partition file; nothing was deleted (move it away first)",
-                    dir.display(),
-                    entry.path().display()
-                )));
+                return Err(Error::ForeignFile { dir: dir.to_path_buf(), file: entry.path() });
             }
         }
         Ok(())
@@ -931,10 +911,7 @@ impl DataDir {
             return Err(Error::PartitionNotFound { topic: t.name.clone(), partition, count: t.partitions });
         }
         if !self.partition_dir(&t.name, partition).is_dir() {
-            return Err(Error::NotFound(format!(
-                "partition directory {} is missing",
-                self.partition_dir(&t.name, partition).display()
-            )));
+            return Err(Error::PartitionDirNotFound { path: self.partition_dir(&t.name, partition), expected: true });
         }
         Ok(())
     }

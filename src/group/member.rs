@@ -282,10 +282,7 @@ impl Member {
         let mut s = read_state(&dir)?.unwrap_or_default();
         let topics: BTreeSet<String> = if topics.is_empty() {
             if s.subscription.is_empty() {
-                return Err(Error::Usage(format!(
-                    "group '{}' has no subscription yet: name the topics to consume",
-                    group
-                )));
+                return Err(Error::NoSubscription { group: group.to_string(), kafka: false });
             }
             s.subscription.clone()
         } else {

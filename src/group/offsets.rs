@@ -52,11 +52,10 @@ struct SnapshotEntry {
 /// Checks a group id. klog keeps group state in files named after the group, so ids are limited
 /// to what a topic name may contain.
 pub fn validate_group_id(group: &str) -> Result<()> {
-    crate::datadir::validate_topic_name(group).map_err(|_| {
-        Error::Usage(format!(
-            "invalid group id '{}': use 1 to 249 characters of [a-zA-Z0-9._-], not '.' or '..'",
-            group
-        ))
+    crate::datadir::validate_topic_name(group).map_err(|_| Error::BadValue {
+        what: crate::error::ValueOf::GroupId,
+        value: group.to_string(),
+        why: "use 1 to 249 characters of [a-zA-Z0-9._-], not '.' or '..'".into(),
     })
 }
 

@@ -3,7 +3,7 @@
 //! the reset plan with its one rule for where a partition's offset moves. Pure data and pure
 //! functions: [`crate::app::groups`] and [`crate::kafka`] fill these, the CLI renders them.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LineFault, Result};
 use crate::TopicPartition;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -141,9 +141,17 @@ pub fn read_plan_file(f: &Path) -> Result<Vec<(TopicPartition, i64)>> {
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
         let [t, p, o] = fields.as_slice() else {
-            return Err(Error::Invalid(format!("{} line {}: expected topic,partition,offset", f.display(), i + 1)));
+            return Err(Error::BadLine {
+                file: Some(f.to_path_buf()),
+                line: i + 1,
+                fault: LineFault::Why("expected topic,partition,offset".into()),
+            });
         };
-        let bad = || Error::Invalid(format!("{} line {}: bad number in {:?}", f.display(), i + 1, line));
+        let bad = || Error::BadLine {
+            file: Some(f.to_path_buf()),
+            line: i + 1,
+            fault: LineFault::Why(format!("bad number in {:?}", line)),
+        };
         let (p, o): (i32, i64) = (p.parse().map_err(|_| bad())?, o.parse().map_err(|_| bad())?);
         targets.push((TopicPartition::new(*t, p), o));
     }

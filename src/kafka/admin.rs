@@ -101,7 +101,7 @@ impl Cluster {
         if !partitions.is_empty() {
             t.partitions.retain(|p| partitions.contains(&p.partition));
             if t.partitions.len() != partitions.len() {
-                return Err(Error::NotFound(format!("topic '{}' has no partition {:?}", name, partitions)));
+                return Err(Error::NoSuchPartitions { topic: name.to_string(), partitions: partitions.to_vec() });
             }
         }
         let marks = self.watermarks(&t)?;

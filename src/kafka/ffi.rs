@@ -324,8 +324,8 @@ fn state_name(s: rd::rd_kafka_consumer_group_state_t) -> &'static str {
     }
 }
 
-fn cstring(what: &str, s: &str) -> Result<CString> {
-    CString::new(s).map_err(|_| Error::Usage(format!("{} '{}' holds a NUL byte", what, s.escape_debug())))
+fn cstring(what: &'static str, s: &str) -> Result<CString> {
+    CString::new(s).map_err(|_| Error::NulByte { what, value: s.escape_debug().to_string() })
 }
 
 /// A topic partition list owned by rust-rdkafka, handed to librdkafka (which copies it).

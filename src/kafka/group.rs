@@ -180,10 +180,7 @@ impl NetMember {
     /// assigns partitions during later polls.
     pub fn join(cluster: &Cluster, c: &MemberConfig) -> Result<NetMember> {
         if c.topics.is_empty() {
-            return Err(Error::Usage(format!(
-                "group {}: name the topics to consume (against a Kafka cluster a member subscribes to topics it names)",
-                c.group
-            )));
+            return Err(Error::NoSubscription { group: c.group.clone(), kafka: true });
         }
         for t in &c.topics {
             crate::datadir::validate_topic_name(t)?;

@@ -262,8 +262,9 @@ impl Cluster {
         }
         let mut rows = Vec::new();
         for (tp, fixed) in targets {
-            let (start, end) = *ranges.get(&tp).ok_or_else(|| {
-                Error::NotFound(format!("{} does not exist on the Kafka cluster at {}", tp, self.bootstrap()))
+            let (start, end) = *ranges.get(&tp).ok_or_else(|| Error::KafkaPartitionNotFound {
+                tp: tp.clone(),
+                bootstrap: self.bootstrap().to_string(),
             })?;
             let current = committed.get(&tp).copied();
             let at_time = for_time.get(&tp).copied().flatten();
@@ -353,9 +354,9 @@ impl Cluster {
         self.require_inactive(&d)?;
         let tp = TopicPartition::new(topic, partition);
         let ranges = self.log_ranges(&BTreeSet::from([tp.clone()]), false)?;
-        let (start, end) = *ranges.get(&tp).ok_or_else(|| {
-            Error::NotFound(format!("{} does not exist on the Kafka cluster at {}", tp, self.bootstrap()))
-        })?;
+        let (start, end) = *ranges
+            .get(&tp)
+            .ok_or_else(|| Error::KafkaPartitionNotFound { tp: tp.clone(), bootstrap: self.bootstrap().to_string() })?;
         if offset < start || offset > end {
             return Err(Error::OffsetOutOfRange { topic: topic.to_string(), partition, offset, start, end });
         }

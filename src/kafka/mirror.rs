@@ -163,11 +163,8 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
                         if !r.headers.is_empty() {
                             let mut hs = OwnedHeaders::new_with_capacity(r.headers.len());
                             for (k, v) in r.headers.iter() {
-                                let key = std::str::from_utf8(k).map_err(|_| {
-                                    Error::Invalid(format!(
-                                        "{}-{} offset {}: a header key is not UTF-8, which a Kafka cluster cannot take",
-                                        topic.name, p, r.offset
-                                    ))
+                                let key = std::str::from_utf8(k).map_err(|_| Error::HeaderKeyNotUtf8 {
+                                    at: Some((crate::TopicPartition::new(topic.name.as_str(), p), r.offset)),
                                 })?;
                                 hs = hs.insert(Header { key, value: v });
                             }
@@ -311,6 +308,7 @@ fn ensure_cluster_topic_with(
             bootstrap: cluster.bootstrap().to_string(),
             count: t.partitions.len(),
             source_count: partitions,
+            dir: None,
         });
     }
     Ok(t)
@@ -327,14 +325,13 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
         Err(e) => return Err(e),
     };
     if local.partitions != count {
-        return Err(Error::Invalid(format!(
-            "topic '{}' has {} partition(s) in {} but {} on the Kafka cluster at {}: a mirror keeps partition numbers",
-            topic,
-            local.partitions,
-            dd.root().display(),
-            count,
-            cluster.bootstrap()
-        )));
+        return Err(Error::MirrorPartitionCount {
+            topic: topic.to_string(),
+            bootstrap: cluster.bootstrap().to_string(),
+            count: local.partitions as usize,
+            source_count: count,
+            dir: Some(dd.root().to_path_buf()),
+        });
     }
     let marks = cluster.watermarks(&info)?;
     // A batch is sealed before the next record would take it past 1 MiB or the local topic's

@@ -73,8 +73,10 @@ pub fn read_properties(path: &std::path::Path) -> Result<Properties> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (k, v) = line.split_once('=').filter(|(k, _)| !k.trim().is_empty()).ok_or_else(|| {
-            Error::Usage(format!("{} line {}: a client property must be written KEY=VALUE", path.display(), i + 1))
+        let (k, v) = line.split_once('=').filter(|(k, _)| !k.trim().is_empty()).ok_or_else(|| Error::BadLine {
+            file: Some(path.to_path_buf()),
+            line: i + 1,
+            fault: crate::error::LineFault::NotClientProperty,
         })?;
         out.insert(k.trim().to_string(), v.trim().to_string());
     }
@@ -175,24 +177,18 @@ impl Cluster {
             }
             Some(RDKafkaErrorCode::InvalidConfig) => Error::Usage(text),
             _ => match e {
-                KafkaError::ClientConfig(_, ref desc, ref key, _) => Error::Usage(format!(
-                    "client property {}: {} (for the Kafka cluster at {})",
-                    key,
-                    desc,
-                    self.bootstrap()
-                )),
+                KafkaError::ClientConfig(_, ref desc, ref key, _) => Error::BadClientProperty {
+                    key: key.clone(),
+                    why: desc.clone(),
+                    bootstrap: self.bootstrap().to_string(),
+                },
                 _ => Error::Invalid(text),
             },
         }
     }
 
     pub(crate) fn unreachable(&self, why: Option<String>) -> Error {
-        Error::Invalid(format!(
-            "the Kafka cluster at {} cannot be reached within {} ms{}",
-            self.bootstrap(),
-            self.timeout.as_millis(),
-            why.map(|w| format!(": {}", w)).unwrap_or_default()
-        ))
+        Error::KafkaUnreachable { bootstrap: self.bootstrap().to_string(), waited_ms: self.timeout.as_millis(), why }
     }
 
     /// A consumer client for metadata and offsets (no group, nothing committed). It has no

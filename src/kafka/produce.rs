@@ -4,7 +4,7 @@
 //! failure to deliver any record reported as an error.
 
 use super::{Cluster, KlogContext};
-use crate::error::{Error, Result};
+use crate::error::{Delivery, Error, Result};
 use rdkafka::client::ClientContext;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header, Message, OwnedHeaders};
@@ -128,8 +128,7 @@ impl NetProducer {
         if !headers.is_empty() {
             let mut hs = OwnedHeaders::new_with_capacity(headers.len());
             for (k, v) in headers {
-                let key = std::str::from_utf8(k)
-                    .map_err(|_| Error::Usage("a header key for a Kafka cluster must be UTF-8".into()))?;
+                let key = std::str::from_utf8(k).map_err(|_| Error::HeaderKeyNotUtf8 { at: None })?;
                 hs = hs.insert(Header { key, value: *v });
             }
             rec = rec.headers(hs);
@@ -203,24 +202,22 @@ impl NetProducer {
                 self.check_reachable()?;
             }
             if Instant::now() >= deadline {
-                return Err(Error::Invalid(format!(
-                    "{} record(s) to topic '{}' were not acknowledged by the Kafka cluster at {} within {} ms",
-                    self.producer.in_flight_count(),
-                    self.topic,
-                    self.cluster.bootstrap(),
-                    self.delivery_timeout.as_millis()
-                )));
+                return Err(Error::KafkaUndelivered {
+                    records: self.producer.in_flight_count() as u64,
+                    topic: self.topic.clone(),
+                    bootstrap: self.cluster.bootstrap().to_string(),
+                    fault: Delivery::TimedOut { waited_ms: self.delivery_timeout.as_millis() },
+                });
             }
         }
         let log = self.log.lock().unwrap_or_else(|p| p.into_inner());
         if log.failed > 0 {
-            return Err(Error::Invalid(format!(
-                "{} record(s) to topic '{}' were not delivered to the Kafka cluster at {}: {}",
-                log.failed,
-                self.topic,
-                self.cluster.bootstrap(),
-                log.first_error.as_deref().unwrap_or("unknown error")
-            )));
+            return Err(Error::KafkaUndelivered {
+                records: log.failed,
+                topic: self.topic.clone(),
+                bootstrap: self.cluster.bootstrap().to_string(),
+                fault: Delivery::Failed(log.first_error.as_deref().unwrap_or("unknown error").to_string()),
+            });
         }
         Ok(())
     }

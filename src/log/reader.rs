@@ -36,7 +36,7 @@ impl PartitionReader {
     /// `log-start-offset-checkpoint`, if any.
     pub fn open(dir: &Path, log_start_checkpoint: Option<i64>) -> Result<PartitionReader> {
         if !dir.is_dir() {
-            return Err(Error::NotFound(format!("partition directory {} does not exist", dir.display())));
+            return Err(Error::PartitionDirNotFound { path: dir.to_path_buf(), expected: false });
         }
         let segments = list_readable_segments(dir)?;
         Ok(PartitionReader {

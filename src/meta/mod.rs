@@ -145,7 +145,7 @@ impl Snapshot {
         self.brokers
             .get(&id)
             .map(|b| b.data_dir.as_path())
-            .ok_or_else(|| Error::NotFound(format!("broker {} is not registered in the cluster metadata", id)))
+            .ok_or(Error::BrokerNotRegistered { broker: id, metadata: true })
     }
 
     /// The broker whose data directory is `dir` (compared canonically).
@@ -243,10 +243,7 @@ impl MetaStore {
     /// Registers (or, on a clean stop, unregisters) broker `id`'s `klog broker run` agent.
     pub fn set_broker_agent(&self, id: i32, running: bool) -> Result<Snapshot> {
         self.update(|s| {
-            let b = s
-                .brokers
-                .get_mut(&id)
-                .ok_or_else(|| Error::NotFound(format!("broker {} is not registered in the cluster", id)))?;
+            let b = s.brokers.get_mut(&id).ok_or(Error::BrokerNotRegistered { broker: id, metadata: false })?;
             b.agent = running;
             Ok(("broker-agent".into(), serde_json::json!({"broker": id, "agent": running})))
         })

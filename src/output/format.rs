@@ -3,7 +3,7 @@
 //! `%%` a percent sign, and the escapes `\n`, `\t`, `\r`, `\0`, `\\`. A null key or value prints
 //! as nothing, and its length as -1.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FormatFault, Result};
 use crate::record::RecordRef;
 use std::io::Write;
 
@@ -43,12 +43,14 @@ pub fn unescape(s: &str) -> Result<Vec<u8>> {
                 b'\\' => out.push(b'\\'),
                 b'x' if i + 2 < b.len() => {
                     let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("");
-                    let v = u8::from_str_radix(hex, 16)
-                        .map_err(|_| Error::Usage(format!("bad escape \\x{} in {:?}", hex, s)))?;
+                    let v = u8::from_str_radix(hex, 16).map_err(|_| Error::BadFormat {
+                        text: s.into(),
+                        fault: FormatFault::BadHexEscape(hex.into()),
+                    })?;
                     out.push(v);
                     i += 2;
                 }
-                c => return Err(Error::Usage(format!("unknown escape \\{} in {:?}", c as char, s))),
+                c => return Err(Error::BadFormat { text: s.into(), fault: FormatFault::UnknownEscape(c as char) }),
             }
         } else {
             out.push(b[i]);
@@ -67,7 +69,7 @@ impl Format {
         while i < raw.len() {
             if raw[i] == b'%' {
                 let Some(&c) = raw.get(i + 1) else {
-                    return Err(Error::Usage(format!("format {:?} ends with a lone %", spec)));
+                    return Err(Error::BadFormat { text: spec.into(), fault: FormatFault::LonePercent });
                 };
                 let t = match c {
                     b'%' => {
@@ -85,10 +87,10 @@ impl Format {
                     b'T' => Token::Timestamp,
                     b'h' => Token::Headers,
                     other => {
-                        return Err(Error::Usage(format!(
-                            "unknown format token %{} in {:?} (known: %t %p %o %k %K %s %S %T %h %%)",
-                            other as char, spec
-                        )))
+                        return Err(Error::BadFormat {
+                            text: spec.into(),
+                            fault: FormatFault::UnknownToken(other as char),
+                        })
                     }
                 };
                 if !lit.is_empty() {
@@ -150,7 +152,7 @@ mod tests {
 
     #[test]
     fn unknown_token_is_a_usage_error() {
-        assert!(matches!(Format::parse("%q"), Err(Error::Usage(_))));
+        assert!(matches!(Format::parse("%q"), Err(Error::BadFormat { fault: FormatFault::UnknownToken('q'), .. })));
         assert!(Format::parse("%s\\n").unwrap().value_then_literal() == Some(b"\n"));
         assert_eq!(unescape("a\\tb\\x41").unwrap(), b"a\tbA");
     }

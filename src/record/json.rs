@@ -9,7 +9,7 @@
 //! A key, value or header value that is not valid UTF-8 is written as `key_b64`, `value_b64`
 //! or `value_b64` (standard base64) instead; a null one is `null`.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LineFault, Result};
 use crate::record::RecordRef;
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -74,41 +74,45 @@ pub struct JsonRecord {
     pub partition: Option<i32>,
 }
 
+/// Input line `line` of standard input, refused for `why`.
+fn why_line(line: usize, why: String) -> Error {
+    Error::BadLine { file: None, line, fault: LineFault::Why(why) }
+}
+
 fn get_bytes(o: &Map<String, Value>, name: &str, line: usize) -> Result<Option<Vec<u8>>> {
-    let bad = |why: &str| Error::Invalid(format!("input line {}: field {} {}", line, name, why));
+    let bad = |why: &str| why_line(line, format!("field {} {}", name, why));
     let b64_name = format!("{}_b64", name);
     match (o.get(name), o.get(&b64_name)) {
         (Some(_), Some(_)) => Err(bad(&format!("and {} are both present", b64_name))),
         (Some(Value::Null), None) | (None, None) => Ok(None),
         (Some(Value::String(s)), None) => Ok(Some(s.as_bytes().to_vec())),
         (Some(_), None) => Err(bad("must be a string or null")),
-        (None, Some(Value::String(s))) => b64()
-            .decode(s)
-            .map(Some)
-            .map_err(|e| Error::Invalid(format!("input line {}: {} is not base64: {}", line, b64_name, e))),
-        (None, Some(_)) => Err(Error::Invalid(format!("input line {}: {} must be a base64 string", line, b64_name))),
+        (None, Some(Value::String(s))) => {
+            b64().decode(s).map(Some).map_err(|e| why_line(line, format!("{} is not base64: {}", b64_name, e)))
+        }
+        (None, Some(_)) => Err(why_line(line, format!("{} must be a base64 string", b64_name))),
     }
 }
 
 /// Parses one line of `--input json`. `line` numbers the line for errors.
 pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
-    let v: Value = serde_json::from_slice(text)
-        .map_err(|e| Error::Invalid(format!("input line {} is not valid JSON: {}", line, e)))?;
+    let v: Value = serde_json::from_slice(text).map_err(|e| Error::BadLine {
+        file: None,
+        line,
+        fault: LineFault::NotJson(e.to_string()),
+    })?;
     let Value::Object(o) = v else {
-        return Err(Error::Invalid(format!("input line {} must be a JSON object", line)));
+        return Err(Error::BadLine { file: None, line, fault: LineFault::NotObject });
     };
     const KNOWN: [&str; 9] =
         ["topic", "partition", "offset", "timestamp", "key", "key_b64", "value", "value_b64", "headers"];
     if let Some(k) = o.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(Error::Invalid(format!("input line {}: unknown field {:?}", line, k)));
+        return Err(why_line(line, format!("unknown field {:?}", k)));
     }
     let int = |name: &str| -> Result<Option<i64>> {
         match o.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => v
-                .as_i64()
-                .map(Some)
-                .ok_or_else(|| Error::Invalid(format!("input line {}: {} must be an integer", line, name))),
+            Some(v) => v.as_i64().map(Some).ok_or_else(|| why_line(line, format!("{} must be an integer", name))),
         }
     };
     let partition = match int("partition")? {
@@ -117,7 +121,7 @@ pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
             i32::try_from(p)
                 .ok()
                 .filter(|p| *p >= 0)
-                .ok_or_else(|| Error::Invalid(format!("input line {}: partition {} is out of range", line, p)))?,
+                .ok_or_else(|| why_line(line, format!("partition {} is out of range", p)))?,
         ),
     };
     let mut headers = Vec::new();
@@ -126,11 +130,11 @@ pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
         Some(Value::Array(items)) => {
             for h in items {
                 let Value::Object(h) = h else {
-                    return Err(Error::Invalid(format!("input line {}: each header must be an object", line)));
+                    return Err(why_line(line, "each header must be an object".into()));
                 };
                 let key = match h.get("key") {
                     Some(Value::String(s)) => s.as_bytes().to_vec(),
-                    _ => return Err(Error::Invalid(format!("input line {}: a header key must be a string", line))),
+                    _ => return Err(why_line(line, "a header key must be a string".into())),
                 };
                 headers.push((key, get_bytes(h, "value", line)?));
             }
@@ -140,17 +144,12 @@ pub fn parse_record(text: &[u8], line: usize) -> Result<JsonRecord> {
                 let value = match v {
                     Value::Null => None,
                     Value::String(s) => Some(s.as_bytes().to_vec()),
-                    _ => {
-                        return Err(Error::Invalid(format!(
-                            "input line {}: header {:?} must be a string or null",
-                            line, k
-                        )))
-                    }
+                    _ => return Err(why_line(line, format!("header {:?} must be a string or null", k))),
                 };
                 headers.push((k.as_bytes().to_vec(), value));
             }
         }
-        Some(_) => return Err(Error::Invalid(format!("input line {}: headers must be an array or object", line))),
+        Some(_) => return Err(why_line(line, "headers must be an array or object".into())),
     }
     Ok(JsonRecord {
         key: get_bytes(&o, "key", line)?,

@@ -88,7 +88,7 @@ pub fn replicate_partition_with_progress(
 ) -> Result<PassReport> {
     let tp = format!("{}-{}", topic.name, partition);
     if same_dir(leader.root(), follower.root()) {
-        return Err(Error::Invalid(format!("cannot replicate {} from {} to itself", tp, leader.root().display())));
+        return Err(Error::ReplicateToItself { dir: leader.root().to_path_buf(), tp: Some(tp) });
     }
     let reader = leader.open_reader(topic, partition)?;
     let leader_leo = reader.log_end_offset()?;
@@ -100,10 +100,7 @@ pub fn replicate_partition_with_progress(
         if !snap.partition(&topic.name, partition).is_ok_and(|ps| ps.replicas.contains(&id)) {
             drop(w);
             follower.delete_partition_replica(&topic.name, partition)?;
-            return Err(Error::Conflict(format!(
-                "{}: broker {} is no longer a replica (reassigned away); its copy was deleted",
-                tp, id
-            )));
+            return Err(Error::NoLongerReplica { topic: topic.name.clone(), partition, broker: id });
         }
     }
     let start_offset = w.log_end_offset();
@@ -121,16 +118,15 @@ pub fn replicate_partition_with_progress(
         };
         let (el, ol) = leader_epochs.end_offset_for(latest.epoch, leader_leo);
         if el < 0 {
-            return Err(Error::Conflict(format!(
-                "{}: follower {} has records of leader epoch {} from offset {}, newer than every epoch of leader {} \
-                 (latest {}): the leader is stale; refusing to truncate the follower",
-                tp,
-                follower.root().display(),
-                latest.epoch,
-                latest.start_offset,
-                leader.root().display(),
-                leader_epochs.latest().map_or(-1, |e| e.epoch)
-            )));
+            return Err(Error::FollowerAheadOfLeader {
+                topic: topic.name.clone(),
+                partition,
+                follower: follower.root().to_path_buf(),
+                epoch: latest.epoch,
+                start_offset: latest.start_offset,
+                leader: leader.root().to_path_buf(),
+                leader_latest: leader_epochs.latest().map_or(-1, |e| e.epoch),
+            });
         }
         let (ef, of) = w.epochs().end_offset_for(el, leo);
         let target = if ef == el { ol.min(of).min(leo) } else { of.min(leo) };
@@ -299,10 +295,12 @@ pub fn set_isr(
     store.update(|snap| {
         let ps = snap.partition_mut(topic, partition)?;
         if ps.leader_epoch != leader_epoch {
-            return Err(Error::Conflict(format!(
-                "{}-{}: ISR change decided under leader epoch {}, but the partition is at epoch {}",
-                topic, partition, leader_epoch, ps.leader_epoch
-            )));
+            return Err(Error::StaleIsrChange {
+                topic: topic.to_string(),
+                partition,
+                epoch: leader_epoch,
+                current: ps.leader_epoch,
+            });
         }
         let old = std::mem::replace(&mut ps.isr, isr.clone());
         Ok((
@@ -326,10 +324,12 @@ pub fn elect_leader(
     let snap = store.update(|snap| {
         let ps = snap.partition_mut(topic, partition)?;
         if !ps.replicas.contains(&new_leader) {
-            return Err(Error::Invalid(format!(
-                "{}-{}: broker {} is not a replica (replicas {:?})",
-                topic, partition, new_leader, ps.replicas
-            )));
+            return Err(Error::NotAReplica {
+                topic: topic.to_string(),
+                partition,
+                broker: new_leader,
+                replicas: ps.replicas.clone(),
+            });
         }
         if !ps.isr.contains(&new_leader) && !unclean {
             return Err(Error::NotInIsr {
@@ -478,22 +478,14 @@ pub fn sync_partition(
             .and_then(|r| r.log_end_offset())
             .is_ok();
         if !leader_still_there {
-            return Err(Error::NotFound(format!(
-                "{}-{}: the leader, broker {}, became unreachable during replication; the ISR is left as it was",
-                topic, partition, ps.leader
-            )));
+            return Err(Error::LeaderUnreachable { topic: topic.to_string(), partition, broker: ps.leader });
         }
     }
     let lag_max = t.config.get_i64("replica.lag.time.max.ms");
     let klog_dir = crate::paths::klog_dir(leader.root());
     if !klog_dir.is_dir() {
         // Never recreate a vanished leader directory by creating the state folder in it.
-        return Err(Error::NotFound(format!(
-            "{}-{}: the leader's data directory {} is gone",
-            topic,
-            partition,
-            leader.root().display()
-        )));
+        return Err(Error::LeaderDirGone { topic: topic.to_string(), partition, path: leader.root().to_path_buf() });
     }
     crate::fsutil::create_dir_durable(&crate::paths::klog_sub(leader.root(), crate::paths::KlogSub::Replication))?;
     let (lock_path, state_path) = crate::paths::replication_state(leader.root(), topic, partition);
@@ -584,7 +576,10 @@ pub fn create_topic(
         }
         for (p, r) in assignment.iter().enumerate() {
             if let Some(b) = r.iter().find(|b| !snap.brokers.contains_key(b)) {
-                return Err(Error::Invalid(format!("partition {}: broker {} is not registered in the cluster", p, b)));
+                return Err(Error::AssignsUnregisteredBroker {
+                    broker: *b,
+                    named_by: crate::error::NamedBy::NewPartition(p as i32),
+                });
             }
         }
         let partitions = assignment

@@ -129,6 +129,11 @@ fn leadership_problem(e: &Error) -> bool {
     matches!(
         e,
         Error::NotFound(_)
+            | Error::BrokerNotRegistered { .. }
+            | Error::PartitionDirNotFound { .. }
+            | Error::NoGroupHome
+            | Error::LeaderUnreachable { .. }
+            | Error::LeaderDirGone { .. }
             | Error::NoLeader { .. }
             | Error::BrokerUnavailable { .. }
             | Error::TopicNotFound { .. }
@@ -136,6 +141,11 @@ fn leadership_problem(e: &Error) -> bool {
             | Error::DataDirNotFound { .. }
             | Error::DataDirGone { .. }
             | Error::Conflict(_)
+            | Error::NoLongerReplica { .. }
+            | Error::FollowerAheadOfLeader { .. }
+            | Error::ChangedDuringReassignment { .. }
+            | Error::StaleIsrChange { .. }
+            | Error::LeadershipKeptMoving { .. }
             | Error::Locked { .. }
             | Error::StaleLeaderEpoch { .. }
             | Error::Io { .. }
@@ -197,10 +207,7 @@ impl Appender {
                 }
                 rounds += 1;
                 if rounds >= 5 {
-                    return Err(Error::Conflict(format!(
-                        "{}-{}: the leadership kept moving while the records were acknowledged; they are not acknowledged",
-                        topic.name, p
-                    )));
+                    return Err(Error::LeadershipKeptMoving { topic: topic.name.clone(), partition: p });
                 }
             }
         }

@@ -334,13 +334,12 @@ impl RecordSink for Producer {
         if HEADER_BYTES + bound > self.max_message_bytes
             && HEADER_BYTES + BatchBuilder::first_record_size(key, value, headers) > self.max_message_bytes
         {
-            return Err(Error::Invalid(format!(
-                "record {} of {} bytes is larger than max.message.bytes ({}) of topic '{}'",
-                self.records + 1,
-                key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len),
-                self.max_message_bytes,
-                self.topic.name
-            )));
+            return Err(Error::RecordTooLarge {
+                topic: self.topic.name.clone(),
+                record: self.records + 1,
+                bytes: key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len),
+                max: self.max_message_bytes,
+            });
         }
         let b = &self.builders[p as usize];
         if !b.is_empty()
