@@ -368,6 +368,23 @@ impl Error {
         Error::Corrupt { path: path.to_path_buf(), position, what: what.into() }
     }
 
+    /// True when another process got there first: it holds the lock, or changed the state this
+    /// call was deciding on (leadership, the ISR, an assignment) under it. Such a call may be
+    /// made again later; the cleaner skips the partition, the controller ends its round, a
+    /// producer waits it out. Fenced epochs are not in this set: each caller decides on those.
+    pub fn is_contention(&self) -> bool {
+        matches!(
+            self,
+            Error::Conflict(_)
+                | Error::NoLongerReplica { .. }
+                | Error::FollowerAheadOfLeader { .. }
+                | Error::ChangedDuringReassignment { .. }
+                | Error::StaleIsrChange { .. }
+                | Error::LeadershipKeptMoving { .. }
+                | Error::Locked { .. }
+        )
+    }
+
     /// True when the error is a closed pipe on output, which a CLI treats as a normal end.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Stream(e) if e.kind() == io::ErrorKind::BrokenPipe)

@@ -271,15 +271,7 @@ fn maybe_yield(
     std::thread::sleep(YIELD_FOR);
     let w = match dd.open_writer(t, partition) {
         Ok(w) => slot.insert(w),
-        Err(
-            Error::Conflict(_)
-            | Error::NoLongerReplica { .. }
-            | Error::FollowerAheadOfLeader { .. }
-            | Error::ChangedDuringReassignment { .. }
-            | Error::StaleIsrChange { .. }
-            | Error::LeadershipKeptMoving { .. }
-            | Error::Locked { .. },
-        ) => return Ok(Some("another process kept the partition's lock".into())),
+        Err(e) if e.is_contention() => return Ok(Some("another process kept the partition's lock".into())),
         Err(e) => return Err(e),
     };
     *held_since = Instant::now();

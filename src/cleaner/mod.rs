@@ -258,15 +258,7 @@ impl Cleaner {
         // 2. Under the lock, on what the writer sees.
         let mut w = match self.dd.open_writer(t, p) {
             Ok(w) => w,
-            Err(
-                e @ (Error::Conflict(_)
-                | Error::NoLongerReplica { .. }
-                | Error::FollowerAheadOfLeader { .. }
-                | Error::ChangedDuringReassignment { .. }
-                | Error::StaleIsrChange { .. }
-                | Error::LeadershipKeptMoving { .. }
-                | Error::Locked { .. }),
-            ) => {
+            Err(e) if e.is_contention() => {
                 report.skipped = Some(e.to_string());
                 return Ok(report);
             }

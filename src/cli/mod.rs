@@ -612,6 +612,29 @@ mod tests {
     /// The disposition table's rows for the typed kinds: the exit code each had as a string, and
     /// the line the command line prints, its hint (which names commands and flags) included.
     #[test]
+    fn every_contention_exits_as_a_conflict() {
+        let t = || "t".to_string();
+        let contended = [
+            Error::Conflict("x".into()),
+            Error::NoLongerReplica { topic: t(), partition: 0, broker: 2 },
+            Error::ChangedDuringReassignment { topic: t(), partition: 0 },
+            Error::StaleIsrChange {
+                topic: t(),
+                partition: 0,
+                epoch: klog::LeaderEpoch(3),
+                current: klog::LeaderEpoch(4),
+            },
+            Error::LeadershipKeptMoving { topic: t(), partition: 0 },
+            Error::Locked { what: "partition t-0".into(), path: "/l".into(), waited_ms: 5 },
+        ];
+        for e in &contended {
+            assert!(e.is_contention(), "{e}");
+            assert_eq!(exit_code(e), EXIT_CONFLICT, "{e}");
+        }
+        assert!(!Error::NotFound("x".into()).is_contention());
+    }
+
+    #[test]
     fn typed_kinds_keep_their_exit_codes_and_get_their_hints() {
         let d = || PathBuf::from("/d");
         let t = || "t".to_string();

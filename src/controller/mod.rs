@@ -230,16 +230,9 @@ impl Controller {
                         Ok(d) => report.decisions.push(d),
                         // The store fenced this controller (a newer one was elected meanwhile):
                         // it must stop now, not defer the partition to its next round.
-                        Err(
-                            e @ (Error::StaleControllerEpoch { .. }
-                            | Error::Conflict(_)
-                            | Error::NoLongerReplica { .. }
-                            | Error::FollowerAheadOfLeader { .. }
-                            | Error::ChangedDuringReassignment { .. }
-                            | Error::StaleIsrChange { .. }
-                            | Error::LeadershipKeptMoving { .. }
-                            | Error::Locked { .. }),
-                        ) => return Err(e),
+                        Err(e) if e.is_contention() || matches!(e, Error::StaleControllerEpoch { .. }) => {
+                            return Err(e)
+                        }
                         Err(e) => report.deferred.push(format!("{}-{}: {}", topic, p, e)),
                     }
                 }
@@ -574,17 +567,12 @@ pub fn run_loop(
         let start = Instant::now();
         match c.round() {
             Ok(r) => on_round(&r)?,
-            Err(
-                e @ (Error::StaleController { .. }
-                | Error::StaleControllerEpoch { .. }
-                | Error::Conflict(_)
-                | Error::NoLongerReplica { .. }
-                | Error::FollowerAheadOfLeader { .. }
-                | Error::ChangedDuringReassignment { .. }
-                | Error::StaleIsrChange { .. }
-                | Error::LeadershipKeptMoving { .. }
-                | Error::Locked { .. }),
-            ) => return Err(e),
+            Err(e)
+                if e.is_contention()
+                    || matches!(e, Error::StaleController { .. } | Error::StaleControllerEpoch { .. }) =>
+            {
+                return Err(e)
+            }
             Err(e) => on_error(&e),
         }
         if stop() {

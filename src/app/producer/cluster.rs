@@ -126,30 +126,24 @@ impl ClusterLink {
 
 /// Errors a producer waits out: the partition's leadership is moving or unreachable.
 fn leadership_problem(e: &Error) -> bool {
-    matches!(
-        e,
-        Error::NotFound(_)
-            | Error::BrokerNotRegistered { .. }
-            | Error::PartitionDirNotFound { .. }
-            | Error::NoGroupHome
-            | Error::LeaderUnreachable { .. }
-            | Error::LeaderDirGone { .. }
-            | Error::NoLeader { .. }
-            | Error::BrokerUnavailable { .. }
-            | Error::TopicNotFound { .. }
-            | Error::PartitionNotFound { .. }
-            | Error::DataDirNotFound { .. }
-            | Error::DataDirGone { .. }
-            | Error::Conflict(_)
-            | Error::NoLongerReplica { .. }
-            | Error::FollowerAheadOfLeader { .. }
-            | Error::ChangedDuringReassignment { .. }
-            | Error::StaleIsrChange { .. }
-            | Error::LeadershipKeptMoving { .. }
-            | Error::Locked { .. }
-            | Error::StaleLeaderEpoch { .. }
-            | Error::Io { .. }
-    )
+    e.is_contention()
+        || matches!(
+            e,
+            Error::NotFound(_)
+                | Error::BrokerNotRegistered { .. }
+                | Error::PartitionDirNotFound { .. }
+                | Error::NoGroupHome
+                | Error::LeaderUnreachable { .. }
+                | Error::LeaderDirGone { .. }
+                | Error::NoLeader { .. }
+                | Error::BrokerUnavailable { .. }
+                | Error::TopicNotFound { .. }
+                | Error::PartitionNotFound { .. }
+                | Error::DataDirNotFound { .. }
+                | Error::DataDirGone { .. }
+                | Error::StaleLeaderEpoch { .. }
+                | Error::Io { .. }
+        )
 }
 
 impl Appender {
