@@ -122,6 +122,9 @@ pub enum Error {
     /// Record `record` (1-based) of `bytes` bytes of key and value, larger than the topic's
     /// `max.message.bytes` (`max`).
     RecordTooLarge { topic: String, record: u64, bytes: usize, max: usize },
+    /// A whole batch a partition writer refuses to append (`partition`, "topic-N", when a
+    /// replica copy names it).
+    BadBatch { partition: Option<String>, fault: BatchFault },
     /// A partition whose state changed while the controller decided for it: now `leader` at
     /// `epoch`.
     ChangedWhileDeciding { topic: String, partition: i32, leader: i32, epoch: crate::LeaderEpoch },
@@ -274,6 +277,23 @@ pub enum LineFault {
     NotClientProperty,
     /// Anything else, in words.
     Why(String),
+}
+
+/// Why a partition writer refuses a batch (`Error::BadBatch`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchFault {
+    /// A leader's batch whose header does not decode (the decoder's words).
+    Undecodable(String),
+    /// A replicated batch that does not validate (the decoder's words).
+    Invalid(String),
+    /// The header's length is not the batch's.
+    LengthMismatch { declared: usize, bytes: usize },
+    /// Larger than the topic's max.message.bytes.
+    TooLarge { bytes: usize, max: usize },
+    /// A replicated batch below the log end offset of the partition directory `dir`.
+    BelowLogEnd { offset: i64, log_end: i64, dir: PathBuf },
+    /// A replicated batch below the base offset of the active segment of `dir`.
+    BelowActiveSegment { offset: i64, segment_base: i64, dir: PathBuf },
 }
 
 /// What is wrong with a reassignment plan (`Error::BadPlan`).
@@ -583,6 +603,35 @@ impl fmt::Display for Error {
             Error::ReplicateToItself { dir, tp: None } => write!(f, "cannot replicate {} to itself", dir.display()),
             Error::ReplicateToItself { dir, tp: Some(tp) } => {
                 write!(f, "cannot replicate {} from {} to itself", tp, dir.display())
+            }
+            Error::BadBatch { partition, fault } => {
+                if let Some(tp) = partition {
+                    write!(f, "{}: ", tp)?;
+                }
+                match fault {
+                    BatchFault::Undecodable(why) => f.write_str(why),
+                    BatchFault::Invalid(why) => write!(f, "replicated batch is invalid: {}", why),
+                    BatchFault::LengthMismatch { declared, bytes } => {
+                        write!(f, "batch length {} does not match its {} bytes", declared, bytes)
+                    }
+                    BatchFault::TooLarge { bytes, max } => {
+                        write!(f, "record batch of {} bytes is larger than max.message.bytes ({})", bytes, max)
+                    }
+                    BatchFault::BelowLogEnd { offset, log_end, dir } => write!(
+                        f,
+                        "replicated batch at offset {} is below the log end offset {} of {}",
+                        offset,
+                        log_end,
+                        dir.display()
+                    ),
+                    BatchFault::BelowActiveSegment { offset, segment_base, dir } => write!(
+                        f,
+                        "replicated batch at offset {} is below the base offset {} of the active segment of {}",
+                        offset,
+                        segment_base,
+                        dir.display()
+                    ),
+                }
             }
             Error::RecordTooLarge { topic, record, bytes, max } => write!(
                 f,
@@ -1057,6 +1106,25 @@ mod tests {
             (
                 Error::RecordTooLarge { topic: "t".into(), record: 3, bytes: 2000, max: 1000 },
                 "record 3 of 2000 bytes is larger than max.message.bytes (1000) of topic 't'",
+            ),
+            (
+                Error::BadBatch { partition: None, fault: BatchFault::TooLarge { bytes: 2000, max: 1000 } },
+                "record batch of 2000 bytes is larger than max.message.bytes (1000)",
+            ),
+            (
+                Error::BadBatch {
+                    partition: Some("t-0".into()),
+                    fault: BatchFault::BelowLogEnd { offset: 3, log_end: 5, dir: p("/d/t-0") },
+                },
+                "t-0: replicated batch at offset 3 is below the log end offset 5 of /d/t-0",
+            ),
+            (
+                Error::BadBatch { partition: None, fault: BatchFault::LengthMismatch { declared: 70, bytes: 61 } },
+                "batch length 70 does not match its 61 bytes",
+            ),
+            (
+                Error::BadBatch { partition: Some("t-1".into()), fault: BatchFault::Invalid("CRC mismatch".into()) },
+                "t-1: replicated batch is invalid: CRC mismatch",
             ),
             (
                 Error::InternalTopic { topic: "__consumer_offsets".into(), change: crate::datadir::TopicChange::Create },

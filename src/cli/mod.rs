@@ -294,6 +294,7 @@ fn disposition(e: &Error) -> (i32, String) {
         | Error::AssignsUnregisteredBroker { .. }
         | Error::ReplicateToItself { tp: Some(_), .. }
         | Error::RecordTooLarge { .. }
+        | Error::BadBatch { .. }
         | Error::ChangedWhileDeciding { .. }
         | Error::NotAReplica { .. }
         | Error::DeleteBeyondHighWatermark { .. }

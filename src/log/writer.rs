@@ -14,7 +14,7 @@ use super::epoch::LeaderEpochCache;
 use super::index::{IndexKind, IndexView, IndexWriter};
 use super::names::*;
 use super::segment::{after_damage, list_segments, read_batch_at, segment_path, AfterDamage, BatchScanner, ScanItem};
-use crate::error::{Error, Result};
+use crate::error::{BatchFault, Error, Result};
 use crate::fsutil;
 use crate::lock::FileLock;
 use crate::record::{self, BatchHeader};
@@ -370,21 +370,16 @@ impl PartitionWriter {
     /// Appends one whole batch. In leader mode its base offset and leader epoch are rewritten
     /// (both lie outside the CRC). Returns where it landed.
     pub fn append_batch(&mut self, batch: &mut [u8], mode: AppendMode) -> Result<AppendInfo> {
+        let bad = |fault| Error::BadBatch { partition: None, fault };
         let h = match mode {
-            AppendMode::Leader { .. } => BatchHeader::parse(batch).map_err(|e| Error::Invalid(e.0))?,
-            AppendMode::Replica => {
-                record::validate(batch).map_err(|e| Error::Invalid(format!("replicated batch is invalid: {}", e)))?
-            }
+            AppendMode::Leader { .. } => BatchHeader::parse(batch).map_err(|e| bad(BatchFault::Undecodable(e.0)))?,
+            AppendMode::Replica => record::validate(batch).map_err(|e| bad(BatchFault::Invalid(e.to_string())))?,
         };
         if h.size() != batch.len() {
-            return Err(Error::Invalid(format!("batch length {} does not match its {} bytes", h.size(), batch.len())));
+            return Err(bad(BatchFault::LengthMismatch { declared: h.size(), bytes: batch.len() }));
         }
         if batch.len() > self.config.max_message_bytes {
-            return Err(Error::Invalid(format!(
-                "record batch of {} bytes is larger than max.message.bytes ({})",
-                batch.len(),
-                self.config.max_message_bytes
-            )));
+            return Err(bad(BatchFault::TooLarge { bytes: batch.len(), max: self.config.max_message_bytes }));
         }
         let h = match mode {
             AppendMode::Leader { leader_epoch } => {
@@ -394,22 +389,20 @@ impl PartitionWriter {
             }
             AppendMode::Replica => {
                 if h.base_offset < self.next_offset {
-                    return Err(Error::Invalid(format!(
-                        "replicated batch at offset {} is below the log end offset {} of {}",
-                        h.base_offset,
-                        self.next_offset,
-                        self.dir.display()
-                    )));
+                    return Err(bad(BatchFault::BelowLogEnd {
+                        offset: h.base_offset,
+                        log_end: self.next_offset,
+                        dir: self.dir.clone(),
+                    }));
                 }
                 let segment_base = self.active.base_offset;
                 if h.base_offset < segment_base {
                     // Every reader would call it damage: a batch never lies below its segment.
-                    return Err(Error::Invalid(format!(
-                        "replicated batch at offset {} is below the base offset {} of the active segment of {}",
-                        h.base_offset,
+                    return Err(bad(BatchFault::BelowActiveSegment {
+                        offset: h.base_offset,
                         segment_base,
-                        self.dir.display()
-                    )));
+                        dir: self.dir.clone(),
+                    }));
                 }
                 h
             }

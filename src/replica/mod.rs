@@ -185,7 +185,7 @@ pub fn replicate_partition_with_progress(
         buf.clear();
         buf.extend_from_slice(b);
         w.append_batch(&mut buf, AppendMode::Replica).map_err(|e| match e {
-            Error::Invalid(m) => Error::Invalid(format!("{}: {}", tp, m)),
+            Error::BadBatch { partition: None, fault } => Error::BadBatch { partition: Some(tp.clone()), fault },
             other => other,
         })?;
         batches += 1;
