@@ -4,7 +4,9 @@
 # with CARGO_LOCK=FILE, building under `flock FILE` (a machine shared by several builders);
 # `bench_lines N FILE` writes N records of about 100 bytes (`%010d` then padding), once;
 # `bench_partition DIR TOPIC ACKS FILE` produces FILE into partition 0 of TOPIC in a standalone
-# data directory DIR, once.
+# data directory DIR, once; `bench_kafka_setup N WORKDIR` is the start of the benchmarks against a
+# real broker: bench_setup, W made absolute, the broker of benches/kafka-broker.sh (B, TOOL,
+# $W/fresh-topic.sh) and N lines in $W/in.txt.
 set -euo pipefail
 
 bench_setup() {
@@ -42,4 +44,12 @@ bench_partition() {
     rm -rf "$1"
     "$K" --data-dir "$1" topic create "$2" >/dev/null
     "$K" --data-dir "$1" produce "$2" -p 0 --acks "$3" < "$4"
+}
+
+bench_kafka_setup() {
+    bench_setup "$2"
+    W=$(cd "$W" && pwd)
+    . "$REPO/benches/kafka-broker.sh"
+    bench_lines "$1" "$W/in.txt"
+    [ "$(wc -l < "$W/in.txt")" = "$1" ] || { echo "$W/in.txt does not hold $1 lines (another RECORDS?): remove it" >&2; exit 1; }
 }

@@ -1,5 +1,5 @@
 # Sourced by the benchmarks against a real Kafka broker (benches/kafka.sh, benches/mirror.sh),
-# after common.sh's bench_setup: installs kcat with apt when missing, fetches Kafka's jars with
+# by common.sh's bench_kafka_setup: installs kcat with apt when missing, fetches Kafka's jars with
 # Maven into interop/kafka/target/lib once (the same marker and lock as tests/common/kafka.rs),
 # starts a one-node KRaft broker (the Kafka of interop/kafka/pom.xml) on free loopback ports with
 # its log directory under $W/kafka, stops it when the script exits however it exits, and sets

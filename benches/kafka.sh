@@ -42,13 +42,7 @@
 . "$(dirname "$0")/common.sh"
 N=${1:-10000000}
 ROUNDS=${2:-5}
-bench_setup "${3:-}"
-W=$(cd "$W" && pwd)
-
-. "$REPO/benches/kafka-broker.sh"
-
-bench_lines "$N" "$W/in.txt"
-[ "$(wc -l < "$W/in.txt")" = "$N" ] || { echo "$W/in.txt does not hold $N lines (another RECORDS?): remove it" >&2; exit 1; }
+bench_kafka_setup "$N" "${3:-}"
 
 # --- produce ---------------------------------------------------------------------------------
 : > "$W/producer-perf.txt"

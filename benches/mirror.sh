@@ -32,13 +32,7 @@
 . "$(dirname "$0")/common.sh"
 N=${1:-1000000}
 ROUNDS=${2:-5}
-bench_setup "${3:-}"
-W=$(cd "$W" && pwd)
-
-. "$REPO/benches/kafka-broker.sh"
-
-bench_lines "$N" "$W/in.txt"
-[ "$(wc -l < "$W/in.txt")" = "$N" ] || { echo "$W/in.txt does not hold $N lines (another RECORDS?): remove it" >&2; exit 1; }
+bench_kafka_setup "$N" "${3:-}"
 # The source directory of the mirror to the cluster: topic m, one partition, the lines as values.
 bench_partition "$W/src" m 1 "$W/in.txt"
 
