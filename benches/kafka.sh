@@ -14,10 +14,17 @@
 #   consume  the same records from one topic filled once (by kcat), to the end, output discarded:
 #              kcat -b B -C -t T -p 0 -e -o beginning -q > /dev/null
 #              klog -b B consume T -p 0 -e > /dev/null
+#              kcat -b B -G G -X auto.offset.reset=earliest -e -q T > /dev/null
+#                (a group member; its group's offsets deleted before each round)
+#              klog -b B consume T --group G -o beginning -e > /dev/null
+#                (a group member: joins, is assigned, reads, commits, leaves)
 #              kafka-consumer-perf-test: ConsumerPerformance --topic T --messages RECORDS
 #                --bootstrap-server B (a new group each run, from the earliest offset)
 #
 #   benches/kafka.sh [RECORDS] [ROUNDS] [WORKDIR]      defaults: 10000000 5 a fresh temp dir
+#
+# KLOG_BEFORE=BIN adds another klog binary's group consumer to the consume table (a build to
+# compare with, on the same broker in the same rounds).
 #
 # The README's figures come from `CARGO_TARGET_DIR=/work/target-kbench
 # CARGO_LOCK=/tmp/klog-cargo.lock benches/kafka.sh 1000000 5` (about 2 minutes on the 2-core
@@ -70,14 +77,30 @@ grep "50th" "$W/producer-perf.txt" | sed 's/^/  /'
 # --- consume ---------------------------------------------------------------------------------
 "$W/fresh-topic.sh" c
 kcat -b "$B" -P -t c -p 0 -X acks=1 < "$W/in.txt"
-# Outside the timing: both command-line consumers print exactly the records that went in.
-for cmd in "kcat -b $B -C -t c -p 0 -e -o beginning -q" "$K -b $B consume c -p 0 -e"; do
+# The group consumers start from the beginning every round: klog's by -o beginning, kcat's
+# (whose -o a group member ignores) by its group's offsets deleted before each round.
+cat > "$W/fresh-kcat-group.sh" <<SH
+#!/bin/sh
+"$K" -b "$B" group delete kcat-bench >/dev/null 2>&1 || true
+SH
+chmod +x "$W/fresh-kcat-group.sh"
+KCAT_GROUP="kcat -b $B -G kcat-bench -X auto.offset.reset=earliest -e -q c"
+KLOG_GROUP="$K -b $B consume c --group klog-bench -o beginning -e"
+# Outside the timing: the command-line consumers print exactly the records that went in.
+for cmd in "kcat -b $B -C -t c -p 0 -e -o beginning -q" "$K -b $B consume c -p 0 -e" "$KCAT_GROUP" "$KLOG_GROUP"; do
+    "$W/fresh-kcat-group.sh"
     $cmd | cmp -s - "$W/in.txt" || { echo "'$cmd' does not print the $N records of $W/in.txt" >&2; exit 1; }
 done
 : > "$W/consumer-perf.txt"
 cat > "$W/consume.json" <<JSON
 [{"name": "kcat -C -e", "argv": ["kcat", "-b", "$B", "-C", "-t", "c", "-p", "0", "-e", "-o", "beginning", "-q"], "stdout": "devnull"},
  {"name": "klog consume -e", "argv": ["$K", "-b", "$B", "consume", "c", "-p", "0", "-e"], "stdout": "devnull"},
+ {"name": "kcat -G -e (group)", "argv": [$(printf '"%s", ' $KCAT_GROUP | sed 's/, $//')], "stdout": "devnull",
+  "prepare": "$W/fresh-kcat-group.sh"},
+ {"name": "klog consume --group -e", "argv": [$(printf '"%s", ' $KLOG_GROUP | sed 's/, $//')], "stdout": "devnull"},
+$(if [ -n "${KLOG_BEFORE:-}" ]; then
+    echo ' {"name": "KLOG_BEFORE consume --group -e", "argv": ['"$(printf '"%s", ' ${KLOG_GROUP/#$K/$KLOG_BEFORE} | sed 's/, $//')"'], "stdout": "devnull"},'
+fi)
  {"name": "kafka-consumer-perf-test", "argv": [$(printf '"%s", ' "${TOOL[@]}")
    "org.apache.kafka.tools.ConsumerPerformance", "--topic", "c", "--messages", "$N", "--bootstrap-server", "$B"],
   "stdout": "append:$W/consumer-perf.txt"}]

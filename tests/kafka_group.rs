@@ -6,7 +6,8 @@
 //! record; committed offsets, as Kafka's kafka-consumer-groups shows them, reach the log end; a
 //! member stopped with SIGTERM commits what it wrote; a restarted member continues without a gap;
 //! `--commit none` commits nothing; a failing `--exec` commits nothing from its record on and
-//! passes its status through; `-e` and `-c` end. Records carry binary keys, values and headers,
+//! passes its status through; `-e` and `-c` end; on a transactional topic the commits reach the
+//! log end, past the transaction markers. Records carry binary keys, values and headers,
 //! and a member's `--json` and `--format` output is the plain consumer's, line for line.
 //!
 //! One broker serves every check (a broker start is the slow part); they run in sequence in one
@@ -445,4 +446,31 @@ fn group_members_on_a_real_kafka_cluster() {
     k2.signal(libc::SIGTERM);
     assert_eq!(k2.wait_exit("the KIP-848 survivor to exit on SIGTERM"), 0, "{}", k2.err());
     assert!(!k2.err().contains("panicked"), "{}", k2.err());
+
+    // 10. A transactional topic (klog mirror writes it in transactions, whose commit markers
+    //     take offsets): a member with -e under read_committed reads every record once and
+    //     commits each partition's log end, past the markers; the next member reads nothing.
+    let src = dir.join("src");
+    let src_s = src.to_str().unwrap();
+    common::ok(&["--data-dir", src_s, "topic", "create", "tx", "-P", "2"], b"");
+    for p in ["0", "1"] {
+        let lines: String = (0..150).map(|i| format!("p{p}-{i}\n")).collect();
+        common::ok(&["--data-dir", src_s, "produce", "tx", "-p", p], lines.as_bytes());
+    }
+    common::ok(&["mirror", "tx", "--from", src_s, "--to", &format!("kafka://{b}")], b"");
+    let tx = ["consume", "tx", "--group", "gtx", "--reset", "earliest", "-e", "--isolation", "read_committed"];
+    let got = net_ok(b, &tx, b"");
+    let mut lines: Vec<&str> = got.lines().collect();
+    lines.sort();
+    let mut want: Vec<String> = ["0", "1"].iter().flat_map(|p| (0..150).map(move |i| format!("p{p}-{i}"))).collect();
+    want.sort();
+    assert_eq!(lines, want);
+    let c = committed(&broker, "gtx");
+    let rows: Vec<(i64, i64)> = c.iter().filter(|((t, _), _)| t == "tx").map(|(_, v)| *v).collect();
+    assert_eq!(rows.len(), 2, "{c:?}");
+    assert!(
+        rows.iter().all(|(cur, end)| cur == end && *end > 150),
+        "committed at each log end, past the commit markers: {c:?}"
+    );
+    assert_eq!(net_ok(b, &tx, b""), "", "the group's commits cover every record");
 }

@@ -22,7 +22,7 @@ use super::fetch::{Delivery, OffsetSpec, RecordSink};
 use super::group_member::{CommitMode, GroupEvent, GroupSettings, Left, ResetPolicy};
 use crate::error::{Error, Result};
 use crate::group::assign::Strategy;
-use crate::kafka::{Cluster, MemberConfig, MemberPoll, NetMember};
+use crate::kafka::{Cluster, MemberConfig, MemberFetched, MemberPoll, NetMember};
 use crate::record::isolation::Isolation;
 use crate::TopicPartition;
 use std::collections::BTreeMap;
@@ -43,9 +43,10 @@ struct Owned {
     at_end: bool,
 }
 
+/// A member's state; its [`NetMember`] is passed to the methods that use it, so that records
+/// can be handed to the sink while the member lends them from its fetch queue.
 struct Runner<'a> {
     s: &'a GroupSettings,
-    member: NetMember,
     owned: BTreeMap<TopicPartition, Owned>,
     /// The partition of the batch being handed to the sink, its next offset, and its records.
     open: Option<(TopicPartition, i64, usize)>,
@@ -90,6 +91,7 @@ impl Runner<'_> {
     /// Tells the sink that `tp` is processed up to `next` once what it holds is delivered.
     fn batch_end(
         &mut self,
+        member: &NetMember,
         sink: &mut dyn RecordSink,
         tp: &TopicPartition,
         next: i64,
@@ -99,28 +101,38 @@ impl Runner<'_> {
             return Ok(());
         }
         let each = self.commit_each();
-        let (owned, member) = (&mut self.owned, &self.member);
+        let owned = &mut self.owned;
         let d = sink.batch_end(tp, next, &mut |tp, next, acked| delivered(owned, member, each, tp, next, acked))?;
         self.failed(d, events);
         Ok(())
     }
 
     /// Ends the batch being handed to the sink.
-    fn end_batch(&mut self, sink: &mut dyn RecordSink, events: &mut dyn FnMut(GroupEvent)) -> Result<()> {
+    fn end_batch(
+        &mut self,
+        member: &NetMember,
+        sink: &mut dyn RecordSink,
+        events: &mut dyn FnMut(GroupEvent),
+    ) -> Result<()> {
         match self.open.take() {
-            Some((tp, next, _)) => self.batch_end(sink, &tp, next, events),
+            Some((tp, next, _)) => self.batch_end(member, sink, &tp, next, events),
             None => Ok(()),
         }
     }
 
     /// Delivers what the sink holds.
-    fn flush(&mut self, sink: &mut dyn RecordSink, events: &mut dyn FnMut(GroupEvent)) -> Result<()> {
-        self.end_batch(sink, events)?;
+    fn flush(
+        &mut self,
+        member: &NetMember,
+        sink: &mut dyn RecordSink,
+        events: &mut dyn FnMut(GroupEvent),
+    ) -> Result<()> {
+        self.end_batch(member, sink, events)?;
         if self.failed_status.is_some() {
             return Ok(());
         }
         let each = self.commit_each();
-        let (owned, member) = (&mut self.owned, &self.member);
+        let owned = &mut self.owned;
         let d = sink.flush(&mut |tp, next, acked| delivered(owned, member, each, tp, next, acked))?;
         self.failed(d, events);
         Ok(())
@@ -128,7 +140,7 @@ impl Runner<'_> {
 
     /// Commits the processed positions of `tps` that moved since the last commit (all of them,
     /// moved or not, with `all`); `wait` for the coordinator's answer.
-    fn commit(&mut self, tps: &[TopicPartition], all: bool, wait: bool) -> Result<()> {
+    fn commit(&mut self, member: &NetMember, tps: &[TopicPartition], all: bool, wait: bool) -> Result<()> {
         if self.s.commit == CommitMode::None {
             return Ok(());
         }
@@ -140,7 +152,7 @@ impl Runner<'_> {
                 (all || o.committed != Some(p)).then(|| (tp.clone(), p))
             })
             .collect();
-        self.member.commit(&positions, wait)?;
+        member.commit(&positions, wait)?;
         for (tp, p) in positions {
             if let Some(o) = self.owned.get_mut(&tp) {
                 o.committed = Some(p);
@@ -160,13 +172,14 @@ impl Runner<'_> {
     /// member on a data directory does).
     fn starts(
         &self,
+        member: &NetMember,
         tps: &[TopicPartition],
         events: &mut dyn FnMut(GroupEvent),
     ) -> Result<Vec<(TopicPartition, i64, Option<i64>)>> {
-        let committed = self.member.committed(tps)?;
+        let committed = member.committed(tps)?;
         let mut out = Vec::new();
         for (tp, c) in committed {
-            let (lo, hi) = self.member.watermarks(&tp)?;
+            let (lo, hi) = member.watermarks(&tp)?;
             let reset = |why: String| self.s.reset.start_of(&self.s.group, &tp, lo, hi, &why);
             let o = match (self.s.start, c) {
                 (Some(OffsetSpec::Absolute(n)), _) if n < lo || n > hi => {
@@ -179,7 +192,7 @@ impl Runner<'_> {
                         OffsetSpec::Beginning => lo,
                         OffsetSpec::End => hi,
                         OffsetSpec::FromEnd(n) => hi.saturating_sub(n).max(lo),
-                        OffsetSpec::Time(t) => self.member.offset_for_time(&tp, t)?.unwrap_or(hi),
+                        OffsetSpec::Time(t) => member.offset_for_time(&tp, t)?.unwrap_or(hi),
                         OffsetSpec::Absolute(n) => n,
                     };
                     events(GroupEvent::StartFromSpec { tp: tp.clone(), offset: o, committed: c });
@@ -198,76 +211,97 @@ impl Runner<'_> {
         Ok(out)
     }
 
+    /// A record or partition end of a poll. Once the count is reached or a delivery failed,
+    /// the rest of the batch is left: its records are not handed to the sink, and its ends
+    /// (which would mark them processed) are not taken.
+    fn on_fetched(
+        &mut self,
+        member: &NetMember,
+        f: MemberFetched<'_>,
+        sink: &mut dyn RecordSink,
+        events: &mut dyn FnMut(GroupEvent),
+    ) -> Result<()> {
+        if self.remaining == 0 || self.failed_status.is_some() {
+            return Ok(());
+        }
+        match f {
+            MemberFetched::Record { topic, partition, record } => {
+                // The open batch's partition (most records), else a lookup.
+                let same = self.open.as_ref().is_some_and(|(t, _, _)| t.partition == partition && t.topic == topic);
+                if !same {
+                    let tp = TopicPartition::new(topic, partition);
+                    // A partition revoked meanwhile: its next owner reads the record.
+                    let Some(o) = self.owned.get_mut(&tp) else { return Ok(()) };
+                    o.at_end = false;
+                    self.end_batch(member, sink, events)?;
+                    if self.failed_status.is_some() {
+                        return Ok(());
+                    }
+                    self.open = Some((tp, record.offset, 0));
+                }
+                let (tp, next, n) = self.open.as_mut().expect("a batch is open");
+                sink.record(tp, record)?;
+                *next = record.offset + 1;
+                *n += 1;
+                self.remaining = self.remaining.saturating_sub(1);
+                if *n >= BATCH_RECORDS_MAX {
+                    self.end_batch(member, sink, events)?;
+                }
+            }
+            MemberFetched::End { tp, position } => {
+                self.end_batch(member, sink, events)?;
+                let Some(o) = self.owned.get_mut(&tp) else { return Ok(()) };
+                o.at_end = true;
+                // Everything below the position was handed to the sink (or is a transaction
+                // marker): processed once the sink delivered it.
+                if o.processed.is_none_or(|q| q < position) {
+                    self.batch_end(member, sink, &tp, position, events)?;
+                }
+            }
+            MemberFetched::Warning(w) => events(GroupEvent::Warning(w)),
+        }
+        Ok(())
+    }
+
+    /// A rebalance or warning of a poll.
     fn on_poll(
         &mut self,
+        member: &mut NetMember,
         polled: MemberPoll,
         sink: &mut dyn RecordSink,
         events: &mut dyn FnMut(GroupEvent),
-        scratch: &mut Vec<u8>,
     ) -> Result<bool> {
         match polled {
-            MemberPoll::Record { topic, record: r } => {
-                let tp = TopicPartition::new(topic, r.partition);
-                let Some(o) = self.owned.get_mut(&tp) else { return Ok(true) };
-                o.at_end = false;
-                if self.open.as_ref().is_some_and(|(t, _, _)| *t != tp) {
-                    self.end_batch(sink, events)?;
-                    if self.failed_status.is_some() {
-                        return Ok(true);
-                    }
-                }
-                sink.record(&tp, &r.as_record_ref(scratch))?;
-                self.remaining = self.remaining.saturating_sub(1);
-                let n = self.open.take().map_or(0, |(_, _, n)| n) + 1;
-                self.open = Some((tp, r.offset + 1, n));
-                if n >= BATCH_RECORDS_MAX {
-                    self.end_batch(sink, events)?;
-                }
-                Ok(true)
-            }
-            MemberPoll::End(ends) => {
-                self.end_batch(sink, events)?;
-                for (tp, position) in ends {
-                    let Some(o) = self.owned.get_mut(&tp) else { continue };
-                    o.at_end = true;
-                    // Everything below the position was handed to the sink (or is a
-                    // transaction marker): processed once the sink delivered it.
-                    if let Some(p) = position.filter(|p| o.processed.is_none_or(|q| q < *p)) {
-                        self.batch_end(sink, &tp, p, events)?;
-                    }
-                }
-                Ok(true)
-            }
             MemberPoll::Assigned(tps) => {
-                self.flush(sink, events)?;
-                let starts = self.starts(&tps, events)?;
+                self.flush(member, sink, events)?;
+                let starts = self.starts(member, &tps, events)?;
                 let offsets: Vec<(TopicPartition, Option<i64>)> =
                     starts.iter().map(|(tp, o, _)| (tp.clone(), Some(*o))).collect();
-                self.member.assign(&offsets)?;
+                member.assign(&offsets)?;
                 for (tp, o, c) in starts {
                     self.owned.insert(tp, Owned { processed: Some(o), committed: c, at_end: false });
                 }
                 self.settled = true;
                 if !self.joined {
                     self.joined = true;
-                    events(GroupEvent::Joined { member_id: self.member.member_id(), topics: self.s.topics.clone() });
+                    events(GroupEvent::Joined { member_id: member.member_id(), topics: self.s.topics.clone() });
                 }
                 events(GroupEvent::Assigned(tps));
                 Ok(true)
             }
             MemberPoll::Revoked { tps, lost } => {
                 // Deliver and commit what was processed of them before anyone else reads them.
-                self.flush(sink, events)?;
+                self.flush(member, sink, events)?;
                 if lost {
                     events(GroupEvent::Warning(format!(
                         "group {}: this member was out of the group (session timeout); {} continue from the last commit",
                         self.s.group,
                         show(&tps)
                     )));
-                } else if let Err(e) = self.commit(&tps, true, true) {
+                } else if let Err(e) = self.commit(member, &tps, true, true) {
                     events(GroupEvent::Warning(format!("{}; the next owner may read some records again", e)));
                 }
-                self.member.finish_revoke()?;
+                member.finish_revoke()?;
                 for tp in &tps {
                     self.owned.remove(tp);
                 }
@@ -285,11 +319,11 @@ impl Runner<'_> {
 
     fn run_loop(
         &mut self,
+        member: &mut NetMember,
         sink: &mut dyn RecordSink,
         events: &mut dyn FnMut(GroupEvent),
         stop: &dyn Fn() -> bool,
     ) -> Result<()> {
-        let mut scratch = Vec::new();
         // After a poll that found nothing, the sink was flushed: wait longer for the next.
         let mut idle = false;
         loop {
@@ -297,16 +331,21 @@ impl Runner<'_> {
                 return Ok(());
             }
             let wait = if idle { Duration::from_millis(100) } else { Duration::ZERO };
-            let polled = self.member.poll(wait)?;
-            let got = self.on_poll(polled, sink, events, &mut scratch)?;
+            // Rebalances and the client's events first; then what was fetched.
+            let polled = member.poll(wait)?;
+            let mut got = self.on_poll(member, polled, sink, events)?;
+            if !got && !member.owned().is_empty() {
+                let m: &NetMember = member;
+                got = m.fetch(wait, &mut |f| self.on_fetched(m, f, sink, events))? > 0;
+            }
             if got {
                 idle = false;
             } else {
                 // Caught up: deliver what the sink holds.
-                self.flush(sink, events)?;
+                self.flush(member, sink, events)?;
                 if self.commit_each() && !sink.acknowledges_each() {
                     let tps = self.owned_tps();
-                    self.commit(&tps, false, true)?;
+                    self.commit(member, &tps, false, true)?;
                 }
                 let all_at_end = self.owned.values().all(|o| o.at_end);
                 if self.s.exit_at_end && self.settled && all_at_end {
@@ -316,7 +355,7 @@ impl Runner<'_> {
             }
             if self.s.commit == CommitMode::Auto && self.last_commit.elapsed() >= self.s.auto_commit_interval {
                 let tps = self.owned_tps();
-                self.commit(&tps, false, false)?;
+                self.commit(member, &tps, false, false)?;
                 self.last_commit = Instant::now();
             }
         }
@@ -372,10 +411,9 @@ pub fn run(
         max_poll_interval_ms: s.max_poll_interval_ms,
         client_id: s.client_id.clone(),
     };
-    let member = NetMember::join(cluster, &config)?;
+    let mut member = NetMember::join(cluster, &config)?;
     let mut runner = Runner {
         s,
-        member,
         owned: BTreeMap::new(),
         open: None,
         remaining: s.count.unwrap_or(u64::MAX),
@@ -384,14 +422,14 @@ pub fn run(
         joined: false,
         last_commit: Instant::now(),
     };
-    let result = runner.run_loop(sink, events, stop);
+    let result = runner.run_loop(&mut member, sink, events, stop);
     // On every way out, deliver what the sink holds and commit what was processed (a position
     // advances only once the sink delivered its records, so this is always safe), then leave.
-    let flushed = runner.flush(sink, events);
+    let flushed = runner.flush(&member, sink, events);
     let tps = runner.owned_tps();
-    let committed = runner.commit(&tps, true, true);
-    let Runner { member, failed_status, .. } = runner;
+    let committed = runner.commit(&member, &tps, true, true);
     member.leave();
+    let failed_status = runner.failed_status;
     result?;
     flushed?;
     committed?;

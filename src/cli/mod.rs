@@ -70,8 +70,8 @@ pub struct Cli {
     pub lock_timeout_ms: Option<u64>,
 
     /// A Kafka cluster to work on instead of a data directory: its bootstrap servers,
-    /// HOST:PORT[,HOST:PORT...] (kcat's -b). topic, produce, consume (without --group), offsets,
-    /// group and delete-records work against it.
+    /// HOST:PORT[,HOST:PORT...] (kcat's -b). topic, produce, consume (with --group too),
+    /// offsets, group and delete-records work against it.
     #[arg(
         short = 'b',
         long = "bootstrap-server",

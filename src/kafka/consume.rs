@@ -6,10 +6,9 @@ use super::ffi::FetchQueue;
 use super::{Cluster, KlogContext, TopicInfo};
 use crate::error::{Error, Result};
 use crate::record::isolation::Isolation;
-use crate::record::{HeadersRef, RecordRef};
+use crate::record::RecordRef;
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::RDKafkaErrorCode;
-use rdkafka::message::{Headers, Message};
 use rdkafka::{Offset, TopicPartitionList};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
@@ -25,47 +24,6 @@ pub enum StartAt {
     Tail(i64),
     /// The first record at or after this time (epoch ms); the end where none is that late.
     Time(i64),
-}
-
-/// A record read from the cluster.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NetRecord {
-    pub partition: i32,
-    pub offset: i64,
-    pub timestamp: i64,
-    pub key: Option<Vec<u8>>,
-    pub value: Option<Vec<u8>>,
-    pub headers: Vec<(Vec<u8>, Option<Vec<u8>>)>,
-}
-
-impl NetRecord {
-    /// A copy of a record librdkafka returned (header keys as bytes, as klog keeps them).
-    pub(crate) fn from_message<M: Message>(m: &M) -> NetRecord {
-        let headers = m
-            .headers()
-            .map(|hs| hs.iter().map(|h| (h.key.as_bytes().to_vec(), h.value.map(<[u8]>::to_vec))).collect())
-            .unwrap_or_default();
-        NetRecord {
-            partition: m.partition(),
-            offset: m.offset(),
-            timestamp: m.timestamp().to_millis().unwrap_or(-1),
-            key: m.key().map(<[u8]>::to_vec),
-            value: m.payload().map(<[u8]>::to_vec),
-            headers,
-        }
-    }
-
-    /// The record as the renderers and sinks take it; `scratch` holds its encoded headers.
-    pub fn as_record_ref<'a>(&'a self, scratch: &'a mut Vec<u8>) -> RecordRef<'a> {
-        let hs: Vec<(&[u8], Option<&[u8]>)> = self.headers.iter().map(|(k, v)| (k.as_slice(), v.as_deref())).collect();
-        RecordRef {
-            offset: self.offset,
-            timestamp: self.timestamp,
-            key: self.key.as_deref(),
-            value: self.value.as_deref(),
-            headers: HeadersRef::encode(&hs, scratch),
-        }
-    }
 }
 
 pub use super::ffi::Fetched;
@@ -267,7 +225,7 @@ pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_
         let mut ended = false;
         let n = consumer.poll_batch(Duration::from_millis(200), &mut |f| {
             match f {
-                Fetched::End(p) => {
+                Fetched::End { partition: p, .. } => {
                     ended = true;
                     if s.exit_at_end {
                         open.remove(&p);
@@ -275,7 +233,7 @@ pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_
                 }
                 // Records after the count or a partition's stop, fetched in the same batch,
                 // are left unread.
-                Fetched::Record(p, r) if left != Some(0) && open.contains(&p) => {
+                Fetched::Record { partition: p, record: r, .. } if left != Some(0) && open.contains(&p) => {
                     if s.stop_ms.is_some_and(|stop| r.timestamp >= stop) {
                         // -o e@TIME: this partition stops before its first record at or after TIME.
                         open.remove(&p);
@@ -286,7 +244,7 @@ pub fn read(cluster: &Cluster, s: &ReadSettings, on: &mut dyn FnMut(ReadEvent<'_
                         }
                     }
                 }
-                Fetched::Record(..) | Fetched::Failed(_) => {}
+                Fetched::Record { .. } | Fetched::Failed(_) => {}
             }
             Ok(())
         })?;

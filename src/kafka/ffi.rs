@@ -17,7 +17,7 @@ use crate::record::{HeadersRef, RecordRef};
 use crate::TopicPartition;
 use rdkafka::admin::AdminClient;
 use rdkafka::bindings as rd;
-use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext};
 use rdkafka::error::KafkaError;
 use rdkafka::types::RDKafkaErrorCode;
 use std::ffi::{CStr, CString};
@@ -176,32 +176,52 @@ pub(crate) struct FetchQueue {
 
 /// One message of a fetch batch, borrowed until the callback returns.
 pub enum Fetched<'a> {
-    /// A record of the partition.
-    Record(i32, &'a RecordRef<'a>),
-    /// The partition has no more records for now.
-    End(i32),
+    /// A record of `partition` of `topic`.
+    Record { topic: &'a str, partition: i32, record: &'a RecordRef<'a> },
+    /// The partition has no more records for now. `position` is the next offset to fetch:
+    /// past every record and transaction marker handed out before this end.
+    End { topic: &'a str, partition: i32, position: i64 },
     /// Fetching failed (librdkafka's error for the message, as rust-rdkafka reports it).
     Failed(KafkaError),
 }
 
 impl FetchQueue {
+    /// An empty queue of `consumer`'s; [`FetchQueue::add`] forwards partitions to it.
+    pub(crate) fn new<C: ConsumerContext>(consumer: &BaseConsumer<C>) -> FetchQueue {
+        // SAFETY: the consumer's live handle; the queue is destroyed once, by its guard.
+        let queue = Queue(unsafe { rd::rd_kafka_queue_new(consumer.client().native_ptr()) });
+        FetchQueue { queue, batch: Vec::with_capacity(FETCH_BATCH), headers: Vec::new() }
+    }
+
     /// Forwards `partitions` of `topic` to a new queue; call it before they are assigned.
     pub(crate) fn forward(consumer: &BaseConsumer<KlogContext>, topic: &str, partitions: &[i32]) -> Result<FetchQueue> {
+        let fetch = FetchQueue::new(consumer);
+        fetch.add(consumer, topic, partitions)?;
+        Ok(fetch)
+    }
+
+    /// Forwards the fetched messages of `partitions` of `topic` here; call it before they are
+    /// assigned. Forwarding a partition again (assigned anew after a revocation) changes nothing.
+    pub(crate) fn add<C: ConsumerContext>(
+        &self,
+        consumer: &BaseConsumer<C>,
+        topic: &str,
+        partitions: &[i32],
+    ) -> Result<()> {
         let rk = consumer.client().native_ptr();
         let name = cstring("topic", topic)?;
-        // SAFETY: `rk` is the consumer's live handle; the queue is destroyed once, by its guard.
-        let queue = Queue(unsafe { rd::rd_kafka_queue_new(rk) });
         for &p in partitions {
-            // SAFETY: as above; `name` outlives the call, which copies it.
+            // SAFETY: `rk` is the consumer's live handle; `name` outlives the call, which
+            // copies it.
             let part = unsafe { rd::rd_kafka_queue_get_partition(rk, name.as_ptr(), p) };
             if part.is_null() {
                 return Err(Error::Invalid(format!("cannot read partition {} of topic '{}'", p, topic)));
             }
             let part = Queue(part);
             // SAFETY: both queues are live; the forwarding keeps its own reference to `queue`.
-            unsafe { rd::rd_kafka_queue_forward(part.0, queue.0) };
+            unsafe { rd::rd_kafka_queue_forward(part.0, self.queue.0) };
         }
-        Ok(FetchQueue { queue, batch: Vec::with_capacity(FETCH_BATCH), headers: Vec::new() })
+        Ok(())
     }
 
     /// Waits up to `timeout` for messages, then hands every one that came (up to a batch) to
@@ -278,9 +298,20 @@ unsafe fn hand_out(
     // SAFETY: the caller's contract; a message's pointers stay valid while it lives.
     unsafe {
         let msg = &*m;
+        let topic = || -> Result<&str> {
+            let name = rd::rd_kafka_topic_name(msg.rkt);
+            // Kafka's topic names are ASCII; klog checked every name it subscribed to.
+            (!name.is_null())
+                .then(|| CStr::from_ptr(name).to_str().ok())
+                .flatten()
+                .ok_or_else(|| Error::Invalid("librdkafka returned a message of a topic without a UTF-8 name".into()))
+        };
         match msg.err {
             rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => {}
-            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__PARTITION_EOF => return on(Fetched::End(msg.partition)),
+            rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR__PARTITION_EOF => {
+                // The end's offset is the partition's fetch position when it was reached.
+                return on(Fetched::End { topic: topic()?, partition: msg.partition, position: msg.offset });
+            }
             e => return on(Fetched::Failed(KafkaError::MessageConsumption(e.into()))),
         }
         let bytes =
@@ -308,7 +339,7 @@ unsafe fn hand_out(
             value: bytes(msg.payload, msg.len),
             headers: HeadersRef::encode(&hs, headers),
         };
-        on(Fetched::Record(msg.partition, &record))
+        on(Fetched::Record { topic: topic()?, partition: msg.partition, record: &record })
     }
 }
 

@@ -18,9 +18,19 @@
 //! - The end of a partition is reported (`enable.partition.eof`) with the position the
 //!   application has reached in it (transaction markers included), so that `-e` can stop and the
 //!   position can be committed.
+//!
+//! Records are read as plain consumption reads them: every partition's fetch queue is forwarded,
+//! before the partition is assigned, to a queue of the member's own ([`FetchQueue`]), read up to
+//! 1,024 messages at a time and handed out borrowed from librdkafka's buffers
+//! ([`NetMember::fetch`]). The consumer's own queue keeps the rebalances and the client's
+//! errors ([`NetMember::poll`]). A partition's end carries librdkafka's fetch position at that
+//! end, which is past everything fetched of it before (records, transaction markers, aborted
+//! records under read_committed).
 
-use super::{Cluster, KlogContext, NetRecord};
+use super::ffi::FetchQueue;
+use super::{Cluster, Fetched, KlogContext};
 use crate::error::{Error, Result};
+use crate::record::RecordRef;
 use crate::TopicPartition;
 use rdkafka::client::ClientContext;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, RebalanceProtocol};
@@ -28,7 +38,8 @@ use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::Message;
 use rdkafka::types::RDKafkaRespErr;
 use rdkafka::{Offset, TopicPartitionList};
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -52,14 +63,6 @@ pub struct MemberConfig {
 /// What one poll of a member brought.
 #[derive(Debug)]
 pub enum MemberPoll {
-    /// A record of `topic`.
-    Record {
-        topic: String,
-        record: NetRecord,
-    },
-    /// These partitions are read to their end for now, each with the position reached (the next
-    /// offset the member would read), when the member has read anything of it.
-    End(Vec<(TopicPartition, Option<i64>)>),
     /// The group assigned these partitions (all of the member's with the classic protocol, the
     /// added ones with an incremental protocol). Reading starts once [`NetMember::assign`] is
     /// called.
@@ -74,6 +77,18 @@ pub enum MemberPoll {
     /// Something the client reported that does not stop the member.
     Warning(String),
     Nothing,
+}
+
+/// What [`NetMember::fetch`] hands to its callback, borrowed until the callback returns.
+pub enum MemberFetched<'a> {
+    /// A record of a partition the member owns (or owned: records of a partition revoked
+    /// meanwhile may still come, and are the caller's to drop).
+    Record { topic: &'a str, partition: i32, record: &'a RecordRef<'a> },
+    /// The partition is read to its end for now; `position` is the next offset the member would
+    /// read (past every record and transaction marker it was handed).
+    End { tp: TopicPartition, position: i64 },
+    /// Something the client reported about a partition that does not stop the member.
+    Warning(String),
 }
 
 enum Pending {
@@ -160,6 +175,9 @@ impl ConsumerContext for GroupContext {
 
 /// A member of a consumer group on a Kafka cluster (see the module doc).
 pub struct NetMember {
+    /// The fetched messages of every partition the member was assigned, read a batch at a
+    /// time. Before `consumer`: its messages are destroyed before the consumer that fetched them.
+    fetch: RefCell<FetchQueue>,
     consumer: BaseConsumer<GroupContext>,
     /// The error watch of the client's context.
     watch: KlogContext,
@@ -171,8 +189,6 @@ pub struct NetMember {
     revoking: Option<Vec<TopicPartition>>,
     /// An assignment returned by `poll` and not applied yet.
     assigning: Option<Vec<TopicPartition>>,
-    /// Where each owned partition was assigned to start, when the caller said.
-    starts: BTreeMap<TopicPartition, i64>,
 }
 
 impl NetMember {
@@ -215,6 +231,7 @@ impl NetMember {
         let topics: Vec<&str> = c.topics.iter().map(String::as_str).collect();
         consumer.subscribe(&topics).map_err(|e| cluster.error(&format!("group {}: cannot subscribe", c.group), e))?;
         Ok(NetMember {
+            fetch: RefCell::new(FetchQueue::new(&consumer)),
             consumer,
             watch: base,
             cluster: cluster.clone(),
@@ -222,7 +239,6 @@ impl NetMember {
             owned: BTreeSet::new(),
             revoking: None,
             assigning: None,
-            starts: BTreeMap::new(),
         })
     }
 
@@ -248,22 +264,65 @@ impl NetMember {
         &self.owned
     }
 
-    /// Waits up to `timeout` for the next record, partition end or rebalance. A rebalance must
-    /// be finished (`assign`, `finish_revoke`) before the next poll.
+    /// Serves the consumer's own queue: the rebalances (the callback records them) and the
+    /// client's errors. A rebalance is returned, and must be finished (`assign`,
+    /// `finish_revoke`) before the next poll. Waits up to `timeout` only while the member owns no
+    /// partition; otherwise [`NetMember::fetch`] does the waiting, so a rebalance waits at most
+    /// one fetch wait to be seen.
     pub fn poll(&mut self, timeout: Duration) -> Result<MemberPoll> {
         debug_assert!(self.revoking.is_none() && self.assigning.is_none(), "a rebalance left unfinished");
-        let polled = self.consumer.poll(timeout);
-        let got = match polled {
-            None => None,
+        let wait = if self.owned.is_empty() { timeout } else { Duration::ZERO };
+        match self.consumer.poll(wait) {
+            None => {}
             Some(Ok(m)) => {
-                Some(MemberPoll::Record { topic: m.topic().to_string(), record: NetRecord::from_message(&m) })
+                // Every assigned partition's messages go to the fetch queue before it is
+                // assigned, so none comes here.
+                return Err(Error::Invalid(format!(
+                    "group {}: a record of {} [{}] came outside the member's fetch queue",
+                    self.group,
+                    m.topic(),
+                    m.partition()
+                )));
             }
-            Some(Err(KafkaError::PartitionEOF(p))) => Some(self.ends(p)?),
-            Some(Err(e)) => Some(self.poll_error(e)?),
-        };
-        if let Some(p) = got {
+            Some(Err(e)) => {
+                if let Some(w) = poll_error(&self.cluster, &self.watch, &self.group, e)? {
+                    return Ok(MemberPoll::Warning(w));
+                }
+            }
+        }
+        if let Some(p) = self.rebalance() {
             return Ok(p);
         }
+        match self.watch.fatal() {
+            Some(why) => Err(self.cluster.unreachable(Some(why))),
+            None => Ok(MemberPoll::Nothing),
+        }
+    }
+
+    /// Waits up to `timeout` for what the owned partitions fetched, then hands the records and
+    /// partition ends that came (a batch at the most) to `on`, in order, and returns how many.
+    /// Records of a partition revoked meanwhile may come too; `on` drops them. Taking `&self`,
+    /// it lets `on` commit through the same member.
+    pub fn fetch(&self, timeout: Duration, on: &mut dyn FnMut(MemberFetched<'_>) -> Result<()>) -> Result<usize> {
+        let (cluster, watch, group) = (&self.cluster, &self.watch, self.group.as_str());
+        let mut fetch = self
+            .fetch
+            .try_borrow_mut()
+            .map_err(|_| Error::Invalid(format!("group {}: the fetch queue is already being read", self.group)))?;
+        fetch.next_batch(timeout, &mut |f| match f {
+            Fetched::Record { topic, partition, record } => on(MemberFetched::Record { topic, partition, record }),
+            Fetched::End { topic, partition, position } => {
+                on(MemberFetched::End { tp: TopicPartition::new(topic, partition), position })
+            }
+            Fetched::Failed(e) => match poll_error(cluster, watch, group, e)? {
+                Some(w) => on(MemberFetched::Warning(w)),
+                None => Ok(()),
+            },
+        })
+    }
+
+    /// A rebalance the rebalance callback recorded, now the caller's to finish.
+    fn rebalance(&mut self) -> Option<MemberPoll> {
         let pending = {
             let mut r = self.consumer.context().rebalances.lock().unwrap_or_else(|p| p.into_inner());
             (r.pending.take(), r.error.take())
@@ -271,66 +330,15 @@ impl NetMember {
         match pending {
             (Some(Pending::Assign(tps)), _) => {
                 self.assigning = Some(tps.clone());
-                Ok(MemberPoll::Assigned(tps))
+                Some(MemberPoll::Assigned(tps))
             }
             (Some(Pending::Revoke(tps)), error) => {
                 let lost = error.is_some() || self.consumer.assignment_lost();
                 self.revoking = Some(tps.clone());
-                Ok(MemberPoll::Revoked { tps, lost })
+                Some(MemberPoll::Revoked { tps, lost })
             }
-            (None, Some(e)) => Ok(MemberPoll::Warning(format!("group {}: rebalance failed: {}", self.group, e))),
-            (None, None) => match self.watch.fatal() {
-                Some(why) => Err(self.cluster.unreachable(Some(why))),
-                None => Ok(MemberPoll::Nothing),
-            },
-        }
-    }
-
-    /// The partitions that partition number `p`'s end event may be about (librdkafka's event
-    /// names the topic, rdkafka's error keeps only the number), each with its position: the
-    /// next offset after what the application received (records and transaction markers), else
-    /// where it was assigned to start.
-    fn ends(&self, p: i32) -> Result<MemberPoll> {
-        let candidates: Vec<&TopicPartition> = self.owned.iter().filter(|tp| tp.partition == p).collect();
-        let positions = self.consumer.position().map_err(|e| self.cluster.error("cannot read positions", e))?;
-        let position = |tp: &TopicPartition| match positions.find_partition(&tp.topic, tp.partition).map(|e| e.offset())
-        {
-            Some(Offset::Offset(o)) if o >= 0 => Some(o),
-            _ => self.starts.get(tp).copied(),
-        };
-        if let [tp] = candidates.as_slice() {
-            return Ok(MemberPoll::End(vec![((*tp).clone(), position(tp))]));
-        }
-        // Several subscribed topics have a partition `p`: the ones at their end are those whose
-        // position reached the high watermark (one request each; ends are rare).
-        let mut at_end = Vec::new();
-        for tp in candidates {
-            let pos = position(tp);
-            let (_, hi) = self.watermarks(tp)?;
-            if pos.is_none_or(|o| o >= hi) {
-                at_end.push((tp.clone(), pos));
-            }
-        }
-        Ok(MemberPoll::End(at_end))
-    }
-
-    fn poll_error(&self, e: KafkaError) -> Result<MemberPoll> {
-        let code = e.rdkafka_error_code();
-        match (&e, code) {
-            (_, Some(RDKafkaErrorCode::AutoOffsetReset)) => Err(Error::NoResetOffset {
-                group: self.group.clone(),
-                tp: None,
-                why: format!("has no committed offset (or one outside its log: {})", e),
-            }),
-            (KafkaError::MessageConsumptionFatal(_), _)
-            | (_, Some(RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic))
-            | (_, Some(RDKafkaErrorCode::GroupAuthorizationFailed | RDKafkaErrorCode::TopicAuthorizationFailed)) => {
-                Err(self.cluster.error(&format!("group {}", self.group), e))
-            }
-            _ => match self.watch.fatal() {
-                Some(why) => Err(self.cluster.unreachable(Some(why))),
-                None => Ok(MemberPoll::Warning(format!("group {}: {}", self.group, e))),
-            },
+            (None, Some(e)) => Some(MemberPoll::Warning(format!("group {}: rebalance failed: {}", self.group, e))),
+            (None, None) => None,
         }
     }
 
@@ -345,16 +353,14 @@ impl NetMember {
                 (tp.clone(), o.map_or(Offset::Invalid, Offset::Offset))
             })
             .collect();
+        // Their messages go to the fetch queue from the start.
+        for tp in &tps {
+            self.fetch.borrow().add(&self.consumer, &tp.topic, &[tp.partition])?;
+        }
         apply(&self.consumer, true, &tpl_of(&offsets))
             .map_err(|e| self.cluster.error(&format!("group {}: cannot take the assignment", self.group), e))?;
         if !matches!(self.consumer.rebalance_protocol(), RebalanceProtocol::Cooperative) {
             self.owned.clear();
-            self.starts.clear();
-        }
-        for (tp, o) in &offsets {
-            if let Offset::Offset(o) = o {
-                self.starts.insert(tp.clone(), *o);
-            }
         }
         self.owned.extend(tps);
         Ok(())
@@ -369,11 +375,9 @@ impl NetMember {
         if matches!(self.consumer.rebalance_protocol(), RebalanceProtocol::Cooperative) {
             for tp in &tps {
                 self.owned.remove(tp);
-                self.starts.remove(tp);
             }
         } else {
             self.owned.clear();
-            self.starts.clear();
         }
         Ok(())
     }
@@ -438,8 +442,34 @@ impl NetMember {
         }
         let _ = self.finish_revoke();
         self.consumer.context().rebalances.lock().unwrap_or_else(|p| p.into_inner()).immediate = true;
-        // Dropping the consumer closes it: rdkafka serves the last revocation (now applied by
-        // the callback itself) and the LeaveGroup until librdkafka says it is closed.
-        drop(self.consumer);
+        // The fetch queue first: librdkafka's client is not destroyed while a queue of the
+        // application's refers to it. Then dropping the consumer closes it: rdkafka serves the
+        // last revocation (now applied by the callback itself) and the LeaveGroup until
+        // librdkafka says it is closed.
+        let NetMember { fetch, consumer, .. } = self;
+        drop(fetch);
+        drop(consumer);
+    }
+}
+
+/// What a fetch or client error means for a member: a warning to report (`Some`), or an error
+/// that stops it.
+fn poll_error(cluster: &Cluster, watch: &KlogContext, group: &str, e: KafkaError) -> Result<Option<String>> {
+    let code = e.rdkafka_error_code();
+    match (&e, code) {
+        (_, Some(RDKafkaErrorCode::AutoOffsetReset)) => Err(Error::NoResetOffset {
+            group: group.to_string(),
+            tp: None,
+            why: format!("has no committed offset (or one outside its log: {})", e),
+        }),
+        (KafkaError::MessageConsumptionFatal(_), _)
+        | (_, Some(RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic))
+        | (_, Some(RDKafkaErrorCode::GroupAuthorizationFailed | RDKafkaErrorCode::TopicAuthorizationFailed)) => {
+            Err(cluster.error(&format!("group {}", group), e))
+        }
+        _ => match watch.fatal() {
+            Some(why) => Err(cluster.unreachable(Some(why))),
+            None => Ok(Some(format!("group {}: {}", group, e))),
+        },
     }
 }

@@ -260,7 +260,7 @@ fn read_progress(cluster: &Cluster, source: &str, topic: &str) -> Result<BTreeMa
     while !open.is_empty() {
         let n = c.poll_batch(Duration::from_millis(200), &mut |f| {
             match f {
-                Fetched::Record(_, r) => {
+                Fetched::Record { record: r, .. } => {
                     let key = String::from_utf8_lossy(r.key.unwrap_or_default());
                     if let Some(p) = key.strip_prefix(&prefix).and_then(|p| p.parse::<i32>().ok()) {
                         match r.value.map(String::from_utf8_lossy).and_then(|v| v.parse::<i64>().ok()) {
@@ -269,7 +269,7 @@ fn read_progress(cluster: &Cluster, source: &str, topic: &str) -> Result<BTreeMa
                         };
                     }
                 }
-                Fetched::End(p) => open.retain(|&q| q != p),
+                Fetched::End { partition: p, .. } => open.retain(|&q| q != p),
                 Fetched::Failed(_) => {}
             }
             Ok(())
@@ -394,7 +394,7 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
             let wait = Duration::from_millis(if idle { 50 } else { 0 });
             consumer.poll_batch(wait, &mut |f| {
                 match f {
-                    Fetched::Record(_, r) => {
+                    Fetched::Record { record: r, .. } => {
                         copied = true;
                         let hs: Vec<(&[u8], Option<&[u8]>)> = r.headers.iter().collect();
                         // A batch holds consecutive offsets: a gap starts a new one; so does a
@@ -417,7 +417,7 @@ pub fn cluster_to_dir(cluster: &Cluster, topic: &str, dd: &DataDir, run: MirrorR
                         report.bytes += (r.key.map_or(0, <[u8]>::len) + r.value.map_or(0, <[u8]>::len)) as u64;
                         since_sync += 1;
                     }
-                    Fetched::End(_) => ended = true,
+                    Fetched::End { .. } => ended = true,
                     Fetched::Failed(_) => {}
                 }
                 Ok(())

@@ -17,8 +17,8 @@ pub mod mirror;
 mod produce;
 
 pub use admin::{check_topic_change, PartitionOffsets};
-pub use consume::{read, Fetched, NetConsumer, NetRecord, ReadEvent, ReadSettings, StartAt};
-pub use group::{MemberConfig, MemberPoll, NetMember};
+pub use consume::{read, Fetched, NetConsumer, ReadEvent, ReadSettings, StartAt};
+pub use group::{MemberConfig, MemberFetched, MemberPoll, NetMember};
 pub use produce::{Delivered, NetProducer};
 
 use crate::error::{Error, Place, Result};

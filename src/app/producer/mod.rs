@@ -4,10 +4,10 @@
 //! key; else, for keyless records, a sticky partition that moves on after
 //! [`STICKY_PARTITION_BYTES`], as Kafka's producer since KIP-794). Records are packed into
 //! large write batches per partition (never over `max.message.bytes`) and appended under the
-//! partition's lock by an [`appender`]; after [`Producer::settle`] the writes are durable
+//! partition's lock by an `appender`; after [`Producer::settle`] the writes are durable
 //! (unless acks=0) and the locks released, so a long-running producer lets other writers in.
 //!
-//! For a cluster topic ([`cluster`]) the batches go to each partition's leader with its leader
+//! For a cluster topic (`cluster`) the batches go to each partition's leader with its leader
 //! epoch, checked against the metadata store once the partition lock is held; the producer
 //! waits out leadership problems for the delivery timeout, follows a new leader and sends it
 //! the batches it lacks; acks=all then brings every in-sync replica up to date (see
