@@ -1,7 +1,7 @@
 //! klog against a real Kafka cluster over the network (issue 14, `-b HOST:PORT`): the pinned
 //! Kafka broker of `common::kafka` on loopback, and the same klog commands, formats and exit codes
-//! as on a data directory. One broker serves every check of this file (a broker start is the
-//! slow part), and the checks run in sequence inside one test.
+//! as on a data directory. One broker serves the checks of the first test (a broker start is the
+//! slow part), which run in sequence; the mirror and outage tests have brokers of their own.
 
 mod common;
 
@@ -453,4 +453,95 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
             assert!(on_cluster.contains(&(p.clone(), l.to_string())), "keyless {l} is not in partition {p}");
         }
     }
+}
+
+/// The one broker of a cluster dies (SIGKILL) under klog's clients and comes back on the same
+/// log directory. As kcat does by default, a following consumer and a group member stop when
+/// every broker is down: one line, a non-zero exit, no hang, what they printed each record once.
+/// A producer with records queued rides the outage out within its delivery timeout and exits 0.
+/// Afterwards nothing is lost: the topic holds every line once, and a new member of the group
+/// continues from the old one's commits without a gap.
+#[test]
+fn a_broker_outage_mid_run_stops_clients_cleanly_and_loses_nothing() {
+    let mut broker = Broker::start();
+    let b = broker.bootstrap();
+    let b = b.as_str();
+    let tmp = tempfile::tempdir().unwrap();
+    let path = |name: &str| tmp.path().join(name);
+    let read = |name: &str| std::fs::read_to_string(path(name)).unwrap_or_default();
+    let line = |i: usize| format!("r{i:03}\n");
+    net_ok(b, &["topic", "create", "o", "-P", "2"], b"");
+    let first: String = (0..100).map(line).collect();
+    net_ok(b, &["produce", "o"], first.as_bytes());
+
+    let follower = ["-b", b, "consume", "o", "-f"];
+    let mut f = common::spawn(&follower, Some(&path("f.out")), Some(&path("f.err")));
+    let member = ["-b", b, "consume", "o", "--group", "go", "--reset", "earliest", "-f"];
+    let member = [&member[..], &["--auto-commit-interval-ms", "200"]].concat();
+    let mut g = common::spawn(&member, Some(&path("g.out")), Some(&path("g.err")));
+    let out = |name: &str| std::fs::File::create(path(name)).unwrap();
+    let mut p = common::spawn_with(
+        &["-b", b, "produce", "o"],
+        std::process::Stdio::piped(),
+        out("p.out").into(),
+        out("p.err").into(),
+    );
+    let mut stdin = p.0.stdin.take().unwrap();
+    use std::io::Write;
+    stdin.write_all((100..150).map(line).collect::<String>().as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    wait_until("the follower and the member printed 150 records", Duration::from_secs(90), || {
+        read("f.out").lines().count() == 150 && read("g.out").lines().count() == 150
+    });
+    // The member's periodic commit has run since (every 200 ms).
+    std::thread::sleep(Duration::from_millis(600));
+
+    broker.kill();
+    // Both consumers stop by themselves, each with one line naming the cluster, well within
+    // the group's 45 s session timeout (a final commit held for a coordinator used to wait
+    // that long).
+    let mut codes = Vec::new();
+    for (name, child) in [("f", &mut f), ("g", &mut g)] {
+        let mut status = None;
+        let stopped = poll_until(Duration::from_secs(30), Duration::from_millis(100), || {
+            status = child.0.try_wait().unwrap();
+            status.is_some()
+        });
+        assert!(stopped, "{name} kept running with the only broker down: {}", read(&format!("{name}.err")));
+        let err = read(&format!("{name}.err"));
+        let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("klog: error: ")).collect();
+        assert_eq!(errors.len(), 1, "{name}: {err}");
+        assert!(errors[0].contains(b), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        codes.push(status.unwrap().code());
+    }
+    assert_eq!(codes, [Some(1), Some(1)]);
+    let mut printed: Vec<String> = read("f.out").lines().map(String::from).collect();
+    printed.sort();
+    assert_eq!(printed, (0..150).map(|i| line(i).trim_end().to_string()).collect::<Vec<_>>());
+
+    // The producer, meanwhile, takes more lines and keeps them queued; the broker comes back.
+    stdin.write_all((150..200).map(line).collect::<String>().as_bytes()).unwrap();
+    drop(stdin);
+    broker.restart();
+    let mut status = None;
+    let done = poll_until(Duration::from_secs(150), Duration::from_millis(200), || {
+        status = p.0.try_wait().unwrap();
+        status.is_some()
+    });
+    assert!(done, "the producer did not finish after the broker came back: {}", read("p.err"));
+    assert_eq!(status.unwrap().code(), Some(0), "{}", read("p.err"));
+
+    // Every line is in the topic once; the group continues where its member stopped.
+    let all: String = (0..200).map(line).collect();
+    let mut topic: Vec<String> = net_ok(b, &["consume", "o", "-e"], b"").lines().map(String::from).collect();
+    topic.sort();
+    assert_eq!(topic, all.lines().map(String::from).collect::<Vec<_>>());
+    let rest = net_ok(b, &["consume", "o", "--group", "go", "-e"], b"");
+    let mut seen: std::collections::BTreeSet<String> = read("g.out").lines().map(String::from).collect();
+    seen.extend(rest.lines().map(String::from));
+    assert_eq!(seen.len(), 200, "the group skipped records: {rest}");
+    // It started from the commits of the member before (made every 200 ms while it printed),
+    // not from the beginning.
+    assert!(rest.lines().count() < 200, "the group started over: {rest}");
 }

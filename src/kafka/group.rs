@@ -383,10 +383,16 @@ impl NetMember {
     }
 
     /// Commits these positions (the next offset to read of each partition); `wait` waits for
-    /// the coordinator's answer.
+    /// the coordinator's answer. Fails at once when every broker is down: librdkafka holds a
+    /// commit without a coordinator for up to the session timeout (45 s by default), and a member
+    /// stopping because the cluster went away would wait that long for a commit that cannot
+    /// succeed.
     pub fn commit(&self, positions: &[(TopicPartition, i64)], wait: bool) -> Result<()> {
         if positions.is_empty() {
             return Ok(());
+        }
+        if let Some(why) = self.watch.fatal() {
+            return Err(self.cluster.unreachable(Some(why)));
         }
         let offsets: Vec<(TopicPartition, Offset)> =
             positions.iter().map(|(tp, o)| (tp.clone(), Offset::Offset(*o))).collect();
