@@ -23,8 +23,8 @@
 #
 #   benches/kafka.sh [RECORDS] [ROUNDS] [WORKDIR]      defaults: 10000000 5 a fresh temp dir
 #
-# KLOG_BEFORE=BIN adds another klog binary's group consumer to the consume table (a build to
-# compare with, on the same broker in the same rounds).
+# KLOG_BEFORE=BIN adds another klog binary's consumers (plain and group) to the consume table (a
+# build to compare with, on the same broker in the same rounds).
 #
 # The README's figures come from `CARGO_TARGET_DIR=/work/target-kbench
 # CARGO_LOCK=/tmp/klog-cargo.lock benches/kafka.sh 1000000 5` (about 2 minutes on the 2-core
@@ -99,6 +99,7 @@ cat > "$W/consume.json" <<JSON
   "prepare": "$W/fresh-kcat-group.sh"},
  {"name": "klog consume --group -e", "argv": [$(printf '"%s", ' $KLOG_GROUP | sed 's/, $//')], "stdout": "devnull"},
 $(if [ -n "${KLOG_BEFORE:-}" ]; then
+    echo ' {"name": "KLOG_BEFORE consume -e", "argv": ["'"$KLOG_BEFORE"'", "-b", "'"$B"'", "consume", "c", "-p", "0", "-e"], "stdout": "devnull"},'
     echo ' {"name": "KLOG_BEFORE consume --group -e", "argv": ['"$(printf '"%s", ' ${KLOG_GROUP/#$K/$KLOG_BEFORE} | sed 's/, $//')"'], "stdout": "devnull"},'
 fi)
  {"name": "kafka-consumer-perf-test", "argv": [$(printf '"%s", ' "${TOOL[@]}")

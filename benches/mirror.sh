@@ -22,6 +22,9 @@
 #
 #   benches/mirror.sh [RECORDS] [ROUNDS] [WORKDIR]      defaults: 1000000 5 a fresh temp dir
 #
+# KLOG_BEFORE=BIN adds another klog binary's mirror to the cluster to the first table (a build to
+# compare with, on the same broker in the same rounds).
+#
 # The README's figures come from `CARGO_TARGET_DIR=/work/target-perf
 # CARGO_LOCK=/tmp/klog-cargo.lock benches/mirror.sh 1000000 5`. What the ratios compare: whole
 # processes, start-up included. kcat writes to /dev/null and keeps no position, so the ratio
@@ -60,7 +63,9 @@ cat > "$W/mirror-to.json" <<JSON
  {"name": "kcat -P idempotent", "argv": ["kcat", "-b", "$B", "-P", "-t", "p-idem", "-p", "0", "-X", "enable.idempotence=true"],
   "stdin": "$W/in.txt", "prepare": "$W/fresh-topic.sh p-idem"},
  {"name": "klog mirror dir->kafka", "argv": ["$K", "mirror", "m", "--from", "$W/src", "--to", "kafka://$B"],
-  "prepare": "$W/fresh-mirror-dest.sh"}]
+  "prepare": "$W/fresh-mirror-dest.sh"}$(if [ -n "${KLOG_BEFORE:-}" ]; then echo ',
+ {"name": "KLOG_BEFORE mirror dir->kafka", "argv": ["'"$KLOG_BEFORE"'", "mirror", "m", "--from", "'"$W/src"'", "--to", "kafka://'"$B"'"],
+  "prepare": "'"$W/fresh-mirror-dest.sh"'"}'; fi)]
 JSON
 echo "== to the cluster: $N records of 99 bytes into a fresh topic, $ROUNDS rounds"
 python3 "$RATIO" "$W/mirror-to.json" "$ROUNDS" "$W/mirror-to.out.json"

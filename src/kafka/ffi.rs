@@ -2,7 +2,7 @@
 //! (`rdkafka::bindings`, i.e. rdkafka-sys): list and describe consumer groups (KIP-848 groups
 //! included, which the classic DescribeGroups shows as Dead), list, alter and delete a group's
 //! committed offsets, and IncrementalAlterConfigs; and [`FetchQueue`], a consumer's fetched
-//! messages read a batch at a time. This file is the only unsafe code of [`crate::kafka`];
+//! messages served a batch at a time. This file is the only unsafe code of [`crate::kafka`];
 //! everything it returns is owned Rust data, or borrowed for the length of a callback.
 //!
 //! Every request follows one pattern, librdkafka's own for its admin API: a queue of our own,
@@ -61,7 +61,8 @@ pub(crate) struct PartitionResult {
 struct Queue(*mut rd::rd_kafka_queue_t);
 impl Drop for Queue {
     fn drop(&mut self) {
-        // SAFETY: created by rd_kafka_queue_new, destroyed once, here.
+        // SAFETY: a queue handle of ours (rd_kafka_queue_new, rd_kafka_queue_get_partition),
+        // destroyed once, here.
         unsafe { rd::rd_kafka_queue_destroy(self.0) }
     }
 }
@@ -154,21 +155,37 @@ unsafe fn array<'a, T>(p: *mut *const T, cnt: usize) -> &'a [*const T] {
     }
 }
 
-/// How many messages one [`FetchQueue::next_batch`] takes at the most.
+/// How many messages one [`FetchQueue::next_batch`] or [`FetchQueue::serve`] hands out at the
+/// most.
 const FETCH_BATCH: usize = 1024;
 
-/// The fetched messages of a consumer's partitions, read a batch at a time with
-/// `rd_kafka_consume_batch_queue`: one queue lock round and one clock reading per batch where
-/// rust-rdkafka's poll wraps every message in an event of its own (a third of a consumer's CPU
-/// time at 100-byte records).
+/// The fetched messages of a consumer's partitions, handed out a batch at a time: one queue lock
+/// round and one clock reading per batch where rust-rdkafka's poll wraps every message in an
+/// event of its own (a third of a consumer's CPU time at 100-byte records).
 ///
-/// The partitions' fetch queues are forwarded to a queue of the consumer's own before they are
-/// assigned; librdkafka keeps a forwarding the application set (`RD_KAFKA_Q_F_FWD_APP`) when
-/// the assignment starts fetching, so every message of those partitions arrives here, and the
-/// consumer's main queue keeps only its events (errors, logs), served by its own poll.
+/// Each partition's fetch queue is forwarded to a queue of the consumer's own when it is
+/// assigned: librdkafka keeps a forwarding the application set (`RD_KAFKA_Q_F_FWD_APP`) when the
+/// assignment starts fetching, so every message of those partitions arrives here, and the
+/// consumer's main queue keeps only its events (rebalances, errors, logs), served by its own
+/// poll. Stopping a partition's fetching (an unassignment) removes the forwarding: a partition
+/// assigned again is forwarded again ([`FetchQueue::add`]) before the assignment.
+///
+/// Two ways to read it:
+/// - [`FetchQueue::next_batch`], `rd_kafka_consume_batch_queue`, for a consumer of partitions
+///   assigned once (plain consume, the mirror). It moves a partition's application position to
+///   one past the offset of every message it returns, a partition end's too, whose offset is the
+///   next one to fetch: one past the end. Nothing such a consumer does reads that position.
+/// - [`FetchQueue::serve`], `rd_kafka_consume_callback_queue`, for a group member. A cooperative
+///   rebalance pauses the partitions a member keeps and resumes them at that position, so it
+///   must not run ahead; the callback API moves it past records and transaction markers only, as
+///   librdkafka's own poll does. It costs more per message (a lock round per message for the
+///   position): plain consume took 1.16x the time through it.
 pub(crate) struct FetchQueue {
     queue: Queue,
-    /// The messages of the batch being handed out; destroyed when it is done, or on drop.
+    /// The client, for `rd_kafka_yield` (the end of a served batch).
+    rk: *mut rd::rd_kafka_t,
+    /// The messages of the batch being handed out by `next_batch`; destroyed when it is done,
+    /// or on drop.
     batch: Vec<*mut rd::rd_kafka_message_t>,
     /// The headers of the message being handed out, in a record's header layout.
     headers: Vec<u8>,
@@ -185,12 +202,47 @@ pub enum Fetched<'a> {
     Failed(KafkaError),
 }
 
+/// What the callback of one `rd_kafka_consume_callback_queue` call works with.
+struct Serving<'a, 'b> {
+    on: &'a mut dyn FnMut(Fetched<'_>) -> Result<()>,
+    headers: &'b mut Vec<u8>,
+    rk: *mut rd::rd_kafka_t,
+    handed: usize,
+    /// The first error of `on`, or its panic, after which the batch ends.
+    stopped: Option<std::thread::Result<Result<()>>>,
+}
+
+/// librdkafka's consume callback of [`FetchQueue::serve`]: hands one message to the `Serving`
+/// behind `opaque`, and ends
+/// the batch (`rd_kafka_yield`: the messages not served go back to the queue's head) after
+/// [`FETCH_BATCH`] messages or the first error. Never unwinds into librdkafka.
+extern "C" fn serve_one(m: *mut rd::rd_kafka_message_t, opaque: *mut c_void) {
+    // SAFETY: `opaque` is the `Serving` that `next_batch` passed for this call, alive and not
+    // otherwise borrowed while librdkafka calls back.
+    let s = unsafe { &mut *opaque.cast::<Serving<'_, '_>>() };
+    if s.stopped.is_some() {
+        return;
+    }
+    let (headers, on) = (&mut *s.headers, &mut *s.on);
+    // SAFETY: librdkafka passes a live message, destroyed only after this callback returns.
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unsafe { hand_out(m, headers, on) }));
+    s.handed += 1;
+    match got {
+        Ok(Ok(())) if s.handed < FETCH_BATCH => return,
+        Ok(Ok(())) => {}
+        stop => s.stopped = Some(stop),
+    }
+    // SAFETY: the consumer's live handle.
+    unsafe { rd::rd_kafka_yield(s.rk) };
+}
+
 impl FetchQueue {
     /// An empty queue of `consumer`'s; [`FetchQueue::add`] forwards partitions to it.
     pub(crate) fn new<C: ConsumerContext>(consumer: &BaseConsumer<C>) -> FetchQueue {
+        let rk = consumer.client().native_ptr();
         // SAFETY: the consumer's live handle; the queue is destroyed once, by its guard.
-        let queue = Queue(unsafe { rd::rd_kafka_queue_new(consumer.client().native_ptr()) });
-        FetchQueue { queue, batch: Vec::with_capacity(FETCH_BATCH), headers: Vec::new() }
+        let queue = Queue(unsafe { rd::rd_kafka_queue_new(rk) });
+        FetchQueue { queue, rk, batch: Vec::with_capacity(FETCH_BATCH), headers: Vec::new() }
     }
 
     /// Forwards `partitions` of `topic` to a new queue; call it before they are assigned.
@@ -200,8 +252,8 @@ impl FetchQueue {
         Ok(fetch)
     }
 
-    /// Forwards the fetched messages of `partitions` of `topic` here; call it before they are
-    /// assigned. Forwarding a partition again (assigned anew after a revocation) changes nothing.
+    /// Forwards the fetched messages of `partitions` of `topic` here; call it before every
+    /// assignment of them (an unassignment removes the forwarding).
     pub(crate) fn add<C: ConsumerContext>(
         &self,
         consumer: &BaseConsumer<C>,
@@ -226,7 +278,8 @@ impl FetchQueue {
 
     /// Waits up to `timeout` for messages, then hands every one that came (up to a batch) to
     /// `on`, in order, and returns how many came. An error from `on` is returned once the batch
-    /// is freed; the messages after it are dropped.
+    /// is freed; the messages after it are dropped. Moves the application position one past a
+    /// partition end (see the type's doc).
     pub(crate) fn next_batch(
         &mut self,
         timeout: Duration,
@@ -278,6 +331,30 @@ impl FetchQueue {
             unsafe { rd::rd_kafka_message_destroy(m) };
         }
     }
+
+    /// Waits up to `timeout` for the first message, then hands it and the messages queued
+    /// behind it (up to a batch) to `on`, in order, and returns how many it handed. An error
+    /// (or panic) of `on` ends the batch and is returned; the messages not handed out yet stay
+    /// queued. Moves the application position past records and transaction markers only.
+    pub(crate) fn serve(&mut self, timeout: Duration, on: &mut dyn FnMut(Fetched<'_>) -> Result<()>) -> Result<usize> {
+        let mut s = Serving { on, headers: &mut self.headers, rk: self.rk, handed: 0, stopped: None };
+        let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+        // SAFETY: a live queue of ours; `s` outlives the call, and librdkafka calls `serve_one`
+        // on this thread only, during the call.
+        unsafe {
+            rd::rd_kafka_consume_callback_queue(
+                self.queue.0,
+                ms,
+                Some(serve_one),
+                (&mut s as *mut Serving<'_, '_>).cast::<c_void>(),
+            )
+        };
+        match s.stopped {
+            None | Some(Ok(Ok(()))) => Ok(s.handed),
+            Some(Ok(Err(e))) => Err(e),
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+        }
+    }
 }
 
 impl Drop for FetchQueue {
@@ -289,7 +366,8 @@ impl Drop for FetchQueue {
 /// Hands message `m` to `on`: a record borrowing its bytes, a partition's end, or an error.
 ///
 /// # Safety
-/// `m` is a live message returned by `rd_kafka_consume_batch_queue`.
+/// `m` is a live message of `rd_kafka_consume_batch_queue`, or one librdkafka passed to the
+/// consume callback.
 unsafe fn hand_out(
     m: *mut rd::rd_kafka_message_t,
     headers: &mut Vec<u8>,
@@ -299,12 +377,14 @@ unsafe fn hand_out(
     unsafe {
         let msg = &*m;
         let topic = || -> Result<&str> {
-            let name = rd::rd_kafka_topic_name(msg.rkt);
-            // Kafka's topic names are ASCII; klog checked every name it subscribed to.
-            (!name.is_null())
-                .then(|| CStr::from_ptr(name).to_str().ok())
-                .flatten()
-                .ok_or_else(|| Error::Invalid("librdkafka returned a message of a topic without a UTF-8 name".into()))
+            // Every record and partition end names its topic (only a client-wide error has no
+            // topic). Kafka's topic names are ASCII; klog checked every name it subscribed to.
+            let name = (!msg.rkt.is_null()).then(|| CStr::from_ptr(rd::rd_kafka_topic_name(msg.rkt)));
+            name.and_then(|n| n.to_str().ok()).ok_or_else(|| {
+                Error::Invalid(
+                    "librdkafka returned a message without a topic, or of a topic without a UTF-8 name".into(),
+                )
+            })
         };
         match msg.err {
             rd::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR => {}

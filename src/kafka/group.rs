@@ -15,17 +15,19 @@
 //!   next owner of a partition starts exactly after what this member delivered.
 //! - Nothing is committed automatically (`enable.auto.commit=false`): [`NetMember::commit`]
 //!   commits the positions the caller names, which are what its sink delivered.
-//! - The end of a partition is reported (`enable.partition.eof`) with the position the
-//!   application has reached in it (transaction markers included), so that `-e` can stop and the
-//!   position can be committed.
+//! - The end of a partition is reported (`enable.partition.eof`) with librdkafka's fetch
+//!   position at that end, so that `-e` can stop and the position can be committed. It is past
+//!   everything fetched of the partition before the end: the records handed out, transaction
+//!   markers, and the records of aborted transactions under read_committed. Data librdkafka
+//!   cannot decode (a corrupt or unsupported batch, which it skips with an error) stops the
+//!   member instead of being committed past.
 //!
 //! Records are read as plain consumption reads them: every partition's fetch queue is forwarded,
-//! before the partition is assigned, to a queue of the member's own ([`FetchQueue`]), read up to
-//! 1,024 messages at a time and handed out borrowed from librdkafka's buffers
-//! ([`NetMember::fetch`]). The consumer's own queue keeps the rebalances and the client's
-//! errors ([`NetMember::poll`]). A partition's end carries librdkafka's fetch position at that
-//! end, which is past everything fetched of it before (records, transaction markers, aborted
-//! records under read_committed).
+//! before each assignment of the partition, to a queue of the member's own ([`FetchQueue`]),
+//! served up to 1,024 messages at a time and handed out borrowed from librdkafka's buffers
+//! ([`NetMember::fetch`]), through librdkafka's callback API, which keeps the partitions'
+//! positions right for the pause and resume of a cooperative rebalance. The consumer's own
+//! queue keeps the rebalances and the client's errors ([`NetMember::poll`]).
 
 use super::ffi::FetchQueue;
 use super::{Cluster, Fetched, KlogContext};
@@ -309,7 +311,7 @@ impl NetMember {
             .fetch
             .try_borrow_mut()
             .map_err(|_| Error::Invalid(format!("group {}: the fetch queue is already being read", self.group)))?;
-        fetch.next_batch(timeout, &mut |f| match f {
+        fetch.serve(timeout, &mut |f| match f {
             Fetched::Record { topic, partition, record } => on(MemberFetched::Record { topic, partition, record }),
             Fetched::End { topic, partition, position } => {
                 on(MemberFetched::End { tp: TopicPartition::new(topic, partition), position })
@@ -353,7 +355,8 @@ impl NetMember {
                 (tp.clone(), o.map_or(Offset::Invalid, Offset::Offset))
             })
             .collect();
-        // Their messages go to the fetch queue from the start.
+        // Their messages go to the fetch queue from the start (again for a partition assigned
+        // before: its unassignment removed the forwarding).
         for tp in &tps {
             self.fetch.borrow().add(&self.consumer, &tp.topic, &[tp.partition])?;
         }
@@ -470,6 +473,8 @@ fn poll_error(cluster: &Cluster, watch: &KlogContext, group: &str, e: KafkaError
         }),
         (KafkaError::MessageConsumptionFatal(_), _)
         | (_, Some(RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic))
+        // A batch librdkafka cannot decode, which it skips: its records would be committed past.
+        | (_, Some(RDKafkaErrorCode::BadMessage | RDKafkaErrorCode::BadCompression | RDKafkaErrorCode::NotImplemented))
         | (_, Some(RDKafkaErrorCode::GroupAuthorizationFailed | RDKafkaErrorCode::TopicAuthorizationFailed)) => {
             Err(cluster.error(&format!("group {}", group), e))
         }

@@ -101,6 +101,11 @@ pub fn dir_to_cluster(dd: &DataDir, topic: &TopicMeta, cluster: &Cluster, run: M
             ("acks", "all"),
             ("partitioner", "murmur2_random"),
             ("linger.ms", "5"),
+            // The mirror reads no delivery report: a record that fails makes its transaction's
+            // commit fail. Without a report per record, a delivered record leaves librdkafka's
+            // queue (queue.buffering.max.messages) as soon as the broker acknowledges it,
+            // instead of when a poll serves its report.
+            ("delivery.report.only.error", "true"),
         ])
         .create_with_context(KlogContext::default())
         .map_err(|e| cluster.error("cannot create a producer", e))?;
