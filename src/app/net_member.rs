@@ -336,7 +336,10 @@ impl Runner<'_> {
             let mut got = self.on_poll(member, polled, sink, events)?;
             if !got && !member.owned().is_empty() {
                 let m: &NetMember = member;
-                got = m.fetch(wait, &mut |f| self.on_fetched(m, f, sink, events))? > 0;
+                // A sink that runs a command per batch gets at most a batch's worth of records
+                // per fetch, so that a rebalance, seen between fetches, waits for few commands.
+                let max = if sink.acknowledges_each() { BATCH_RECORDS_MAX } else { usize::MAX };
+                got = m.fetch(wait, max, &mut |f| self.on_fetched(m, f, sink, events))? > 0;
             }
             if got {
                 idle = false;

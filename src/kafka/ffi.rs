@@ -208,6 +208,8 @@ struct Serving<'a, 'b> {
     headers: &'b mut Vec<u8>,
     rk: *mut rd::rd_kafka_t,
     handed: usize,
+    /// How many to hand out at the most.
+    max: usize,
     /// The first error of `on`, or its panic, after which the batch ends.
     stopped: Option<std::thread::Result<Result<()>>>,
 }
@@ -228,7 +230,7 @@ extern "C" fn serve_one(m: *mut rd::rd_kafka_message_t, opaque: *mut c_void) {
     let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unsafe { hand_out(m, headers, on) }));
     s.handed += 1;
     match got {
-        Ok(Ok(())) if s.handed < FETCH_BATCH => return,
+        Ok(Ok(())) if s.handed < s.max => return,
         Ok(Ok(())) => {}
         stop => s.stopped = Some(stop),
     }
@@ -333,11 +335,17 @@ impl FetchQueue {
     }
 
     /// Waits up to `timeout` for the first message, then hands it and the messages queued
-    /// behind it (up to a batch) to `on`, in order, and returns how many it handed. An error
+    /// behind it (up to `max`, at most a batch) to `on`, in order, and returns how many it handed. An error
     /// (or panic) of `on` ends the batch and is returned; the messages not handed out yet stay
     /// queued. Moves the application position past records and transaction markers only.
-    pub(crate) fn serve(&mut self, timeout: Duration, on: &mut dyn FnMut(Fetched<'_>) -> Result<()>) -> Result<usize> {
-        let mut s = Serving { on, headers: &mut self.headers, rk: self.rk, handed: 0, stopped: None };
+    pub(crate) fn serve(
+        &mut self,
+        timeout: Duration,
+        max: usize,
+        on: &mut dyn FnMut(Fetched<'_>) -> Result<()>,
+    ) -> Result<usize> {
+        let max = max.clamp(1, FETCH_BATCH);
+        let mut s = Serving { on, headers: &mut self.headers, rk: self.rk, handed: 0, max, stopped: None };
         let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
         // SAFETY: a live queue of ours; `s` outlives the call, and librdkafka calls `serve_one`
         // on this thread only, during the call.

@@ -302,16 +302,21 @@ impl NetMember {
     }
 
     /// Waits up to `timeout` for what the owned partitions fetched, then hands the records and
-    /// partition ends that came (a batch at the most) to `on`, in order, and returns how many.
-    /// Records of a partition revoked meanwhile may come too; `on` drops them. Taking `&self`,
-    /// it lets `on` commit through the same member.
-    pub fn fetch(&self, timeout: Duration, on: &mut dyn FnMut(MemberFetched<'_>) -> Result<()>) -> Result<usize> {
+    /// partition ends that came (up to `max`, at most 1,024) to `on`, in order, and returns how
+    /// many. Records of a partition revoked meanwhile may come too; `on` drops them. Taking
+    /// `&self`, it lets `on` commit through the same member.
+    pub fn fetch(
+        &self,
+        timeout: Duration,
+        max: usize,
+        on: &mut dyn FnMut(MemberFetched<'_>) -> Result<()>,
+    ) -> Result<usize> {
         let (cluster, watch, group) = (&self.cluster, &self.watch, self.group.as_str());
         let mut fetch = self
             .fetch
             .try_borrow_mut()
             .map_err(|_| Error::Invalid(format!("group {}: the fetch queue is already being read", self.group)))?;
-        fetch.serve(timeout, &mut |f| match f {
+        fetch.serve(timeout, max, &mut |f| match f {
             Fetched::Record { topic, partition, record } => on(MemberFetched::Record { topic, partition, record }),
             Fetched::End { topic, partition, position } => {
                 on(MemberFetched::End { tp: TopicPartition::new(topic, partition), position })
