@@ -458,7 +458,8 @@ fn mirror_round_trips_a_million_records_and_survives_kill_9() {
 /// The one broker of a cluster dies (SIGKILL) under klog's clients and comes back on the same
 /// log directory. As kcat does by default, a following consumer and a group member stop when
 /// every broker is down: one line, a non-zero exit, no hang, what they printed each record once.
-/// A producer with records queued rides the outage out within its delivery timeout and exits 0.
+/// A producer rides the outage out within its delivery timeout and exits 0, also once its queue
+/// is full (librdkafka's 100,000 messages) and its input waits.
 /// Afterwards nothing is lost: the topic holds every line once, and a new member of the group
 /// continues from the old one's commits without a gap.
 #[test]
@@ -469,7 +470,7 @@ fn a_broker_outage_mid_run_stops_clients_cleanly_and_loses_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let path = |name: &str| tmp.path().join(name);
     let read = |name: &str| std::fs::read_to_string(path(name)).unwrap_or_default();
-    let line = |i: usize| format!("r{i:03}\n");
+    let line = |i: usize| format!("r{i:06}\n");
     net_ok(b, &["topic", "create", "o", "-P", "2"], b"");
     let first: String = (0..100).map(line).collect();
     net_ok(b, &["produce", "o"], first.as_bytes());
@@ -520,9 +521,14 @@ fn a_broker_outage_mid_run_stops_clients_cleanly_and_loses_nothing() {
     printed.sort();
     assert_eq!(printed, (0..150).map(|i| line(i).trim_end().to_string()).collect::<Vec<_>>());
 
-    // The producer, meanwhile, takes more lines and keeps them queued; the broker comes back.
-    stdin.write_all((150..200).map(line).collect::<String>().as_bytes()).unwrap();
-    drop(stdin);
+    // The producer, meanwhile, takes more lines than its queue holds: it queues what fits and
+    // its input waits (so does this writer). The broker comes back.
+    const TOTAL: usize = 150_200;
+    let more: String = (150..TOTAL).map(line).collect();
+    // Whether the producer took every line (a producer that gave up closes the pipe).
+    let writer = std::thread::spawn(move || stdin.write_all(more.as_bytes()).is_ok());
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(p.0.try_wait().unwrap().is_none(), "the producer gave up with its queue full: {}", read("p.err"));
     broker.restart();
     let mut status = None;
     let done = poll_until(Duration::from_secs(150), Duration::from_millis(200), || {
@@ -530,18 +536,19 @@ fn a_broker_outage_mid_run_stops_clients_cleanly_and_loses_nothing() {
         status.is_some()
     });
     assert!(done, "the producer did not finish after the broker came back: {}", read("p.err"));
+    assert!(writer.join().unwrap(), "the producer stopped reading its input: {}", read("p.err"));
     assert_eq!(status.unwrap().code(), Some(0), "{}", read("p.err"));
 
     // Every line is in the topic once; the group continues where its member stopped.
-    let all: String = (0..200).map(line).collect();
+    let all: String = (0..TOTAL).map(line).collect();
     let mut topic: Vec<String> = net_ok(b, &["consume", "o", "-e"], b"").lines().map(String::from).collect();
     topic.sort();
     assert_eq!(topic, all.lines().map(String::from).collect::<Vec<_>>());
     let rest = net_ok(b, &["consume", "o", "--group", "go", "-e"], b"");
     let mut seen: std::collections::BTreeSet<String> = read("g.out").lines().map(String::from).collect();
     seen.extend(rest.lines().map(String::from));
-    assert_eq!(seen.len(), 200, "the group skipped records: {rest}");
+    assert_eq!(seen.len(), TOTAL, "the group skipped records");
     // It started from the commits of the member before (made every 200 ms while it printed),
     // not from the beginning.
-    assert!(rest.lines().count() < 200, "the group started over: {rest}");
+    assert!(rest.lines().count() < TOTAL, "the group started over");
 }

@@ -154,7 +154,21 @@ impl NetProducer {
                     // at the first delivery report), so a short step: room frees up as soon as
                     // a report is served.
                     self.producer.poll(POLL_STEP);
-                    self.check_reachable()?;
+                    // A cluster never reached fails at once; one that went away after taking
+                    // records gets the delivery timeout to come back, while the queue holds
+                    // what came meanwhile (and the input waits). Records that failed end it.
+                    let (acknowledged, failed) = {
+                        let log = self.log.lock().unwrap_or_else(|p| p.into_inner());
+                        (log.acknowledged, log.failed)
+                    };
+                    if failed > 0 {
+                        // The error names the records that failed; this one and the input
+                        // after it are not read.
+                        return self.flush();
+                    }
+                    if acknowledged == 0 {
+                        self.check_reachable()?;
+                    }
                 }
                 Err((e, _)) => return Err(self.cluster.error(&format!("cannot produce to topic '{}'", self.topic), e)),
             }
