@@ -215,11 +215,10 @@ struct Serving<'a, 'b> {
 }
 
 /// librdkafka's consume callback of [`FetchQueue::serve`]: hands one message to the `Serving`
-/// behind `opaque`, and ends
-/// the batch (`rd_kafka_yield`: the messages not served go back to the queue's head) after
-/// [`FETCH_BATCH`] messages or the first error. Never unwinds into librdkafka.
+/// behind `opaque`, and ends the batch (`rd_kafka_yield`: the messages not served go back to the
+/// queue's head) after `max` messages or the first error. Never unwinds into librdkafka.
 extern "C" fn serve_one(m: *mut rd::rd_kafka_message_t, opaque: *mut c_void) {
-    // SAFETY: `opaque` is the `Serving` that `next_batch` passed for this call, alive and not
+    // SAFETY: `opaque` is the `Serving` that `serve` passed for this call, alive and not
     // otherwise borrowed while librdkafka calls back.
     let s = unsafe { &mut *opaque.cast::<Serving<'_, '_>>() };
     if s.stopped.is_some() {
@@ -335,9 +334,10 @@ impl FetchQueue {
     }
 
     /// Waits up to `timeout` for the first message, then hands it and the messages queued
-    /// behind it (up to `max`, at most a batch) to `on`, in order, and returns how many it handed. An error
-    /// (or panic) of `on` ends the batch and is returned; the messages not handed out yet stay
-    /// queued. Moves the application position past records and transaction markers only.
+    /// behind it (up to `max`, at most a batch) to `on`, in order, and returns how many it
+    /// handed. An error (or panic) of `on` ends the batch and is returned; the messages not
+    /// handed out yet stay queued. Moves the application position past records and transaction
+    /// markers only.
     pub(crate) fn serve(
         &mut self,
         timeout: Duration,
